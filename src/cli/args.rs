@@ -1,0 +1,181 @@
+//! Command-line arguments (clap derive). Help texts are the documentation
+//! people read first, so they say what each command does and its exit codes.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (warnings allowed unless --strict)
+  1  the run or check did not pass (e.g. warnings with --strict)
+  2  bad input: an invalid procedure, an unreadable file, a usage error
+  3  the command is not available in this build yet";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pasos",
+    version,
+    about = "Guides an operator through a runbook step by step, safely, with a record of what happened.",
+    long_about = "pasos loads a procedure (a runbook in TOML), checks it, and guides the operator \
+through it: the checklist, a timer per step, the rollback tree and a real shell side by side, \
+with every step written to a tamper-evident journal.",
+    after_help = EXIT_CODES,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Configuration directory (keymaps, settings).
+    #[arg(long, global = true, env = "PASOS_CONFIG_DIR", value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+    /// Data directory (journals, transcripts); share it to pool a team's history.
+    #[arg(long, global = true, env = "PASOS_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of the interface (default: from LANG / LC_ALL).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Lang {
+    Es,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate and lint procedures; reports every problem with file:line:col.
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// Run a procedure step by step.
+    #[command(after_help = EXIT_CODES)]
+    Run(RunArgs),
+    /// Convert a Markdown runbook into a procedure.
+    Import(ImportArgs),
+    /// Print the quick checklist of a procedure (or of a past run).
+    Export(ExportArgs),
+    /// Browse, show and verify the journals of past runs.
+    Log(LogArgs),
+    /// Key figures over past runs: executions, success rate, durations.
+    Kpi(KpiArgs),
+    /// Write the incident / post-mortem report of a run.
+    Report(ReportArgs),
+    /// Print where pasos keeps its configuration and data.
+    Paths,
+    /// Print a shell completion script.
+    #[command(after_help = "Example: pasos completions bash > ~/.local/share/bash-completion/completions/pasos")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum CheckFormat {
+    /// For people: snippets, carets and hints.
+    #[default]
+    Human,
+    /// For machines: one JSON document with every diagnostic.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Procedure files (TOML).
+    #[arg(required_unless_present = "rules", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Treat warnings as failures (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: CheckFormat,
+    /// List the lint rules and exit.
+    #[arg(long)]
+    pub rules: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The procedure to run.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Rehearsal: show the commands without running them.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Line-oriented mode for dumb terminals, slow links and scripts.
+    #[arg(long)]
+    pub plain: bool,
+    /// Set a variable (repeatable).
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
+    /// Environment the run targets (overrides the procedure's).
+    #[arg(long, value_name = "NAME")]
+    pub env: Option<String>,
+    /// Operator name recorded in the journal.
+    #[arg(long, value_name = "NAME")]
+    pub operator: Option<String>,
+    /// Resume an interrupted run.
+    #[arg(long, value_name = "RUN_ID")]
+    pub resume: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE.md")]
+    pub file: PathBuf,
+    /// Where to write the procedure (default: standard output).
+    #[arg(short, long, value_name = "FILE.toml")]
+    pub output: Option<PathBuf>,
+    /// Also list where every source line went and what was guessed.
+    #[arg(long)]
+    pub report: bool,
+    /// Do not repair broken encodings.
+    #[arg(long)]
+    pub no_repair: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_name = "FILE", required_unless_present = "run")]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_parser = ["txt", "md", "html"], default_value = "txt")]
+    pub format: String,
+    /// The filled checklist of a past run.
+    #[arg(long, value_name = "RUN_ID")]
+    pub run: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    #[command(subcommand)]
+    pub action: LogAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogAction {
+    /// List past runs.
+    List,
+    /// Show the timeline of a run.
+    Show { run: String },
+    /// Verify that journals are intact (hash chain).
+    Verify { runs: Vec<String> },
+}
+
+#[derive(Debug, Args)]
+pub struct KpiArgs {
+    /// Only this procedure id.
+    #[arg(long)]
+    pub procedure: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    pub run: String,
+}

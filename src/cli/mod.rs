@@ -1,0 +1,48 @@
+//! Subcommand dispatch. Each command lives in its own file.
+
+pub mod args;
+mod check;
+mod color;
+mod not_yet;
+mod run;
+
+use args::{Cli, Command};
+use clap::CommandFactory;
+use std::process::ExitCode;
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FAILED: u8 = 1;
+pub const EXIT_BAD_INPUT: u8 = 2;
+pub const EXIT_NOT_YET: u8 = 3;
+
+pub fn dispatch(cli: Cli) -> ExitCode {
+    let code = match cli.command {
+        Command::Check(a) => check::run(&a),
+        Command::Run(a) => run::run(&a),
+        Command::Paths => paths(&cli.global),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "pasos", &mut std::io::stdout());
+            EXIT_OK
+        }
+        Command::Import(_) => not_yet::say("import", "the Markdown importer"),
+        Command::Export(_) => not_yet::say("export", "the printable quick checklist"),
+        Command::Log(_) => not_yet::say("log", "the run journal"),
+        Command::Kpi(_) => not_yet::say("kpi", "the KPI history"),
+        Command::Report(_) => not_yet::say("report", "incident reports"),
+    };
+    ExitCode::from(code)
+}
+
+fn paths(global: &args::Global) -> u8 {
+    match pasos::paths::Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
+        Ok(p) => {
+            println!("config: {}", p.config.display());
+            println!("data:   {}", p.data.display());
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            EXIT_BAD_INPUT
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! pasos: guides an operator through a runbook step by step, with timers,
+//! the rollback tree and a real shell, and records what happened.
+//!
+//! Module map (see `docs/` and DESIGN): `procedure` (model, loading, lint),
+//! `diagnostic` (errors a person can act on), `paths` (where files live).
+
+pub mod diagnostic;
+pub mod paths;
+pub mod procedure;

@@ -1,0 +1,501 @@
+//! Reading a spanned TOML table field by field, collecting every problem
+//! instead of stopping at the first. Each table records which keys were
+//! asked for; whatever is left over is an unknown key, reported with a
+//! did-you-mean from the keys that were asked for.
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::procedure::estimate::{ESTIMATE_HINT, Estimate};
+use crate::procedure::keyword::Keyword;
+use crate::procedure::model::Command;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+pub type Value<'a, 'i> = &'a Spanned<DeValue<'i>>;
+
+/// Where diagnostics accumulate while decoding.
+#[derive(Default)]
+pub struct Sink {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}
+
+/// A string with the span of its TOML value.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+/// One TOML table being read.
+pub struct Table<'a, 'i> {
+    entries: &'a DeTable<'i>,
+    /// Where to point when a required key is missing; `None` for the file.
+    at: Option<Span>,
+    /// How messages name this table: `[procedure]`, `step \`P1\``.
+    pub label: String,
+    asked: Vec<&'static str>,
+}
+
+pub fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl<'a, 'i> Table<'a, 'i> {
+    pub fn new(entries: &'a DeTable<'i>, at: Option<Span>, label: impl Into<String>) -> Self {
+        Table {
+            entries,
+            at,
+            label: label.into(),
+            asked: Vec::new(),
+        }
+    }
+
+    pub fn at(&self) -> Option<Span> {
+        self.at.clone()
+    }
+
+    /// Span to report against: the table's, or the start of the file.
+    pub fn anchor(&self) -> Span {
+        self.at.clone().unwrap_or(0..0)
+    }
+
+    pub fn relabel(&mut self, label: impl Into<String>) {
+        self.label = label.into();
+    }
+
+    pub fn value(&mut self, key: &'static str) -> Option<Value<'a, 'i>> {
+        self.asked.push(key);
+        self.entries
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.entries.iter().any(|(k, _)| k.get_ref().as_ref() == key)
+    }
+
+    pub fn wrong_type(&self, sink: &mut Sink, key: &str, v: Value<'_, '_>, expected: &str) {
+        sink.push(
+            Diagnostic::error(
+                "wrong-type",
+                format!(
+                    "`{key}` in {} must be {expected}, not {}",
+                    self.label,
+                    type_name(v.get_ref())
+                ),
+                Some(v.span()),
+            )
+            .with_hint(type_hint(expected)),
+        );
+    }
+
+    pub fn missing(&self, sink: &mut Sink, key: &str, example: &str) {
+        // A misspelt key is reported once, as unknown with a did-you-mean.
+        let misspelt = self.entries.iter().any(|(k, _)| {
+            let k = k.get_ref().as_ref();
+            spanish_key(k) == Some(key) || did_you_mean(k, &[key]).is_some()
+        });
+        if misspelt {
+            return;
+        }
+        sink.push(
+            Diagnostic::error(
+                "missing-key",
+                format!("{} has no `{key}`", self.label),
+                self.at.clone(),
+            )
+            .with_hint(format!("add `{key} = {example}`")),
+        );
+    }
+
+    pub fn string(&mut self, sink: &mut Sink, key: &'static str) -> Option<Text> {
+        let v = self.value(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Text {
+                value: s.to_string(),
+                span: v.span(),
+            }),
+            _ => {
+                self.wrong_type(sink, key, v, "a string");
+                None
+            }
+        }
+    }
+
+    pub fn required_string(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        example: &str,
+    ) -> Option<Text> {
+        if !self.has(key) {
+            self.asked.push(key);
+            self.missing(sink, key, example);
+            return None;
+        }
+        let t = self.string(sink, key)?;
+        if t.value.trim().is_empty() {
+            sink.push(
+                Diagnostic::error(
+                    "empty-value",
+                    format!("`{key}` in {} is empty", self.label),
+                    Some(t.span.clone()),
+                )
+                .with_hint(format!("write a value, e.g. `{key} = {example}`")),
+            );
+        }
+        Some(t)
+    }
+
+    pub fn text(&mut self, sink: &mut Sink, key: &'static str) -> Option<String> {
+        self.string(sink, key).map(|t| t.value)
+    }
+
+    pub fn bool(&mut self, sink: &mut Sink, key: &'static str) -> Option<bool> {
+        let v = self.value(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(sink, key, v, "a boolean");
+                None
+            }
+        }
+    }
+
+    pub fn integer(&mut self, sink: &mut Sink, key: &'static str) -> Option<i64> {
+        let v = self.value(key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    sink.push(Diagnostic::error(
+                        "bad-value",
+                        format!("`{key}` in {} is out of range", self.label),
+                        Some(v.span()),
+                    ));
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(sink, key, v, "an integer");
+                None
+            }
+        }
+    }
+
+    /// A string or an array of strings.
+    pub fn strings(&mut self, sink: &mut Sink, key: &'static str) -> Vec<Text> {
+        let Some(v) = self.value(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::String(s) => vec![Text {
+                value: s.to_string(),
+                span: v.span(),
+            }],
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| match item.get_ref() {
+                    DeValue::String(s) => Some(Text {
+                        value: s.to_string(),
+                        span: item.span(),
+                    }),
+                    _ => {
+                        self.wrong_type(sink, key, item, "a string (every item of the array)");
+                        None
+                    }
+                })
+                .collect(),
+            _ => {
+                self.wrong_type(sink, key, v, "a string or an array of strings");
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn texts(&mut self, sink: &mut Sink, key: &'static str) -> Vec<String> {
+        self.strings(sink, key)
+            .into_iter()
+            .map(|t| t.value)
+            .collect()
+    }
+
+    pub fn estimate(&mut self, sink: &mut Sink, key: &'static str) -> Option<(Estimate, Span)> {
+        let t = self.string(sink, key)?;
+        match Estimate::parse(&t.value) {
+            Ok(e) => Some((e, t.span)),
+            Err(err) => {
+                let hint = match crate::procedure::estimate::suggest(&t.value) {
+                    Some(s) => format!("write `{key} = \"{s}\"`"),
+                    None => ESTIMATE_HINT.to_string(),
+                };
+                sink.push(
+                    Diagnostic::error(
+                        "bad-duration",
+                        format!("`{}` is not a duration (`{key}` in {}): {}", t.value, self.label, err.0),
+                        Some(t.span),
+                    )
+                    .with_hint(hint),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn keyword<K: Keyword>(&mut self, sink: &mut Sink, key: &'static str) -> Option<K> {
+        let t = self.string(sink, key)?;
+        match K::parse(&t.value) {
+            Some(k) => Some(k),
+            None => {
+                let options = K::canonical_spellings();
+                let mut d = Diagnostic::error(
+                    "bad-value",
+                    format!(
+                        "`{}` is not a {} (in {})",
+                        t.value,
+                        K::WHAT,
+                        self.label
+                    ),
+                    Some(t.span),
+                );
+                let list = options.join(", ");
+                d = match did_you_mean(&crate::procedure::keyword::fold(&t.value), &options) {
+                    Some(best) => d.with_hint(format!("did you mean `{best}`? accepted: {list}")),
+                    None => d.with_hint(format!("accepted: {list}")),
+                };
+                sink.push(d);
+                None
+            }
+        }
+    }
+
+    /// A sub-table; a value of another type is reported.
+    pub fn table(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        label: impl Into<String>,
+    ) -> Option<Table<'a, 'i>> {
+        let v = self.value(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some(Table::new(t, Some(v.span()), label)),
+            _ => {
+                self.wrong_type(sink, key, v, "a table");
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[key]]`); a single table is accepted too.
+    pub fn tables(&mut self, sink: &mut Sink, key: &'static str) -> Vec<(Table<'a, 'i>, Span)> {
+        let Some(v) = self.value(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Table(t) => vec![(Table::new(t, Some(v.span()), key), v.span())],
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| match item.get_ref() {
+                    DeValue::Table(t) => Some((Table::new(t, Some(item.span()), key), item.span())),
+                    _ => {
+                        self.wrong_type(sink, key, item, "a table (every item of the array)");
+                        None
+                    }
+                })
+                .collect(),
+            _ => {
+                self.wrong_type(sink, key, v, "an array of tables, written `[[key]]`");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Commands: a string, an array of strings, or tables with `run`.
+    pub fn commands(&mut self, sink: &mut Sink, key: &'static str) -> Vec<Command> {
+        let Some(v) = self.value(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| self.command_item(sink, key, item))
+                .collect(),
+            _ => self.command_item(sink, key, v).into_iter().collect(),
+        }
+    }
+
+    pub fn command(&mut self, sink: &mut Sink, key: &'static str) -> Option<Command> {
+        let v = self.value(key)?;
+        self.command_item(sink, key, v)
+    }
+
+    fn command_item(&self, sink: &mut Sink, key: &str, item: Value<'a, 'i>) -> Option<Command> {
+        match item.get_ref() {
+            DeValue::String(s) => Some(Command {
+                run: s.to_string(),
+                span: item.span(),
+                ..Command::default()
+            }),
+            DeValue::Table(t) => {
+                let mut table = Table::new(t, Some(item.span()), format!("a command of {}", self.label));
+                let run = table.required_string(sink, "run", "\"systemctl status api\"");
+                let name = table.text(sink, "name");
+                let interactive = table.bool(sink, "interactive").unwrap_or(false);
+                let timeout = table.estimate(sink, "timeout").map(|(e, _)| e);
+                table.finish(sink);
+                run.map(|run| Command {
+                    run: run.value,
+                    name,
+                    interactive,
+                    timeout,
+                    span: run.span,
+                })
+            }
+            _ => {
+                self.wrong_type(
+                    sink,
+                    key,
+                    item,
+                    "a string, an array of strings, or tables with `run`",
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports every key nobody asked for.
+    pub fn finish(self, sink: &mut Sink) {
+        for (k, _) in self.entries.iter() {
+            let key = k.get_ref().as_ref();
+            if self.asked.contains(&key) {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                "unknown-key",
+                format!("unknown key `{key}` in {}", self.label),
+                Some(k.span()),
+            );
+            let misplaced = self.label != "the file" && ROOT_KEYS.contains(&key);
+            let hint = if misplaced {
+                Some(format!(
+                    "`{key}` is a top-level key: in TOML, keys after a `[header]` belong to that table, so move it above the first header"
+                ))
+            } else {
+                match spanish_key(key).filter(|k| self.asked.contains(k)) {
+                    Some(english) => Some(format!("keys are in English: write `{english}`")),
+                    None => did_you_mean(key, &self.asked).map(|b| format!("did you mean `{b}`?")),
+                }
+            };
+            d = match hint {
+                Some(h) => d.with_hint(h),
+                None => {
+                    let mut known: Vec<&str> = self.asked.clone();
+                    known.sort_unstable();
+                    known.dedup();
+                    d.with_hint(format!("known keys here: {}", known.join(", ")))
+                }
+            };
+            sink.push(d);
+        }
+    }
+}
+
+/// Keys of the file's top level.
+pub const ROOT_KEYS: &[&str] = &[
+    "procedure",
+    "purpose",
+    "prerequisites",
+    "variables",
+    "triggers",
+    "severity",
+    "phases",
+    "rollback",
+    "decision",
+    "troubleshooting",
+    "contacts",
+    "quick_checklist",
+    "references",
+    "notes",
+];
+
+/// The closest candidate, when it is close enough to be a misspelling.
+pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let lower = word.to_lowercase();
+    let max_edits = (word.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .filter(|c| !c.is_empty() && **c != word)
+        .map(|c| {
+            let edits = strsim::osa_distance(&lower, &c.to_lowercase());
+            let close = strsim::jaro_winkler(&lower, &c.to_lowercase());
+            (edits, close, *c)
+        })
+        .filter(|(edits, close, _)| *edits <= max_edits || *close >= 0.9)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| c)
+}
+
+/// Spanish keys the users' Markdown template uses, and the English key.
+fn spanish_key(key: &str) -> Option<&'static str> {
+    let english = match crate::procedure::keyword::fold(key).replace('-', "_").as_str() {
+        "titulo" => "title",
+        "categoria" | "tipo" => "category",
+        "criticidad" => "criticality",
+        "frecuencia" => "frequency",
+        "tiempo_estimado" | "duracion" | "duracion_estimada" | "estimado" => "estimate",
+        "ultima_actualizacion" | "actualizado" => "updated",
+        "autor" => "author",
+        "revisores" => "reviewers",
+        "ambiente" | "entorno" => "environment",
+        "pasos" => "steps",
+        "fases" => "phases",
+        "comandos" => "commands",
+        "resultado_esperado" | "esperado" => "expected",
+        "validacion" => "validation",
+        "si_falla" => "on_failure",
+        "instrucciones" => "instructions",
+        "notas" => "notes",
+        "presupuesto" => "budget",
+        "secreto" => "secret",
+        "nombre" => "name",
+        "pregunta" => "question",
+        "accion" => "action",
+        "sintomas" => "symptoms",
+        "causa" => "cause",
+        "solucion" => "solution",
+        "prerequisitos" => "prerequisites",
+        "manual" => "manual",
+        _ => return None,
+    };
+    Some(english)
+}
+
+fn type_hint(expected: &str) -> String {
+    if expected.starts_with("a string") {
+        "put the value in quotes: `key = \"value\"`".into()
+    } else if expected == "a boolean" {
+        "write `true` or `false`, without quotes".into()
+    } else if expected == "an integer" {
+        "write a whole number without quotes, e.g. `0`".into()
+    } else if expected.starts_with("an array of tables") {
+        "write each item as its own `[[section]]` block".into()
+    } else if expected == "a table" {
+        "write it as a `[section]` block or an inline table `{ ... }`".into()
+    } else {
+        format!("expected {expected}")
+    }
+}

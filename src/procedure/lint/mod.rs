@@ -1,0 +1,85 @@
+//! Lint rules from the users' "Mejores Prácticas": warnings about a
+//! procedure that loads but is not safe or complete enough to run at 03:00.
+//! A rule can be switched off with `allow = ["rule-name"]` in `[procedure]`
+//! or in one step.
+
+mod credentials;
+mod estimates;
+mod expectations;
+mod rollback;
+
+use super::model::{Procedure, Step};
+use crate::diagnostic::{Diagnostic, SourceText};
+
+pub use credentials::find_credentials;
+
+/// Every rule, with what it checks (shown by `pasos check --rules`).
+pub const RULES: &[(&str, &str)] = &[
+    ("critical-without-rollback", "a critica/alta step has no rollback (not even `rollback = \"none\"`)"),
+    ("no-expected-result", "a step says neither what to expect nor how to validate it"),
+    ("missing-estimate", "the procedure or a step has no estimate"),
+    ("estimate-mismatch", "the total estimate disagrees with the sum of the steps"),
+    ("phase-over-budget", "the steps of a phase add up to more than its budget"),
+    ("inline-credential", "a password, token, Authorization header, AWS key or private key is written inline"),
+    ("empty-rollback", "a critica procedure has no full rollback steps"),
+    ("rollback-exceeds-rto", "the full rollback takes longer than the RTO"),
+    ("step-without-commands", "a step has no commands and is not marked `manual`"),
+    ("unreachable-decision", "a decision tree node is never reached"),
+];
+
+pub struct Ctx<'a> {
+    pub procedure: &'a Procedure,
+    pub source: &'a SourceText,
+    out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    /// Records a warning unless the procedure or `step` allows the rule.
+    pub fn warn(&mut self, step: Option<&Step>, d: Diagnostic) {
+        let allowed = |list: &[String]| list.iter().any(|a| a == d.code);
+        if allowed(&self.procedure.meta.allow) || step.is_some_and(|s| allowed(&s.allow)) {
+            return;
+        }
+        self.out.push(d);
+    }
+}
+
+pub fn lint(procedure: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
+    let mut ctx = Ctx {
+        procedure,
+        source,
+        out: Vec::new(),
+    };
+    rollback::check(&mut ctx);
+    expectations::check(&mut ctx);
+    estimates::check(&mut ctx);
+    credentials::check(&mut ctx);
+    unknown_allows(&mut ctx);
+    ctx.out
+}
+
+/// Allows are hints to people; a misspelt one silently allowing nothing
+/// would be a trap.
+fn unknown_allows(ctx: &mut Ctx<'_>) {
+    let p = ctx.procedure;
+    let lists = std::iter::once((&p.meta.allow, p.meta.span.clone()))
+        .chain(p.all_steps().map(|s| (&s.allow, s.span.clone())));
+    let mut found = Vec::new();
+    for (list, span) in lists {
+        for name in list {
+            if !RULES.iter().any(|(r, _)| r == name) {
+                let names: Vec<&str> = RULES.iter().map(|(r, _)| *r).collect();
+                let hint = match super::decode::did_you_mean(name, &names) {
+                    Some(b) => format!("did you mean `{b}`?"),
+                    None => format!("rules: {}", names.join(", ")),
+                };
+                let span = super::validate::locate(ctx.source, &(span.start..ctx.source.text().len()), &format!("\"{name}\""));
+                found.push(
+                    Diagnostic::warning("unknown-rule", format!("`allow` names an unknown rule `{name}`"), Some(span))
+                        .with_hint(hint),
+                );
+            }
+        }
+    }
+    ctx.out.extend(found);
+}

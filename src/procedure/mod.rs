@@ -1,0 +1,107 @@
+//! Procedures: the model, loading TOML with `file:line:col` errors, and lint.
+
+mod decode;
+pub mod estimate;
+pub mod keyword;
+pub mod lint;
+pub mod model;
+pub mod validate;
+pub mod variables;
+
+pub use estimate::Estimate;
+pub use keyword::{Category, Criticality, Frequency, PhaseKind, TriggerKind};
+pub use model::*;
+
+use crate::diagnostic::{self, Diagnostic, SourceText};
+use std::path::Path;
+
+/// A procedure file after loading: the procedure when it has no errors,
+/// and every diagnostic found.
+#[derive(Debug)]
+pub struct Loaded {
+    pub procedure: Option<Procedure>,
+    pub source: SourceText,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Loads a procedure from TOML bytes: syntax, fields and cross-references.
+/// Never panics, whatever the bytes.
+pub fn load_bytes(bytes: &[u8]) -> Loaded {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let source = SourceText::new(String::from_utf8_lossy(bytes).into_owned());
+            let d = Diagnostic::error(
+                "not-utf8",
+                format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[at]),
+                Some(at..at + 1),
+            )
+            .with_hint("save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8 FILE`)");
+            return Loaded {
+                procedure: None,
+                source,
+                diagnostics: vec![d],
+            };
+        }
+    };
+    load_str(&text)
+}
+
+pub fn load_str(text: &str) -> Loaded {
+    let source = SourceText::new(text);
+    let (procedure, mut diagnostics) = decode::decode(text);
+    if let Some(p) = &procedure {
+        diagnostics.extend(validate::validate(p, &source));
+    }
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    diagnostic::sort(&mut diagnostics);
+    Loaded {
+        procedure: procedure.filter(|_| !has_errors),
+        source,
+        diagnostics,
+    }
+}
+
+/// Loads and lints: what `pasos check` reports.
+pub fn check_bytes(bytes: &[u8]) -> Loaded {
+    let mut loaded = load_bytes(bytes);
+    if let Some(p) = &loaded.procedure {
+        let mut warnings = lint::lint(p, &loaded.source);
+        loaded.diagnostics.append(&mut warnings);
+        diagnostic::sort(&mut loaded.diagnostics);
+    }
+    loaded
+}
+
+/// Reads and checks a file. Markdown runbooks are refused with a pointer
+/// to the format until the importer lands.
+pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
+    let bytes = std::fs::read(path)?;
+    let is_markdown = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown"));
+    if is_markdown {
+        let source = SourceText::new(String::from_utf8_lossy(&bytes).into_owned());
+        return Ok(Loaded {
+            procedure: None,
+            source,
+            diagnostics: vec![
+                Diagnostic::error("markdown-not-supported", "this build reads TOML procedures only", None)
+                    .with_hint("write the procedure in TOML (see docs/procedure-format.md); Markdown import is on its way"),
+            ],
+        });
+    }
+    Ok(check_bytes(&bytes))
+}
