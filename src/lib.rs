@@ -5,5 +5,6 @@
 //! `diagnostic` (errors a person can act on), `paths` (where files live).
 
 pub mod diagnostic;
+pub mod journal;
 pub mod paths;
 pub mod procedure;

@@ -69,7 +69,9 @@ pub enum Command {
     /// Print where pasos keeps its configuration and data.
     Paths,
     /// Print a shell completion script.
-    #[command(after_help = "Example: pasos completions bash > ~/.local/share/bash-completion/completions/pasos")]
+    #[command(
+        after_help = "Example: pasos completions bash > ~/.local/share/bash-completion/completions/pasos"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,

@@ -36,7 +36,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
         match args.format {
             CheckFormat::Human => {
-                print!("{}", render_human(&shown, &loaded.source, &loaded.diagnostics, color));
+                print!(
+                    "{}",
+                    render_human(&shown, &loaded.source, &loaded.diagnostics, color)
+                );
                 println!("{}", summary(&shown, &loaded));
             }
             CheckFormat::Json => reports.push(FileReport::new(
@@ -50,7 +53,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     match args.format {
         CheckFormat::Json => println!("{}", render_json(&reports)),
         CheckFormat::Human if args.files.len() > 1 => {
-            println!("\nchecked {} files: {ok_files} passed, {} did not", args.files.len(), args.files.len() - ok_files);
+            println!(
+                "\nchecked {} files: {ok_files} passed, {} did not",
+                args.files.len(),
+                args.files.len() - ok_files
+            );
         }
         CheckFormat::Human => {}
     }
@@ -74,7 +81,11 @@ fn summary(path: &str, loaded: &Loaded) -> String {
                 .estimate
                 .map(|e| format!(", estimate {e}"))
                 .unwrap_or_default();
-            let warn = if w > 0 { format!(" with {}", plural(w, "warning")) } else { String::new() };
+            let warn = if w > 0 {
+                format!(" with {}", plural(w, "warning"))
+            } else {
+                String::new()
+            };
             format!(
                 "{path}: ok{warn} — {} `{}`: {} in {}, {} rollback steps{estimate}",
                 p.meta.id,
@@ -90,6 +101,10 @@ fn summary(path: &str, loaded: &Loaded) -> String {
 
 fn unreadable(path: &str, e: &std::io::Error) -> FileReport {
     let source = pasos::diagnostic::SourceText::new("");
-    let d = pasos::diagnostic::Diagnostic::error("unreadable", format!("cannot read {path}: {e}"), None);
+    let d = pasos::diagnostic::Diagnostic::error(
+        "unreadable",
+        format!("cannot read {path}: {e}"),
+        None,
+    );
     FileReport::new(path, &source, &[d], false)
 }

@@ -16,9 +16,20 @@ pub fn run(args: &RunArgs) -> u8 {
         }
     };
     let Some(p) = &loaded.procedure else {
-        let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
-        eprint!("{}", render_human(&shown, &loaded.source, &errors, color::stderr_color()));
-        eprintln!("pasos: {shown} has {} error(s); fix them and run again (`pasos check {shown}` lists warnings too)", errors.len());
+        let errors: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        eprint!(
+            "{}",
+            render_human(&shown, &loaded.source, &errors, color::stderr_color())
+        );
+        eprintln!(
+            "pasos: {shown} has {} error(s); fix them and run again (`pasos check {shown}` lists warnings too)",
+            errors.len()
+        );
         return EXIT_BAD_INPUT;
     };
     println!("{} — {} (v{})", p.meta.id, p.meta.title, p.meta.version);
@@ -26,14 +37,20 @@ pub fn run(args: &RunArgs) -> u8 {
         let budget = phase.budget.map(|b| format!(" [{b}]")).unwrap_or_default();
         println!("\n{}{budget}", phase.title);
         for s in &phase.steps {
-            let est = s.estimate.map(|e| e.to_string()).unwrap_or_else(|| "?".into());
+            let est = s
+                .estimate
+                .map(|e| e.to_string())
+                .unwrap_or_else(|| "?".into());
             println!("  [ ] {:<5} {:<52} {est:>8}", s.id, s.title);
         }
     }
     if !p.rollback.steps.is_empty() {
         println!("\nRollback");
         for s in &p.rollback.steps {
-            let est = s.estimate.map(|e| e.to_string()).unwrap_or_else(|| "?".into());
+            let est = s
+                .estimate
+                .map(|e| e.to_string())
+                .unwrap_or_else(|| "?".into());
             println!("  [ ] {:<5} {:<52} {est:>8}", s.id, s.title);
         }
     }

@@ -92,8 +92,12 @@ mod tests {
     #[test]
     fn renders_location_snippet_and_hint() {
         let src = SourceText::new("[procedure]\ntitel = \"x\"\n");
-        let d = Diagnostic::error("unknown-key", "unknown key `titel` in [procedure]", Some(12..17))
-            .with_hint("did you mean `title`?");
+        let d = Diagnostic::error(
+            "unknown-key",
+            "unknown key `titel` in [procedure]",
+            Some(12..17),
+        )
+        .with_hint("did you mean `title`?");
         let text = render_human("p.toml", &src, &[d], false);
         assert_eq!(
             text,

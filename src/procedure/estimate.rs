@@ -10,6 +10,16 @@ pub struct Estimate {
     pub max_secs: u64,
 }
 
+impl std::ops::Add for Estimate {
+    type Output = Estimate;
+    fn add(self, other: Estimate) -> Estimate {
+        Estimate {
+            min_secs: self.min_secs.saturating_add(other.min_secs),
+            max_secs: self.max_secs.saturating_add(other.max_secs),
+        }
+    }
+}
+
 /// Why a duration did not parse; rendered into a diagnostic by the loader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EstimateError(pub String);
@@ -39,12 +49,6 @@ impl Estimate {
         (self.min_secs + self.max_secs) / 2
     }
 
-    pub fn add(self, other: Estimate) -> Estimate {
-        Estimate {
-            min_secs: self.min_secs.saturating_add(other.min_secs),
-            max_secs: self.max_secs.saturating_add(other.max_secs),
-        }
-    }
 
     pub fn parse(text: &str) -> Result<Estimate, EstimateError> {
         let t = text.trim();
@@ -99,7 +103,9 @@ fn parse_single(text: &str, default_unit: Option<char>) -> Result<u64, EstimateE
             _ => return Err(EstimateError(format!("`{c}` is not a unit in `{text}`"))),
         };
         if digits.is_empty() {
-            return Err(EstimateError(format!("unit `{c}` without a number in `{text}`")));
+            return Err(EstimateError(format!(
+                "unit `{c}` without a number in `{text}`"
+            )));
         }
         if last_rank != 0 && rank >= last_rank {
             return Err(EstimateError(format!(
@@ -117,7 +123,9 @@ fn parse_single(text: &str, default_unit: Option<char>) -> Result<u64, EstimateE
         digits.clear();
     }
     if !digits.is_empty() {
-        return Err(EstimateError(format!("`{text}` ends with a number without a unit")));
+        return Err(EstimateError(format!(
+            "`{text}` ends with a number without a unit"
+        )));
     }
     Ok(total)
 }
@@ -128,14 +136,25 @@ pub fn suggest(text: &str) -> Option<String> {
     let mut t = format!(" {} ", text.trim().to_lowercase().replace('-', " - "));
     for (words, unit) in [
         (&["horas", "hora", "hours", "hour", "hrs", "hr"][..], "h"),
-        (&["minutos", "minuto", "minutes", "minute", "mins", "min"][..], "m"),
-        (&["segundos", "segundo", "seconds", "second", "secs", "sec", "seg"][..], "s"),
+        (
+            &["minutos", "minuto", "minutes", "minute", "mins", "min"][..],
+            "m",
+        ),
+        (
+            &[
+                "segundos", "segundo", "seconds", "second", "secs", "sec", "seg",
+            ][..],
+            "s",
+        ),
     ] {
         for w in words {
             t = t.replace(&format!("{w} "), &format!("{unit} "));
         }
     }
-    let t = t.replace(" a ", "-").replace(" to ", "-").replace(['~', '<', '>', '≈'], "");
+    let t = t
+        .replace(" a ", "-")
+        .replace(" to ", "-")
+        .replace(['~', '<', '>', '≈'], "");
     let compact: String = t.split_whitespace().collect();
     Estimate::parse(&compact).ok().map(|e| e.to_string())
 }
@@ -194,7 +213,17 @@ mod tests {
     #[test]
     fn rejects_what_is_ambiguous() {
         for bad in [
-            "", "5", "m", "5 min", "10-5m", "5x", "30m1h", "5m5m", "-5m", "5-", "1.5h",
+            "",
+            "5",
+            "m",
+            "5 min",
+            "10-5m",
+            "5x",
+            "30m1h",
+            "5m5m",
+            "-5m",
+            "5-",
+            "1.5h",
             "99999999999999999999h",
         ] {
             assert!(Estimate::parse(bad).is_err(), "{bad:?} should fail");

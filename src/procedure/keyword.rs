@@ -205,9 +205,15 @@ mod tests {
     fn accepts_spanish_english_accents_and_case() {
         assert_eq!(Criticality::parse("CRÍTICA"), Some(Criticality::Critical));
         assert_eq!(Criticality::parse("High"), Some(Criticality::High));
-        assert_eq!(Category::parse("Disaster Recovery"), Some(Category::DisasterRecovery));
+        assert_eq!(
+            Category::parse("Disaster Recovery"),
+            Some(Category::DisasterRecovery)
+        );
         assert_eq!(PhaseKind::parse("pre-flight"), Some(PhaseKind::Preflight));
-        assert_eq!(TriggerKind::parse("automático"), Some(TriggerKind::Automatic));
+        assert_eq!(
+            TriggerKind::parse("automático"),
+            Some(TriggerKind::Automatic)
+        );
         assert_eq!(Frequency::parse("nunca"), None);
     }
 

@@ -249,7 +249,7 @@ impl Procedure {
     pub fn steps_estimate(&self) -> Estimate {
         self.steps()
             .filter_map(|s| s.estimate)
-            .fold(Estimate::ZERO, Estimate::add)
+            .fold(Estimate::ZERO, std::ops::Add::add)
     }
 
     /// The production environment gets extra confirmations.

@@ -20,25 +20,36 @@ pub fn validate(p: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
         &mut out,
         source,
         "step",
-        p.all_steps().filter(|s| !s.id.is_empty()).map(|s| (s.id.as_str(), s.span.clone())),
+        p.all_steps()
+            .filter(|s| !s.id.is_empty())
+            .map(|s| (s.id.as_str(), s.span.clone())),
     );
     unique(
         &mut out,
         source,
         "phase",
-        p.phases.iter().filter(|x| !x.id.is_empty()).map(|x| (x.id.as_str(), x.span.clone())),
+        p.phases
+            .iter()
+            .filter(|x| !x.id.is_empty())
+            .map(|x| (x.id.as_str(), x.span.clone())),
     );
     unique(
         &mut out,
         source,
         "variable",
-        p.variables.iter().filter(|v| !v.name.is_empty()).map(|v| (v.name.as_str(), v.span.clone())),
+        p.variables
+            .iter()
+            .filter(|v| !v.name.is_empty())
+            .map(|v| (v.name.as_str(), v.span.clone())),
     );
     unique(
         &mut out,
         source,
         "decision node",
-        p.decision_tree.iter().filter(|d| !d.id.is_empty()).map(|d| (d.id.as_str(), d.span.clone())),
+        p.decision_tree
+            .iter()
+            .filter(|d| !d.id.is_empty())
+            .map(|d| (d.id.as_str(), d.span.clone())),
     );
     references(p, source, &mut out);
     decision_cycles(p, &mut out);
@@ -62,7 +73,9 @@ fn unique<'a>(
                     format!("{what} id `{id}` is used twice"),
                     Some(span),
                 )
-                .with_hint(format!("the first `{id}` is on line {line}; give each {what} its own id")),
+                .with_hint(format!(
+                    "the first `{id}` is on line {line}; give each {what} its own id"
+                )),
             );
         } else {
             seen.insert(id, span);
@@ -104,25 +117,25 @@ fn references(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
     let rollback_ids: Vec<&str> = p.rollback.steps.iter().map(|s| s.id.as_str()).collect();
     for node in &p.decision_tree {
         for (key, target) in [("yes", &node.yes), ("no", &node.no)] {
-            if let Some(t) = target {
-                if !node_ids.contains(&t.as_str()) {
+            if let Some(t) = target
+                && !node_ids.contains(&t.as_str()) {
                     let span = find_value(source, &node.span, key, t).unwrap_or(node.span.clone());
                     out.push(unknown_ref("decision node", t, span, &node_ids));
                 }
-            }
         }
-        if let Some(step) = &node.step {
-            if !step_ids.contains(&step.as_str()) {
-                let span = find_value(source, &node.span, "step", step).unwrap_or(node.span.clone());
+        if let Some(step) = &node.step
+            && !step_ids.contains(&step.as_str()) {
+                let span =
+                    find_value(source, &node.span, "step", step).unwrap_or(node.span.clone());
                 out.push(unknown_ref("step", step, span, &step_ids));
             }
-        }
     }
     for step in p.all_steps() {
         if let StepRollback::Some(undo) = &step.rollback {
             for r in &undo.steps {
                 if !rollback_ids.contains(&r.as_str()) {
-                    let span = find_value(source, &step.span, "steps", r).unwrap_or(step.span.clone());
+                    let span =
+                        find_value(source, &step.span, "steps", r).unwrap_or(step.span.clone());
                     out.push(unknown_ref("rollback step", r, span, &rollback_ids));
                 }
             }
@@ -136,7 +149,9 @@ fn find_value(source: &SourceText, anchor: &Span, _key: &str, value: &str) -> Op
     let text = source.text();
     let from = anchor.end.min(text.len());
     let quoted = format!("\"{value}\"");
-    text[from..].find(&quoted).map(|i| from + i + 1..from + i + 1 + value.len())
+    text[from..]
+        .find(&quoted)
+        .map(|i| from + i + 1..from + i + 1 + value.len())
 }
 
 fn decision_cycles(p: &Procedure, out: &mut Vec<Diagnostic>) {
@@ -163,7 +178,10 @@ fn decision_cycles(p: &Procedure, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::error(
                             "decision-cycle",
-                            format!("the decision tree loops: `{}` leads back to `{}`", node.id, next),
+                            format!(
+                                "the decision tree loops: `{}` leads back to `{}`",
+                                node.id, next
+                            ),
                             Some(node.span.clone()),
                         )
                         .with_hint("every path must end in an action node"),

@@ -31,10 +31,38 @@ pub const PASOS_VARIABLES: &[&str] = &[
 ];
 
 const STANDARD_ENV: &[&str] = &[
-    "HOME", "USER", "LOGNAME", "PATH", "PWD", "OLDPWD", "SHELL", "HOSTNAME", "HOST", "TMPDIR",
-    "LANG", "LC_ALL", "TERM", "EDITOR", "PAGER", "RANDOM", "SECONDS", "LINENO", "UID", "EUID",
-    "PPID", "IFS", "BASH_SOURCE", "BASH_VERSION", "PIPESTATUS", "REPLY", "XDG_RUNTIME_DIR",
-    "XDG_CONFIG_HOME", "XDG_DATA_HOME", "KUBECONFIG", "SSH_CLIENT", "SSH_CONNECTION",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "PATH",
+    "PWD",
+    "OLDPWD",
+    "SHELL",
+    "HOSTNAME",
+    "HOST",
+    "TMPDIR",
+    "LANG",
+    "LC_ALL",
+    "TERM",
+    "EDITOR",
+    "PAGER",
+    "RANDOM",
+    "SECONDS",
+    "LINENO",
+    "UID",
+    "EUID",
+    "PPID",
+    "IFS",
+    "BASH_SOURCE",
+    "BASH_VERSION",
+    "PIPESTATUS",
+    "REPLY",
+    "XDG_RUNTIME_DIR",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "KUBECONFIG",
+    "SSH_CLIENT",
+    "SSH_CONNECTION",
 ];
 
 pub fn is_well_known(name: &str) -> bool {
@@ -164,12 +192,15 @@ mod tests {
                 ("ARR".to_string(), true)
             ]
         );
-        assert_eq!(names("${A:-x} ${B-y} ${C%.sql} ${D:?missing}"), vec![
-            ("A".to_string(), true),
-            ("B".to_string(), true),
-            ("C".to_string(), false),
-            ("D".to_string(), false),
-        ]);
+        assert_eq!(
+            names("${A:-x} ${B-y} ${C%.sql} ${D:?missing}"),
+            vec![
+                ("A".to_string(), true),
+                ("B".to_string(), true),
+                ("C".to_string(), false),
+                ("D".to_string(), false),
+            ]
+        );
     }
 
     #[test]
@@ -182,7 +213,14 @@ mod tests {
     fn finds_assignments() {
         let text = "ROLLBACK_DIR=\"./x\"\nexport BACKUP_FILE=a.sql; local L=1\nfor f in *.sql; do :; done\nread -r -p 'ok? ' ANSWER\nexport PLAIN_EXPORT";
         let got = assigned_names(text);
-        for n in ["ROLLBACK_DIR", "BACKUP_FILE", "L", "f", "ANSWER", "PLAIN_EXPORT"] {
+        for n in [
+            "ROLLBACK_DIR",
+            "BACKUP_FILE",
+            "L",
+            "f",
+            "ANSWER",
+            "PLAIN_EXPORT",
+        ] {
             assert!(got.contains(&n.to_string()), "{n} missing from {got:?}");
         }
         assert!(!assigned_names("curl -d a=b http://x?q=1").contains(&"q".to_string()));

@@ -3,11 +3,11 @@
 
 use super::reader::{Sink, Table};
 use crate::diagnostic::Diagnostic;
-use crate::procedure::model::{
-    Contact, DecisionNode, Prerequisite, PrerequisiteGroup, SeverityLevel, Trigger, Troubleshooting,
-    Variable,
-};
 use crate::procedure::keyword::TriggerKind;
+use crate::procedure::model::{
+    Contact, DecisionNode, Prerequisite, PrerequisiteGroup, SeverityLevel, Trigger,
+    Troubleshooting, Variable,
+};
 use toml::de::DeValue;
 
 pub fn prerequisites(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<PrerequisiteGroup> {
@@ -30,8 +30,13 @@ pub fn prerequisites(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Prerequisi
                                 check: None,
                             }),
                             DeValue::Table(inner) => {
-                                let mut it = Table::new(inner, Some(item.span()), format!("an item of {}", t.label));
-                                let text = it.required_string(sink, "text", "\"kubectl instalado\"");
+                                let mut it = Table::new(
+                                    inner,
+                                    Some(item.span()),
+                                    format!("an item of {}", t.label),
+                                );
+                                let text =
+                                    it.required_string(sink, "text", "\"kubectl instalado\"");
                                 let check = it.command(sink, "check");
                                 it.finish(sink);
                                 items.push(Prerequisite {
@@ -39,7 +44,12 @@ pub fn prerequisites(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Prerequisi
                                     check,
                                 });
                             }
-                            _ => t.wrong_type(sink, "items", item, "a string or a table with `text` and `check`"),
+                            _ => t.wrong_type(
+                                sink,
+                                "items",
+                                item,
+                                "a string or a table with `text` and `check`",
+                            ),
                         }
                     }
                 }
@@ -66,15 +76,17 @@ pub fn variables(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Variable> {
                         format!("`{}` is not a valid variable name", name.value),
                         Some(name.span.clone()),
                     )
-                    .with_hint("use letters, digits and `_`, not starting with a digit, e.g. `DB_HOST`"),
+                    .with_hint(
+                        "use letters, digits and `_`, not starting with a digit, e.g. `DB_HOST`",
+                    ),
                 );
             }
         }
         let prompt = t.text(sink, "prompt");
         let default = t.string(sink, "default");
         let secret = t.bool(sink, "secret").unwrap_or(false);
-        if secret {
-            if let Some(d) = &default {
+        if secret
+            && let Some(d) = &default {
                 sink.push(
                     Diagnostic::error(
                         "secret-default",
@@ -84,10 +96,9 @@ pub fn variables(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Variable> {
                     .with_hint("remove `default`: secrets are asked for when the run starts (or passed with --var)"),
                 );
             }
-        }
         let pattern = t.string(sink, "pattern");
-        if let Some(p) = &pattern {
-            if regex::Regex::new(&p.value).is_err() {
+        if let Some(p) = &pattern
+            && regex::Regex::new(&p.value).is_err() {
                 sink.push(
                     Diagnostic::error(
                         "bad-regex",
@@ -97,7 +108,6 @@ pub fn variables(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Variable> {
                     .with_hint("escape special characters with `\\\\`"),
                 );
             }
-        }
         t.finish(sink);
         out.push(Variable {
             span: name.as_ref().map(|n| n.span.clone()).unwrap_or(span),
@@ -111,7 +121,6 @@ pub fn variables(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Variable> {
     out
 }
 
-
 pub fn triggers(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Trigger> {
     let mut out = Vec::new();
     for (n, (mut t, _)) in top.tables(sink, "triggers").into_iter().enumerate() {
@@ -124,7 +133,8 @@ pub fn triggers(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Trigger> {
             None
         };
         let name = t.text(sink, "name");
-        let condition = t.required_string(sink, "condition", "\"error rate > 5% durante 5 minutos\"");
+        let condition =
+            t.required_string(sink, "condition", "\"error rate > 5% durante 5 minutos\"");
         let action = t.text(sink, "action");
         let decides = t.text(sink, "decides");
         t.finish(sink);

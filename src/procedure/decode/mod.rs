@@ -87,9 +87,15 @@ fn syntax_hint(message: &str) -> Option<String> {
     let m = message.to_lowercase();
     let hint = if m.contains("duplicate key") {
         "each key may appear once per table; for several steps use one `[[phases.steps]]` block each"
-    } else if m.contains("invalid basic string") || m.contains("unterminated") || m.contains("missing closing quote") {
+    } else if m.contains("invalid basic string")
+        || m.contains("unterminated")
+        || m.contains("missing closing quote")
+    {
         "close the string with a quote; for multi-line text use triple quotes `\"\"\"...\"\"\"`"
-    } else if m.contains("string values must be quoted") || m.contains("invalid string") || m.contains("unquoted") {
+    } else if m.contains("string values must be quoted")
+        || m.contains("invalid string")
+        || m.contains("unquoted")
+    {
         "put text values in quotes: `title = \"Desplegar\"`"
     } else if m.contains("expected `=`") || m.contains("key with no value") {
         "write `key = value`"

@@ -85,7 +85,9 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.entries.iter().any(|(k, _)| k.get_ref().as_ref() == key)
+        self.entries
+            .iter()
+            .any(|(k, _)| k.get_ref().as_ref() == key)
     }
 
     pub fn wrong_type(&self, sink: &mut Sink, key: &str, v: Value<'_, '_>, expected: &str) {
@@ -246,7 +248,10 @@ impl<'a, 'i> Table<'a, 'i> {
                 sink.push(
                     Diagnostic::error(
                         "bad-duration",
-                        format!("`{}` is not a duration (`{key}` in {}): {}", t.value, self.label, err.0),
+                        format!(
+                            "`{}` is not a duration (`{key}` in {}): {}",
+                            t.value, self.label, err.0
+                        ),
                         Some(t.span),
                     )
                     .with_hint(hint),
@@ -264,12 +269,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 let options = K::canonical_spellings();
                 let mut d = Diagnostic::error(
                     "bad-value",
-                    format!(
-                        "`{}` is not a {} (in {})",
-                        t.value,
-                        K::WHAT,
-                        self.label
-                    ),
+                    format!("`{}` is not a {} (in {})", t.value, K::WHAT, self.label),
                     Some(t.span),
                 );
                 let list = options.join(", ");
@@ -351,7 +351,8 @@ impl<'a, 'i> Table<'a, 'i> {
                 ..Command::default()
             }),
             DeValue::Table(t) => {
-                let mut table = Table::new(t, Some(item.span()), format!("a command of {}", self.label));
+                let mut table =
+                    Table::new(t, Some(item.span()), format!("a command of {}", self.label));
                 let run = table.required_string(sink, "run", "\"systemctl status api\"");
                 let name = table.text(sink, "name");
                 let interactive = table.bool(sink, "interactive").unwrap_or(false);
@@ -451,7 +452,10 @@ pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
 
 /// Spanish keys the users' Markdown template uses, and the English key.
 fn spanish_key(key: &str) -> Option<&'static str> {
-    let english = match crate::procedure::keyword::fold(key).replace('-', "_").as_str() {
+    let english = match crate::procedure::keyword::fold(key)
+        .replace('-', "_")
+        .as_str()
+    {
         "titulo" => "title",
         "categoria" | "tipo" => "category",
         "criticidad" => "criticality",

@@ -10,8 +10,9 @@ pub fn phases(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Phase> {
     if !top.has("phases") {
         top.value("phases");
         sink.push(
-            Diagnostic::error("missing-key", "the file has no `[[phases]]`", None)
-                .with_hint("add at least one `[[phases]]` with `id`, `kind` and its `[[phases.steps]]`"),
+            Diagnostic::error("missing-key", "the file has no `[[phases]]`", None).with_hint(
+                "add at least one `[[phases]]` with `id`, `kind` and its `[[phases.steps]]`",
+            ),
         );
         return Vec::new();
     }
@@ -136,7 +137,9 @@ fn step(t: &mut Table<'_, '_>, sink: &mut Sink) -> Step {
                 format!("{} is `manual` but has commands", t.label),
                 Some(s.commands[0].span.clone()),
             )
-            .with_hint("remove `manual = true` so pasos runs them, or move the text into `instructions`"),
+            .with_hint(
+                "remove `manual = true` so pasos runs them, or move the text into `instructions`",
+            ),
         );
     }
     s
@@ -152,26 +155,38 @@ fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {
             output: None,
         }),
         DeValue::Table(inner) => {
-            let mut vt = Table::new(inner, Some(v.span()), format!("the validation of {}", t.label));
+            let mut vt = Table::new(
+                inner,
+                Some(v.span()),
+                format!("the validation of {}", t.label),
+            );
             let command = vt.command(sink, "command");
             let exit_code = vt.integer(sink, "exit_code").and_then(|n| {
-                i32::try_from(n).ok().filter(|n| (0..=255).contains(n)).or_else(|| {
-                    sink.push(
-                        Diagnostic::error(
-                            "bad-value",
-                            format!("exit code {n} in {} is not between 0 and 255", vt.label),
-                            Some(v.span()),
-                        )
-                        .with_hint("exit codes are 0 (success) to 255"),
-                    );
-                    None
-                })
+                i32::try_from(n)
+                    .ok()
+                    .filter(|n| (0..=255).contains(n))
+                    .or_else(|| {
+                        sink.push(
+                            Diagnostic::error(
+                                "bad-value",
+                                format!("exit code {n} in {} is not between 0 and 255", vt.label),
+                                Some(v.span()),
+                            )
+                            .with_hint("exit codes are 0 (success) to 255"),
+                        );
+                        None
+                    })
             });
             let output = vt.string(sink, "output");
-            if let Some(o) = &output {
-                if let Err(e) = regex::Regex::new(&o.value) {
+            if let Some(o) = &output
+                && let Err(e) = regex::Regex::new(&o.value) {
                     let detail = e.to_string();
-                    let last = detail.lines().last().unwrap_or("invalid").trim().to_string();
+                    let last = detail
+                        .lines()
+                        .last()
+                        .unwrap_or("invalid")
+                        .trim()
+                        .to_string();
                     sink.push(
                         Diagnostic::error(
                             "bad-regex",
@@ -181,11 +196,20 @@ fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {
                         .with_hint("escape special characters with `\\\\`, e.g. `\"v1\\\\.2\"` for the text v1.2"),
                     );
                 }
-            }
-            if command.is_none() && exit_code.is_none() && output.is_none() && !vt.has("command") && !vt.has("exit_code") && !vt.has("output") {
+            if command.is_none()
+                && exit_code.is_none()
+                && output.is_none()
+                && !vt.has("command")
+                && !vt.has("exit_code")
+                && !vt.has("output")
+            {
                 sink.push(
-                    Diagnostic::error("empty-value", format!("{} checks nothing", vt.label), Some(v.span()))
-                        .with_hint("give it a `command`, an `exit_code` or an `output` pattern"),
+                    Diagnostic::error(
+                        "empty-value",
+                        format!("{} checks nothing", vt.label),
+                        Some(v.span()),
+                    )
+                    .with_hint("give it a `command`, an `exit_code` or an `output` pattern"),
                 );
             }
             vt.finish(sink);
@@ -216,12 +240,18 @@ fn step_rollback(t: &mut Table<'_, '_>, sink: &mut Sink) -> StepRollback {
                     format!("`rollback` in {} must be \"none\" or a table", t.label),
                     Some(v.span()),
                 )
-                .with_hint("write `rollback = \"none\"`, or `[phases.steps.rollback]` with `commands`"),
+                .with_hint(
+                    "write `rollback = \"none\"`, or `[phases.steps.rollback]` with `commands`",
+                ),
             );
             StepRollback::Missing
         }
         DeValue::Table(inner) => {
-            let mut rt = Table::new(inner, Some(v.span()), format!("the rollback of {}", t.label));
+            let mut rt = Table::new(
+                inner,
+                Some(v.span()),
+                format!("the rollback of {}", t.label),
+            );
             let undo = StepUndo {
                 instructions: rt.text(sink, "instructions"),
                 commands: rt.commands(sink, "commands"),

@@ -43,10 +43,19 @@ pub fn find_credentials(text: &str) -> Vec<Finding> {
             if is_bare_scheme(m.as_str()) {
                 continue; // `Authorization: Bearer ${TOKEN}`: the value is a variable
             }
-            if out.iter().any(|(start, f)| m.start() < start + f.matched.len() && *start < m.end()) {
+            if out
+                .iter()
+                .any(|(start, f)| m.start() < start + f.matched.len() && *start < m.end())
+            {
                 continue; // already reported by a more specific pattern
             }
-            out.push((m.start(), Finding { what, matched: m.as_str().to_string() }));
+            out.push((
+                m.start(),
+                Finding {
+                    what,
+                    matched: m.as_str().to_string(),
+                },
+            ));
         }
     }
     out.sort_by_key(|(s, _)| *s);
@@ -96,14 +105,35 @@ mod tests {
 
     #[test]
     fn finds_what_the_seeds_warn_about() {
-        assert_eq!(kinds("curl -H 'Authorization: Bearer abc123' x"), vec!["an Authorization header"]);
-        assert_eq!(kinds("curl -H \"Authorization: OAuth [TOKEN]\" x"), vec!["an Authorization header"]);
-        assert_eq!(kinds("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"), vec!["an AWS access key"]);
-        assert_eq!(kinds("PGPASSWORD=hunter2 psql"), vec!["a secret assignment"]);
-        assert_eq!(kinds("psql postgres://app:s3cret@db/app"), vec!["a password in a URL"]);
+        assert_eq!(
+            kinds("curl -H 'Authorization: Bearer abc123' x"),
+            vec!["an Authorization header"]
+        );
+        assert_eq!(
+            kinds("curl -H \"Authorization: OAuth [TOKEN]\" x"),
+            vec!["an Authorization header"]
+        );
+        assert_eq!(
+            kinds("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"),
+            vec!["an AWS access key"]
+        );
+        assert_eq!(
+            kinds("PGPASSWORD=hunter2 psql"),
+            vec!["a secret assignment"]
+        );
+        assert_eq!(
+            kinds("psql postgres://app:s3cret@db/app"),
+            vec!["a password in a URL"]
+        );
         assert_eq!(kinds("mysql -u root -proot db"), vec!["a password option"]);
-        assert_eq!(kinds("curl -X POST https://hooks.slack.com/services/T000/B000/XXXX"), vec!["a Slack webhook URL"]);
-        assert_eq!(kinds("echo '-----BEGIN RSA PRIVATE KEY-----'"), vec!["a private key"]);
+        assert_eq!(
+            kinds("curl -X POST https://hooks.slack.com/services/T000/B000/XXXX"),
+            vec!["a Slack webhook URL"]
+        );
+        assert_eq!(
+            kinds("echo '-----BEGIN RSA PRIVATE KEY-----'"),
+            vec!["a private key"]
+        );
     }
 
     #[test]

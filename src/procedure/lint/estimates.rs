@@ -10,22 +10,33 @@ pub fn check(ctx: &mut Ctx<'_>) {
     if p.meta.estimate.is_none() {
         ctx.warn(
             None,
-            Diagnostic::warning("missing-estimate", "the procedure has no total estimate", Some(p.meta.span.clone()))
-                .with_hint(format!("add `estimate = \"{}\"` to [procedure] (the sum of its steps)", p.steps_estimate())),
+            Diagnostic::warning(
+                "missing-estimate",
+                "the procedure has no total estimate",
+                Some(p.meta.span.clone()),
+            )
+            .with_hint(format!(
+                "add `estimate = \"{}\"` to [procedure] (the sum of its steps)",
+                p.steps_estimate()
+            )),
         );
     }
     for step in p.all_steps() {
         if step.estimate.is_none() {
             ctx.warn(
                 Some(step),
-                Diagnostic::warning("missing-estimate", format!("step `{}` has no estimate", step.id), Some(step.span.clone()))
-                    .with_hint("add `estimate = \"5m\"` (or a range like `5-10m`)"),
+                Diagnostic::warning(
+                    "missing-estimate",
+                    format!("step `{}` has no estimate", step.id),
+                    Some(step.span.clone()),
+                )
+                .with_hint("add `estimate = \"5m\"` (or a range like `5-10m`)"),
             );
         }
     }
     let sum = p.steps_estimate();
-    if let (Some(total), true) = (p.meta.estimate, sum.max_secs > 0) {
-        if let Some(problem) = disagreement(total, sum) {
+    if let (Some(total), true) = (p.meta.estimate, sum.max_secs > 0)
+        && let Some(problem) = disagreement(total, sum) {
             let span = p.meta.estimate_span.clone().unwrap_or(p.meta.span.clone());
             ctx.warn(
                 None,
@@ -34,19 +45,27 @@ pub fn check(ctx: &mut Ctx<'_>) {
                     format!("total estimate {total} {problem} the sum of the steps ({sum})"),
                     Some(span),
                 )
-                .with_hint(format!("set `estimate = \"{sum}\"`, or fix the step estimates")),
+                .with_hint(format!(
+                    "set `estimate = \"{sum}\"`, or fix the step estimates"
+                )),
             );
         }
-    }
     for phase in &p.phases {
         let Some(budget) = phase.budget else { continue };
-        let sum = phase.steps.iter().filter_map(|s| s.estimate).fold(Estimate::ZERO, Estimate::add);
+        let sum = phase
+            .steps
+            .iter()
+            .filter_map(|s| s.estimate)
+            .fold(Estimate::ZERO, std::ops::Add::add);
         if sum.min_secs > budget.max_secs {
             ctx.warn(
                 None,
                 Diagnostic::warning(
                     "phase-over-budget",
-                    format!("the steps of phase `{}` add up to {sum}, over its budget of {budget}", phase.id),
+                    format!(
+                        "the steps of phase `{}` add up to {sum}, over its budget of {budget}",
+                        phase.id
+                    ),
                     Some(phase.span.clone()),
                 )
                 .with_hint("raise the phase `budget` or shorten its steps"),

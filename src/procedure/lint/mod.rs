@@ -15,16 +15,46 @@ pub use credentials::find_credentials;
 
 /// Every rule, with what it checks (shown by `pasos check --rules`).
 pub const RULES: &[(&str, &str)] = &[
-    ("critical-without-rollback", "a critica/alta step has no rollback (not even `rollback = \"none\"`)"),
-    ("no-expected-result", "a step says neither what to expect nor how to validate it"),
-    ("missing-estimate", "the procedure or a step has no estimate"),
-    ("estimate-mismatch", "the total estimate disagrees with the sum of the steps"),
-    ("phase-over-budget", "the steps of a phase add up to more than its budget"),
-    ("inline-credential", "a password, token, Authorization header, AWS key or private key is written inline"),
-    ("empty-rollback", "a critica procedure has no full rollback steps"),
-    ("rollback-exceeds-rto", "the full rollback takes longer than the RTO"),
-    ("step-without-commands", "a step has no commands and is not marked `manual`"),
-    ("unreachable-decision", "a decision tree node is never reached"),
+    (
+        "critical-without-rollback",
+        "a critica/alta step has no rollback (not even `rollback = \"none\"`)",
+    ),
+    (
+        "no-expected-result",
+        "a step says neither what to expect nor how to validate it",
+    ),
+    (
+        "missing-estimate",
+        "the procedure or a step has no estimate",
+    ),
+    (
+        "estimate-mismatch",
+        "the total estimate disagrees with the sum of the steps",
+    ),
+    (
+        "phase-over-budget",
+        "the steps of a phase add up to more than its budget",
+    ),
+    (
+        "inline-credential",
+        "a password, token, Authorization header, AWS key or private key is written inline",
+    ),
+    (
+        "empty-rollback",
+        "a critica procedure has no full rollback steps",
+    ),
+    (
+        "rollback-exceeds-rto",
+        "the full rollback takes longer than the RTO",
+    ),
+    (
+        "step-without-commands",
+        "a step has no commands and is not marked `manual`",
+    ),
+    (
+        "unreachable-decision",
+        "a decision tree node is never reached",
+    ),
 ];
 
 pub struct Ctx<'a> {
@@ -73,10 +103,18 @@ fn unknown_allows(ctx: &mut Ctx<'_>) {
                     Some(b) => format!("did you mean `{b}`?"),
                     None => format!("rules: {}", names.join(", ")),
                 };
-                let span = super::validate::locate(ctx.source, &(span.start..ctx.source.text().len()), &format!("\"{name}\""));
+                let span = super::validate::locate(
+                    ctx.source,
+                    &(span.start..ctx.source.text().len()),
+                    &format!("\"{name}\""),
+                );
                 found.push(
-                    Diagnostic::warning("unknown-rule", format!("`allow` names an unknown rule `{name}`"), Some(span))
-                        .with_hint(hint),
+                    Diagnostic::warning(
+                        "unknown-rule",
+                        format!("`allow` names an unknown rule `{name}`"),
+                        Some(span),
+                    )
+                    .with_hint(hint),
                 );
             }
         }

@@ -43,10 +43,15 @@ pub fn check(ctx: &mut Ctx<'_>) {
     if let Some(rto) = p.meta.rto {
         let rb = p.rollback.estimate.or_else(|| {
             let steps: Vec<_> = p.rollback.steps.iter().filter_map(|s| s.estimate).collect();
-            (!steps.is_empty()).then(|| steps.into_iter().fold(Default::default(), crate::procedure::estimate::Estimate::add))
+            (!steps.is_empty()).then(|| {
+                steps.into_iter().fold(
+                    Default::default(),
+                    std::ops::Add::add,
+                )
+            })
         });
-        if let Some(rb) = rb {
-            if rb.max_secs > rto.max_secs {
+        if let Some(rb) = rb
+            && rb.max_secs > rto.max_secs {
                 ctx.warn(
                     None,
                     Diagnostic::warning(
@@ -57,6 +62,5 @@ pub fn check(ctx: &mut Ctx<'_>) {
                     .with_hint("shorten the rollback, or revise the RTO with the service owner"),
                 );
             }
-        }
     }
 }

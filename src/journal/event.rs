@@ -1,0 +1,197 @@
+//! What a journal records: one event per state change of a run.
+
+use serde::{Deserialize, Serialize};
+
+/// Who ran it, from where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Operator {
+    pub user: String,
+    pub host: String,
+    /// `SSH_CLIENT` / `SSH_CONNECTION` when the operator is over SSH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssh: Option<String>,
+    /// `--operator NAME`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    Live,
+    /// Dry run: commands are shown, not run.
+    Rehearsal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepOutcome {
+    Done,
+    Failed,
+    Skipped,
+    RolledBack,
+    Interrupted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RunOutcome {
+    Success,
+    Failed,
+    RolledBack,
+    Aborted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Event {
+    RunStarted {
+        run_id: String,
+        procedure_id: String,
+        procedure_title: String,
+        version: String,
+        /// SHA-256 of the procedure file as loaded.
+        procedure_sha256: String,
+        source: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        environment: Option<String>,
+        mode: Mode,
+        operator: Operator,
+        /// Started with `--force` despite another live run's lock.
+        #[serde(default)]
+        forced: bool,
+    },
+    PrerequisiteConfirmed {
+        group: String,
+        item: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        check: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exit_code: Option<i32>,
+    },
+    VariableSet {
+        name: String,
+        /// `None` for secrets: only the name is recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+        secret: bool,
+    },
+    StepStarted {
+        step: String,
+        attempt: u32,
+    },
+    CommandSent {
+        step: String,
+        command: String,
+        /// Typed by the operator rather than sent from the procedure.
+        #[serde(default)]
+        manual: bool,
+        /// Byte offset in the transcript where its output starts.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        transcript_offset: Option<u64>,
+    },
+    CommandFinished {
+        step: String,
+        exit_code: i32,
+        duration_ms: u64,
+    },
+    ValidationResult {
+        step: String,
+        passed: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        detail: Option<String>,
+    },
+    StepFinished {
+        step: String,
+        outcome: StepOutcome,
+        duration_ms: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// The operator overrode what the procedure or the exit codes said.
+    Deviation {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
+        what: String,
+        reason: String,
+    },
+    Note {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
+        text: String,
+    },
+    Confirmation {
+        step: String,
+        typed: String,
+    },
+    RollbackStarted {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from_step: Option<String>,
+        reason: String,
+        /// The steps to undo, in order, as planned when it started.
+        plan: Vec<String>,
+    },
+    RunInterrupted {
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
+    },
+    RunResumed {
+        operator: Operator,
+        /// Bytes of a torn last line found (and set aside) when resuming.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        discarded_torn_bytes: Option<u64>,
+    },
+    RunFinished {
+        outcome: RunOutcome,
+        duration_ms: u64,
+    },
+}
+
+impl Event {
+    /// Every free-text field, for redaction.
+    pub fn texts_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Event::RunStarted { source, .. } => vec![source],
+            Event::PrerequisiteConfirmed { item, check, .. } => {
+                let mut v = vec![item];
+                v.extend(check.as_mut());
+                v
+            }
+            Event::VariableSet { value, .. } => value.as_mut().into_iter().collect(),
+            Event::CommandSent { command, .. } => vec![command],
+            Event::ValidationResult { detail, .. } => detail.as_mut().into_iter().collect(),
+            Event::StepFinished { reason, .. } => reason.as_mut().into_iter().collect(),
+            Event::Deviation { what, reason, .. } => vec![what, reason],
+            Event::Note { text, .. } => vec![text],
+            Event::Confirmation { typed, .. } => vec![typed],
+            Event::RollbackStarted { reason, .. } => vec![reason],
+            Event::RunInterrupted { reason, .. } => vec![reason],
+            Event::StepStarted { .. }
+            | Event::CommandFinished { .. }
+            | Event::RunResumed { .. }
+            | Event::RunFinished { .. } => Vec::new(),
+        }
+    }
+
+    /// The kebab-case name of the event, as written in `type`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::RunStarted { .. } => "run-started",
+            Event::PrerequisiteConfirmed { .. } => "prerequisite-confirmed",
+            Event::VariableSet { .. } => "variable-set",
+            Event::StepStarted { .. } => "step-started",
+            Event::CommandSent { .. } => "command-sent",
+            Event::CommandFinished { .. } => "command-finished",
+            Event::ValidationResult { .. } => "validation-result",
+            Event::StepFinished { .. } => "step-finished",
+            Event::Deviation { .. } => "deviation",
+            Event::Note { .. } => "note",
+            Event::Confirmation { .. } => "confirmation",
+            Event::RollbackStarted { .. } => "rollback-started",
+            Event::RunInterrupted { .. } => "run-interrupted",
+            Event::RunResumed { .. } => "run-resumed",
+            Event::RunFinished { .. } => "run-finished",
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The journal: one append-only, hash-chained JSON Lines file per run,
+//! written and fsynced event by event, redacted, verifiable.
+
+pub mod event;
+pub mod line;
+pub mod redact;
+pub mod store;
+pub mod verify;
+pub mod writer;
+
+pub use event::{Event, Mode, Operator, RunOutcome, StepOutcome};
+pub use line::Line;
+pub use redact::Redactor;
+pub use verify::{Problem, ProblemKind, Verification, verify_file};
+pub use writer::JournalWriter;

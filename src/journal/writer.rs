@@ -1,0 +1,133 @@
+//! Appending to a journal: redact, chain, write, fsync, then move the head.
+//! An event is on disk before `append` returns, so the caller may show it
+//! as done.
+
+use super::event::Event;
+use super::line::{Line, genesis};
+use super::redact::Redactor;
+use super::store;
+use super::verify::{self, Verification};
+use chrono::{DateTime, SecondsFormat, Utc};
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+pub struct JournalWriter {
+    file: File,
+    path: PathBuf,
+    run_id: String,
+    seq: u64,
+    last_hash: String,
+    redactor: Redactor,
+}
+
+pub fn format_ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+impl JournalWriter {
+    /// Starts the journal of a new run; fails if it already exists.
+    pub fn create(path: &Path, run_id: &str, redactor: Redactor) -> io::Result<Self> {
+        if let Some(dir) = path.parent() {
+            store::create_private_dir_all(dir)?;
+        }
+        let file = store::private_file_options()
+            .create_new(true)
+            .append(true)
+            .open(path)?;
+        Ok(JournalWriter {
+            file,
+            path: path.to_path_buf(),
+            run_id: run_id.to_string(),
+            seq: 0,
+            last_hash: genesis(run_id),
+            redactor,
+        })
+    }
+
+    /// Reopens a journal to resume its run. A torn last line is cut off
+    /// (its size is returned so the resume event can record it); any other
+    /// problem refuses, with the verification that found it.
+    pub fn reopen(
+        path: &Path,
+        redactor: Redactor,
+    ) -> Result<(Self, Vec<Line>, Option<u64>), Verification> {
+        let run_id = store::run_id_of(path);
+        let v = verify::verify_file(path).map_err(|e| Verification::io_error(&e))?;
+        if !v.intact() {
+            return Err(v);
+        }
+        let mut torn = None;
+        let file = store::private_file_options()
+            .append(true)
+            .open(path)
+            .map_err(|e| Verification::io_error(&e))?;
+        if let Some(t) = &v.torn_tail {
+            file.set_len(t.offset)
+                .map_err(|e| Verification::io_error(&e))?;
+            file.sync_all().map_err(|e| Verification::io_error(&e))?;
+            torn = Some(t.bytes);
+        }
+        let (seq, last_hash) = v
+            .lines
+            .last()
+            .map(|l| (l.seq, l.hash.clone()))
+            .unwrap_or((0, genesis(&run_id)));
+        let lines = v.lines;
+        Ok((
+            JournalWriter {
+                file,
+                path: path.to_path_buf(),
+                run_id,
+                seq,
+                last_hash,
+                redactor,
+            },
+            lines,
+            torn,
+        ))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn run_id(&self) -> &str {
+        &self.run_id
+    }
+
+    pub fn redactor_mut(&mut self) -> &mut Redactor {
+        &mut self.redactor
+    }
+
+    /// Writes one event durably and returns the line as written.
+    pub fn append(&mut self, mut event: Event, at: DateTime<Utc>) -> io::Result<Line> {
+        for text in event.texts_mut() {
+            *text = self.redactor.redact(text);
+        }
+        let line = Line::new(self.seq + 1, format_ts(at), self.last_hash.clone(), event);
+        let mut bytes = line.to_text().into_bytes();
+        bytes.push(b'\n');
+        self.file.write_all(&bytes)?;
+        self.file.sync_data()?;
+        self.seq = line.seq;
+        self.last_hash = line.hash.clone();
+        self.write_head()?;
+        Ok(line)
+    }
+
+    /// The head is replaced atomically (write, rename) and not fsynced: after
+    /// a crash it may lag one line behind the journal, never run ahead of it.
+    fn write_head(&self) -> io::Result<()> {
+        let head = store::head_path(&self.path);
+        let tmp = head.with_extension("head.tmp");
+        let mut f = store::private_file_options()
+            .create(true)
+            .write(true)
+            .truncate(true)
+            .open(&tmp)?;
+        f.write_all(format!("{} {}\n", self.seq, self.last_hash).as_bytes())?;
+        drop(f);
+        std::fs::rename(&tmp, &head)
+    }
+}
