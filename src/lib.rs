@@ -8,3 +8,4 @@ pub mod diagnostic;
 pub mod journal;
 pub mod paths;
 pub mod procedure;
+pub mod run;

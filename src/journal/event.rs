@@ -124,6 +124,11 @@ pub enum Event {
         step: String,
         typed: String,
     },
+    /// The operator answered a question of the rollback decision tree.
+    DecisionAnswered {
+        node: String,
+        answer: bool,
+    },
     RollbackStarted {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from_step: Option<String>,
@@ -170,6 +175,7 @@ impl Event {
             Event::StepStarted { .. }
             | Event::CommandFinished { .. }
             | Event::RunResumed { .. }
+            | Event::DecisionAnswered { .. }
             | Event::RunFinished { .. } => Vec::new(),
         }
     }
@@ -188,6 +194,7 @@ impl Event {
             Event::Deviation { .. } => "deviation",
             Event::Note { .. } => "note",
             Event::Confirmation { .. } => "confirmation",
+            Event::DecisionAnswered { .. } => "decision-answered",
             Event::RollbackStarted { .. } => "rollback-started",
             Event::RunInterrupted { .. } => "run-interrupted",
             Event::RunResumed { .. } => "run-resumed",

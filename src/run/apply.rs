@@ -1,0 +1,245 @@
+//! Folding one journal event into the run state. The only place the state
+//! changes; deterministic given the procedure and the events.
+
+use super::engine::Engine;
+use super::state::{Deviation, Item, ItemKind, RunStatus, StepStatus};
+use crate::journal::{Event, Mode, RunOutcome, StepOutcome};
+use chrono::{DateTime, Utc};
+
+/// The `what` of the deviation that waives prerequisites.
+pub const WAIVE_PREREQUISITES: &str = "started with prerequisites unconfirmed";
+
+pub const UNDO_PREFIX: &str = "undo:";
+
+impl Engine {
+    pub fn apply(&mut self, event: &Event, at: DateTime<Utc>) {
+        let s = &mut self.state;
+        match event {
+            Event::RunStarted { .. } => {}
+            Event::PrerequisiteConfirmed { group, item, .. } => {
+                if let Some((g, i)) = find_prerequisite(&self.procedure, group, item) {
+                    s.prerequisites[g][i] = true;
+                }
+            }
+            Event::VariableSet { name, value, .. } => {
+                s.variables.insert(name.clone(), value.clone());
+            }
+            Event::StepStarted { step, attempt } => {
+                if s.status == RunStatus::Preparing {
+                    s.status = RunStatus::Running;
+                }
+                let Some(idx) = self.item_index(step) else {
+                    return;
+                };
+                let waits = {
+                    let item = &self.state.items[idx];
+                    let step_def = self.step_of(item);
+                    step_def.manual
+                        || self.commands_of(item).is_empty()
+                        || self.state.mode == Mode::Rehearsal
+                };
+                let item = &mut self.state.items[idx];
+                if let (Some(start), Some(end)) = (item.started_at, item.finished_at) {
+                    item.spent_before_ms += (end - start).num_milliseconds().max(0) as u64;
+                }
+                item.status = if waits {
+                    StepStatus::AwaitingOperator
+                } else {
+                    StepStatus::Running
+                };
+                item.attempts = *attempt;
+                item.started_at = Some(at);
+                item.finished_at = None;
+                item.exit_codes.clear();
+                item.reason = None;
+            }
+            Event::Confirmation { step, .. } => {
+                if let Some(item) = s.items.iter_mut().find(|i| i.id == *step) {
+                    item.confirmed = true;
+                }
+            }
+            Event::CommandSent { step, manual, .. } => {
+                s.in_flight = Some((step.clone(), *manual));
+            }
+            Event::CommandFinished {
+                step, exit_code, ..
+            } => {
+                let manual = s.in_flight.take().is_some_and(|(_, m)| m);
+                if manual {
+                    return;
+                }
+                let Some(idx) = self.item_index(step) else {
+                    return;
+                };
+                if !self.state.items[idx].status.is_active() {
+                    return;
+                }
+                self.state.items[idx].exit_codes.push(*exit_code);
+                let item = &self.state.items[idx];
+                let all_done = item.exit_codes.len() >= self.commands_of(item).len();
+                let ok = self.commands_succeeded(item);
+                let has_validation_command = self
+                    .step_of(item)
+                    .validation
+                    .as_ref()
+                    .is_some_and(|v| v.command.is_some());
+                if all_done && ok && has_validation_command {
+                    self.state.items[idx].status = StepStatus::AwaitingValidation;
+                }
+            }
+            Event::ValidationResult { .. } => {}
+            Event::StepFinished {
+                step,
+                outcome,
+                reason,
+                ..
+            } => {
+                let Some(idx) = self.item_index(step) else {
+                    return;
+                };
+                let item = &mut self.state.items[idx];
+                item.status = status_of(*outcome);
+                item.finished_at = Some(at);
+                if item.started_at.is_none() {
+                    item.started_at = Some(at);
+                }
+                item.reason = reason.clone();
+                if let (ItemKind::Undo { of }, StepOutcome::Done) = (item.kind, outcome) {
+                    self.state.items[of].status = StepStatus::RolledBack;
+                }
+            }
+            Event::Deviation { step, what, reason } => {
+                if what == WAIVE_PREREQUISITES {
+                    s.prerequisites_waived = true;
+                }
+                s.deviations.push(Deviation {
+                    step: step.clone(),
+                    what: what.clone(),
+                    reason: reason.clone(),
+                });
+            }
+            Event::Note { step, text } => {
+                if let Some(item) = step
+                    .as_ref()
+                    .and_then(|id| s.items.iter_mut().find(|i| i.id == *id))
+                {
+                    item.notes.push(text.clone());
+                }
+                s.notes.push((step.clone(), text.clone()));
+            }
+            Event::DecisionAnswered { node, answer } => {
+                s.answers.insert(node.clone(), *answer);
+            }
+            Event::RollbackStarted { reason, plan, .. } => {
+                s.status = RunStatus::RollingBack;
+                s.rollback_reason = Some(reason.clone());
+                s.rollback_plan = plan.clone();
+                for id in plan {
+                    let Some(of_id) = id.strip_prefix(UNDO_PREFIX) else {
+                        continue;
+                    };
+                    if s.items.iter().any(|i| i.id == *id) {
+                        continue;
+                    }
+                    let of = s
+                        .items
+                        .iter()
+                        .position(|i| i.id == of_id && matches!(i.kind, ItemKind::Forward { .. }));
+                    if let Some(of) = of {
+                        s.items.push(Item::new(id.clone(), ItemKind::Undo { of }));
+                    }
+                }
+            }
+            Event::RunInterrupted { .. } => self.mark_interrupted(at),
+            Event::RunResumed { .. } => {
+                s.status = s
+                    .status_before_interrupt
+                    .take()
+                    .unwrap_or(RunStatus::Running);
+                s.resumes += 1;
+            }
+            Event::RunFinished { outcome, .. } => {
+                s.status = RunStatus::Finished(*outcome);
+                s.finished_at = Some(at);
+                for item in s.items.iter_mut().filter(|i| i.status.is_active()) {
+                    item.status = StepStatus::Interrupted;
+                    item.finished_at = Some(at);
+                }
+            }
+        }
+    }
+
+    /// The run stops where it is; an active step is marked interrupted.
+    pub(super) fn mark_interrupted(&mut self, at: DateTime<Utc>) {
+        let s = &mut self.state;
+        if s.status != RunStatus::Interrupted {
+            s.status_before_interrupt = Some(s.status);
+        }
+        s.status = RunStatus::Interrupted;
+        s.in_flight = None;
+        for item in s.items.iter_mut().filter(|i| i.status.is_active()) {
+            item.status = StepStatus::Interrupted;
+            item.finished_at = Some(at);
+        }
+    }
+
+    /// Exit codes say the commands worked: all zero, or the last one equal
+    /// to the validation's `exit_code` when the validation has no command.
+    pub(super) fn commands_succeeded(&self, item: &Item) -> bool {
+        let expected_last = self
+            .step_of(item)
+            .validation
+            .as_ref()
+            .filter(|v| v.command.is_none())
+            .and_then(|v| v.exit_code)
+            .unwrap_or(0);
+        let n = item.exit_codes.len();
+        item.exit_codes.iter().enumerate().all(|(i, code)| {
+            if i + 1 == n
+                && matches!(
+                    item.kind,
+                    ItemKind::Forward { .. } | ItemKind::FullRollback { .. }
+                )
+            {
+                *code == expected_last
+            } else {
+                *code == 0
+            }
+        })
+    }
+}
+
+pub fn status_of(outcome: StepOutcome) -> StepStatus {
+    match outcome {
+        StepOutcome::Done => StepStatus::Done,
+        StepOutcome::Failed => StepStatus::Failed,
+        StepOutcome::Skipped => StepStatus::Skipped,
+        StepOutcome::RolledBack => StepStatus::RolledBack,
+        StepOutcome::Interrupted => StepStatus::Interrupted,
+    }
+}
+
+pub fn outcome_name(o: RunOutcome) -> &'static str {
+    match o {
+        RunOutcome::Success => "success",
+        RunOutcome::Failed => "failed",
+        RunOutcome::RolledBack => "rolled back",
+        RunOutcome::Aborted => "aborted",
+    }
+}
+
+fn find_prerequisite(
+    p: &crate::procedure::Procedure,
+    group: &str,
+    item: &str,
+) -> Option<(usize, usize)> {
+    p.prerequisites.iter().enumerate().find_map(|(g, grp)| {
+        if grp.group != group {
+            return None;
+        }
+        grp.items
+            .iter()
+            .position(|i| i.text == item)
+            .map(|i| (g, i))
+    })
+}

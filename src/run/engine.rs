@@ -1,0 +1,385 @@
+//! The run engine: a pure state machine over a procedure.
+//!
+//! `update(msg)` decides and returns effects; every state change is a
+//! journal event that `apply` folds into the state. A live run and a run
+//! rebuilt from its journal go through the same `apply`, so resuming gives
+//! exactly the state the run had.
+
+use super::clock::Clock;
+use super::msg::{Effect, Msg, Refusal};
+use super::state::{Item, ItemKind, RunStatus, State, StepStatus};
+use crate::journal::{Event, Line, Mode, Operator};
+use crate::procedure::{Command, Procedure, Step, StepRollback};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+/// How a run starts.
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    pub run_id: String,
+    pub mode: Mode,
+    /// Overrides the procedure's environment (`--env`).
+    pub environment: Option<String>,
+    pub operator: Operator,
+    pub source: String,
+    pub procedure_sha256: String,
+    pub forced: bool,
+}
+
+pub struct Engine {
+    pub(super) procedure: Procedure,
+    pub(super) clock: Box<dyn Clock>,
+    pub(super) state: State,
+    /// Secret values: in memory only, never in an event.
+    pub(super) secrets: BTreeMap<String, String>,
+    /// Output of the current attempt of each item (for output patterns).
+    pub(super) outputs: BTreeMap<String, String>,
+    /// Rebuilt from a journal that ended without `run-interrupted`.
+    pub(super) implicit_interrupt: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReplayError {
+    Empty,
+    NotStarted,
+    WrongProcedure { journal: String, file: String },
+}
+
+impl std::fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReplayError::Empty => write!(f, "the journal is empty"),
+            ReplayError::NotStarted => write!(f, "the journal does not start with run-started"),
+            ReplayError::WrongProcedure { journal, file } => {
+                write!(
+                    f,
+                    "the journal is a run of {journal}, but the file is {file}"
+                )
+            }
+        }
+    }
+}
+
+impl Engine {
+    /// Starts a run: the first effect is its `run-started` event, followed
+    /// by a `variable-set` for every default value.
+    pub fn start(
+        procedure: Procedure,
+        clock: Box<dyn Clock>,
+        cfg: RunConfig,
+    ) -> (Engine, Vec<Effect>) {
+        let now = clock.now();
+        let event = Event::RunStarted {
+            run_id: cfg.run_id.clone(),
+            procedure_id: procedure.meta.id.clone(),
+            procedure_title: procedure.meta.title.clone(),
+            version: procedure.meta.version.clone(),
+            procedure_sha256: cfg.procedure_sha256.clone(),
+            source: cfg.source.clone(),
+            environment: cfg
+                .environment
+                .clone()
+                .or_else(|| procedure.meta.environment.clone()),
+            mode: cfg.mode,
+            operator: cfg.operator.clone(),
+            forced: cfg.forced,
+        };
+        let state = initial_state(&procedure, &event, now);
+        let mut engine = Engine {
+            procedure,
+            clock,
+            state,
+            secrets: BTreeMap::new(),
+            outputs: BTreeMap::new(),
+            implicit_interrupt: false,
+        };
+        let mut effects = vec![Effect::Journal(event)];
+        let defaults: Vec<(String, String)> = engine
+            .procedure
+            .variables
+            .iter()
+            .filter(|v| !v.secret)
+            .filter_map(|v| v.default.clone().map(|d| (v.name.clone(), d)))
+            .collect();
+        for (name, value) in defaults {
+            engine.emit(
+                &mut effects,
+                Event::VariableSet {
+                    name,
+                    value: Some(value),
+                    secret: false,
+                },
+            );
+        }
+        (engine, effects)
+    }
+
+    /// Rebuilds a run from its journal lines. A run whose journal ends
+    /// mid-step (a crash, a kill) comes back interrupted at that step.
+    pub fn replay(
+        procedure: Procedure,
+        clock: Box<dyn Clock>,
+        lines: &[Line],
+    ) -> Result<Engine, ReplayError> {
+        let first = lines.first().ok_or(ReplayError::Empty)?;
+        let Event::RunStarted { procedure_id, .. } = &first.event else {
+            return Err(ReplayError::NotStarted);
+        };
+        if *procedure_id != procedure.meta.id {
+            return Err(ReplayError::WrongProcedure {
+                journal: procedure_id.clone(),
+                file: procedure.meta.id.clone(),
+            });
+        }
+        let state = initial_state(&procedure, &first.event, parse_ts(&first.ts));
+        let mut engine = Engine {
+            procedure,
+            clock,
+            state,
+            secrets: BTreeMap::new(),
+            outputs: BTreeMap::new(),
+            implicit_interrupt: false,
+        };
+        for line in &lines[1..] {
+            engine.apply(&line.event, parse_ts(&line.ts));
+        }
+        let live = matches!(
+            engine.state.status,
+            RunStatus::Preparing | RunStatus::Running | RunStatus::RollingBack
+        );
+        if live {
+            let at = lines.last().map(|l| parse_ts(&l.ts)).unwrap_or_default();
+            engine.mark_interrupted(at);
+            engine.implicit_interrupt = true;
+        }
+        Ok(engine)
+    }
+
+    pub fn procedure(&self) -> &Procedure {
+        &self.procedure
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Secret values set so far (for the journal's redactor).
+    pub fn secret_values(&self) -> impl Iterator<Item = &String> {
+        self.secrets.values()
+    }
+
+    /// Variables declared but without a value (secrets after a resume).
+    pub fn missing_variables(&self) -> Vec<String> {
+        self.procedure
+            .variables
+            .iter()
+            .filter(|v| {
+                if v.secret {
+                    !self.secrets.contains_key(&v.name)
+                } else {
+                    !matches!(self.state.variables.get(&v.name), Some(Some(_)))
+                }
+            })
+            .map(|v| v.name.clone())
+            .collect()
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.state.items.iter().find(|i| i.id == id)
+    }
+
+    pub(super) fn item_index(&self, id: &str) -> Option<usize> {
+        self.state.items.iter().position(|i| i.id == id)
+    }
+
+    /// The procedure step behind an item (the forward step for an undo).
+    pub fn step_of(&self, item: &Item) -> &Step {
+        match item.kind {
+            ItemKind::Forward { phase, step } => &self.procedure.phases[phase].steps[step],
+            ItemKind::FullRollback { step } => &self.procedure.rollback.steps[step],
+            ItemKind::Undo { of } => self.step_of(&self.state.items[of]),
+        }
+    }
+
+    /// The commands an item runs.
+    pub fn commands_of(&self, item: &Item) -> Vec<&Command> {
+        match item.kind {
+            ItemKind::Undo { .. } => match &self.step_of(item).rollback {
+                StepRollback::Some(undo) => undo.commands.iter().collect(),
+                _ => Vec::new(),
+            },
+            _ => self.step_of(item).commands.iter().collect(),
+        }
+    }
+
+    /// The item to do next: the first unfinished forward step, or during a
+    /// rollback the first unfinished step of the plan.
+    pub fn next_item(&self) -> Option<&Item> {
+        match self.state.status {
+            RunStatus::RollingBack => self
+                .state
+                .rollback_plan
+                .iter()
+                .filter_map(|id| self.item(id))
+                .find(|i| !i.status.is_finished()),
+            _ => self
+                .state
+                .items
+                .iter()
+                .filter(|i| matches!(i.kind, ItemKind::Forward { .. }))
+                .find(|i| !i.status.is_finished()),
+        }
+    }
+
+    pub(super) fn in_rollback_plan(&self, id: &str) -> bool {
+        self.state.rollback_plan.iter().any(|p| p == id)
+    }
+
+    /// The item being worked on, if any.
+    pub fn active_item(&self) -> Option<&Item> {
+        self.state.items.iter().find(|i| i.status.is_active())
+    }
+
+    /// Whether starting this item needs a typed confirmation, and what text
+    /// confirms it (the step id, or the environment name).
+    pub fn confirmation_for(&self, item: &Item) -> Option<Vec<String>> {
+        let step = self.step_of(item);
+        let critical_prod = self.procedure.meta.criticality
+            == Some(crate::procedure::Criticality::Critical)
+            && self
+                .state
+                .environment
+                .as_deref()
+                .is_some_and(crate::procedure::is_production_name);
+        if !(step.confirm || critical_prod) || item.confirmed {
+            return None;
+        }
+        let mut accepted = vec![item.id.clone()];
+        if let Some(env) = &self.state.environment {
+            accepted.push(env.clone());
+        }
+        Some(accepted)
+    }
+
+    /// Values `${NAME}` takes in commands (secrets excluded: they go by env).
+    pub fn substitution_values(&self) -> BTreeMap<String, String> {
+        self.state
+            .variables
+            .iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
+            .collect()
+    }
+
+    /// Environment for the shell: secrets plus the `PASOS_*` variables.
+    pub fn command_env(&self, step: &str) -> Vec<(String, String)> {
+        let mut env: Vec<(String, String)> = self
+            .secrets
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        env.push(("PASOS_RUN_ID".into(), self.state.run_id.clone()));
+        env.push(("PASOS_PROCEDURE_ID".into(), self.procedure.meta.id.clone()));
+        env.push(("PASOS_STEP".into(), step.to_string()));
+        if let Some(e) = &self.state.environment {
+            env.push(("PASOS_ENV".into(), e.clone()));
+        }
+        env
+    }
+
+    /// Records an event: folds it into the state, then asks the loop to
+    /// journal it.
+    pub(super) fn emit(&mut self, effects: &mut Vec<Effect>, event: Event) {
+        let now = self.clock.now();
+        self.apply(&event, now);
+        effects.push(Effect::Journal(event));
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Result<Vec<Effect>, Refusal> {
+        let mut effects = Vec::new();
+        self.handle(msg, &mut effects)?;
+        self.finish_if_complete(&mut effects);
+        Ok(effects)
+    }
+}
+
+pub fn parse_ts(ts: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(ts)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
+fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
+    let (run_id, mode, environment, operator) = match started {
+        Event::RunStarted {
+            run_id,
+            mode,
+            environment,
+            operator,
+            ..
+        } => (run_id.clone(), *mode, environment.clone(), operator.clone()),
+        _ => (String::new(), Mode::Live, None, Operator::default()),
+    };
+    let mut items = Vec::new();
+    for (pi, phase) in p.phases.iter().enumerate() {
+        for (si, step) in phase.steps.iter().enumerate() {
+            items.push(Item::new(
+                step.id.clone(),
+                ItemKind::Forward {
+                    phase: pi,
+                    step: si,
+                },
+            ));
+        }
+    }
+    for (si, step) in p.rollback.steps.iter().enumerate() {
+        items.push(Item::new(
+            step.id.clone(),
+            ItemKind::FullRollback { step: si },
+        ));
+    }
+    State {
+        run_id,
+        mode,
+        environment,
+        operator,
+        status: RunStatus::Preparing,
+        status_before_interrupt: None,
+        started_at: at,
+        finished_at: None,
+        items,
+        prerequisites: p
+            .prerequisites
+            .iter()
+            .map(|g| vec![false; g.items.len()])
+            .collect(),
+        prerequisites_waived: false,
+        variables: p.variables.iter().map(|v| (v.name.clone(), None)).collect(),
+        deviations: Vec::new(),
+        notes: Vec::new(),
+        answers: BTreeMap::new(),
+        rollback_reason: None,
+        rollback_plan: Vec::new(),
+        in_flight: None,
+        resumes: 0,
+    }
+}
+
+impl StepStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            StepStatus::Pending => "pending",
+            StepStatus::Running => "running",
+            StepStatus::AwaitingValidation => "awaiting validation",
+            StepStatus::AwaitingOperator => "awaiting the operator",
+            StepStatus::Done => "done",
+            StepStatus::Failed => "failed",
+            StepStatus::Skipped => "skipped",
+            StepStatus::RolledBack => "rolled back",
+            StepStatus::Interrupted => "interrupted",
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The state of a run, as the journal's events build it.
+
+use crate::journal::{Mode, Operator, RunOutcome};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    Pending,
+    Running,
+    /// Commands finished; the validation command is running.
+    AwaitingValidation,
+    /// A manual step, a rehearsal, or a shell pasos cannot read: the
+    /// operator says how it went.
+    AwaitingOperator,
+    Done,
+    Failed,
+    Skipped,
+    RolledBack,
+    Interrupted,
+}
+
+impl StepStatus {
+    pub fn is_finished(self) -> bool {
+        matches!(
+            self,
+            StepStatus::Done | StepStatus::Skipped | StepStatus::RolledBack
+        )
+    }
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            StepStatus::Running | StepStatus::AwaitingValidation | StepStatus::AwaitingOperator
+        )
+    }
+    /// Was attempted, so its changes may need undoing.
+    pub fn was_attempted(self) -> bool {
+        !matches!(self, StepStatus::Pending | StepStatus::Skipped)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunStatus {
+    /// Prerequisites and variables before the first step.
+    Preparing,
+    Running,
+    RollingBack,
+    Finished(RunOutcome),
+    Interrupted,
+}
+
+/// What kind of checklist item a run item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A step of the forward path: phase index, step index in the phase.
+    Forward { phase: usize, step: usize },
+    /// A step of the full rollback (`R1`..).
+    FullRollback { step: usize },
+    /// The own rollback of a forward item, run during a rollback.
+    Undo { of: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    pub status: StepStatus,
+    pub attempts: u32,
+    pub started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// Time spent in earlier attempts, in milliseconds.
+    pub spent_before_ms: u64,
+    pub reason: Option<String>,
+    /// Exit codes of the step's commands in this attempt.
+    pub exit_codes: Vec<i32>,
+    pub confirmed: bool,
+    pub notes: Vec<String>,
+}
+
+impl Item {
+    pub fn new(id: String, kind: ItemKind) -> Self {
+        Item {
+            id,
+            kind,
+            status: StepStatus::Pending,
+            attempts: 0,
+            started_at: None,
+            finished_at: None,
+            spent_before_ms: 0,
+            reason: None,
+            exit_codes: Vec::new(),
+            confirmed: false,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Output kept per attempt for validation patterns: the tail wins.
+pub const OUTPUT_LIMIT: usize = 64 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deviation {
+    pub step: Option<String>,
+    pub what: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub run_id: String,
+    pub mode: Mode,
+    pub environment: Option<String>,
+    pub operator: Operator,
+    pub status: RunStatus,
+    /// Status before an interruption, restored on resume.
+    pub status_before_interrupt: Option<RunStatus>,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub items: Vec<Item>,
+    /// `prerequisites[group][item]` confirmed.
+    pub prerequisites: Vec<Vec<bool>>,
+    pub prerequisites_waived: bool,
+    /// Non-secret values as recorded; secrets are `None` here.
+    pub variables: BTreeMap<String, Option<String>>,
+    pub deviations: Vec<Deviation>,
+    pub notes: Vec<(Option<String>, String)>,
+    /// Decision tree answers by node id.
+    pub answers: BTreeMap<String, bool>,
+    pub rollback_reason: Option<String>,
+    /// Item ids to run during the rollback, in order (from `rollback-started`).
+    pub rollback_plan: Vec<String>,
+    /// The operator's command in flight: (step, typed by hand).
+    pub in_flight: Option<(String, bool)>,
+    pub resumes: u32,
+}

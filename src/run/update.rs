@@ -1,0 +1,716 @@
+//! Deciding what a message means: checks, then events and effects.
+
+use super::apply::WAIVE_PREREQUISITES;
+use super::engine::Engine;
+use super::msg::{Effect, Msg, Refusal};
+use super::state::{ItemKind, OUTPUT_LIMIT, RunStatus, StepStatus};
+use super::substitute::substitute;
+use crate::journal::{Event, RunOutcome, StepOutcome};
+
+impl Engine {
+    pub(super) fn handle(&mut self, msg: Msg, fx: &mut Vec<Effect>) -> Result<(), Refusal> {
+        match msg {
+            Msg::ConfirmPrerequisite { group, item } => {
+                let (g, i) = self.prerequisite(group, item)?;
+                self.emit(
+                    fx,
+                    Event::PrerequisiteConfirmed {
+                        group: g,
+                        item: i,
+                        check: None,
+                        exit_code: None,
+                    },
+                );
+            }
+            Msg::CheckPrerequisite { group, item } => {
+                let check = self
+                    .procedure
+                    .prerequisites
+                    .get(group)
+                    .and_then(|g| g.items.get(item))
+                    .and_then(|i| i.check.as_ref())
+                    .ok_or(Refusal::NoSuchPrerequisite)?;
+                let command = substitute(&check.run, &self.substitution_values());
+                fx.push(Effect::CheckPrerequisite {
+                    group,
+                    item,
+                    command,
+                });
+            }
+            Msg::PrerequisiteChecked {
+                group,
+                item,
+                exit_code,
+            } => {
+                let (g, i) = self.prerequisite(group, item)?;
+                let check = self.procedure.prerequisites[group].items[item]
+                    .check
+                    .as_ref()
+                    .map(|c| c.run.clone());
+                if exit_code == 0 {
+                    self.emit(
+                        fx,
+                        Event::PrerequisiteConfirmed {
+                            group: g,
+                            item: i,
+                            check,
+                            exit_code: Some(0),
+                        },
+                    );
+                } else {
+                    let text = format!("prerequisite check failed (exit {exit_code}): {i}");
+                    self.emit(fx, Event::Note { step: None, text });
+                }
+            }
+            Msg::WaivePrerequisites { reason } => {
+                let reason = required(reason)?;
+                self.emit(
+                    fx,
+                    Event::Deviation {
+                        step: None,
+                        what: WAIVE_PREREQUISITES.into(),
+                        reason,
+                    },
+                );
+            }
+            Msg::SetVariable { name, value } => {
+                let var = self
+                    .procedure
+                    .variable(&name)
+                    .ok_or_else(|| Refusal::NoSuchVariable(name.clone()))?
+                    .clone();
+                if let Some(p) = &var.pattern
+                    && !regex::Regex::new(p).is_ok_and(|re| re.is_match(&value))
+                {
+                    return Err(Refusal::BadValue {
+                        name,
+                        pattern: p.clone(),
+                    });
+                }
+                if var.secret {
+                    self.secrets.insert(name.clone(), value);
+                    self.emit(
+                        fx,
+                        Event::VariableSet {
+                            name,
+                            value: None,
+                            secret: true,
+                        },
+                    );
+                } else {
+                    self.emit(
+                        fx,
+                        Event::VariableSet {
+                            name,
+                            value: Some(value),
+                            secret: false,
+                        },
+                    );
+                }
+            }
+            Msg::StartStep { step, typed } => self.start_step(step, typed, fx)?,
+            Msg::CommandSent {
+                step,
+                command,
+                manual,
+                transcript_offset,
+            } => {
+                self.active_run()?;
+                if !manual {
+                    self.outputs.remove(&step);
+                }
+                self.emit(
+                    fx,
+                    Event::CommandSent {
+                        step,
+                        command,
+                        manual,
+                        transcript_offset,
+                    },
+                );
+            }
+            Msg::CommandFinished {
+                step,
+                exit_code,
+                duration_ms,
+                output,
+            } => {
+                self.active_run()?;
+                let manual = self.state.in_flight.as_ref().is_some_and(|(_, m)| *m);
+                if !manual {
+                    let buf = self.outputs.entry(step.clone()).or_default();
+                    buf.push_str(&output);
+                    if buf.len() > OUTPUT_LIMIT {
+                        let mut cut = buf.len() - OUTPUT_LIMIT;
+                        while !buf.is_char_boundary(cut) {
+                            cut += 1;
+                        }
+                        buf.drain(..cut);
+                    }
+                }
+                self.emit(
+                    fx,
+                    Event::CommandFinished {
+                        step: step.clone(),
+                        exit_code,
+                        duration_ms,
+                    },
+                );
+                if !manual {
+                    self.after_command(&step, fx);
+                }
+            }
+            Msg::ValidationFinished {
+                step,
+                exit_code,
+                output,
+            } => {
+                let idx = self
+                    .item_index(&step)
+                    .ok_or_else(|| Refusal::NoSuchStep(step.clone()))?;
+                let status = self.state.items[idx].status;
+                if status != StepStatus::AwaitingValidation {
+                    return Err(Refusal::WrongState {
+                        step,
+                        state: status.name().into(),
+                    });
+                }
+                let v = self
+                    .step_of(&self.state.items[idx])
+                    .validation
+                    .clone()
+                    .unwrap_or_default();
+                let expected = v.exit_code.unwrap_or(0);
+                let mut problems = Vec::new();
+                if exit_code != expected {
+                    problems.push(format!(
+                        "validation exited with {exit_code}, expected {expected}"
+                    ));
+                }
+                if let Some(p) = &v.output
+                    && !pattern_matches(p, &output)
+                {
+                    problems.push(format!("validation output does not match `{p}`"));
+                }
+                self.finish_validation(&step, problems, fx);
+            }
+            Msg::Report { step, outcome } => {
+                let idx = self
+                    .item_index(&step)
+                    .ok_or_else(|| Refusal::NoSuchStep(step.clone()))?;
+                let status = self.state.items[idx].status;
+                if !status.is_active() {
+                    return Err(Refusal::WrongState {
+                        step,
+                        state: status.name().into(),
+                    });
+                }
+                let outcome = if outcome == StepOutcome::Failed {
+                    StepOutcome::Failed
+                } else {
+                    StepOutcome::Done
+                };
+                let duration_ms = self.attempt_ms(idx);
+                let reason = (self.state.mode == crate::journal::Mode::Rehearsal)
+                    .then(|| "rehearsal: commands shown, not run".to_string());
+                self.emit(
+                    fx,
+                    Event::StepFinished {
+                        step,
+                        outcome,
+                        duration_ms,
+                        reason,
+                    },
+                );
+            }
+            Msg::Override {
+                step,
+                outcome,
+                reason,
+            } => {
+                let reason = required(reason)?;
+                let idx = self
+                    .item_index(&step)
+                    .ok_or_else(|| Refusal::NoSuchStep(step.clone()))?;
+                let status = self.state.items[idx].status;
+                let allowed = matches!(
+                    status,
+                    StepStatus::Done | StepStatus::Failed | StepStatus::Interrupted
+                ) || status.is_active();
+                if !allowed || !matches!(outcome, StepOutcome::Done | StepOutcome::Failed) {
+                    return Err(Refusal::WrongState {
+                        step,
+                        state: status.name().into(),
+                    });
+                }
+                self.active_run()?;
+                let to = crate::run::apply::status_of(outcome);
+                let what = format!(
+                    "step {step}: {} -> {} (overridden)",
+                    status.name(),
+                    to.name()
+                );
+                let duration_ms = self.attempt_ms(idx);
+                self.emit(
+                    fx,
+                    Event::Deviation {
+                        step: Some(step.clone()),
+                        what,
+                        reason: reason.clone(),
+                    },
+                );
+                self.emit(
+                    fx,
+                    Event::StepFinished {
+                        step,
+                        outcome,
+                        duration_ms,
+                        reason: Some(reason),
+                    },
+                );
+            }
+            Msg::Skip { step, reason } => {
+                let reason = required(reason)?;
+                self.active_run()?;
+                let idx = self
+                    .item_index(&step)
+                    .ok_or_else(|| Refusal::NoSuchStep(step.clone()))?;
+                let status = self.state.items[idx].status;
+                if !matches!(
+                    status,
+                    StepStatus::Pending
+                        | StepStatus::Failed
+                        | StepStatus::Interrupted
+                        | StepStatus::AwaitingOperator
+                ) {
+                    return Err(Refusal::WrongState {
+                        step,
+                        state: status.name().into(),
+                    });
+                }
+                let duration_ms = if status == StepStatus::Pending {
+                    0
+                } else {
+                    self.attempt_ms(idx)
+                };
+                self.emit(
+                    fx,
+                    Event::Deviation {
+                        step: Some(step.clone()),
+                        what: format!("step {step} skipped"),
+                        reason: reason.clone(),
+                    },
+                );
+                self.emit(
+                    fx,
+                    Event::StepFinished {
+                        step,
+                        outcome: StepOutcome::Skipped,
+                        duration_ms,
+                        reason: Some(reason),
+                    },
+                );
+            }
+            Msg::Note { step, text } => {
+                let text = required(text)?;
+                if let Some(s) = &step {
+                    self.item_index(s)
+                        .ok_or_else(|| Refusal::NoSuchStep(s.clone()))?;
+                }
+                self.emit(fx, Event::Note { step, text });
+            }
+            Msg::AnswerDecision { node, answer } => {
+                let n = self
+                    .procedure
+                    .decision_tree
+                    .iter()
+                    .find(|n| n.id == node && n.question.is_some())
+                    .ok_or_else(|| Refusal::NoSuchDecision(node.clone()))?;
+                let node = n.id.clone();
+                self.emit(fx, Event::DecisionAnswered { node, answer });
+            }
+            Msg::StartRollback { reason } => {
+                let reason = required(reason)?;
+                match self.state.status {
+                    RunStatus::RollingBack => return Err(Refusal::AlreadyRollingBack),
+                    RunStatus::Running | RunStatus::Preparing => {}
+                    _ => return Err(Refusal::RunNotActive),
+                }
+                let from_step = self.active_item().map(|i| i.id.clone()).or_else(|| {
+                    self.state
+                        .items
+                        .iter()
+                        .rfind(|i| {
+                            matches!(i.kind, ItemKind::Forward { .. }) && i.status.was_attempted()
+                        })
+                        .map(|i| i.id.clone())
+                });
+                if let Some(active) = self.active_item().map(|i| i.id.clone()) {
+                    let idx = self.item_index(&active).unwrap_or_default();
+                    let duration_ms = self.attempt_ms(idx);
+                    self.emit(
+                        fx,
+                        Event::StepFinished {
+                            step: active,
+                            outcome: StepOutcome::Failed,
+                            duration_ms,
+                            reason: Some("stopped: rollback started".into()),
+                        },
+                    );
+                }
+                let plan = self
+                    .rollback_plan()
+                    .into_iter()
+                    .filter(|e| e.runnable())
+                    .map(|e| e.id)
+                    .collect();
+                self.emit(
+                    fx,
+                    Event::RollbackStarted {
+                        from_step,
+                        reason,
+                        plan,
+                    },
+                );
+            }
+            Msg::Abort { reason } => {
+                let reason = required(reason)?;
+                self.active_run()?;
+                if let Some(active) = self.active_item().map(|i| i.id.clone()) {
+                    let idx = self.item_index(&active).unwrap_or_default();
+                    let duration_ms = self.attempt_ms(idx);
+                    self.emit(
+                        fx,
+                        Event::StepFinished {
+                            step: active,
+                            outcome: StepOutcome::Failed,
+                            duration_ms,
+                            reason: Some("run aborted".into()),
+                        },
+                    );
+                }
+                self.emit(
+                    fx,
+                    Event::Note {
+                        step: None,
+                        text: format!("run ended by the operator: {reason}"),
+                    },
+                );
+                let failed = self
+                    .state
+                    .items
+                    .iter()
+                    .any(|i| i.status == StepStatus::Failed);
+                let outcome = if failed {
+                    RunOutcome::Failed
+                } else {
+                    RunOutcome::Aborted
+                };
+                let duration_ms = self.run_ms();
+                self.emit(
+                    fx,
+                    Event::RunFinished {
+                        outcome,
+                        duration_ms,
+                    },
+                );
+            }
+            Msg::Interrupt { reason } => {
+                self.active_run()?;
+                let step = self.active_item().map(|i| i.id.clone());
+                self.emit(fx, Event::RunInterrupted { reason, step });
+            }
+            Msg::Resume {
+                operator,
+                discarded_torn_bytes,
+            } => {
+                if self.state.status != RunStatus::Interrupted {
+                    return Err(Refusal::RunNotActive);
+                }
+                if self.implicit_interrupt {
+                    self.implicit_interrupt = false;
+                    let step = self
+                        .state
+                        .items
+                        .iter()
+                        .filter(|i| i.status == StepStatus::Interrupted)
+                        .map(|i| i.id.clone())
+                        .next_back();
+                    self.emit(fx, Event::RunInterrupted { reason: "the previous session ended without closing the run (crash, kill or lost connection)".into(), step });
+                }
+                self.emit(
+                    fx,
+                    Event::RunResumed {
+                        operator,
+                        discarded_torn_bytes,
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn prerequisite(&self, group: usize, item: usize) -> Result<(String, String), Refusal> {
+        let g = self
+            .procedure
+            .prerequisites
+            .get(group)
+            .ok_or(Refusal::NoSuchPrerequisite)?;
+        let i = g.items.get(item).ok_or(Refusal::NoSuchPrerequisite)?;
+        Ok((g.group.clone(), i.text.clone()))
+    }
+
+    fn active_run(&self) -> Result<(), Refusal> {
+        match self.state.status {
+            RunStatus::Preparing | RunStatus::Running | RunStatus::RollingBack => Ok(()),
+            _ => Err(Refusal::RunNotActive),
+        }
+    }
+
+    fn start_step(
+        &mut self,
+        step: String,
+        typed: Option<String>,
+        fx: &mut Vec<Effect>,
+    ) -> Result<(), Refusal> {
+        self.active_run()?;
+        let idx = self
+            .item_index(&step)
+            .ok_or_else(|| Refusal::NoSuchStep(step.clone()))?;
+        if self.state.status == RunStatus::Preparing {
+            let pending = self
+                .state
+                .prerequisites
+                .iter()
+                .flatten()
+                .filter(|c| !**c)
+                .count();
+            if pending > 0 && !self.state.prerequisites_waived {
+                return Err(Refusal::PrerequisitesPending(pending));
+            }
+        }
+        let missing = self.missing_variables();
+        if !missing.is_empty() {
+            return Err(Refusal::VariablesMissing(missing));
+        }
+        if let Some(active) = self.active_item()
+            && active.id != step
+        {
+            return Err(Refusal::WrongState {
+                step: active.id.clone(),
+                state: active.status.name().into(),
+            });
+        }
+        let next = self.next_item().map(|i| i.id.clone());
+        if next.as_deref() != Some(step.as_str()) {
+            return match next {
+                Some(next) => Err(Refusal::NotNext { step, next }),
+                None => Err(Refusal::WrongState {
+                    step,
+                    state: "not part of what is left to do".into(),
+                }),
+            };
+        }
+        let status = self.state.items[idx].status;
+        if !matches!(
+            status,
+            StepStatus::Pending | StepStatus::Failed | StepStatus::Interrupted
+        ) {
+            return Err(Refusal::WrongState {
+                step,
+                state: status.name().into(),
+            });
+        }
+        if let Some(accepted) = self.confirmation_for(&self.state.items[idx]) {
+            match typed {
+                None => return Err(Refusal::NeedsConfirmation { step, accepted }),
+                Some(t) if !accepted.iter().any(|a| a == t.trim()) => {
+                    return Err(Refusal::WrongConfirmation { step, accepted });
+                }
+                Some(t) => self.emit(
+                    fx,
+                    Event::Confirmation {
+                        step: step.clone(),
+                        typed: t.trim().to_string(),
+                    },
+                ),
+            }
+        }
+        let attempt = self.state.items[idx].attempts + 1;
+        self.outputs.remove(&step);
+        self.emit(
+            fx,
+            Event::StepStarted {
+                step: step.clone(),
+                attempt,
+            },
+        );
+        if self.state.items[idx].status == StepStatus::Running {
+            let values = self.substitution_values();
+            let commands = self
+                .commands_of(&self.state.items[idx])
+                .iter()
+                .map(|c| substitute(&c.run, &values))
+                .collect();
+            let env = self.command_env(&step);
+            fx.push(Effect::RunCommands {
+                step,
+                commands,
+                env,
+            });
+        }
+        Ok(())
+    }
+
+    /// After each of a step's commands: decide once they have all run.
+    fn after_command(&mut self, step: &str, fx: &mut Vec<Effect>) {
+        let Some(idx) = self.item_index(step) else {
+            return;
+        };
+        let item = &self.state.items[idx];
+        let total = self.commands_of(item).len();
+        if item.exit_codes.len() < total
+            || !matches!(
+                item.status,
+                StepStatus::Running | StepStatus::AwaitingValidation
+            )
+        {
+            return;
+        }
+        let duration_ms = self.attempt_ms(idx);
+        if !self.commands_succeeded(item) {
+            let (n, code) = item
+                .exit_codes
+                .iter()
+                .enumerate()
+                .find(|(i, c)| **c != 0 || *i + 1 == item.exit_codes.len())
+                .map(|(i, c)| (i + 1, *c))
+                .unwrap_or((0, 0));
+            let reason = format!("command {n} of {total} exited with {code}");
+            self.emit(
+                fx,
+                Event::StepFinished {
+                    step: step.to_string(),
+                    outcome: StepOutcome::Failed,
+                    duration_ms,
+                    reason: Some(reason),
+                },
+            );
+            return;
+        }
+        let validation = self.step_of(item).validation.clone();
+        match validation {
+            Some(v) if v.command.is_some() => {
+                let command = substitute(
+                    &v.command
+                        .as_ref()
+                        .map(|c| c.run.clone())
+                        .unwrap_or_default(),
+                    &self.substitution_values(),
+                );
+                let env = self.command_env(step);
+                fx.push(Effect::RunValidation {
+                    step: step.to_string(),
+                    command,
+                    env,
+                });
+            }
+            Some(v) if v.output.is_some() => {
+                let pattern = v.output.unwrap_or_default();
+                let output = self.outputs.get(step).cloned().unwrap_or_default();
+                let problems = if pattern_matches(&pattern, &output) {
+                    Vec::new()
+                } else {
+                    vec![format!("output does not match `{pattern}`")]
+                };
+                self.finish_validation(step, problems, fx);
+            }
+            _ => self.emit(
+                fx,
+                Event::StepFinished {
+                    step: step.to_string(),
+                    outcome: StepOutcome::Done,
+                    duration_ms,
+                    reason: None,
+                },
+            ),
+        }
+    }
+
+    fn finish_validation(&mut self, step: &str, problems: Vec<String>, fx: &mut Vec<Effect>) {
+        let idx = self.item_index(step).unwrap_or_default();
+        let passed = problems.is_empty();
+        let detail = (!passed).then(|| problems.join("; "));
+        self.emit(
+            fx,
+            Event::ValidationResult {
+                step: step.to_string(),
+                passed,
+                detail: detail.clone(),
+            },
+        );
+        let duration_ms = self.attempt_ms(idx);
+        let outcome = if passed {
+            StepOutcome::Done
+        } else {
+            StepOutcome::Failed
+        };
+        self.emit(
+            fx,
+            Event::StepFinished {
+                step: step.to_string(),
+                outcome,
+                duration_ms,
+                reason: detail,
+            },
+        );
+    }
+
+    /// Ends the run when nothing is left: success after the last forward
+    /// step, rolled back after the last rollback step.
+    pub(super) fn finish_if_complete(&mut self, fx: &mut Vec<Effect>) {
+        let outcome = match self.state.status {
+            RunStatus::Running if self.next_item().is_none() => RunOutcome::Success,
+            RunStatus::RollingBack if self.next_item().is_none() => RunOutcome::RolledBack,
+            _ => return,
+        };
+        let duration_ms = self.run_ms();
+        self.emit(
+            fx,
+            Event::RunFinished {
+                outcome,
+                duration_ms,
+            },
+        );
+    }
+
+    pub(super) fn attempt_ms(&self, idx: usize) -> u64 {
+        let item = &self.state.items[idx];
+        item.started_at
+            .map(|s| (self.clock.now() - s).num_milliseconds().max(0) as u64)
+            .unwrap_or(0)
+    }
+
+    pub(super) fn run_ms(&self) -> u64 {
+        (self.clock.now() - self.state.started_at)
+            .num_milliseconds()
+            .max(0) as u64
+    }
+}
+
+fn required(text: String) -> Result<String, Refusal> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(Refusal::ReasonRequired)
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+/// Output patterns match any line (multi-line mode), like `grep -E`.
+pub fn pattern_matches(pattern: &str, output: &str) -> bool {
+    regex::RegexBuilder::new(pattern)
+        .multi_line(true)
+        .build()
+        .is_ok_and(|re| re.is_match(&output.replace("\r\n", "\n")))
+}
