@@ -5,7 +5,10 @@
 //! `diagnostic` (errors a person can act on), `paths` (where files live).
 
 pub mod diagnostic;
+pub mod i18n;
 pub mod journal;
 pub mod paths;
+pub mod plain;
 pub mod procedure;
 pub mod run;
+pub mod runner;

@@ -1025,3 +1025,71 @@ proptest! {
         prop_assert_eq!(replayed.state(), &live);
     }
 }
+
+#[test]
+fn a_step_stops_at_its_first_failing_command() {
+    let mut h = harness();
+    h.prepare();
+    h.run("P1", &[0]);
+    h.run("P2", &[2]);
+    assert_eq!(h.status("P2"), StepStatus::Failed);
+    assert_eq!(
+        h.engine.item("P2").unwrap().reason.as_deref(),
+        Some("command 1 of 2 exited with 2")
+    );
+}
+
+#[test]
+fn undo_items_are_not_judged_by_the_forward_steps_validation() {
+    // In the demo, step 3 validates `version=2.0.0`; its undo restores 1.0.0.
+    let mut h = Harness::new(include_str!("../procedures/demo.toml"), Mode::Live, None);
+    h.ok(Msg::WaivePrerequisites {
+        reason: "prueba".into(),
+    });
+    h.ok(Msg::SetVariable {
+        name: "NOTIFY_TOKEN".into(),
+        value: "t0k3n".into(),
+    });
+    h.run("P1", &[0]); // its output pattern wants `tools-ok`: fails here
+    h.ok(Msg::Override {
+        step: "P1".into(),
+        outcome: StepOutcome::Done,
+        reason: "prueba".into(),
+    });
+    h.run("P2", &[0, 0, 0]);
+    h.ok(Msg::ValidationFinished {
+        step: "P2".into(),
+        exit_code: 0,
+        output: String::new(),
+    });
+    h.run("1", &[0, 0]);
+    h.ok(Msg::ValidationFinished {
+        step: "1".into(),
+        exit_code: 0,
+        output: String::new(),
+    });
+    h.run("2", &[0]);
+    h.ok(Msg::ValidationFinished {
+        step: "2".into(),
+        exit_code: 0,
+        output: String::new(),
+    });
+    h.run("3", &[0]);
+    h.ok(Msg::ValidationFinished {
+        step: "3".into(),
+        exit_code: 0,
+        output: "version=2.0.0\n".into(),
+    });
+    assert_eq!(h.status("3"), StepStatus::Done);
+    h.ok(Msg::StartRollback {
+        reason: "prueba".into(),
+    });
+    assert_eq!(h.engine.next_item().unwrap().id, "undo:3");
+    let fx = h.run("undo:3", &[0]);
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::RunValidation { .. })),
+        "{fx:?}"
+    );
+    assert_eq!(h.status("undo:3"), StepStatus::Done);
+    assert_eq!(h.status("3"), StepStatus::RolledBack);
+}

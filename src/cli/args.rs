@@ -9,7 +9,8 @@ Exit codes:
   0  success (warnings allowed unless --strict)
   1  the run or check did not pass (e.g. warnings with --strict)
   2  bad input: an invalid procedure, an unreadable file, a usage error
-  3  the command is not available in this build yet";
+  3  the command is not available in this build yet
+  4  the run was interrupted (quit, SIGHUP, SIGTERM); resume it with --resume";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -123,9 +124,13 @@ pub struct RunArgs {
     /// Operator name recorded in the journal.
     #[arg(long, value_name = "NAME")]
     pub operator: Option<String>,
-    /// Resume an interrupted run.
+    /// Resume an interrupted run (its id, or a unique prefix of it).
     #[arg(long, value_name = "RUN_ID")]
     pub resume: Option<String>,
+    /// Start even if another live run of this procedure holds the lock, or
+    /// resume with a changed procedure file (recorded in the journal).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -14,11 +14,12 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILED: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
 pub const EXIT_NOT_YET: u8 = 3;
+pub const EXIT_INTERRUPTED: u8 = 4;
 
 pub fn dispatch(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Command::Check(a) => check::run(&a),
-        Command::Run(a) => run::run(&a),
+        Command::Run(a) => run::run(&a, &cli.global),
         Command::Paths => paths(&cli.global),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "pasos", &mut std::io::stdout());

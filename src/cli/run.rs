@@ -1,13 +1,24 @@
-//! `pasos run FILE`: the procedure is loaded and validated exactly as a run
-//! would; running it arrives with the run engine.
+//! `pasos run FILE`: runs a procedure step by step. Until the full-screen
+//! interface lands, every run uses the line-oriented runner (`--plain`).
 
-use super::args::RunArgs;
-use super::{EXIT_BAD_INPUT, EXIT_NOT_YET, color};
+use super::args::{Global, Lang as LangArg, RunArgs};
+use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, color};
 use pasos::diagnostic::render_human;
+use pasos::i18n::Lang;
+use pasos::journal::RunOutcome;
+use pasos::paths::Paths;
+use pasos::plain::{self, Options};
 use pasos::procedure;
 
-pub fn run(args: &RunArgs) -> u8 {
+pub fn run(args: &RunArgs, global: &Global) -> u8 {
     let shown = args.file.display().to_string();
+    let bytes = match std::fs::read(&args.file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("pasos: cannot read {shown}: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
     let loaded = match procedure::check_path(&args.file) {
         Ok(l) => l,
         Err(e) => {
@@ -15,7 +26,7 @@ pub fn run(args: &RunArgs) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
-    let Some(p) = &loaded.procedure else {
+    let Some(p) = loaded.procedure else {
         let errors: Vec<_> = loaded
             .diagnostics
             .iter()
@@ -32,31 +43,64 @@ pub fn run(args: &RunArgs) -> u8 {
         );
         return EXIT_BAD_INPUT;
     };
-    println!("{} — {} (v{})", p.meta.id, p.meta.title, p.meta.version);
-    for phase in &p.phases {
-        let budget = phase.budget.map(|b| format!(" [{b}]")).unwrap_or_default();
-        println!("\n{}{budget}", phase.title);
-        for s in &phase.steps {
-            let est = s
-                .estimate
-                .map(|e| e.to_string())
-                .unwrap_or_else(|| "?".into());
-            println!("  [ ] {:<5} {:<52} {est:>8}", s.id, s.title);
+    let mut vars = Vec::new();
+    for v in &args.vars {
+        match v.split_once('=') {
+            Some((name, value)) if p.variable(name).is_some() => {
+                vars.push((name.to_string(), value.to_string()))
+            }
+            Some((name, _)) => {
+                let known: Vec<&str> = p.variables.iter().map(|v| v.name.as_str()).collect();
+                eprintln!(
+                    "pasos: --var {name}: the procedure declares no such variable (declared: {})",
+                    known.join(", ")
+                );
+                return EXIT_BAD_INPUT;
+            }
+            None => {
+                eprintln!("pasos: --var {v}: write it as NAME=VALUE");
+                return EXIT_BAD_INPUT;
+            }
         }
     }
-    if !p.rollback.steps.is_empty() {
-        println!("\nRollback");
-        for s in &p.rollback.steps {
-            let est = s
-                .estimate
-                .map(|e| e.to_string())
-                .unwrap_or_else(|| "?".into());
-            println!("  [ ] {:<5} {:<52} {est:>8}", s.id, s.title);
+    let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let lang = match global.lang {
+        Some(LangArg::Es) => Lang::Es,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let ended = plain::run(Options {
+        file: args.file.clone(),
+        procedure: p,
+        procedure_bytes: bytes,
+        dry_run: args.dry_run,
+        vars,
+        env: args.env.clone(),
+        operator: args.operator.clone(),
+        resume: args.resume.clone(),
+        force: args.force,
+        data_dir: paths.data,
+        lang,
+    });
+    match ended {
+        plain::Ended::Finished(RunOutcome::Success) => EXIT_OK,
+        plain::Ended::Finished(_) => EXIT_FAILED,
+        plain::Ended::Interrupted => EXIT_INTERRUPTED,
+        plain::Ended::Refused(why) => {
+            eprintln!("pasos: {why}");
+            EXIT_BAD_INPUT
+        }
+        plain::Ended::JournalFailed(why) => {
+            eprintln!(
+                "pasos: the journal could not be written ({why}); the run stopped at the last recorded event"
+            );
+            EXIT_FAILED
         }
     }
-    eprintln!(
-        "\npasos run: the procedure is valid, but executing it is not available in this build yet \
-(the run engine is being built)."
-    );
-    EXIT_NOT_YET
 }

@@ -79,9 +79,7 @@ impl Engine {
                 let all_done = item.exit_codes.len() >= self.commands_of(item).len();
                 let ok = self.commands_succeeded(item);
                 let has_validation_command = self
-                    .step_of(item)
-                    .validation
-                    .as_ref()
+                    .validation_of(item)
                     .is_some_and(|v| v.command.is_some());
                 if all_done && ok && has_validation_command {
                     self.state.items[idx].status = StepStatus::AwaitingValidation;
@@ -183,24 +181,24 @@ impl Engine {
         }
     }
 
-    /// Exit codes say the commands worked: all zero, or the last one equal
-    /// to the validation's `exit_code` when the validation has no command.
+    /// Exit codes so far say the commands work: every command 0, except
+    /// the last one, which must equal the validation's `exit_code` when the
+    /// validation has no command of its own. Checked after each command, so
+    /// a step stops at its first failing command.
     pub(super) fn commands_succeeded(&self, item: &Item) -> bool {
-        let expected_last = self
-            .step_of(item)
-            .validation
-            .as_ref()
-            .filter(|v| v.command.is_none())
-            .and_then(|v| v.exit_code)
-            .unwrap_or(0);
-        let n = item.exit_codes.len();
+        let expected_last = match item.kind {
+            ItemKind::Undo { .. } => 0,
+            _ => self
+                .step_of(item)
+                .validation
+                .as_ref()
+                .filter(|v| v.command.is_none())
+                .and_then(|v| v.exit_code)
+                .unwrap_or(0),
+        };
+        let total = self.commands_of(item).len();
         item.exit_codes.iter().enumerate().all(|(i, code)| {
-            if i + 1 == n
-                && matches!(
-                    item.kind,
-                    ItemKind::Forward { .. } | ItemKind::FullRollback { .. }
-                )
-            {
+            if i + 1 == total {
                 *code == expected_last
             } else {
                 *code == 0

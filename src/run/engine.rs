@@ -205,6 +205,16 @@ impl Engine {
         }
     }
 
+    /// The validation that judges an item: its step's, except for undo
+    /// items, which have none (the forward step's check would judge the
+    /// opposite of what the undo does).
+    pub fn validation_of(&self, item: &Item) -> Option<&crate::procedure::Validation> {
+        match item.kind {
+            ItemKind::Undo { .. } => None,
+            _ => self.step_of(item).validation.as_ref(),
+        }
+    }
+
     /// The commands an item runs.
     pub fn commands_of(&self, item: &Item) -> Vec<&Command> {
         match item.kind {
@@ -255,7 +265,10 @@ impl Engine {
                 .environment
                 .as_deref()
                 .is_some_and(crate::procedure::is_production_name);
-        if !(step.confirm || critical_prod) || item.confirmed {
+        // Undo items run inside a rollback that was started with a written
+        // reason: only the critical-production rule asks again.
+        let own_confirm = step.confirm && !matches!(item.kind, ItemKind::Undo { .. });
+        if !(own_confirm || critical_prod) || item.confirmed {
             return None;
         }
         let mut accepted = vec![item.id.clone()];

@@ -176,9 +176,8 @@ impl Engine {
                     });
                 }
                 let v = self
-                    .step_of(&self.state.items[idx])
-                    .validation
-                    .clone()
+                    .validation_of(&self.state.items[idx])
+                    .cloned()
                     .unwrap_or_default();
                 let expected = v.exit_code.unwrap_or(0);
                 let mut problems = Vec::new();
@@ -569,21 +568,23 @@ impl Engine {
         };
         let item = &self.state.items[idx];
         let total = self.commands_of(item).len();
-        if item.exit_codes.len() < total
-            || !matches!(
-                item.status,
-                StepStatus::Running | StepStatus::AwaitingValidation
-            )
-        {
+        if !matches!(
+            item.status,
+            StepStatus::Running | StepStatus::AwaitingValidation
+        ) {
             return;
         }
         let duration_ms = self.attempt_ms(idx);
-        if !self.commands_succeeded(item) {
+        let failed = !self.commands_succeeded(item);
+        if !failed && item.exit_codes.len() < total {
+            return;
+        }
+        if failed {
             let (n, code) = item
                 .exit_codes
                 .iter()
                 .enumerate()
-                .find(|(i, c)| **c != 0 || *i + 1 == item.exit_codes.len())
+                .next_back()
                 .map(|(i, c)| (i + 1, *c))
                 .unwrap_or((0, 0));
             let reason = format!("command {n} of {total} exited with {code}");
@@ -598,7 +599,7 @@ impl Engine {
             );
             return;
         }
-        let validation = self.step_of(item).validation.clone();
+        let validation = self.validation_of(item).cloned();
         match validation {
             Some(v) if v.command.is_some() => {
                 let command = substitute(

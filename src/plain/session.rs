@@ -1,0 +1,733 @@
+//! One run in line mode: set up (or resume) the journal, ask for variables
+//! and prerequisites, then walk the steps, carrying out the engine's
+//! effects in order (each event appended and fsynced before anything is
+//! shown as done).
+
+use super::input::{Input, NoAnswer, Signals, say, write_raw};
+use super::show;
+use crate::i18n::{Lang, Texts, fill};
+use crate::journal::{JournalWriter, Mode, Redactor, RunOutcome, StepOutcome, store};
+use crate::procedure::Procedure;
+use crate::run::{Effect, Engine, Msg, RunConfig, RunStatus, StepStatus, SystemClock};
+use crate::runner::lock::RunLock;
+use crate::runner::operator;
+use crate::runner::pipe_shell::PipeShell;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+pub struct Options {
+    pub file: PathBuf,
+    /// The procedure, already loaded and valid, and its file's bytes.
+    pub procedure: Procedure,
+    pub procedure_bytes: Vec<u8>,
+    pub dry_run: bool,
+    pub vars: Vec<(String, String)>,
+    pub env: Option<String>,
+    pub operator: Option<String>,
+    pub resume: Option<String>,
+    pub force: bool,
+    pub data_dir: PathBuf,
+    pub lang: Lang,
+}
+
+/// How the run ended, for the exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ended {
+    Finished(RunOutcome),
+    /// Quit or signal: resumable.
+    Interrupted,
+    /// Could not start (lock held, journal unreadable, bad --var).
+    Refused(String),
+    /// The journal could not be written: the run stopped.
+    JournalFailed(String),
+}
+
+enum Stop {
+    Quit,
+    Ending(&'static str),
+    Journal(std::io::Error),
+}
+
+impl From<NoAnswer> for Stop {
+    fn from(n: NoAnswer) -> Stop {
+        match n {
+            NoAnswer::Quit => Stop::Quit,
+            NoAnswer::Ending(why) => Stop::Ending(why),
+        }
+    }
+}
+
+struct Session {
+    engine: Engine,
+    writer: JournalWriter,
+    shell: Option<PipeShell>,
+    shell_dir: PathBuf,
+    input: Input,
+    t: &'static Texts,
+    signals: Signals,
+    source: String,
+    phase_shown: Option<String>,
+    /// The step card last printed (id, attempt), to print it once.
+    card_shown: Option<(String, u32)>,
+}
+
+pub fn run(opts: Options) -> Ended {
+    let signals = Signals::install();
+    let t = opts.lang.texts();
+    let source = opts.file.display().to_string();
+    let sha = crate::journal::line::sha256_hex(&opts.procedure_bytes);
+    let procedure_id = opts.procedure.meta.id.clone();
+    let (engine, writer, first_effects, resumed, run_id) = match &opts.resume {
+        Some(id) => match resume(&opts, id) {
+            Ok(x) => x,
+            Err(e) => return Ended::Refused(e),
+        },
+        None => {
+            let run_id = store::new_run_id(chrono::Utc::now());
+            let path = store::journal_path(&opts.data_dir, &run_id);
+            let writer = match JournalWriter::create(&path, &run_id, Redactor::default()) {
+                Ok(w) => w,
+                Err(e) => {
+                    return Ended::Refused(format!(
+                        "cannot create the journal {}: {e}",
+                        path.display()
+                    ));
+                }
+            };
+            let cfg = RunConfig {
+                run_id: run_id.clone(),
+                mode: if opts.dry_run {
+                    Mode::Rehearsal
+                } else {
+                    Mode::Live
+                },
+                environment: opts.env.clone(),
+                operator: operator::current(opts.operator.clone()),
+                source: source.clone(),
+                procedure_sha256: sha.clone(),
+                forced: opts.force,
+            };
+            let (engine, fx) = Engine::start(opts.procedure.clone(), Box::new(SystemClock), cfg);
+            (engine, writer, fx, false, run_id)
+        }
+    };
+    let _lock = match RunLock::acquire(&opts.data_dir, &procedure_id, &run_id, opts.force) {
+        Ok((lock, _)) => lock,
+        Err(e) => {
+            let _ = std::fs::remove_file(writer.path());
+            let _ = std::fs::remove_file(store::head_path(writer.path()));
+            return Ended::Refused(format!(
+                "{e}; wait for it to end, or use --force (recorded in the journal)"
+            ));
+        }
+    };
+    let mut s = Session {
+        engine,
+        shell_dir: std::env::temp_dir().join(format!("pasos-{run_id}")),
+        writer,
+        shell: None,
+        input: Input::new(signals.clone()),
+        t,
+        signals,
+        source,
+        phase_shown: None,
+        card_shown: None,
+    };
+    let result = s.drive(first_effects, &opts, resumed);
+    match result {
+        Ok(outcome) => Ended::Finished(outcome),
+        Err(Stop::Journal(e)) => Ended::JournalFailed(e.to_string()),
+        Err(Stop::Quit) => s.interrupt("the operator quit"),
+        Err(Stop::Ending(why)) => s.interrupt(why),
+    }
+}
+
+type Resumed = (Engine, JournalWriter, Vec<Effect>, bool, String);
+
+fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
+    let path = store::find(&opts.data_dir, id)?;
+    let run_id = store::run_id_of(&path);
+    let (writer, lines, torn) = JournalWriter::reopen(&path, Redactor::default()).map_err(|v| {
+        let p = v.first_problem().map(|p| format!("{}: {}", p.kind, p.detail)).unwrap_or_default();
+        format!("the journal of {run_id} does not verify ({p}); it cannot be resumed (see `pasos log verify {run_id}`)")
+    })?;
+    let mut engine = Engine::replay(opts.procedure.clone(), Box::new(SystemClock), &lines)
+        .map_err(|e| e.to_string())?;
+    let mut fx = Vec::new();
+    if let Some(crate::journal::Event::RunStarted {
+        procedure_sha256, ..
+    }) = lines.first().map(|l| &l.event)
+    {
+        let sha = crate::journal::line::sha256_hex(&opts.procedure_bytes);
+        if *procedure_sha256 != sha {
+            if !opts.force {
+                return Err(format!(
+                    "{} changed since run {run_id} started; resume with --force to go on with the new version (recorded)",
+                    opts.file.display()
+                ));
+            }
+            fx.extend(
+                engine
+                    .update(Msg::Note {
+                        step: None,
+                        text: format!("resumed with a changed procedure file (sha256 {sha})"),
+                    })
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    if matches!(engine.state().status, RunStatus::Finished(_)) {
+        return Err(format!(
+            "run {run_id} has already finished; nothing to resume"
+        ));
+    }
+    let resumed = engine
+        .update(Msg::Resume {
+            operator: operator::current(opts.operator.clone()),
+            discarded_torn_bytes: torn,
+        })
+        .map_err(|e| e.to_string())?;
+    fx.extend(resumed);
+    Ok((engine, writer, fx, true, run_id))
+}
+
+impl Session {
+    fn drive(
+        &mut self,
+        first: Vec<Effect>,
+        opts: &Options,
+        resumed: bool,
+    ) -> Result<RunOutcome, Stop> {
+        self.exec(first)?;
+        show::header(
+            &self.engine,
+            self.t,
+            &self.writer.path().display().to_string(),
+            resumed,
+        );
+        self.variables(opts)?;
+        if self.engine.state().status == RunStatus::Preparing {
+            self.prerequisites()?;
+        }
+        loop {
+            if let Some(why) = self.signals.ending() {
+                return Err(Stop::Ending(why));
+            }
+            if let RunStatus::Finished(o) = self.engine.state().status {
+                show::summary(&self.engine, self.t);
+                return Ok(o);
+            }
+            self.turn()?;
+        }
+    }
+
+    fn interrupt(&mut self, reason: &str) -> Ended {
+        if let Ok(fx) = self.engine.update(Msg::Interrupt {
+            reason: reason.to_string(),
+        })
+            && let Err(Stop::Journal(e)) = self.exec(fx) {
+                return Ended::JournalFailed(e.to_string());
+            }
+        say("");
+        say(&fill(
+            self.t.interrupted_resume,
+            &[&self.engine.state().run_id, &self.source],
+        ));
+        Ended::Interrupted
+    }
+
+    /// Carries out effects in order; effects that produce more (a command
+    /// finishing) are carried out before the next one.
+    fn exec(&mut self, effects: Vec<Effect>) -> Result<(), Stop> {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Journal(ev) => {
+                    let now = self.engine.now();
+                    self.writer.append(ev, now).map_err(Stop::Journal)?;
+                }
+                Effect::RunCommands {
+                    step,
+                    commands,
+                    env,
+                } => {
+                    for command in commands {
+                        let still_running = self
+                            .engine
+                            .item(&step)
+                            .is_some_and(|i| i.status == StepStatus::Running);
+                        if !still_running {
+                            break;
+                        }
+                        for (n, l) in command.lines().enumerate() {
+                            say(&format!("{} {l}", if n == 0 { "$" } else { ">" }));
+                        }
+                        let fx = self.update(Msg::CommandSent {
+                            step: step.clone(),
+                            command: command.clone(),
+                            manual: false,
+                            transcript_offset: None,
+                        });
+                        self.exec(fx)?;
+                        let fin = self.run_in_shell(&command, &env);
+                        let fx = self.update(Msg::CommandFinished {
+                            step: step.clone(),
+                            exit_code: fin.0,
+                            duration_ms: fin.1,
+                            output: fin.2,
+                        });
+                        self.exec(fx)?;
+                    }
+                }
+                Effect::RunValidation { step, command, env } => {
+                    say(&format!("  {}: $ {command}", self.t.validating));
+                    let (code, _, output) = self.run_in_shell(&command, &env);
+                    let fx = self.update(Msg::ValidationFinished {
+                        step,
+                        exit_code: code,
+                        output,
+                    });
+                    self.exec(fx)?;
+                }
+                Effect::CheckPrerequisite {
+                    group,
+                    item,
+                    command,
+                } => {
+                    say(&format!("    {}: $ {command}", self.t.checking));
+                    let (code, _, _) = self.run_in_shell(&command, &[]);
+                    say(&format!(
+                        "    {}",
+                        if code == 0 {
+                            self.t.check_ok.to_string()
+                        } else {
+                            fill(self.t.check_failed, &[&code.to_string()])
+                        }
+                    ));
+                    let fx = self.update(Msg::PrerequisiteChecked {
+                        group,
+                        item,
+                        exit_code: code,
+                    });
+                    self.exec(fx)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends a message the loop itself built; a refusal here is shown.
+    fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match self.engine.update(msg) {
+            Ok(fx) => {
+                self.sync_secrets();
+                fx
+            }
+            Err(r) => {
+                say(&format!("  ! {r}"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn sync_secrets(&mut self) {
+        let secrets: Vec<String> = self.engine.secret_values().cloned().collect();
+        for s in secrets {
+            self.writer.redactor_mut().add_secret(s);
+        }
+    }
+
+    /// Runs a command in the persistent shell: (exit code, ms, output).
+    fn run_in_shell(&mut self, command: &str, env: &[(String, String)]) -> (i32, u64, String) {
+        if self.shell.as_mut().is_none_or(|s| !s.is_alive()) {
+            if self.shell.is_some() {
+                say(self.t.shell_died);
+            }
+            match PipeShell::spawn(self.shell_dir.clone()) {
+                Ok(s) => self.shell = Some(s),
+                Err(e) => {
+                    say(&format!("  ! cannot start a shell: {e}"));
+                    return (127, 0, String::new());
+                }
+            }
+        }
+        let sigint = self.signals.interrupt.clone();
+        sigint.store(false, std::sync::atomic::Ordering::SeqCst);
+        let Some(shell) = self.shell.as_mut() else {
+            return (127, 0, String::new());
+        };
+        let mut ended_with_newline = true;
+        let result = shell.run(
+            command,
+            env,
+            &mut |b: &[u8]| {
+                ended_with_newline = b.last() == Some(&b'\n');
+                write_raw(b);
+            },
+            &sigint,
+        );
+        if !ended_with_newline {
+            say("");
+        }
+        match result {
+            Ok(f) => {
+                if f.exit_code.is_none() {
+                    self.shell = None;
+                    say(self.t.shell_died);
+                }
+                (
+                    f.exit_code.unwrap_or(if f.interrupted { 130 } else { 127 }),
+                    f.duration_ms,
+                    f.output,
+                )
+            }
+            Err(e) => {
+                say(&format!("  ! {e}"));
+                self.shell = None;
+                (127, 0, String::new())
+            }
+        }
+    }
+
+    fn variables(&mut self, opts: &Options) -> Result<(), Stop> {
+        for (name, value) in &opts.vars {
+            let fx = self.update(Msg::SetVariable {
+                name: name.clone(),
+                value: value.clone(),
+            });
+            self.exec(fx)?;
+        }
+        let missing = self.engine.missing_variables();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        say(&format!("\n{}", self.t.variables));
+        for name in missing {
+            let Some(var) = self.engine.procedure().variable(&name).cloned() else {
+                continue;
+            };
+            let prompt_text = var.prompt.clone().unwrap_or_default();
+            loop {
+                let value = if var.secret {
+                    self.input
+                        .secret(&fill(self.t.secret_prompt, &[&name, &prompt_text]))?
+                } else {
+                    let default = var.default.clone().unwrap_or_default();
+                    let v = self.input.line(&fill(
+                        self.t.variable_prompt,
+                        &[&name, &prompt_text, &default],
+                    ))?;
+                    if v.is_empty() { default } else { v }
+                };
+                if value.is_empty() {
+                    continue;
+                }
+                match self.engine.update(Msg::SetVariable {
+                    name: name.clone(),
+                    value,
+                }) {
+                    Ok(fx) => {
+                        self.sync_secrets();
+                        self.exec(fx)?;
+                        break;
+                    }
+                    Err(r) => say(&format!("  ! {r}")),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn prerequisites(&mut self) -> Result<(), Stop> {
+        let groups = self.engine.procedure().prerequisites.clone();
+        if groups.is_empty() {
+            return Ok(());
+        }
+        say(&format!("\n{}", self.t.prerequisites));
+        for (g, group) in groups.iter().enumerate() {
+            say(&format!("  {}", group.group));
+            for (i, item) in group.items.iter().enumerate() {
+                if self.engine.state().prerequisites[g][i]
+                    || self.engine.state().prerequisites_waived
+                {
+                    continue;
+                }
+                say(&format!("  [ ] {}", item.text));
+                if item.check.is_some() {
+                    let fx = self.update(Msg::CheckPrerequisite { group: g, item: i });
+                    self.exec(fx)?;
+                    if self.engine.state().prerequisites[g][i] {
+                        continue;
+                    }
+                }
+                loop {
+                    let answer = self
+                        .input
+                        .line(&format!("      {} ", self.t.confirm_prerequisite))?;
+                    match answer.trim().to_lowercase().as_str() {
+                        "y" | "s" | "si" | "sí" | "yes" => {
+                            let fx = self.update(Msg::ConfirmPrerequisite { group: g, item: i });
+                            self.exec(fx)?;
+                            break;
+                        }
+                        "w" => {
+                            let reason = self
+                                .input
+                                .line(&format!("      {} ", self.t.waive_reason))?;
+                            let fx = self.update(Msg::WaivePrerequisites { reason });
+                            self.exec(fx)?;
+                            if self.engine.state().prerequisites_waived {
+                                return Ok(());
+                            }
+                        }
+                        "q" => return Err(Stop::Quit),
+                        _ => say(self.t.unknown_choice),
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn announce_phase(&mut self, id: &str) {
+        let Some(item) = self.engine.item(id) else {
+            return;
+        };
+        let label = match item.kind {
+            crate::run::ItemKind::Forward { phase, .. } => {
+                let p = &self.engine.procedure().phases[phase];
+                let budget = p
+                    .budget
+                    .map(|b| format!(" ({} {b})", self.t.budget))
+                    .unwrap_or_default();
+                format!("{}{budget}", fill(self.t.phase, &[&p.title]))
+            }
+            _ => self.t.rolling_back.to_string(),
+        };
+        if self.phase_shown.as_deref() != Some(label.as_str()) {
+            say(&format!("\n== {label}"));
+            if self.engine.state().status == RunStatus::RollingBack {
+                show::plan(&self.engine, self.t);
+            }
+            self.phase_shown = Some(label);
+        }
+    }
+
+    fn turn(&mut self) -> Result<(), Stop> {
+        if let Some(active) = self.engine.active_item().map(|i| (i.id.clone(), i.status))
+            && active.1 == StepStatus::AwaitingOperator {
+                return self.ask_report(&active.0);
+            }
+        let Some((id, status)) = self.engine.next_item().map(|i| (i.id.clone(), i.status)) else {
+            return Err(Stop::Quit);
+        };
+        self.announce_phase(&id);
+        let attempts = self
+            .engine
+            .item(&id)
+            .map(|i| i.attempts)
+            .unwrap_or_default();
+        let card = Some((id.clone(), attempts));
+        if self.card_shown != card {
+            show::step_card(&self.engine, self.t, &id);
+            show::timers(&self.engine, self.t);
+            self.card_shown = card;
+        }
+        let rolling = self.engine.state().status == RunStatus::RollingBack;
+        let menu = match (status, rolling) {
+            (StepStatus::Failed, _) => self.t.failed_menu,
+            (_, true) => self.t.rollback_menu,
+            _ => self.t.step_menu,
+        };
+        let answer = self.input.line(&format!("{menu}\n> "))?;
+        let choice = answer.trim().to_lowercase();
+        match (choice.as_str(), status) {
+            ("", s) | ("r", s) if s != StepStatus::Failed || choice == "r" => self.run_step(&id),
+            ("o", StepStatus::Failed) => {
+                let reason = self.input.line(self.t.reason_prompt)?;
+                let fx = self.update(Msg::Override {
+                    step: id,
+                    outcome: StepOutcome::Done,
+                    reason,
+                });
+                self.exec(fx)
+            }
+            ("s", _) => {
+                let reason = self.input.line(self.t.reason_prompt)?;
+                let fx = self.update(Msg::Skip { step: id, reason });
+                self.exec(fx)
+            }
+            ("n", _) => self.note(Some(id)),
+            ("p", _) => {
+                show::plan(&self.engine, self.t);
+                Ok(())
+            }
+            ("t", _) => self.decide(),
+            ("b", _) => {
+                let reason = self.input.line(self.t.reason_prompt)?;
+                let fx = self.update(Msg::StartRollback { reason });
+                self.exec(fx)
+            }
+            ("a", _) => {
+                let reason = self.input.line(self.t.reason_prompt)?;
+                let fx = self.update(Msg::Abort { reason });
+                self.exec(fx)
+            }
+            ("q", _) => Err(Stop::Quit),
+            ("?", _) => {
+                say(self.t.help);
+                Ok(())
+            }
+            _ => {
+                say(self.t.unknown_choice);
+                Ok(())
+            }
+        }
+    }
+
+    fn run_step(&mut self, id: &str) -> Result<(), Stop> {
+        let accepted = self
+            .engine
+            .item(id)
+            .and_then(|i| self.engine.confirmation_for(i));
+        let typed = match accepted {
+            Some(accepted) => {
+                let quoted: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
+                let typed = self
+                    .input
+                    .line(&fill(self.t.type_to_confirm, &[id, &quoted.join(" / ")]))?;
+                if typed.trim().is_empty() {
+                    return Ok(());
+                }
+                Some(typed)
+            }
+            None => None,
+        };
+        let fx = self.update(Msg::StartStep {
+            step: id.to_string(),
+            typed,
+        });
+        self.exec(fx)?;
+        self.report_outcome(id);
+        Ok(())
+    }
+
+    fn report_outcome(&mut self, id: &str) {
+        let Some(item) = self.engine.item(id) else {
+            return;
+        };
+        let timer = self.engine.step_timer(id);
+        let took = timer
+            .as_ref()
+            .map(|t| show::duration_ms(t.elapsed_ms))
+            .unwrap_or_default();
+        let est = timer
+            .as_ref()
+            .and_then(|t| t.estimate)
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| "?".into());
+        match item.status {
+            StepStatus::Done => {
+                let mut line = fill(self.t.done_in, &[id, &took, &est]);
+                if let Some(t) = timer.filter(|t| t.over) {
+                    let over = t
+                        .elapsed_ms
+                        .saturating_sub(t.estimate.map(|e| e.max_secs * 1000).unwrap_or(0));
+                    line.push_str(&format!(
+                        " — {}",
+                        fill(self.t.over_estimate, &[&show::duration_ms(over)])
+                    ));
+                }
+                say(&line);
+            }
+            StepStatus::Failed => {
+                let reason = item.reason.clone().unwrap_or_default();
+                say(&fill(self.t.failed_in, &[id, &took, &reason]));
+                show::failure(&self.engine, self.t, id);
+                if self.engine.state().status == RunStatus::Running {
+                    show::plan(&self.engine, self.t);
+                    show::decision(&self.engine, self.t);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn ask_report(&mut self, id: &str) -> Result<(), Stop> {
+        let rehearsal = self.engine.state().mode == Mode::Rehearsal;
+        if rehearsal {
+            let commands: Vec<String> = self
+                .engine
+                .item(id)
+                .map(|i| {
+                    self.engine
+                        .commands_of(i)
+                        .iter()
+                        .map(|c| c.run.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            for c in commands {
+                say(&format!("  ({}) $ {c}", self.t.would_run));
+            }
+        }
+        let menu = if rehearsal {
+            self.t.rehearsal_menu
+        } else {
+            self.t.manual_menu
+        };
+        let answer = self.input.line(&format!("{menu}\n> "))?;
+        let outcome = match answer.trim().to_lowercase().as_str() {
+            "y" | "s" | "" => StepOutcome::Done,
+            "f" => StepOutcome::Failed,
+            "n" => return self.note(Some(id.to_string())),
+            "q" => return Err(Stop::Quit),
+            _ => {
+                say(self.t.unknown_choice);
+                return Ok(());
+            }
+        };
+        let fx = self.update(Msg::Report {
+            step: id.to_string(),
+            outcome,
+        });
+        self.exec(fx)?;
+        self.report_outcome(id);
+        Ok(())
+    }
+
+    fn note(&mut self, step: Option<String>) -> Result<(), Stop> {
+        let text = self.input.line(self.t.note_prompt)?;
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        let fx = self.update(Msg::Note { step, text });
+        self.exec(fx)
+    }
+
+    fn decide(&mut self) -> Result<(), Stop> {
+        loop {
+            show::decision(&self.engine, self.t);
+            let Some(q) = self
+                .engine
+                .pending_question()
+                .map(|n| (n.id.clone(), n.question.clone().unwrap_or_default()))
+            else {
+                return Ok(());
+            };
+            let answer = self
+                .input
+                .line(&format!("  {} {}\n> ", q.1, self.t.decision_question))?;
+            let yes = match answer.trim().to_lowercase().as_str() {
+                "y" | "s" | "si" | "sí" | "yes" => true,
+                "n" | "no" => false,
+                _ => return Ok(()),
+            };
+            let fx = self.update(Msg::AnswerDecision {
+                node: q.0,
+                answer: yes,
+            });
+            self.exec(fx)?;
+        }
+    }
+}
