@@ -489,22 +489,10 @@ fn run_on_a_missing_file_exits_2() {
 }
 
 #[test]
-fn run_on_the_demo_says_it_is_not_available_yet() {
-    pasos()
-        .arg("run")
-        .arg(demo())
-        .assert()
-        .code(3)
-        .stdout(predicate::str::contains("PROC-DEMO-001"))
-        .stderr(predicate::str::contains("not available in this build yet"));
-}
-
-#[test]
 fn commands_still_to_come_exit_3() {
     for args in [
         &["import", "runbook.md"][..],
         &["export", "valid.toml"],
-        &["log", "list"],
         &["kpi"],
         &["report", "run-1"],
     ] {

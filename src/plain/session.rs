@@ -224,10 +224,10 @@ impl Session {
     fn interrupt(&mut self, reason: &str) -> Ended {
         if let Ok(fx) = self.engine.update(Msg::Interrupt {
             reason: reason.to_string(),
-        })
-            && let Err(Stop::Journal(e)) = self.exec(fx) {
-                return Ended::JournalFailed(e.to_string());
-            }
+        }) && let Err(Stop::Journal(e)) = self.exec(fx)
+        {
+            return Ended::JournalFailed(e.to_string());
+        }
         say("");
         say(&fill(
             self.t.interrupted_resume,
@@ -453,7 +453,8 @@ impl Session {
                     continue;
                 }
                 say(&format!("  [ ] {}", item.text));
-                if item.check.is_some() {
+                let rehearsal = self.engine.state().mode == Mode::Rehearsal;
+                if item.check.is_some() && !rehearsal {
                     let fx = self.update(Msg::CheckPrerequisite { group: g, item: i });
                     self.exec(fx)?;
                     if self.engine.state().prerequisites[g][i] {
@@ -515,9 +516,10 @@ impl Session {
 
     fn turn(&mut self) -> Result<(), Stop> {
         if let Some(active) = self.engine.active_item().map(|i| (i.id.clone(), i.status))
-            && active.1 == StepStatus::AwaitingOperator {
-                return self.ask_report(&active.0);
-            }
+            && active.1 == StepStatus::AwaitingOperator
+        {
+            return self.ask_report(&active.0);
+        }
         let Some((id, status)) = self.engine.next_item().map(|i| (i.id.clone(), i.status)) else {
             return Err(Stop::Quit);
         };
