@@ -167,11 +167,25 @@ pub struct LogArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum LogAction {
-    /// List past runs.
-    List,
-    /// Show the timeline of a run.
+    /// List past runs, oldest first.
+    List {
+        /// Only runs of this procedure id.
+        #[arg(long)]
+        procedure: Option<String>,
+        /// Only runs by this operator (substring of name or user@host).
+        #[arg(long)]
+        operator: Option<String>,
+        /// Only runs that ended so: success, failed, rolled-back, aborted, interrupted, open.
+        #[arg(long)]
+        outcome: Option<String>,
+        /// Only runs started on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// Show the timeline of a run (its id or a unique prefix).
     Show { run: String },
-    /// Verify that journals are intact (hash chain).
+    /// Verify journals (all when no run is named): exit 0 when intact, 1
+    /// when any was edited, shortened, reordered or is foreign.
     Verify { runs: Vec<String> },
 }
 

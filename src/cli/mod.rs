@@ -2,6 +2,7 @@
 
 pub mod args;
 mod check;
+mod log;
 mod color;
 mod not_yet;
 mod run;
@@ -27,7 +28,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         }
         Command::Import(_) => not_yet::say("import", "the Markdown importer"),
         Command::Export(_) => not_yet::say("export", "the printable quick checklist"),
-        Command::Log(_) => not_yet::say("log", "the run journal"),
+        Command::Log(a) => log::run(&a, &cli.global),
         Command::Kpi(_) => not_yet::say("kpi", "the KPI history"),
         Command::Report(_) => not_yet::say("report", "incident reports"),
     };

@@ -11,5 +11,5 @@ pub mod writer;
 pub use event::{Event, Mode, Operator, RunOutcome, StepOutcome};
 pub use line::Line;
 pub use redact::Redactor;
-pub use verify::{Problem, ProblemKind, Verification, verify_file};
+pub use verify::{Problem, ProblemKind, Verification, verify_file, verify_file_fast};
 pub use writer::JournalWriter;

@@ -64,7 +64,11 @@ pub struct TornTail {
 
 #[derive(Debug, Clone, Default)]
 pub struct Verification {
-    /// The lines that parsed, in file order.
+    /// Lines that took part in the chain.
+    pub events: usize,
+    /// Seq and hash of the last line in the chain.
+    pub last: Option<(u64, String)>,
+    /// The parsed lines, in file order (filled by [`verify_file`] only).
     pub lines: Vec<Line>,
     pub problems: Vec<Problem>,
     pub torn_tail: Option<TornTail>,
@@ -98,11 +102,42 @@ pub fn read_head(journal: &Path) -> Option<(u64, String)> {
     Some((seq.parse().ok()?, hash.to_string()))
 }
 
+/// Verifies a journal and parses its events (for replay, listings and
+/// reviews): a line whose bytes hash right but whose event does not parse
+/// is reported as edited.
 pub fn verify_file(path: &Path) -> std::io::Result<Verification> {
     let bytes = std::fs::read(path)?;
+    let mut v = verify_file_bytes(path, &bytes);
+    let mut lines = Vec::with_capacity(v.events);
+    for (n, raw) in complete_lines(&bytes).into_iter().enumerate() {
+        match parse(raw) {
+            Some((line, _)) => lines.push(line),
+            None => {
+                if !v.problems.iter().any(|p| p.line == Some(n + 1)) {
+                    v.problems.push(Problem {
+                        kind: ProblemKind::Edited,
+                        line: Some(n + 1),
+                        detail: "not a valid journal line".into(),
+                    });
+                }
+            }
+        }
+    }
+    v.lines = lines;
+    Ok(v)
+}
+
+/// Verifies the chain without parsing events: what `pasos log verify`
+/// runs, fast enough for journals of millions of events.
+pub fn verify_file_fast(path: &Path) -> std::io::Result<Verification> {
+    let bytes = std::fs::read(path)?;
+    Ok(verify_file_bytes(path, &bytes))
+}
+
+fn verify_file_bytes(path: &Path, bytes: &[u8]) -> Verification {
     let head = read_head(path);
     let head_exists = store::head_path(path).exists();
-    let mut v = verify_bytes(&bytes, &store::run_id_of(path), head.clone());
+    let mut v = verify_bytes(bytes, &store::run_id_of(path), head.clone());
     if head.is_none() && !bytes.is_empty() {
         v.problems.push(Problem {
             kind: ProblemKind::Head,
@@ -114,7 +149,91 @@ pub fn verify_file(path: &Path) -> std::io::Result<Verification> {
             },
         });
     }
-    Ok(v)
+    v
+}
+
+fn complete_lines(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\n' {
+            out.push(&bytes[start..i]);
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// What the chain check needs from one line.
+#[derive(Debug, Clone)]
+struct Meta {
+    seq: u64,
+    prev: String,
+    hash: String,
+    /// The bytes hash to `hash`.
+    hash_ok: bool,
+}
+
+const HASH_SUFFIX: &[u8] = b",\"hash\":\"";
+
+/// Reads `{"seq":N,"ts":"..","prev":"<64 hex>","event":..,"hash":"<64 hex>"}`
+/// without parsing the event, and checks the hash over the exact bytes.
+fn meta(raw: &[u8]) -> Option<Meta> {
+    use sha2::{Digest, Sha256};
+    let n = raw.len();
+    if n < 75 + 20 || !raw.ends_with(b"\"}") || &raw[n - 75..n - 66] != HASH_SUFFIX {
+        return None;
+    }
+    let hash = std::str::from_utf8(&raw[n - 66..n - 2]).ok()?;
+    let rest = raw.strip_prefix(b"{\"seq\":")?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let seq: u64 = std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
+    let rest = rest[digits..].strip_prefix(b",\"ts\":\"")?;
+    let ts_len = rest.iter().position(|b| *b == b'"')?;
+    let rest = rest[ts_len..].strip_prefix(b"\",\"prev\":\"")?;
+    let prev = std::str::from_utf8(rest.get(..64)?).ok()?;
+    rest[64..].strip_prefix(b"\",\"event\":")?;
+    let mut h = Sha256::new();
+    h.update(&raw[..n - 75]);
+    h.update(b"}");
+    let digest = h.finalize();
+    let hash_ok = hex_eq(&digest, hash.as_bytes());
+    Some(Meta {
+        seq,
+        prev: prev.to_string(),
+        hash: hash.to_string(),
+        hash_ok,
+    })
+}
+
+fn hex_eq(digest: &[u8], hex: &[u8]) -> bool {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    hex.len() == digest.len() * 2
+        && digest.iter().enumerate().all(|(i, b)| {
+            hex[2 * i] == HEX[(b >> 4) as usize] && hex[2 * i + 1] == HEX[(b & 15) as usize]
+        })
+}
+
+/// Per-line checks in parallel (one chunk per core), in file order.
+fn metas(lines: &[&[u8]]) -> Vec<Option<Meta>> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    if threads < 2 || lines.len() < 4096 {
+        return lines.iter().map(|l| meta(l)).collect();
+    }
+    let chunk = lines.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|l| meta(l)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> Verification {
@@ -131,35 +250,31 @@ pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> 
         );
         return v;
     }
-    // Split into complete lines and a possible torn tail.
-    let mut raw_lines: Vec<(usize, &[u8])> = Vec::new();
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == b'\n' {
-            raw_lines.push((start, &bytes[start..i]));
-            start = i + 1;
-        }
-    }
-    let tail = &bytes[start..];
-    let parsed: Vec<Option<(Line, bool)>> = raw_lines.iter().map(|(_, raw)| parse(raw)).collect();
+    let raw_lines = complete_lines(bytes);
+    let consumed: usize = raw_lines.iter().map(|l| l.len() + 1).sum();
     // Bytes after the last newline are a torn write, even when they parse:
     // pasos writes each line with its newline in one go, so a line without
     // one was never completed (and the head says whether it had been).
-    if !tail.is_empty() {
+    if consumed < bytes.len() {
         v.torn_tail = Some(TornTail {
             line: raw_lines.len() + 1,
-            offset: start as u64,
-            bytes: tail.len() as u64,
+            offset: consumed as u64,
+            bytes: (bytes.len() - consumed) as u64,
         });
     }
-    let all = parsed;
-
+    let all = metas(&raw_lines);
+    // Sequence numbers present, to tell a swap from a gap.
+    let mut later: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    for m in all.iter().flatten() {
+        *later.entry(m.seq).or_default() += 1;
+    }
     let mut last_seq = 0u64;
     let mut last_hash = genesis(run_id);
-    let mut seen_raw: Vec<u64> = Vec::new();
+    let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
+    let mut last_good: Option<(u64, String)> = None;
     for (i, entry) in all.iter().enumerate() {
         let n = i + 1;
-        let Some((line, canonical)) = entry else {
+        let Some(m) = entry else {
             problem(
                 &mut v,
                 ProblemKind::Edited,
@@ -170,18 +285,21 @@ pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> 
             last_hash = String::new();
             continue;
         };
-        if !canonical {
+        if let Some(c) = later.get_mut(&m.seq) {
+            *c -= 1;
+        }
+        if !m.hash_ok {
             problem(
                 &mut v,
                 ProblemKind::Edited,
                 Some(n),
-                format!("line {n} (seq {}) does not match its hash", line.seq),
+                format!("line {n} (seq {}) does not match its hash", m.seq),
             );
         }
         let expected = last_seq + 1;
-        if line.seq != expected {
-            if seen_raw.contains(&line.seq) {
-                let kind = if line.seq == last_seq && line.hash == last_hash {
+        if m.seq != expected {
+            if seen.contains(&m.seq) {
+                let kind = if m.seq == last_seq && m.hash == last_hash {
                     ProblemKind::Duplicated
                 } else {
                     ProblemKind::Reordered
@@ -190,21 +308,17 @@ pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> 
                     &mut v,
                     kind.clone(),
                     Some(n),
-                    format!("seq {} appears again", line.seq),
+                    format!("seq {} appears again", m.seq),
                 );
                 if kind == ProblemKind::Duplicated {
                     continue;
                 }
-            } else if all[i + 1..]
-                .iter()
-                .flatten()
-                .any(|(l, _)| l.seq == expected)
-            {
+            } else if later.get(&expected).is_some_and(|c| *c > 0) {
                 problem(
                     &mut v,
                     ProblemKind::Reordered,
                     Some(n),
-                    format!("seq {} comes before seq {expected}", line.seq),
+                    format!("seq {} comes before seq {expected}", m.seq),
                 );
             } else {
                 problem(
@@ -213,11 +327,11 @@ pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> 
                     Some(n),
                     format!(
                         "seq {expected}..{} is missing before this line",
-                        line.seq - 1
+                        m.seq.saturating_sub(1)
                     ),
                 );
             }
-        } else if line.prev != last_hash && !last_hash.is_empty() {
+        } else if m.prev != last_hash && !last_hash.is_empty() {
             let kind = if n == 1 {
                 ProblemKind::Foreign
             } else {
@@ -228,15 +342,15 @@ pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> 
             } else {
                 format!(
                     "`prev` of seq {} is not the hash of seq {}",
-                    line.seq, last_seq
+                    m.seq, last_seq
                 )
             };
             problem(&mut v, kind, Some(n), detail);
         }
         if n == 1 {
-            match &line.event {
-                super::event::Event::RunStarted { run_id: id, .. } if id == run_id => {}
-                super::event::Event::RunStarted { run_id: id, .. } => problem(
+            match parse(raw_lines[0]).map(|(l, _)| l.event) {
+                Some(super::event::Event::RunStarted { run_id: id, .. }) if id == run_id => {}
+                Some(super::event::Event::RunStarted { run_id: id, .. }) => problem(
                     &mut v,
                     ProblemKind::Foreign,
                     Some(1),
@@ -250,14 +364,14 @@ pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> 
                 ),
             }
         }
-        seen_raw.push(line.seq);
-        last_seq = line.seq.max(last_seq);
-        last_hash = line.hash.clone();
-        v.lines.push(line.clone());
+        seen.insert(m.seq);
+        last_seq = m.seq.max(last_seq);
+        last_hash = m.hash.clone();
+        last_good = Some((m.seq, m.hash.clone()));
+        v.events += 1;
     }
     if let Some((head_seq, head_hash)) = head {
-        let last = v.lines.last();
-        let (seq, hash) = last.map(|l| (l.seq, l.hash.as_str())).unwrap_or((0, ""));
+        let (seq, hash) = last_good.clone().unwrap_or((0, String::new()));
         if head_seq > seq {
             let torn = if v.torn_tail.is_some() {
                 " (its last line is cut)"
@@ -279,6 +393,7 @@ pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> 
             );
         }
     }
+    v.last = last_good;
     v
 }
 

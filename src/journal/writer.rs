@@ -68,11 +68,7 @@ impl JournalWriter {
             file.sync_all().map_err(|e| Verification::io_error(&e))?;
             torn = Some(t.bytes);
         }
-        let (seq, last_hash) = v
-            .lines
-            .last()
-            .map(|l| (l.seq, l.hash.clone()))
-            .unwrap_or((0, genesis(&run_id)));
+        let (seq, last_hash) = v.last.clone().unwrap_or((0, genesis(&run_id)));
         let lines = v.lines;
         Ok((
             JournalWriter {

@@ -662,10 +662,11 @@ impl Session {
                 .engine
                 .item(id)
                 .map(|i| {
+                    let values = self.engine.substitution_values();
                     self.engine
                         .commands_of(i)
                         .iter()
-                        .map(|c| c.run.clone())
+                        .map(|c| crate::run::substitute::substitute(&c.run, &values))
                         .collect()
                 })
                 .unwrap_or_default();

@@ -287,13 +287,12 @@ impl Engine {
             .collect()
     }
 
-    /// Environment for the shell: secrets plus the `PASOS_*` variables.
+    /// Environment for the shell: every variable (so any shell form such
+    /// as `${NAME:-x}` or `${NAME//a/b}` sees its value; secrets only ever
+    /// travel this way) plus the `PASOS_*` variables.
     pub fn command_env(&self, step: &str) -> Vec<(String, String)> {
-        let mut env: Vec<(String, String)> = self
-            .secrets
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let mut env: Vec<(String, String)> = self.substitution_values().into_iter().collect();
+        env.extend(self.secrets.iter().map(|(k, v)| (k.clone(), v.clone())));
         env.push(("PASOS_RUN_ID".into(), self.state.run_id.clone()));
         env.push(("PASOS_PROCEDURE_ID".into(), self.procedure.meta.id.clone()));
         env.push(("PASOS_STEP".into(), step.to_string()));

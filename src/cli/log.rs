@@ -1,0 +1,224 @@
+//! `pasos log list|show|verify`: browse and check the journals of past runs.
+
+use super::args::{Global, LogAction, LogArgs};
+use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
+use pasos::history::{RunSummary, timeline::timeline};
+use pasos::journal::store;
+use pasos::journal::verify::{ProblemKind, verify_file, verify_file_fast};
+use pasos::paths::Paths;
+use std::path::Path;
+
+pub fn run(args: &LogArgs, global: &Global) -> u8 {
+    let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    match &args.action {
+        LogAction::List {
+            procedure,
+            operator,
+            outcome,
+            since,
+        } => list(&paths.data, procedure, operator, outcome, since),
+        LogAction::Show { run } => show(&paths.data, run),
+        LogAction::Verify { runs } => verify(&paths.data, runs),
+    }
+}
+
+fn list(
+    data: &Path,
+    procedure: &Option<String>,
+    operator: &Option<String>,
+    outcome: &Option<String>,
+    since: &Option<String>,
+) -> u8 {
+    let since = match since
+        .as_deref()
+        .map(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+    {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(_)) => {
+            eprintln!("pasos: --since takes a date like 2026-11-01");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let journals = match store::list(data) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("pasos: cannot read {}: {e}", data.display());
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let mut rows = Vec::new();
+    for path in journals {
+        let v = match verify_file(&path) {
+            Ok(v) => v,
+            Err(_) => continue,
+        };
+        let Some(s) = RunSummary::from_lines(&v.lines) else {
+            continue;
+        };
+        let keep = procedure
+            .as_ref()
+            .is_none_or(|p| s.procedure_id.eq_ignore_ascii_case(p))
+            && operator
+                .as_ref()
+                .is_none_or(|o| s.operator.to_lowercase().contains(&o.to_lowercase()))
+            && outcome
+                .as_ref()
+                .is_none_or(|o| s.outcome_word() == o.to_lowercase())
+            && since.is_none_or(|d| s.started.date_naive() >= d);
+        if keep {
+            rows.push((s, v.intact()));
+        }
+    }
+    if rows.is_empty() {
+        println!("no runs in {}", data.display());
+        return EXIT_OK;
+    }
+    println!(
+        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<12} {}",
+        "RUN", "PROCEDURE", "OPERATOR", "ENV", "DURATION", "OUTCOME", "STARTED"
+    );
+    for (s, intact) in rows {
+        let dur = pasos::procedure::estimate::format_secs(s.duration_ms / 1000);
+        let outcome = if intact {
+            s.outcome_word().to_string()
+        } else {
+            format!("{}!", s.outcome_word())
+        };
+        println!(
+            "{:<26} {:<18} {:<16} {:<12} {:>9} {:<12} {}",
+            s.run_id,
+            s.procedure_id,
+            s.operator,
+            s.environment.as_deref().unwrap_or("-"),
+            dur,
+            outcome,
+            s.started
+                .with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M %:z")
+        );
+    }
+    println!("(`!` = the journal does not verify: see `pasos log verify`)");
+    EXIT_OK
+}
+
+fn show(data: &Path, run: &str) -> u8 {
+    let path = match store::find(data, run) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let v = match verify_file(&path) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("pasos: cannot read {}: {e}", path.display());
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if let Some(s) = RunSummary::from_lines(&v.lines) {
+        println!(
+            "{} — {} (v{})",
+            s.procedure_id, s.procedure_title, s.version
+        );
+        println!(
+            "run {} · {} · {} · {}",
+            s.run_id,
+            s.operator,
+            s.environment.as_deref().unwrap_or("-"),
+            s.outcome_word()
+        );
+    }
+    if !v.intact() {
+        println!("WARNING: this journal does not verify; `pasos log verify {run}` says why");
+    }
+    println!();
+    for (time, offset, what) in timeline(&v.lines) {
+        println!("{time}  {offset:>8}  {what}");
+    }
+    if let Some(t) = &v.torn_tail {
+        println!(
+            "(line {}: a torn last line of {} bytes — an interrupted write; resuming sets it aside)",
+            t.line, t.bytes
+        );
+    }
+    EXIT_OK
+}
+
+fn verify(data: &Path, runs: &[String]) -> u8 {
+    let paths = if runs.is_empty() {
+        match store::list(data) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("pasos: cannot read {}: {e}", data.display());
+                return EXIT_BAD_INPUT;
+            }
+        }
+    } else {
+        let mut out = Vec::new();
+        for r in runs {
+            match store::find(data, r) {
+                Ok(p) => out.push(p),
+                Err(e) => {
+                    eprintln!("pasos: {e}");
+                    return EXIT_BAD_INPUT;
+                }
+            }
+        }
+        out
+    };
+    if paths.is_empty() {
+        println!("no journals in {}", data.display());
+        return EXIT_OK;
+    }
+    let mut bad = 0;
+    for path in &paths {
+        let id = store::run_id_of(path);
+        match verify_file_fast(path) {
+            Ok(v) if v.intact() => {
+                let torn = v
+                    .torn_tail
+                    .as_ref()
+                    .map(|t| {
+                        format!(
+                            "; line {} is a torn write of {} bytes (crash or kill), resumable",
+                            t.line, t.bytes
+                        )
+                    })
+                    .unwrap_or_default();
+                println!("ok    {id}  {} events{torn}", v.events);
+            }
+            Ok(v) => {
+                bad += 1;
+                let p = &v.problems[0];
+                let at = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+                let more = if v.problems.len() > 1 {
+                    format!(" (+{} more)", v.problems.len() - 1)
+                } else {
+                    String::new()
+                };
+                println!("FAIL  {id}  {at}{}: {}{more}", p.kind, p.detail);
+                if p.kind == ProblemKind::Io {
+                    println!("      {}", path.display());
+                }
+            }
+            Err(e) => {
+                bad += 1;
+                println!("FAIL  {id}  cannot read: {e}");
+            }
+        }
+    }
+    if bad > 0 {
+        println!("{bad} of {} journals do not verify", paths.len());
+        EXIT_FAILED
+    } else {
+        EXIT_OK
+    }
+}
