@@ -81,8 +81,8 @@ fn list(
         return EXIT_OK;
     }
     println!(
-        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<12} {}",
-        "RUN", "PROCEDURE", "OPERATOR", "ENV", "DURATION", "OUTCOME", "STARTED"
+        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<12} STARTED",
+        "RUN", "PROCEDURE", "OPERATOR", "ENV", "DURATION", "OUTCOME"
     );
     for (s, intact) in rows {
         let dur = pasos::procedure::estimate::format_secs(s.duration_ms / 1000);
