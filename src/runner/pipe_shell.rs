@@ -136,29 +136,30 @@ impl PipeShell {
     ) -> std::io::Result<Finished> {
         self.counter += 1;
         let file = self.dir.join(format!("cmd-{}.sh", self.counter));
-        let mut script = String::new();
-        for (k, v) in env {
-            script.push_str(&format!(
-                "export {k}={}\n",
-                crate::run::substitute::shell_quote(v)
-            ));
-        }
-        script.push_str(command);
-        script.push('\n');
+        // Only the command goes to disk; variables (secrets among them)
+        // travel through the pipe, in memory.
         {
             let mut f = crate::journal::store::private_file_options()
                 .create(true)
                 .write(true)
                 .truncate(true)
                 .open(&file)?;
-            f.write_all(script.as_bytes())?;
+            f.write_all(command.as_bytes())?;
+            f.write_all(b"\n")?;
         }
-        let line = format!(
+        let mut line = String::new();
+        for (k, v) in env {
+            line.push_str(&format!(
+                "export {k}={}\n",
+                crate::run::substitute::shell_quote(v)
+            ));
+        }
+        line.push_str(&format!(
             ". '{}' </dev/null; __pasos_rc=$?; rm -f '{}'; printf '\\036PASOS-{}-%s\\036\\n' \"$__pasos_rc\"\n",
             file.display(),
             file.display(),
             self.nonce
-        );
+        ));
         let started = Instant::now();
         self.stdin.write_all(line.as_bytes())?;
         self.stdin.flush()?;
