@@ -75,13 +75,13 @@ fn drive(child: &mut Child, rx: &Receiver<Vec<u8>>, kill_after: Option<(usize, u
         let _ = writeln!(stdin, "{answer}");
         let _ = stdin.flush();
         answers += 1;
-        if let Some((k, delay_ms)) = kill_after {
-            if answers == k {
-                std::thread::sleep(Duration::from_millis(delay_ms));
-                let _ = child.kill(); // SIGKILL
-                let _ = child.wait();
-                return all;
-            }
+        if let Some((k, delay_ms)) = kill_after
+            && answers == k
+        {
+            std::thread::sleep(Duration::from_millis(delay_ms));
+            let _ = child.kill(); // SIGKILL
+            let _ = child.wait();
+            return all;
         }
     }
 }
