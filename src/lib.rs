@@ -13,3 +13,4 @@ pub mod plain;
 pub mod procedure;
 pub mod run;
 pub mod runner;
+pub mod tui;

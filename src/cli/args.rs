@@ -32,11 +32,14 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Configuration directory (keymaps, settings).
-    #[arg(long, global = true, env = "PASOS_CONFIG_DIR", value_name = "DIR")]
+    // The environment variables are read by `Paths::resolve`, not by clap:
+    // clap rejects an empty one, and an empty one means "unset".
+    /// Configuration directory (keymaps, settings) [env: PASOS_CONFIG_DIR].
+    #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
-    /// Data directory (journals, transcripts); share it to pool a team's history.
-    #[arg(long, global = true, env = "PASOS_DATA_DIR", value_name = "DIR")]
+    /// Data directory (journals, transcripts); share it to pool a team's
+    /// history [env: PASOS_DATA_DIR].
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Language of the interface (default: from LANG / LC_ALL).
     #[arg(long, global = true, value_enum)]
@@ -69,6 +72,9 @@ pub enum Command {
     Report(ReportArgs),
     /// Print where pasos keeps its configuration and data.
     Paths,
+    /// Check or show keymaps.
+    #[command(subcommand)]
+    Keymap(KeymapAction),
     /// Print a shell completion script.
     #[command(
         after_help = "Example: pasos completions bash > ~/.local/share/bash-completion/completions/pasos"
@@ -76,6 +82,18 @@ pub enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeymapAction {
+    /// Validate a keymap file (errors with line:col).
+    Check { file: PathBuf },
+    /// Print the effective keymap (defaults plus the user file).
+    Show {
+        /// A keymap file to apply instead of the one in the config dir.
+        #[arg(long, value_name = "FILE")]
+        keymap: Option<PathBuf>,
     },
 }
 
@@ -112,9 +130,16 @@ pub struct RunArgs {
     /// Rehearsal: show the commands without running them.
     #[arg(long)]
     pub dry_run: bool,
-    /// Line-oriented mode for dumb terminals, slow links and scripts.
+    /// Line-oriented mode for dumb terminals, slow links and scripts (the
+    /// default when standard input or output is not a terminal).
     #[arg(long)]
     pub plain: bool,
+    /// Draw without box-drawing characters (terminals that lack them).
+    #[arg(long)]
+    pub ascii: bool,
+    /// A keymap file overriding the default keys (see keymaps/).
+    #[arg(long, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
     /// Set a variable (repeatable).
     #[arg(long = "var", value_name = "NAME=VALUE")]
     pub vars: Vec<String>,

@@ -2,8 +2,10 @@
 
 use super::args::{CheckArgs, CheckFormat};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, color};
-use pasos::diagnostic::{FileReport, render_human, render_json};
+use pasos::diagnostic::{Diagnostic, FileReport, SourceText, render_human, render_json};
 use pasos::procedure::{self, Loaded, lint::RULES};
+use std::io::Read;
+use std::path::Path;
 
 pub fn run(args: &CheckArgs) -> u8 {
     if args.rules {
@@ -18,7 +20,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut ok_files = 0;
     for path in &args.files {
         let shown = path.display().to_string();
-        let loaded = match procedure::check_path(path) {
+        let loaded = match check_file(path) {
             Ok(l) => l,
             Err(e) => {
                 any_error = true;
@@ -40,7 +42,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                     "{}",
                     render_human(&shown, &loaded.source, &loaded.diagnostics, color)
                 );
-                println!("{}", summary(&shown, &loaded));
+                println!("{}", summary(&shown, &loaded, args.strict));
             }
             CheckFormat::Json => reports.push(FileReport::new(
                 &shown,
@@ -70,10 +72,53 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
 }
 
-fn summary(path: &str, loaded: &Loaded) -> String {
+/// Checks one file. UTF-16 is recognised first: read as UTF-8 it would
+/// only be "not UTF-8" with a snippet of NUL bytes.
+fn check_file(path: &Path) -> std::io::Result<Loaded> {
+    let mut head = Vec::with_capacity(4);
+    if std::fs::File::open(path)
+        .and_then(|f| f.take(4).read_to_end(&mut head))
+        .is_ok()
+        && let Some(d) = utf16_problem(&head)
+    {
+        return Ok(Loaded {
+            procedure: None,
+            source: SourceText::new(""),
+            diagnostics: vec![d],
+        });
+    }
+    procedure::check_path(path)
+}
+
+/// A file in UTF-16 (what some Windows editors save), told apart from any
+/// other non-UTF-8 file by its first bytes: it needs its own fix.
+fn utf16_problem(head: &[u8]) -> Option<Diagnostic> {
+    let why = match head {
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => "it starts with a UTF-16 byte order mark",
+        [a, 0, b, 0, ..] | [0, a, 0, b, ..]
+            if a.is_ascii() && b.is_ascii() && *a != 0 && *b != 0 =>
+        {
+            "every other byte is zero"
+        }
+        _ => return None,
+    };
+    Some(
+        Diagnostic::error(
+            "not-utf8",
+            format!("the file is UTF-16 ({why}), not UTF-8"),
+            None,
+        )
+        .with_hint("save it as UTF-8 (e.g. `iconv -f utf-16 -t utf-8 FILE`)"),
+    )
+}
+
+fn summary(path: &str, loaded: &Loaded, strict: bool) -> String {
     let (e, w) = (loaded.errors(), loaded.warnings());
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     match (&loaded.procedure, e) {
+        (Some(_), 0) if strict && w > 0 => {
+            format!("{path}: failed (--strict): {}", plural(w, "warning"))
+        }
         (Some(p), 0) => {
             let steps = p.steps().count();
             let estimate = p
@@ -87,12 +132,12 @@ fn summary(path: &str, loaded: &Loaded) -> String {
                 String::new()
             };
             format!(
-                "{path}: ok{warn} — {} `{}`: {} in {}, {} rollback steps{estimate}",
+                "{path}: ok{warn} — {} `{}`: {} in {}, {}{estimate}",
                 p.meta.id,
                 p.meta.title,
                 plural(steps, "step"),
                 plural(p.phases.len(), "phase"),
-                p.rollback.steps.len(),
+                plural(p.rollback.steps.len(), "rollback step"),
             )
         }
         _ => format!("{path}: {}, {}", plural(e, "error"), plural(w, "warning")),
@@ -101,10 +146,6 @@ fn summary(path: &str, loaded: &Loaded) -> String {
 
 fn unreadable(path: &str, e: &std::io::Error) -> FileReport {
     let source = pasos::diagnostic::SourceText::new("");
-    let d = pasos::diagnostic::Diagnostic::error(
-        "unreadable",
-        format!("cannot read {path}: {e}"),
-        None,
-    );
+    let d = Diagnostic::error("unreadable", format!("cannot read {path}: {e}"), None);
     FileReport::new(path, &source, &[d], false)
 }

@@ -1,9 +1,12 @@
 //! Subcommand dispatch. Each command lives in its own file.
 
 pub mod args;
+pub use keymap::effective as effective_keymap;
 mod check;
-mod log;
 mod color;
+mod import;
+mod keymap;
+mod log;
 mod not_yet;
 mod run;
 
@@ -22,11 +25,21 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Command::Check(a) => check::run(&a),
         Command::Run(a) => run::run(&a, &cli.global),
         Command::Paths => paths(&cli.global),
+        Command::Keymap(a) => match pasos::paths::Paths::resolve(
+            cli.global.config_dir.clone(),
+            cli.global.data_dir.clone(),
+        ) {
+            Ok(p) => keymap::run(&a, &p.config),
+            Err(e) => {
+                eprintln!("pasos: {e}");
+                EXIT_BAD_INPUT
+            }
+        },
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "pasos", &mut std::io::stdout());
             EXIT_OK
         }
-        Command::Import(_) => not_yet::say("import", "the Markdown importer"),
+        Command::Import(a) => import::run(&a),
         Command::Export(_) => not_yet::say("export", "the printable quick checklist"),
         Command::Log(a) => log::run(&a, &cli.global),
         Command::Kpi(_) => not_yet::say("kpi", "the KPI history"),

@@ -1,5 +1,5 @@
-//! `pasos run FILE`: runs a procedure step by step. Until the full-screen
-//! interface lands, every run uses the line-oriented runner (`--plain`).
+//! `pasos run FILE`: runs a procedure step by step, full screen on a
+//! terminal, line by line with `--plain` or without one.
 
 use super::args::{Global, Lang as LangArg, RunArgs};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, color};
@@ -75,7 +75,7 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env(),
     };
-    let ended = plain::run(Options {
+    let opts = Options {
         file: args.file.clone(),
         procedure: p,
         procedure_bytes: bytes,
@@ -85,9 +85,28 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         operator: args.operator.clone(),
         resume: args.resume.clone(),
         force: args.force,
-        data_dir: paths.data,
+        data_dir: paths.data.clone(),
         lang,
-    });
+    };
+    use std::io::IsTerminal;
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let ended = if args.plain || !interactive || dumb {
+        plain::run(opts)
+    } else {
+        let keymap = match super::effective_keymap(&paths.config, args.keymap.as_deref()) {
+            Ok(k) => k,
+            Err(text) => {
+                eprint!("{text}");
+                return EXIT_BAD_INPUT;
+            }
+        };
+        let look = pasos::tui::Look {
+            ascii: args.ascii,
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        };
+        pasos::tui::run(opts, keymap, look)
+    };
     match ended {
         plain::Ended::Finished(RunOutcome::Success) => EXIT_OK,
         plain::Ended::Finished(_) => EXIT_FAILED,

@@ -4,10 +4,12 @@
 mod human;
 mod json;
 mod source;
+mod suggest;
 
 pub use human::render_human;
 pub use json::{FileReport, render_json};
 pub use source::{Position, SourceText};
+pub use suggest::did_you_mean;
 
 use std::ops::Range;
 

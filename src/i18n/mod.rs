@@ -102,6 +102,83 @@ pub struct Texts {
     pub rto_passed: &'static str,
     pub unknown_choice: &'static str,
     pub help: &'static str,
+    pub tab_checklist: &'static str,
+    pub tab_timers: &'static str,
+    pub tab_rollback: &'static str,
+    pub tab_shell: &'static str,
+    pub details: &'static str,
+    pub run_progress: &'static str,
+    pub steps_word: &'static str,
+    pub elapsed_word: &'static str,
+    pub of_word: &'static str,
+    pub eta_word: &'static str,
+    pub rto_word: &'static str,
+    pub triggers: &'static str,
+    pub automatic: &'static str,
+    pub manual_word: &'static str,
+    pub no_decision_tree: &'static str,
+    pub shell_idle: &'static str,
+    pub shell_running: &'static str,
+    pub shell_focus_hint: &'static str,
+    pub notes_word: &'static str,
+    pub dialog_confirm_title: &'static str,
+    pub dialog_confirm_body: &'static str,
+    pub dialog_reason_skip: &'static str,
+    pub dialog_reason_override: &'static str,
+    pub dialog_reason_fail: &'static str,
+    pub dialog_reason_rollback: &'static str,
+    pub dialog_reason_abort: &'static str,
+    pub dialog_reason_waive: &'static str,
+    pub dialog_note: &'static str,
+    pub dialog_variable: &'static str,
+    pub dialog_prerequisite: &'static str,
+    pub dialog_prerequisite_keys: &'static str,
+    pub dialog_yes_no: &'static str,
+    pub dialog_quit: &'static str,
+    pub dialog_accept_hint: &'static str,
+    pub help_title: &'static str,
+    pub status_started: &'static str,
+    pub status_refused: &'static str,
+    pub status_journal_failed: &'static str,
+    pub prereq_pending: &'static str,
+    pub finished_banner: &'static str,
+    pub too_small: &'static str,
+    pub st_pending: &'static str,
+    pub st_running: &'static str,
+    pub st_validating: &'static str,
+    pub st_awaiting: &'static str,
+    pub st_done: &'static str,
+    pub st_failed: &'static str,
+    pub st_skipped: &'static str,
+    pub st_rolled_back: &'static str,
+    pub st_interrupted: &'static str,
+}
+
+impl Texts {
+    pub fn status(&self, s: crate::run::StepStatus) -> &'static str {
+        use crate::run::StepStatus::*;
+        match s {
+            Pending => self.st_pending,
+            Running => self.st_running,
+            AwaitingValidation => self.st_validating,
+            AwaitingOperator => self.st_awaiting,
+            Done => self.st_done,
+            Failed => self.st_failed,
+            Skipped => self.st_skipped,
+            RolledBack => self.st_rolled_back,
+            Interrupted => self.st_interrupted,
+        }
+    }
+
+    pub fn outcome(&self, o: crate::journal::RunOutcome) -> &'static str {
+        use crate::journal::RunOutcome::*;
+        match o {
+            Success => self.outcome_success,
+            Failed => self.outcome_failed,
+            RolledBack => self.outcome_rolled_back,
+            Aborted => self.outcome_aborted,
+        }
+    }
 }
 
 /// Fills `{}` placeholders in order.

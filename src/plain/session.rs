@@ -5,42 +5,14 @@
 
 use super::input::{Input, NoAnswer, Signals, say, write_raw};
 use super::show;
-use crate::i18n::{Lang, Texts, fill};
-use crate::journal::{JournalWriter, Mode, Redactor, RunOutcome, StepOutcome, store};
-use crate::procedure::Procedure;
-use crate::run::{Effect, Engine, Msg, RunConfig, RunStatus, StepStatus, SystemClock};
-use crate::runner::lock::RunLock;
-use crate::runner::operator;
+use crate::i18n::{Texts, fill};
+use crate::journal::{JournalWriter, Mode, RunOutcome, StepOutcome};
+use crate::run::{Effect, Engine, Msg, RunStatus, StepStatus};
 use crate::runner::pipe_shell::PipeShell;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
-pub struct Options {
-    pub file: PathBuf,
-    /// The procedure, already loaded and valid, and its file's bytes.
-    pub procedure: Procedure,
-    pub procedure_bytes: Vec<u8>,
-    pub dry_run: bool,
-    pub vars: Vec<(String, String)>,
-    pub env: Option<String>,
-    pub operator: Option<String>,
-    pub resume: Option<String>,
-    pub force: bool,
-    pub data_dir: PathBuf,
-    pub lang: Lang,
-}
-
-/// How the run ended, for the exit code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ended {
-    Finished(RunOutcome),
-    /// Quit or signal: resumable.
-    Interrupted,
-    /// Could not start (lock held, journal unreadable, bad --var).
-    Refused(String),
-    /// The journal could not be written: the run stopped.
-    JournalFailed(String),
-}
+pub use crate::runner::setup::{Ended, Options};
 
 enum Stop {
     Quit,
@@ -75,56 +47,15 @@ pub fn run(opts: Options) -> Ended {
     let signals = Signals::install();
     let t = opts.lang.texts();
     let source = opts.file.display().to_string();
-    let sha = crate::journal::line::sha256_hex(&opts.procedure_bytes);
-    let procedure_id = opts.procedure.meta.id.clone();
-    let (engine, writer, first_effects, resumed, run_id) = match &opts.resume {
-        Some(id) => match resume(&opts, id) {
-            Ok(x) => x,
-            Err(e) => return Ended::Refused(e),
-        },
-        None => {
-            let run_id = store::new_run_id(chrono::Utc::now());
-            let path = store::journal_path(&opts.data_dir, &run_id);
-            let writer = match JournalWriter::create(&path, &run_id, Redactor::default()) {
-                Ok(w) => w,
-                Err(e) => {
-                    return Ended::Refused(format!(
-                        "cannot create the journal {}: {e}",
-                        path.display()
-                    ));
-                }
-            };
-            let cfg = RunConfig {
-                run_id: run_id.clone(),
-                mode: if opts.dry_run {
-                    Mode::Rehearsal
-                } else {
-                    Mode::Live
-                },
-                environment: opts.env.clone(),
-                operator: operator::current(opts.operator.clone()),
-                source: source.clone(),
-                procedure_sha256: sha.clone(),
-                forced: opts.force,
-            };
-            let (engine, fx) = Engine::start(opts.procedure.clone(), Box::new(SystemClock), cfg);
-            (engine, writer, fx, false, run_id)
-        }
+    let open = match crate::runner::setup::open(&opts) {
+        Ok(o) => o,
+        Err(e) => return Ended::Refused(e),
     };
-    let _lock = match RunLock::acquire(&opts.data_dir, &procedure_id, &run_id, opts.force) {
-        Ok((lock, _)) => lock,
-        Err(e) => {
-            let _ = std::fs::remove_file(writer.path());
-            let _ = std::fs::remove_file(store::head_path(writer.path()));
-            return Ended::Refused(format!(
-                "{e}; wait for it to end, or use --force (recorded in the journal)"
-            ));
-        }
-    };
+    let _lock = open.lock;
     let mut s = Session {
-        engine,
-        shell_dir: std::env::temp_dir().join(format!("pasos-{run_id}")),
-        writer,
+        engine: open.engine,
+        shell_dir: std::env::temp_dir().join(format!("pasos-{}", open.run_id)),
+        writer: open.writer,
         shell: None,
         input: Input::new(signals.clone()),
         t,
@@ -133,62 +64,13 @@ pub fn run(opts: Options) -> Ended {
         phase_shown: None,
         card_shown: None,
     };
-    let result = s.drive(first_effects, &opts, resumed);
+    let result = s.drive(open.effects, &opts, open.resumed);
     match result {
         Ok(outcome) => Ended::Finished(outcome),
         Err(Stop::Journal(e)) => Ended::JournalFailed(e.to_string()),
         Err(Stop::Quit) => s.interrupt("the operator quit"),
         Err(Stop::Ending(why)) => s.interrupt(why),
     }
-}
-
-type Resumed = (Engine, JournalWriter, Vec<Effect>, bool, String);
-
-fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
-    let path = store::find(&opts.data_dir, id)?;
-    let run_id = store::run_id_of(&path);
-    let (writer, lines, torn) = JournalWriter::reopen(&path, Redactor::default()).map_err(|v| {
-        let p = v.first_problem().map(|p| format!("{}: {}", p.kind, p.detail)).unwrap_or_default();
-        format!("the journal of {run_id} does not verify ({p}); it cannot be resumed (see `pasos log verify {run_id}`)")
-    })?;
-    let mut engine = Engine::replay(opts.procedure.clone(), Box::new(SystemClock), &lines)
-        .map_err(|e| e.to_string())?;
-    let mut fx = Vec::new();
-    if let Some(crate::journal::Event::RunStarted {
-        procedure_sha256, ..
-    }) = lines.first().map(|l| &l.event)
-    {
-        let sha = crate::journal::line::sha256_hex(&opts.procedure_bytes);
-        if *procedure_sha256 != sha {
-            if !opts.force {
-                return Err(format!(
-                    "{} changed since run {run_id} started; resume with --force to go on with the new version (recorded)",
-                    opts.file.display()
-                ));
-            }
-            fx.extend(
-                engine
-                    .update(Msg::Note {
-                        step: None,
-                        text: format!("resumed with a changed procedure file (sha256 {sha})"),
-                    })
-                    .unwrap_or_default(),
-            );
-        }
-    }
-    if matches!(engine.state().status, RunStatus::Finished(_)) {
-        return Err(format!(
-            "run {run_id} has already finished; nothing to resume"
-        ));
-    }
-    let resumed = engine
-        .update(Msg::Resume {
-            operator: operator::current(opts.operator.clone()),
-            discarded_torn_bytes: torn,
-        })
-        .map_err(|e| e.to_string())?;
-    fx.extend(resumed);
-    Ok((engine, writer, fx, true, run_id))
 }
 
 impl Session {

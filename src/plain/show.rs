@@ -3,7 +3,7 @@
 
 use super::input::say;
 use crate::i18n::{Texts, fill};
-use crate::journal::{Mode, RunOutcome};
+use crate::journal::Mode;
 use crate::procedure::estimate::format_secs;
 use crate::procedure::{Step, StepRollback};
 use crate::run::{Engine, ItemKind, PlanKind, RunStatus, StepStatus};
@@ -232,15 +232,6 @@ pub fn status_mark(s: StepStatus) -> &'static str {
     }
 }
 
-pub fn outcome_text(t: &Texts, o: RunOutcome) -> &'static str {
-    match o {
-        RunOutcome::Success => t.outcome_success,
-        RunOutcome::Failed => t.outcome_failed,
-        RunOutcome::RolledBack => t.outcome_rolled_back,
-        RunOutcome::Aborted => t.outcome_aborted,
-    }
-}
-
 pub fn summary(e: &Engine, t: &Texts) {
     let s = e.state();
     let RunStatus::Finished(outcome) = s.status else {
@@ -257,7 +248,7 @@ pub fn summary(e: &Engine, t: &Texts) {
     say(&format!(
         "{}: {} · {}",
         t.finished,
-        outcome_text(t, outcome),
+        t.outcome(outcome),
         duration_ms(e.run_timer().elapsed_ms)
     ));
     say(&fill(

@@ -4,3 +4,4 @@
 pub mod lock;
 pub mod operator;
 pub mod pipe_shell;
+pub mod setup;

@@ -1,0 +1,103 @@
+//! `pasos import FILE.md [-o FILE.toml] [--report] [--no-repair]`: converts
+//! a Markdown runbook into a procedure. The TOML goes to the file or to
+//! standard output; the report (with `--report`) goes to standard output
+//! when the TOML went to a file, else to standard error.
+
+use super::args::ImportArgs;
+use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, color};
+use pasos::diagnostic::render_human;
+use pasos::procedure::{self, import};
+
+pub fn run(args: &ImportArgs) -> u8 {
+    let shown = args.file.display().to_string();
+    let bytes = match std::fs::read(&args.file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("pasos import: cannot read {shown}: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    let options = import::Options {
+        repair: !args.no_repair,
+        source_name: name,
+    };
+    let imported = import::import_bytes(&bytes, &options);
+    let loaded = procedure::check_bytes(imported.toml.as_bytes());
+
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, &imported.toml) {
+                eprintln!("pasos import: cannot write {}: {e}", path.display());
+                return EXIT_BAD_INPUT;
+            }
+        }
+        None => print!("{}", imported.toml),
+    }
+    if args.report {
+        let text = imported.report.render();
+        if args.output.is_some() {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+    }
+    let t = &imported.report.totals;
+    let check = match (loaded.errors(), loaded.warnings()) {
+        (0, 0) => "passes `pasos check`".to_string(),
+        (0, w) => format!(
+            "passes `pasos check` with {w} warning{}",
+            if w == 1 { "" } else { "s" }
+        ),
+        (e, _) => format!("does NOT pass `pasos check` ({e} errors)"),
+    };
+    let repaired = if t.repaired_segments > 0 {
+        format!(", {} encoding segments repaired", t.repaired_segments)
+    } else {
+        String::new()
+    };
+    let written = args
+        .output
+        .as_ref()
+        .map(|p| format!(" -> {}", p.display()))
+        .unwrap_or_default();
+    eprintln!(
+        "pasos import: {shown}{written}: {} steps in {} phases, {} commands, {} rollback steps, {} lines to notes{repaired}; {check}{}",
+        t.steps,
+        t.phases,
+        t.commands,
+        t.rollback_steps,
+        t.lines_to_notes,
+        if args.report {
+            ""
+        } else {
+            " (details: --report)"
+        }
+    );
+    if loaded.errors() > 0 {
+        let errors: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        eprint!(
+            "{}",
+            render_human(
+                "imported.toml",
+                &loaded.source,
+                &errors,
+                color::stderr_color()
+            )
+        );
+        eprintln!(
+            "pasos import: this is a bug in the importer; please report it with the Markdown file"
+        );
+        return EXIT_FAILED;
+    }
+    EXIT_OK
+}

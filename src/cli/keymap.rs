@@ -1,0 +1,63 @@
+//! `pasos keymap check FILE` and `pasos keymap show`, and loading the
+//! effective keymap for a run: defaults, then the user's file from the
+//! config dir, then `--keymap FILE`.
+
+use super::args::KeymapAction;
+use super::{EXIT_BAD_INPUT, EXIT_OK, color};
+use pasos::diagnostic::{SourceText, render_human};
+use pasos::tui::keymap::{Keymap, parse};
+use std::path::Path;
+
+pub fn run(action: &KeymapAction, config_dir: &Path) -> u8 {
+    match action {
+        KeymapAction::Check { file } => match load_file(file) {
+            Ok(_) => {
+                println!("{}: ok", file.display());
+                EXIT_OK
+            }
+            Err(text) => {
+                print!("{text}");
+                EXIT_BAD_INPUT
+            }
+        },
+        KeymapAction::Show { keymap } => match effective(config_dir, keymap.as_deref()) {
+            Ok(map) => {
+                print!("{}", map.to_toml());
+                EXIT_OK
+            }
+            Err(text) => {
+                eprint!("{text}");
+                EXIT_BAD_INPUT
+            }
+        },
+    }
+}
+
+fn load_file(path: &Path) -> Result<Vec<pasos::tui::keymap::Binding>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("error: cannot read {}: {e}\n", path.display()))?;
+    let (bindings, diags) = parse(&text);
+    if diags.is_empty() {
+        Ok(bindings)
+    } else {
+        Err(render_human(
+            &path.display().to_string(),
+            &SourceText::new(text),
+            &diags,
+            color::stdout_color(),
+        ))
+    }
+}
+
+/// Defaults, then `<config>/keymap.toml` if present, then `extra`.
+pub fn effective(config_dir: &Path, extra: Option<&Path>) -> Result<Keymap, String> {
+    let mut map = Keymap::defaults();
+    let user = config_dir.join("keymap.toml");
+    if user.exists() {
+        map.apply(&load_file(&user)?);
+    }
+    if let Some(extra) = extra {
+        map.apply(&load_file(extra)?);
+    }
+    Ok(map)
+}

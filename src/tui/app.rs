@@ -1,0 +1,654 @@
+//! The interface's own state (selection, focus, dialogs, the shell pane's
+//! lines) and what keys do. It never owns domain state: the engine does.
+//! Handling a key returns the engine's effects for the loop to carry out.
+
+use super::keymap::{Action, Keymap, Mode};
+use crate::i18n::{Lang, Texts, fill};
+use crate::journal::StepOutcome;
+use crate::run::{Effect, Engine, ItemKind, Msg, RunStatus, StepStatus};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::VecDeque;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Checklist,
+    Timers,
+    Rollback,
+    Shell,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Checklist, Pane::Timers, Pane::Rollback, Pane::Shell];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReasonFor {
+    Skip(String),
+    Override(String),
+    Fail(String),
+    Rollback,
+    Abort,
+    Waive,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    Confirm {
+        step: String,
+        accepted: Vec<String>,
+        input: String,
+    },
+    Reason {
+        purpose: ReasonFor,
+        input: String,
+    },
+    Note {
+        step: Option<String>,
+        input: String,
+    },
+    Variable {
+        name: String,
+        prompt: String,
+        secret: bool,
+        input: String,
+    },
+    Prerequisite {
+        group: usize,
+        item: usize,
+    },
+    Decision {
+        node: String,
+        question: String,
+    },
+    Quit,
+}
+
+/// What the loop should do besides carrying out effects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Interrupt the command running in the shell (Ctrl-C).
+    InterruptCommand,
+    /// Leave the program (after journaling the interruption).
+    Exit,
+}
+
+pub const SHELL_LINES: usize = 2000;
+
+pub struct App {
+    pub engine: Engine,
+    pub keymap: Keymap,
+    pub lang: Lang,
+    pub ascii: bool,
+    pub color: bool,
+    pub selected: usize,
+    pub follow: bool,
+    pub focus: Pane,
+    pub tab: Pane,
+    pub zoom: bool,
+    pub help: bool,
+    pub dialogs: VecDeque<Dialog>,
+    pub status: Option<(String, bool)>,
+    pub shell_lines: VecDeque<String>,
+    pub shell_partial: String,
+    pub shell_scroll: usize,
+    pub detail_scroll: u16,
+    pub busy: Option<String>,
+    pub journal: String,
+    pub source: String,
+    pub resumed: bool,
+    pub fatal: Option<String>,
+}
+
+impl App {
+    pub fn new(engine: Engine, keymap: Keymap, lang: Lang) -> App {
+        let mut app = App {
+            engine,
+            keymap,
+            lang,
+            ascii: false,
+            color: true,
+            selected: 0,
+            follow: true,
+            focus: Pane::Checklist,
+            tab: Pane::Checklist,
+            zoom: false,
+            help: false,
+            dialogs: VecDeque::new(),
+            status: None,
+            shell_lines: VecDeque::new(),
+            shell_partial: String::new(),
+            shell_scroll: 0,
+            detail_scroll: 0,
+            busy: None,
+            journal: String::new(),
+            source: String::new(),
+            resumed: false,
+            fatal: None,
+        };
+        app.follow_next();
+        app
+    }
+
+    pub fn t(&self) -> &'static Texts {
+        self.lang.texts()
+    }
+
+    /// Items shown in the checklist: forward steps, then rollback items
+    /// (undo items in plan order when a rollback is under way).
+    pub fn rows(&self) -> Vec<usize> {
+        let s = self.engine.state();
+        let mut rows: Vec<usize> = s
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i.kind, ItemKind::Forward { .. }))
+            .map(|(n, _)| n)
+            .collect();
+        if !s.rollback_plan.is_empty() {
+            for id in &s.rollback_plan {
+                if let Some(n) = s.items.iter().position(|i| &i.id == id) {
+                    rows.push(n);
+                }
+            }
+        } else {
+            rows.extend(
+                s.items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| matches!(i.kind, ItemKind::FullRollback { .. }))
+                    .map(|(n, _)| n),
+            );
+        }
+        rows
+    }
+
+    pub fn selected_item(&self) -> Option<&crate::run::Item> {
+        let rows = self.rows();
+        rows.get(self.selected.min(rows.len().saturating_sub(1)))
+            .map(|n| &self.engine.state().items[*n])
+    }
+
+    /// Moves the selection to what is next (or active), when following.
+    pub fn follow_next(&mut self) {
+        if !self.follow {
+            return;
+        }
+        let target = self
+            .engine
+            .active_item()
+            .or_else(|| self.engine.next_item())
+            .map(|i| i.id.clone());
+        if let Some(id) = target {
+            let rows = self.rows();
+            if let Some(pos) = rows
+                .iter()
+                .position(|n| self.engine.state().items[*n].id == id)
+            {
+                self.selected = pos;
+                self.detail_scroll = 0;
+            }
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        if !self.dialogs.is_empty() {
+            Mode::Dialog
+        } else if self.focus == Pane::Shell {
+            Mode::Shell
+        } else {
+            Mode::Checklist
+        }
+    }
+
+    pub fn say(&mut self, text: String) {
+        self.status = Some((text, false));
+    }
+
+    pub fn warn(&mut self, text: String) {
+        self.status = Some((text, true));
+    }
+
+    /// Sends a message to the engine; a refusal becomes a status message.
+    pub fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        match self.engine.update(msg) {
+            Ok(fx) => {
+                self.follow_next();
+                fx
+            }
+            Err(r) => {
+                let text = fill(self.t().status_refused, &[&r.to_string()]);
+                self.warn(text);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Dialogs the run needs before it can go on: missing variables, then
+    /// unconfirmed prerequisites without a check command.
+    pub fn queue_preparation(&mut self) {
+        for name in self.engine.missing_variables() {
+            if let Some(v) = self.engine.procedure().variable(&name).cloned() {
+                self.dialogs.push_back(Dialog::Variable {
+                    name: v.name.clone(),
+                    prompt: v.prompt.clone().unwrap_or_default(),
+                    secret: v.secret,
+                    input: if v.secret {
+                        String::new()
+                    } else {
+                        v.default.clone().unwrap_or_default()
+                    },
+                });
+            }
+        }
+        if self.engine.state().status != RunStatus::Preparing
+            || self.engine.state().prerequisites_waived
+        {
+            return;
+        }
+        let groups = self.engine.procedure().prerequisites.clone();
+        for (g, group) in groups.iter().enumerate() {
+            for (i, item) in group.items.iter().enumerate() {
+                if !self.engine.state().prerequisites[g][i] && item.check.is_none() {
+                    self.dialogs
+                        .push_back(Dialog::Prerequisite { group: g, item: i });
+                }
+            }
+        }
+    }
+
+    /// Checks to run at the start (prerequisites with a command).
+    pub fn prerequisite_checks(&mut self) -> Vec<Effect> {
+        if self.engine.state().status != RunStatus::Preparing
+            || self.engine.state().mode == crate::journal::Mode::Rehearsal
+        {
+            return Vec::new();
+        }
+        let groups = self.engine.procedure().prerequisites.clone();
+        let mut fx = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            for (i, item) in group.items.iter().enumerate() {
+                if !self.engine.state().prerequisites[g][i] && item.check.is_some() {
+                    fx.extend(self.send(Msg::CheckPrerequisite { group: g, item: i }));
+                }
+            }
+        }
+        fx
+    }
+
+    pub fn on_key(&mut self, key: &KeyEvent) -> (Vec<Effect>, Option<Request>) {
+        if self.fatal.is_some() {
+            // Only quitting is left once the journal cannot be written.
+            return (
+                Vec::new(),
+                (key.code == KeyCode::Char('q') || key.modifiers.contains(KeyModifiers::CONTROL))
+                    .then_some(Request::Exit),
+            );
+        }
+        if self.help {
+            self.help = false;
+            return (Vec::new(), None);
+        }
+        let mode = self.mode();
+        let action = self.keymap.lookup(mode, key);
+        match mode {
+            Mode::Dialog => self.dialog_key(key, action),
+            Mode::Shell => {
+                match action {
+                    Some(Action::LeaveShell) => self.focus = Pane::Checklist,
+                    Some(Action::ScrollUp) => {
+                        self.shell_scroll = self.shell_scroll.saturating_add(10)
+                    }
+                    Some(Action::ScrollDown) => {
+                        self.shell_scroll = self.shell_scroll.saturating_sub(10)
+                    }
+                    _ if key.code == KeyCode::Char('c')
+                        && key.modifiers.contains(KeyModifiers::CONTROL)
+                        && self.busy.is_some() =>
+                    {
+                        return (Vec::new(), Some(Request::InterruptCommand));
+                    }
+                    _ => {}
+                }
+                (Vec::new(), None)
+            }
+            _ => {
+                if key.code == KeyCode::Char('c')
+                    && key.modifiers.contains(KeyModifiers::CONTROL)
+                    && self.busy.is_some()
+                {
+                    return (Vec::new(), Some(Request::InterruptCommand));
+                }
+                match action {
+                    Some(a) => self.act(a),
+                    None => (Vec::new(), None),
+                }
+            }
+        }
+    }
+
+    fn act(&mut self, a: Action) -> (Vec<Effect>, Option<Request>) {
+        let rows = self.rows().len();
+        let current = self.selected_item().map(|i| (i.id.clone(), i.status));
+        let mut fx = Vec::new();
+        match a {
+            Action::NextStep => {
+                self.follow = false;
+                self.selected = (self.selected + 1).min(rows.saturating_sub(1));
+                self.detail_scroll = 0;
+            }
+            Action::PreviousStep => {
+                self.follow = false;
+                self.selected = self.selected.saturating_sub(1);
+                self.detail_scroll = 0;
+            }
+            Action::FirstStep => self.selected = 0,
+            Action::LastStep => self.selected = rows.saturating_sub(1),
+            Action::RunStep => {
+                self.follow = true;
+                if let Some((id, status)) = current {
+                    if status == StepStatus::AwaitingOperator {
+                        fx = self.send(Msg::Report {
+                            step: id,
+                            outcome: StepOutcome::Done,
+                        });
+                    } else if self.busy.is_some() {
+                        self.warn(fill(self.t().status_refused, &[self.t().shell_running]));
+                    } else if let Some(accepted) = self
+                        .engine
+                        .item(&id)
+                        .and_then(|i| self.engine.confirmation_for(i))
+                    {
+                        self.dialogs.push_back(Dialog::Confirm {
+                            step: id,
+                            accepted,
+                            input: String::new(),
+                        });
+                    } else {
+                        fx = self.start(id, None);
+                    }
+                }
+            }
+            Action::SkipStep => {
+                if let Some((id, _)) = current {
+                    self.dialogs.push_back(Dialog::Reason {
+                        purpose: ReasonFor::Skip(id),
+                        input: String::new(),
+                    });
+                }
+            }
+            Action::OverrideStep => {
+                if let Some((id, _)) = current {
+                    self.dialogs.push_back(Dialog::Reason {
+                        purpose: ReasonFor::Override(id),
+                        input: String::new(),
+                    });
+                }
+            }
+            Action::MarkFailed => {
+                if let Some((id, status)) = current {
+                    if status == StepStatus::AwaitingOperator {
+                        fx = self.send(Msg::Report {
+                            step: id,
+                            outcome: StepOutcome::Failed,
+                        });
+                    } else {
+                        self.dialogs.push_back(Dialog::Reason {
+                            purpose: ReasonFor::Fail(id),
+                            input: String::new(),
+                        });
+                    }
+                }
+            }
+            Action::AddNote => {
+                let step = current.map(|(id, _)| id);
+                self.dialogs.push_back(Dialog::Note {
+                    step,
+                    input: String::new(),
+                });
+            }
+            Action::StartRollback => self.dialogs.push_back(Dialog::Reason {
+                purpose: ReasonFor::Rollback,
+                input: String::new(),
+            }),
+            Action::AbortRun => self.dialogs.push_back(Dialog::Reason {
+                purpose: ReasonFor::Abort,
+                input: String::new(),
+            }),
+            Action::AnswerDecision => {
+                if let Some(n) = self.engine.pending_question() {
+                    self.dialogs.push_back(Dialog::Decision {
+                        node: n.id.clone(),
+                        question: n.question.clone().unwrap_or_default(),
+                    });
+                }
+                self.tab = Pane::Rollback;
+            }
+            Action::NextPane | Action::PreviousPane => {
+                let i = Pane::ALL.iter().position(|p| *p == self.tab).unwrap_or(0);
+                let n = if a == Action::NextPane {
+                    (i + 1) % 4
+                } else {
+                    (i + 3) % 4
+                };
+                self.tab = Pane::ALL[n];
+            }
+            Action::ShowChecklist => self.tab = Pane::Checklist,
+            Action::ShowTimers => self.tab = Pane::Timers,
+            Action::ShowRollback => self.tab = Pane::Rollback,
+            Action::ShowShell => {
+                self.tab = Pane::Shell;
+                self.focus = Pane::Shell;
+            }
+            Action::Zoom => self.zoom = !self.zoom,
+            Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(5),
+            Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(5),
+            Action::Help => self.help = true,
+            Action::Quit => self.dialogs.push_back(Dialog::Quit),
+            Action::LeaveShell
+            | Action::DialogAccept
+            | Action::DialogCancel
+            | Action::OpenRun
+            | Action::Back => {}
+        }
+        (fx, None)
+    }
+
+    fn start(&mut self, id: String, typed: Option<String>) -> Vec<Effect> {
+        let fx = self.send(Msg::StartStep {
+            step: id.clone(),
+            typed,
+        });
+        if !fx.is_empty() {
+            self.say(fill(self.t().status_started, &[&id]));
+        }
+        fx
+    }
+
+    fn dialog_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+    ) -> (Vec<Effect>, Option<Request>) {
+        let Some(dialog) = self.dialogs.front_mut() else {
+            return (Vec::new(), None);
+        };
+        let yes_no = matches!(
+            dialog,
+            Dialog::Prerequisite { .. } | Dialog::Decision { .. } | Dialog::Quit
+        );
+        if action == Some(Action::DialogCancel) {
+            self.dialogs.pop_front();
+            return (Vec::new(), None);
+        }
+        if yes_no {
+            let c = match key.code {
+                KeyCode::Char(c) => c.to_ascii_lowercase(),
+                KeyCode::Enter => 'y',
+                _ => return (Vec::new(), None),
+            };
+            let Some(dialog) = self.dialogs.pop_front() else {
+                return (Vec::new(), None);
+            };
+            return match (dialog, c) {
+                (Dialog::Prerequisite { group, item }, 'y' | 's') => {
+                    (self.send(Msg::ConfirmPrerequisite { group, item }), None)
+                }
+                (Dialog::Prerequisite { .. }, 'w') => {
+                    self.dialogs.push_front(Dialog::Reason {
+                        purpose: ReasonFor::Waive,
+                        input: String::new(),
+                    });
+                    (Vec::new(), None)
+                }
+                (Dialog::Decision { node, .. }, 'y' | 's') => {
+                    (self.send(Msg::AnswerDecision { node, answer: true }), None)
+                }
+                (Dialog::Decision { node, .. }, 'n') => (
+                    self.send(Msg::AnswerDecision {
+                        node,
+                        answer: false,
+                    }),
+                    None,
+                ),
+                (Dialog::Quit, 'y' | 's') => (Vec::new(), Some(Request::Exit)),
+                (d, _) => {
+                    self.dialogs.push_front(d);
+                    (Vec::new(), None)
+                }
+            };
+        }
+        let input = match dialog {
+            Dialog::Confirm { input, .. }
+            | Dialog::Reason { input, .. }
+            | Dialog::Note { input, .. }
+            | Dialog::Variable { input, .. } => input,
+            _ => return (Vec::new(), None),
+        };
+        if action == Some(Action::DialogAccept) {
+            let Some(dialog) = self.dialogs.pop_front() else {
+                return (Vec::new(), None);
+            };
+            return (self.accept(dialog), None);
+        }
+        match key.code {
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => input.push(c),
+            _ => {}
+        }
+        (Vec::new(), None)
+    }
+
+    fn accept(&mut self, dialog: Dialog) -> Vec<Effect> {
+        match dialog {
+            Dialog::Confirm { step, input, .. } => self.start(step, Some(input)),
+            Dialog::Reason { purpose, input } => {
+                let msg = match purpose {
+                    ReasonFor::Skip(step) => Msg::Skip {
+                        step,
+                        reason: input,
+                    },
+                    ReasonFor::Override(step) => Msg::Override {
+                        step,
+                        outcome: StepOutcome::Done,
+                        reason: input,
+                    },
+                    ReasonFor::Fail(step) => Msg::Override {
+                        step,
+                        outcome: StepOutcome::Failed,
+                        reason: input,
+                    },
+                    ReasonFor::Rollback => Msg::StartRollback { reason: input },
+                    ReasonFor::Abort => Msg::Abort { reason: input },
+                    ReasonFor::Waive => Msg::WaivePrerequisites { reason: input },
+                };
+                let fx = self.send(msg);
+                if self.engine.state().prerequisites_waived {
+                    self.dialogs
+                        .retain(|d| !matches!(d, Dialog::Prerequisite { .. }));
+                }
+                fx
+            }
+            Dialog::Note { step, input } => self.send(Msg::Note { step, text: input }),
+            Dialog::Variable {
+                name,
+                input,
+                secret,
+                prompt,
+            } => {
+                let fx = self.send(Msg::SetVariable {
+                    name: name.clone(),
+                    value: input.clone(),
+                });
+                if fx.is_empty() {
+                    // Refused (pattern): ask again.
+                    self.dialogs.push_front(Dialog::Variable {
+                        name,
+                        prompt,
+                        secret,
+                        input: if secret { String::new() } else { input },
+                    });
+                }
+                fx
+            }
+            other => {
+                self.dialogs.push_front(other);
+                Vec::new()
+            }
+        }
+    }
+
+    /// After a step ends: its outcome in the status line.
+    pub fn report_outcome(&mut self, id: &str) {
+        let Some(item) = self.engine.item(id) else {
+            return;
+        };
+        let t = self.t();
+        let timer = self.engine.step_timer(id);
+        let took = timer
+            .as_ref()
+            .map(|x| super::view::style::clock(x.elapsed_ms))
+            .unwrap_or_default();
+        let est = timer
+            .as_ref()
+            .and_then(|x| x.estimate)
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| "?".into());
+        match item.status {
+            StepStatus::Done => {
+                let text = fill(t.done_in, &[id, &took, &est]);
+                self.say(text);
+            }
+            StepStatus::Failed => {
+                let reason = item.reason.clone().unwrap_or_default();
+                let text = fill(t.failed_in, &[id, &took, &reason]);
+                self.warn(text);
+            }
+            _ => {}
+        }
+    }
+
+    /// Output from the shell, split into lines (bounded).
+    pub fn shell_output(&mut self, bytes: &[u8]) {
+        let text = String::from_utf8_lossy(bytes);
+        for ch in text.chars() {
+            match ch {
+                '\n' => {
+                    let line = std::mem::take(&mut self.shell_partial);
+                    self.push_line(line);
+                }
+                '\r' => {}
+                c if c.is_control() && c != '\t' => {}
+                c => self.shell_partial.push(c),
+            }
+        }
+    }
+
+    pub fn push_line(&mut self, line: String) {
+        self.shell_lines.push_back(line);
+        while self.shell_lines.len() > SHELL_LINES {
+            self.shell_lines.pop_front();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The checklist (phases and steps with state symbols and times) and the
+//! selected step's details, readable in full.
+
+use super::style::{Look, clock, mark};
+use crate::procedure::StepRollback;
+use crate::run::{ItemKind, StepStatus};
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: bool) {
+    let t = app.t();
+    let rows = app.rows();
+    let s = app.engine.state();
+    let p = app.engine.procedure();
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut last_group: Option<String> = None;
+    let width = area.width.saturating_sub(2) as usize;
+    for (pos, n) in rows.iter().enumerate() {
+        let item = &s.items[*n];
+        let group = match item.kind {
+            ItemKind::Forward { phase, .. } => p.phases[phase].title.clone(),
+            _ => t.tab_rollback.to_string(),
+        };
+        if last_group.as_ref() != Some(&group) {
+            lines.push(Line::styled(group.clone(), look.title()));
+            last_group = Some(group);
+        }
+        let step = app.engine.step_of(item);
+        let timer = app.engine.step_timer(&item.id);
+        let time = match (&timer, item.status) {
+            (Some(tm), st) if st != StepStatus::Pending => {
+                let est = tm
+                    .estimate
+                    .map(|e| clock(e.max_secs * 1000))
+                    .unwrap_or_else(|| "?".into());
+                format!(
+                    "{}/{est}{}",
+                    clock(tm.elapsed_ms),
+                    if tm.over { "!" } else { "" }
+                )
+            }
+            (Some(tm), _) => tm.estimate.map(|e| e.to_string()).unwrap_or_default(),
+            _ => String::new(),
+        };
+        let label = match item.kind {
+            ItemKind::Undo { .. } => format!("↶{}", step.id),
+            _ => item.id.clone(),
+        };
+        let label = if look.ascii {
+            label.replace('↶', "<")
+        } else {
+            label
+        };
+        let head = format!("{} {label:<4} ", mark(item.status));
+        let room = width.saturating_sub(head.chars().count() + time.chars().count() + 1);
+        let title: String = step.title.chars().take(room).collect();
+        let pad = " ".repeat(room.saturating_sub(title.chars().count()));
+        let mut style = look.status(item.status);
+        if pos == app.selected.min(rows.len().saturating_sub(1)) {
+            style = style.patch(look.selected());
+            selected_line = lines.len();
+        }
+        lines.push(Line::from(vec![Span::styled(
+            format!("{head}{title}{pad} {time}"),
+            style,
+        )]));
+    }
+    let scroll = selected_line.saturating_sub(inner_h.saturating_sub(2)) as u16;
+    let block = Block::bordered()
+        .border_set(look.border())
+        .title(format!(" {} ", t.tab_checklist))
+        .border_style(if focused { look.title() } else { look.dim() });
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let t = app.t();
+    let Some(item) = app.selected_item() else {
+        return;
+    };
+    let step = app.engine.step_of(item);
+    let values = app.engine.substitution_values();
+    let subst = |s: &str| crate::run::substitute::substitute(s, &values);
+    let mut lines: Vec<Line> = Vec::new();
+    let undo = match (&item.kind, &step.rollback) {
+        (ItemKind::Undo { .. }, StepRollback::Some(u)) => Some(u),
+        _ => None,
+    };
+    let est = undo
+        .and_then(|u| u.estimate)
+        .or(step.estimate)
+        .map(|e| e.to_string())
+        .unwrap_or_else(|| "?".into());
+    lines.push(Line::styled(
+        format!(
+            "{} {} · {} {est} · {}",
+            item.id,
+            step.title,
+            t.estimate,
+            t.status(item.status)
+        ),
+        look.title(),
+    ));
+    if let Some(reason) = &item.reason {
+        lines.push(Line::styled(
+            format!("→ {reason}"),
+            look.status(item.status),
+        ));
+    }
+    let instructions = match undo {
+        Some(u) => u.instructions.as_ref(),
+        None => step.instructions.as_ref(),
+    };
+    if let Some(text) = instructions {
+        lines.push(Line::raw(""));
+        lines.extend(reflow(text).into_iter().map(Line::raw));
+    }
+    let commands = app.engine.commands_of(item);
+    if !commands.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(t.commands, look.title()));
+        for c in commands {
+            for (n, l) in subst(&c.run).lines().enumerate() {
+                lines.push(Line::raw(format!("{} {l}", if n == 0 { "$" } else { ">" })));
+            }
+        }
+    }
+    if undo.is_none() {
+        if let Some(x) = &step.expected {
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", t.expected), look.title()),
+                Span::raw(x.clone()),
+            ]));
+        }
+        if let Some(v) = &step.validation {
+            let mut parts = Vec::new();
+            if let Some(c) = &v.command {
+                parts.push(format!("$ {}", subst(&c.run)));
+            }
+            if let Some(o) = &v.output {
+                parts.push(format!("/{o}/"));
+            }
+            if let Some(code) = v.exit_code.filter(|c| *c != 0) {
+                parts.push(format!("exit {code}"));
+            }
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", t.validation), look.title()),
+                Span::raw(parts.join("  ")),
+            ]));
+        }
+        if !step.on_failure.is_empty() {
+            lines.push(Line::styled(format!("{}:", t.on_failure), look.title()));
+            lines.extend(step.on_failure.iter().map(|h| Line::raw(format!(" - {h}"))));
+        }
+        match &step.rollback {
+            StepRollback::None => {
+                lines.push(Line::raw(format!("{}: {}", t.own_rollback, t.no_rollback)))
+            }
+            StepRollback::Some(u) => {
+                let mut what: Vec<String> = u
+                    .commands
+                    .iter()
+                    .map(|c| format!("$ {}", subst(&c.run)))
+                    .collect();
+                if !u.steps.is_empty() {
+                    what.push(format!("{} {}", t.plan_covered, u.steps.join(", ")));
+                }
+                lines.push(Line::raw(format!(
+                    "{}: {}",
+                    t.own_rollback,
+                    what.join("; ")
+                )));
+            }
+            StepRollback::Missing => {}
+        }
+    }
+    if !item.notes.is_empty() {
+        lines.push(Line::styled(format!("{}:", t.notes_word), look.title()));
+        lines.extend(item.notes.iter().map(|n| Line::raw(format!(" - {n}"))));
+    }
+    let block = Block::bordered()
+        .border_set(look.border())
+        .title(format!(" {} ", t.details))
+        .border_style(look.dim());
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0)),
+        area,
+    );
+}
+
+/// Paragraphs of text wrapped by hand in the source are joined, so the
+/// pane can wrap them to its own width; blank lines and list items stay.
+fn reflow(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut joining = false;
+    for line in text.lines() {
+        let t = line.trim();
+        let starts_item = t.starts_with(['-', '*', '$', '#'])
+            || t.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if t.is_empty() {
+            out.push(String::new());
+            joining = false;
+        } else if joining && !starts_item {
+            if let Some(last) = out.last_mut() {
+                last.push(' ');
+                last.push_str(t);
+            }
+        } else {
+            out.push(t.to_string());
+            joining = true;
+        }
+    }
+    out
+}

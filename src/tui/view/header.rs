@@ -1,0 +1,123 @@
+//! The two header lines: what, where (production unmistakable), who, and
+//! the run's clocks.
+
+use super::style::{Look, clock};
+use crate::i18n::fill;
+use crate::journal::Mode;
+use crate::run::RunStatus;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let t = app.t();
+    let p = app.engine.procedure();
+    let s = app.engine.state();
+    let env = s.environment.clone().unwrap_or_else(|| "-".into());
+    let production = s
+        .environment
+        .as_deref()
+        .is_some_and(crate::procedure::is_production_name);
+    let mode = match (s.mode, app.resumed) {
+        (Mode::Rehearsal, _) => t.rehearsal,
+        (_, true) => t.resumed,
+        _ => t.live,
+    };
+    let crit = p.meta.criticality.map(|c| c.es()).unwrap_or("-");
+    let who = s
+        .operator
+        .name
+        .clone()
+        .unwrap_or_else(|| format!("{}@{}", s.operator.user, s.operator.host));
+    let env_text = if production {
+        format!(" {} {env} ", t.production_banner)
+    } else {
+        format!("[{env}]")
+    };
+    let right = format!(" {crit} · {mode} · {who}");
+    let id = format!("{} ", p.meta.id);
+    let version = format!(" v{} ", p.meta.version);
+    // The title gives way to everything else, with an ellipsis.
+    let fixed = id.chars().count()
+        + version.chars().count()
+        + env_text.chars().count()
+        + right.chars().count();
+    let room = (area.width as usize).saturating_sub(fixed);
+    let title: String = if p.meta.title.chars().count() <= room {
+        p.meta.title.clone()
+    } else if room > 1 {
+        p.meta
+            .title
+            .chars()
+            .take(room - 1)
+            .chain(std::iter::once('…'))
+            .collect()
+    } else {
+        String::new()
+    };
+    let mut first = vec![
+        Span::styled(id, look.title()),
+        Span::raw(title),
+        Span::raw(version),
+    ];
+    if production {
+        first.push(Span::styled(
+            env_text,
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        ));
+    } else {
+        first.push(Span::raw(env_text));
+    }
+    first.push(Span::raw(right));
+
+    let r = app.engine.run_timer();
+    let est = r
+        .estimate
+        .map(|e| e.to_string())
+        .unwrap_or_else(|| "?".into());
+    let mut second = vec![Span::raw(format!(
+        "{} {} / {est} · {} {}",
+        t.elapsed_word,
+        clock(r.elapsed_ms),
+        t.eta_word,
+        clock(r.remaining_ms)
+    ))];
+    if let Some(left) = r.rto_left_ms {
+        let text = if left >= 0 {
+            format!(" · {} {}", t.rto_word, clock(left as u64))
+        } else {
+            format!(" · {}", fill(t.rto_passed, &[&clock(left.unsigned_abs())]))
+        };
+        let style = if left < 60_000 {
+            look.alert()
+        } else {
+            Style::default()
+        };
+        second.push(Span::styled(text, style));
+    }
+    match s.status {
+        RunStatus::RollingBack => second.push(Span::styled(
+            format!("  {} ", t.rolling_back),
+            look.alert().add_modifier(Modifier::REVERSED),
+        )),
+        RunStatus::Finished(o) => second.push(Span::styled(
+            format!("  {} ", fill(t.finished_banner, &[t.outcome(o)])),
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )),
+        RunStatus::Preparing => {
+            let pending = s.prerequisites.iter().flatten().filter(|c| !**c).count();
+            if pending > 0 && !s.prerequisites_waived {
+                second.push(Span::styled(
+                    format!("  {}", fill(t.prereq_pending, &[&pending.to_string()])),
+                    look.alert(),
+                ));
+            }
+        }
+        _ => {}
+    }
+    let lines = vec![Line::from(first), Line::from(second)];
+    f.render_widget(Paragraph::new(lines), area);
+}

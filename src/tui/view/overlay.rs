@@ -1,0 +1,163 @@
+//! Dialogs and the help overlay, drawn over the screen.
+
+use super::style::Look;
+use crate::i18n::fill;
+use crate::tui::app::{App, Dialog, ReasonFor};
+use crate::tui::keymap::{Action, Mode};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width.saturating_sub(2)).max(10);
+    let h = height.min(area.height.saturating_sub(2)).max(3);
+    Rect::new(
+        area.x + (area.width.saturating_sub(w)) / 2,
+        area.y + (area.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
+    let t = app.t();
+    let accept = app
+        .keymap
+        .label(Mode::Dialog, Action::DialogAccept)
+        .unwrap_or_default();
+    let cancel = app
+        .keymap
+        .label(Mode::Dialog, Action::DialogCancel)
+        .unwrap_or_default();
+    let keys = fill(t.dialog_accept_hint, &[&accept, &cancel]);
+    let (title, body, input): (String, Vec<String>, Option<String>) = match d {
+        Dialog::Confirm {
+            step,
+            accepted,
+            input,
+        } => {
+            let quoted: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
+            (
+                fill(t.dialog_confirm_title, &[step]),
+                vec![fill(t.dialog_confirm_body, &[&quoted.join(" / ")])],
+                Some(input.clone()),
+            )
+        }
+        Dialog::Reason { purpose, input } => {
+            let q = match purpose {
+                ReasonFor::Skip(s) => fill(t.dialog_reason_skip, &[s]),
+                ReasonFor::Override(s) => fill(t.dialog_reason_override, &[s]),
+                ReasonFor::Fail(s) => fill(t.dialog_reason_fail, &[s]),
+                ReasonFor::Rollback => t.dialog_reason_rollback.to_string(),
+                ReasonFor::Abort => t.dialog_reason_abort.to_string(),
+                ReasonFor::Waive => t.dialog_reason_waive.to_string(),
+            };
+            (q, vec![t.reason_prompt.to_string()], Some(input.clone()))
+        }
+        Dialog::Note { step, input } => (
+            fill(t.dialog_note, &[step.as_deref().unwrap_or("-")]),
+            vec![],
+            Some(input.clone()),
+        ),
+        Dialog::Variable {
+            name,
+            prompt,
+            secret,
+            input,
+        } => {
+            let shown = if *secret {
+                "*".repeat(input.chars().count())
+            } else {
+                input.clone()
+            };
+            (
+                fill(t.dialog_variable, &[name]),
+                vec![prompt.clone()],
+                Some(shown),
+            )
+        }
+        Dialog::Prerequisite { group, item } => {
+            let p = app.engine.procedure();
+            let g = &p.prerequisites[*group];
+            (
+                fill(t.dialog_prerequisite, &[&g.group]),
+                vec![
+                    g.items[*item].text.clone(),
+                    String::new(),
+                    t.dialog_prerequisite_keys.to_string(),
+                ],
+                None,
+            )
+        }
+        Dialog::Decision { question, .. } => (
+            t.decision_tree.to_string(),
+            vec![question.clone(), String::new(), t.dialog_yes_no.to_string()],
+            None,
+        ),
+        Dialog::Quit => (
+            t.help_title.to_string(),
+            fill(t.dialog_quit, &[&app.engine.state().run_id, &app.source])
+                .lines()
+                .map(str::to_string)
+                .chain([String::new(), t.dialog_yes_no.to_string()])
+                .collect(),
+            None,
+        ),
+    };
+    let width = (area.width * 3 / 4).clamp(30, 90);
+    let mut lines: Vec<Line> = body.into_iter().map(Line::raw).collect();
+    if let Some(i) = input {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("> {i}_"), look.title()));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(keys, look.dim()));
+    }
+    let height = lines.len() as u16 + 4;
+    let r = centered(area, width, height);
+    f.render_widget(Clear, r);
+    let block = Block::bordered()
+        .border_set(look.border())
+        .title(format!(" {title} "))
+        .border_style(look.title());
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+pub fn help(f: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let mut lines = Vec::new();
+    for mode in [Mode::Checklist, Mode::Shell, Mode::Dialog] {
+        lines.push(Line::styled(format!("[{}]", mode.name()), look.title()));
+        let mut seen = Vec::new();
+        for (_, a) in app.keymap.bindings(mode) {
+            if seen.contains(&a) {
+                continue;
+            }
+            seen.push(a);
+            let keys = app.keymap.label(mode, a).unwrap_or_default();
+            lines.push(Line::raw(format!("  {keys:<18} {}", a.describe(app.lang))));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(app.t().help.to_string()));
+    let r = centered(
+        area,
+        (area.width * 9 / 10).max(40),
+        area.height.saturating_sub(2),
+    );
+    f.render_widget(Clear, r);
+    let block = Block::bordered()
+        .border_set(look.border())
+        .title(format!(" {} ", app.t().help_title))
+        .border_style(look.title());
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
