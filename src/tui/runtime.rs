@@ -204,9 +204,10 @@ impl Executor {
     fn carry_out_journal_only(&mut self, app: &mut App, fx: Vec<Effect>) {
         for e in fx {
             if let Effect::Journal(ev) = e
-                && let Err(err) = self.writer.append(ev, app.engine.now()) {
-                    app.fatal = Some(err.to_string());
-                }
+                && let Err(err) = self.writer.append(ev, app.engine.now())
+            {
+                app.fatal = Some(err.to_string());
+            }
         }
     }
 
@@ -298,9 +299,16 @@ pub async fn run_loop(
     let mut hup = signal(SignalKind::hangup())?;
     let mut term = signal(SignalKind::terminate())?;
     let mut dirty = true;
+    let mut ending: Option<&'static str> = None;
     let mut last_draw = Instant::now() - Duration::from_secs(1);
     const FRAME: Duration = Duration::from_millis(16);
     loop {
+        if let Some(why) = ending {
+            if !exec.busy() {
+                return Ok(Stop::Signal(why));
+            }
+            dirty = false;
+        }
         if dirty && last_draw.elapsed() >= FRAME {
             guard.terminal.draw(|f| super::view::draw(f, app))?;
             last_draw = Instant::now();
@@ -312,7 +320,7 @@ pub async fn run_loop(
             Duration::from_secs(3600)
         };
         tokio::select! {
-            ev = events.next() => {
+            ev = events.next(), if ending.is_none() => {
                 match ev {
                     Some(Ok(Event::Key(k))) if k.kind != KeyEventKind::Release => {
                         let (fx, req) = app.on_key(&k);
@@ -329,7 +337,12 @@ pub async fn run_loop(
                         dirty = true;
                     }
                     Some(Ok(_)) => {}
-                    Some(Err(_)) | None => return Ok(Stop::Signal("the terminal went away")),
+                    Some(Err(_)) | None => {
+                        ending = ending.or(Some("the terminal went away"));
+                        if !exec.busy() {
+                            return Ok(Stop::Signal("the terminal went away"));
+                        }
+                    }
                 }
             }
             Some(msg) = shell_rx.recv() => {
@@ -344,11 +357,12 @@ pub async fn run_loop(
                     dirty = true;
                 }
             }
-            _ = hup.recv() => return Ok(Stop::Signal("SIGHUP (terminal or SSH session closed)")),
-            _ = term.recv() => return Ok(Stop::Signal("SIGTERM")),
+            // The session is going away: a command in flight may finish
+            // (its result is journaled), nothing more is drawn.
+            _ = hup.recv() => ending = Some("SIGHUP (terminal or SSH session closed)"),
+            _ = term.recv() => ending = Some("SIGTERM"),
             _ = tokio::time::sleep(wait) => {}
         }
-        let _ = exec.busy();
     }
 }
 

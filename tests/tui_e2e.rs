@@ -1,0 +1,147 @@
+//! The real binary, full screen, in a pseudo-terminal: the demo procedure
+//! completed through keys (the failing step, a deviation, a rollback), then
+//! the journal checked. The screen is read through a terminal emulator.
+
+use pasos::journal::{Event, RunOutcome, store, verify_file};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Screen {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+}
+
+impl Screen {
+    fn text(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(30) {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("`{needle}` never appeared; the screen:\n{}", self.text());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+}
+
+#[test]
+fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::Builder::new()
+        .prefix("pasos-e2e-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    let workdir = work.path().join("demo");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pasos"));
+    cmd.args([
+        "run",
+        "--var",
+        &format!("WORKDIR={}", workdir.display()),
+        "--var",
+        "NOTIFY_TOKEN=e2e-secret-99",
+    ]);
+    cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"));
+    cmd.env("PASOS_DATA_DIR", data.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "en_US.UTF-8");
+    cmd.env("NO_COLOR", "1");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZeroU16::new(40).unwrap(),
+        std::num::NonZeroU16::new(120).unwrap(),
+        0,
+    )));
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let p = parser.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            p.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let mut s = Screen {
+        parser,
+        writer: pty.master.take_writer().unwrap(),
+    };
+
+    s.wait_for("Prerequisite (People)");
+    s.send("y");
+    for step in ["P1", "P2", "1", "2"] {
+        s.wait_for("enter run");
+        s.send("\r");
+        s.wait_for(&format!("✓ {step} done"));
+    }
+    s.send("\r");
+    s.wait_for("Confirm step 3");
+    s.send("3\r");
+    s.wait_for("✓ 3 done");
+    s.send("\r");
+    s.wait_for("✗ 4 failed");
+    assert!(s.text().contains("Rollback plan from here"), "{}", s.text());
+    // A deviation: mark step 4 done with a reason.
+    s.send("o");
+    s.wait_for("Why mark step 4 done");
+    s.send("schema migrated by hand with the DBA\r");
+    s.send("\r");
+    s.wait_for("✓ 5 done");
+    // Then the rollback.
+    s.send("b");
+    s.wait_for("Why start the rollback?");
+    s.send("smoke test would fail: roll back\r");
+    s.wait_for("ROLLING BACK");
+    for _ in 0..7 {
+        s.send("\r");
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    s.wait_for("FINISHED: ROLLED BACK");
+    s.send("q");
+    s.send("y");
+    let status = child.wait().unwrap();
+    assert_eq!(status.exit_code(), 1, "a rolled-back run exits 1");
+
+    let journals = store::list(data.path()).unwrap();
+    let v = verify_file(&journals[0]).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    let events: Vec<Event> = v.lines.into_iter().map(|l| l.event).collect();
+    assert!(events.iter().any(|e| matches!(e, Event::Deviation { step: Some(s), reason, .. } if s == "4" && reason.contains("DBA"))));
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::RollbackStarted { .. }))
+    );
+    assert!(matches!(
+        events.last(),
+        Some(Event::RunFinished {
+            outcome: RunOutcome::RolledBack,
+            ..
+        })
+    ));
+    let config = std::fs::read_to_string(workdir.join("app/config.ini")).unwrap();
+    assert!(config.contains("version=1.0.0"), "{config}");
+    let journal = std::fs::read_to_string(&journals[0]).unwrap();
+    assert!(!journal.contains("e2e-secret-99"));
+}
