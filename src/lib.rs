@@ -13,4 +13,5 @@ pub mod plain;
 pub mod procedure;
 pub mod run;
 pub mod runner;
+pub mod shell;
 pub mod tui;

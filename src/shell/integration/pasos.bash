@@ -1,0 +1,95 @@
+# pasos shell integration for bash (sourced as --rcfile; the user's own rc
+# is loaded first). Emits OSC 133 semantic-prompt markers tagged with this
+# session's nonce (aid=...), the command line of every command (OSC 633;E),
+# the working directory (OSC 633;P;Cwd=...), and loads secrets from a FIFO
+# when pasos sends the private key sequence ESC [ 6973 ~ (nothing is typed,
+# echoed or kept in history).
+__pasos_nonce=$PASOS_SHELL_NONCE
+__pasos_dir=$PASOS_SHELL_DIR
+__pasos_user_rc=$PASOS_SHELL_USER_RC
+unset PASOS_SHELL_NONCE PASOS_SHELL_DIR PASOS_SHELL_USER_RC
+
+if [ "$__pasos_user_rc" = 1 ]; then
+    [ -r /etc/bash.bashrc ] && . /etc/bash.bashrc
+    [ -r "$HOME/.bashrc" ] && . "$HOME/.bashrc"
+fi
+[ -n "${PS1-}" ] || PS1='\s-\v\$ '
+
+# Escapes a value for an OSC parameter into __pasos_out.
+__pasos_esc() {
+    local s=$1
+    s=${s//\\/\\\\}
+    s=${s//;/\\x3b}
+    s=${s//$'\a'/\\x07}
+    s=${s//$'\e'/\\x1b}
+    s=${s//$'\n'/\\x0a}
+    s=${s//$'\r'/\\x0d}
+    __pasos_out=$s
+}
+
+__pasos_ran=
+__pasos_hist=
+__pasos_d=()
+
+# First in PROMPT_COMMAND: D (with the exit status) when a command ran,
+# then the working directory and A.
+__pasos_precmd() {
+    local s=$?
+    if [ -n "$__pasos_ran" ]; then
+        builtin printf '\e]133;D;%s;aid=%s\a' "$s" "$__pasos_nonce"
+        __pasos_ran=
+    fi
+    __pasos_esc "$PWD"
+    builtin printf '\e]633;P;Cwd=%s;%s\a\e]133;A;aid=%s\a' "$__pasos_out" "$__pasos_nonce" "$__pasos_nonce"
+    __pasos_hist=${HISTCMD-}
+    return $s
+}
+
+# Last in PROMPT_COMMAND: the prompt ends with B, even when the user's
+# prompt hooks rewrite PS1.
+__pasos_prompt_end() {
+    local s=$?
+    case $PS1 in
+    *"133;B;aid=$__pasos_nonce"*) ;;
+    *) PS1=$PS1'\[\e]133;B;aid='$__pasos_nonce'\a\]' ;;
+    esac
+    return $s
+}
+
+# Expanded from PS0 (a subshell) once a command line has been read: E with
+# the command text when history has it, then C.
+__pasos_preexec() {
+    local h n t
+    h=$(HISTTIMEFORMAT= builtin history 1 2>/dev/null)
+    h=${h#"${h%%[![:space:]]*}"}
+    n=${h%%[!0-9]*}
+    __pasos_out=
+    if [ -n "$n" ] && [ -n "$__pasos_hist" ] && [ "$n" -ge "$__pasos_hist" ] 2>/dev/null; then
+        t=${h#"$n"}
+        t=${t#\*}
+        t=${t#  }
+        __pasos_esc "$t"
+    fi
+    builtin printf '\e]633;E;%s;%s\a\e]133;C;aid=%s\a' "$__pasos_out" "$__pasos_nonce" "$__pasos_nonce"
+}
+
+__pasos_load_env() {
+    local -
+    set +x
+    if [ -p "$__pasos_dir/env" ]; then
+        . "$__pasos_dir/env"
+        builtin printf '\e]633;L;%s\a' "$__pasos_nonce"
+    fi
+}
+
+if [[ "$(declare -p PROMPT_COMMAND 2>/dev/null)" == "declare -a"* ]]; then
+    PROMPT_COMMAND=(__pasos_precmd "${PROMPT_COMMAND[@]}" __pasos_prompt_end)
+else
+    PROMPT_COMMAND="__pasos_precmd${PROMPT_COMMAND:+
+$PROMPT_COMMAND}
+__pasos_prompt_end"
+fi
+PS0='${__pasos_d[__pasos_ran=1]-}$(__pasos_preexec)'"${PS0-}"
+bind -m emacs -x '"\e[6973~":__pasos_load_env' 2>/dev/null
+bind -m vi-insert -x '"\e[6973~":__pasos_load_env' 2>/dev/null
+bind -m vi-command -x '"\e[6973~":__pasos_load_env' 2>/dev/null
