@@ -103,6 +103,7 @@ fn read_loop(p: &mut ReaderParts) {
         }
         let mut events = Vec::new();
         let mut replies = Vec::new();
+        let mut sent_any = false;
         {
             let mut core = p.shared.lock();
             if n > 0 {
@@ -135,18 +136,20 @@ fn read_loop(p: &mut ReaderParts) {
                 last_flush = Instant::now();
                 dirty_transcript = n != 0;
             }
+            if n > 0 && !p.shared.output_pending.swap(true, Ordering::AcqRel) {
+                events.insert(0, ShellEvent::Output);
+            }
+            // Sent under the lock: every event, from here or from the
+            // owner's calls, is queued in the order things happened.
+            for e in events.drain(..) {
+                let _ = p.events.send(e);
+                sent_any = true;
+            }
         }
         for r in replies {
             let _ = p.input.send(r);
         }
-        if n > 0 && !p.shared.output_pending.swap(true, Ordering::AcqRel) {
-            events.insert(0, ShellEvent::Output);
-        }
-        let any = !events.is_empty();
-        for e in events {
-            let _ = p.events.send(e);
-        }
-        if any && let Some(notify) = &p.shared.notify {
+        if sent_any && let Some(notify) = &p.shared.notify {
             notify();
         }
     }

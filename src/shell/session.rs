@@ -302,9 +302,11 @@ impl Shell {
         if core.tracker.phase() == Phase::Ready {
             let mut events = Vec::new();
             let bytes = encode_input(&mut core, &q, &mut events);
+            // Queued under the lock, before the input: events stay in order.
+            let any = self.queue_events(events);
             drop(core);
             self.pty.write(bytes);
-            self.emit(events);
+            self.notify(any);
         } else {
             core.queued = Some(q);
         }
@@ -326,17 +328,24 @@ impl Shell {
         bytes.push(b'\r');
         let offset = core.transcript.as_mut().and_then(|t| t.boundary().ok());
         let started = core.tracker.start_own(command, true, offset);
+        let any = self.queue_events(vec![started]);
         drop(core);
         self.pty.write(bytes);
-        self.emit(vec![started]);
+        self.notify(any);
         Ok(())
     }
 
-    fn emit(&self, events: Vec<ShellEvent>) {
+    /// Queues events (call with the core locked, so they keep their
+    /// place among the output thread's).
+    fn queue_events(&self, events: Vec<ShellEvent>) -> bool {
         let any = !events.is_empty();
         for e in events {
             let _ = self.events_tx.send(e);
         }
+        any
+    }
+
+    fn notify(&self, any: bool) {
         if any && let Some(n) = &self.shared.notify {
             n();
         }

@@ -33,6 +33,9 @@ struct Running {
     started: Instant,
     /// Finished by a sentinel printf instead of D.
     sentinel: bool,
+    /// Lines of the command's own echo at the start of its output (when
+    /// pasos starts it without a C marker).
+    echo_lines: usize,
 }
 
 pub struct Tracker {
@@ -123,6 +126,10 @@ impl Tracker {
             self.outer = self.running.take();
         }
         self.begin(sentinel);
+        if let Some(r) = self.running.as_mut() {
+            // The echo of the command, and of the sentinel line after it.
+            r.echo_lines = text.lines().count().max(1) + usize::from(sentinel);
+        }
         ShellEvent::CommandStarted {
             text: self.redactor.redact(text),
             manual: false,
@@ -136,16 +143,31 @@ impl Tracker {
         self.running = Some(Running {
             started: Instant::now(),
             sentinel,
+            echo_lines: 0,
         });
     }
 
     fn finish(&mut self, code: Option<i32>) -> Option<ShellEvent> {
         let r = self.running.take()?;
         let bytes: Vec<u8> = self.tail.drain(..).collect();
+        let mut text = plain_text(&bytes);
+        if r.echo_lines > 0 {
+            let cut = text
+                .match_indices('\n')
+                .nth(r.echo_lines - 1)
+                .map_or(text.len(), |(i, _)| i + 1);
+            text.drain(..cut);
+        }
+        // A last line of blanks is the shell's prompt preparation (zsh's
+        // PROMPT_SP), not output.
+        let last_line = text.rfind('\n').map_or(0, |i| i + 1);
+        if text[last_line..].trim().is_empty() {
+            text.truncate(last_line);
+        }
         Some(ShellEvent::CommandFinished {
             exit_code: code.unwrap_or(-1),
             duration_ms: r.started.elapsed().as_millis() as u64,
-            output_tail: plain_text(&bytes),
+            output_tail: text,
         })
     }
 

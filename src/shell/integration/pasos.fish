@@ -27,7 +27,8 @@ function fish_prompt
 end
 function __pasos_load_env
     if test -p $__pasos_dir/env
-        source $__pasos_dir/env
+        # fish sources only regular files by name; a FIFO works as stdin.
+        source < $__pasos_dir/env
         printf '\e]633;L;%s\a' $__pasos_nonce
     end
 end
