@@ -247,6 +247,20 @@ impl Emulator {
             .join("\n")
     }
 
+    /// Lines (0 = top of the screen, negative = scrollback) whose text
+    /// contains `needle`, newest first: search in the scrollback. Scroll
+    /// to a hit with `scroll(-line)` for a negative line.
+    pub fn find(&self, needle: &str) -> Vec<i32> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let top = -(self.history_len() as i32);
+        (top..self.size.rows as i32)
+            .rev()
+            .filter(|l| self.line_text(*l).contains(needle))
+            .collect()
+    }
+
     /// The cursor: (line on screen, column).
     pub fn cursor(&self) -> (usize, usize) {
         let p = self.term.grid().cursor.point;
@@ -302,6 +316,10 @@ mod tests {
         assert_eq!(e.screen_text().lines().last(), Some("line 998"));
         e.scroll_to_bottom();
         assert_eq!(e.display_offset(), 0);
+        assert_eq!(e.find("line 950"), [-46]);
+        assert_eq!(e.line_text(-46), "line 950");
+        assert!(e.find("line 5").is_empty(), "beyond the scrollback");
+        assert_eq!(e.find("line 99").len(), 10);
         e.resize(PaneSize { rows: 10, cols: 40 });
         assert_eq!(e.size().rows, 10);
     }
