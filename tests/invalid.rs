@@ -20,61 +20,7 @@ use common::{
 };
 
 /// Fixtures whose current output is not right yet, and why.
-const PENDING: &[(&str, &str)] = &[
-    (
-        "bad-regex-output",
-        "the message repeats the regex crate's `error: ` prefix",
-    ),
-    (
-        "decision-yes-and-no-unknown",
-        "both errors point at `yes`; the second belongs to `no`",
-    ),
-    ("duplicate-variable", "variables have names, not ids"),
-    (
-        "duration-with-space",
-        "\"` ` is not a unit\" does not say what is wrong",
-    ),
-    (
-        "exit-code-out-of-range",
-        "points at the whole validation table, not at the exit code",
-    ),
-    (
-        "no-procedure-table",
-        "metadata keys at the top level get a list of top-level keys instead of \"add [procedure]\"",
-    ),
-    (
-        "phases-step-singular",
-        "three errors for one typo; the two \"no steps\" errors repeat the unknown key",
-    ),
-    (
-        "rollback-unknown-step",
-        "suggests `R1`, which is already in the same list; should list the known ids",
-    ),
-    (
-        "spanish-table-procedimiento",
-        "no hint for the Spanish table name, and a second error for the same mistake",
-    ),
-    (
-        "step-key-after-rollback-header",
-        "the hint lists rollback keys instead of saying the key belongs to the step above",
-    ),
-    (
-        "steps-single-bracket",
-        "one mistake gives an error per key, and the message does not name the key",
-    ),
-    (
-        "syntax-duplicate-key",
-        "the message does not name the key nor where it first appears",
-    ),
-    (
-        "undeclared-variable-repeated",
-        "both errors point inside `${BUCKET_ORIGEN}` instead of at each `${BUCKET}`",
-    ),
-    (
-        "utf16-bom",
-        "a UTF-16 file gets the Latin-1 hint and a snippet full of NUL bytes",
-    ),
-];
+const PENDING: &[(&str, &str)] = &[];
 
 fn is_pending(stem: &str) -> bool {
     PENDING.iter().any(|(p, _)| *p == stem)

@@ -11,13 +11,10 @@ mod common;
 use common::{check_golden, codes, diff, fixture_dir, fixtures, pasos_in, read_expected, report};
 
 /// Warnings that exist but that `pasos check --rules` does not list.
-const UNLISTED_RULES: &[&str] = &["unknown-rule"];
+const UNLISTED_RULES: &[&str] = &[];
 
 /// Fixtures whose current output is not right yet, and why.
-const PENDING: &[(&str, &str)] = &[(
-    "inline-credential",
-    "the warning prints the password it warns about (`-pS3cr3`) and underlines the whole command",
-)];
+const PENDING: &[(&str, &str)] = &[];
 
 fn is_pending(stem: &str) -> bool {
     PENDING.iter().any(|(p, _)| *p == stem)
@@ -112,6 +109,15 @@ fn each_fixture_fails_with_strict() {
         if !out.stdout.contains(&format!("warning[{stem}]")) {
             failures.push(format!(
                 "{file}: --strict output lacks warning[{stem}]:\n{}",
+                out.stdout
+            ));
+        }
+        if !out
+            .stdout
+            .ends_with(&format!("{file}: failed (--strict): 1 warning\n"))
+        {
+            failures.push(format!(
+                "{file}: --strict does not end with `failed (--strict): 1 warning`:\n{}",
                 out.stdout
             ));
         }

@@ -53,10 +53,11 @@ fn render_one(out: &mut String, path: &str, source: &SourceText, d: &Diagnostic,
             let pad = " ".repeat(gutter);
             let _ = writeln!(out, "{pad}--> {path}:{}:{}", pos.line, pos.col);
             let _ = writeln!(out, "{pad} |");
-            let line = source.line(pos.line);
-            let _ = writeln!(out, "{} | {}", pos.line, line.replace('\t', " "));
+            let line = source.line(pos.line).replace('\t', " ");
             let width = underline_width(source, span, pos.line, pos.col);
-            let marks = format!("{}{}", " ".repeat(pos.col - 1), "^".repeat(width));
+            let (shown, col, width) = cut_long_line(&line, pos.col - 1, width);
+            let _ = writeln!(out, "{} | {}", pos.line, shown);
+            let marks = format!("{}{}", " ".repeat(col), "^".repeat(width));
             let _ = writeln!(out, "{pad} | {}", paint(color, sev_color, &marks));
             if let Some(hint) = &d.hint {
                 let _ = writeln!(out, "{pad} = hint: {hint}");
@@ -70,6 +71,36 @@ fn render_one(out: &mut String, path: &str, source: &SourceText, d: &Diagnostic,
         }
     }
     out.push('\n');
+}
+
+/// Lines longer than this are cut around the caret.
+const MAX_SNIPPET: usize = 200;
+/// Characters kept before the caret when a long line is cut.
+const CONTEXT_BEFORE: usize = 60;
+
+/// The part of `line` to show, with `…` where it was cut, and the caret's
+/// column (0-based, in characters) and width in what is shown.
+fn cut_long_line(line: &str, col: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_SNIPPET {
+        return (line.to_string(), col, width);
+    }
+    let start = col
+        .saturating_sub(CONTEXT_BEFORE)
+        .min(chars.len().saturating_sub(MAX_SNIPPET));
+    let end = (start + MAX_SNIPPET).min(chars.len());
+    let mut shown = String::new();
+    let mut col = col - start;
+    if start > 0 {
+        shown.push('…');
+        col += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let visible = (end - start + usize::from(start > 0)).saturating_sub(col);
+    (shown, col, width.min(visible).max(1))
 }
 
 /// Characters to underline: the span, cut at the end of its first line.
@@ -88,6 +119,32 @@ fn underline_width(source: &SourceText, span: &super::Span, line: usize, col: us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!(
+            "commands = [\"{}SECRET{}\"]",
+            "a".repeat(300),
+            "b".repeat(300)
+        );
+        let src = SourceText::new(line.clone());
+        let at = line.find("SECRET").unwrap();
+        let d = Diagnostic::error("x", "y", Some(at..at + 6));
+        let text = render_human("p.toml", &src, &[d], false);
+        let lines: Vec<&str> = text.lines().collect();
+        let snippet = lines[3].strip_prefix("1 | ").unwrap();
+        assert!(
+            snippet.starts_with('…') && snippet.ends_with('…'),
+            "{snippet}"
+        );
+        assert!(snippet.chars().count() <= MAX_SNIPPET + 2);
+        let carets = lines[4].strip_prefix("  | ").unwrap();
+        let col = carets.find('^').unwrap();
+        let shown: String = snippet.chars().skip(col).take(6).collect();
+        assert_eq!(shown, "SECRET");
+        assert_eq!(carets.trim(), "^^^^^^");
+        assert!(text.contains("--> p.toml:1:"), "{text}");
+    }
 
     #[test]
     fn renders_location_snippet_and_hint() {

@@ -49,7 +49,6 @@ impl Estimate {
         (self.min_secs + self.max_secs) / 2
     }
 
-
     pub fn parse(text: &str) -> Result<Estimate, EstimateError> {
         let t = text.trim();
         if t.is_empty() {
@@ -95,6 +94,13 @@ fn parse_single(text: &str, default_unit: Option<char>) -> Result<u64, EstimateE
         if c.is_ascii_digit() {
             digits.push(c);
             continue;
+        }
+        if c.is_whitespace() {
+            return Err(EstimateError(if digits.is_empty() {
+                "write it without spaces".into()
+            } else {
+                "write the unit right after the number, without a space".into()
+            }));
         }
         let (mult, rank) = match c {
             'h' => (3600, 3),

@@ -2,7 +2,7 @@
 //! ids, references that resolve, variables that are declared, a decision
 //! tree without cycles.
 
-use super::decode::did_you_mean;
+use super::decode::{did_you_mean, literal};
 use super::model::{Procedure, StepRollback};
 use super::variables;
 use crate::diagnostic::{Diagnostic, SourceText, Span};
@@ -10,16 +10,11 @@ use std::collections::{HashMap, HashSet};
 
 pub fn validate(p: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if p.steps().next().is_none() && !p.phases.is_empty() {
-        out.push(
-            Diagnostic::error("no-steps", "the procedure has no steps", None)
-                .with_hint("add `[[phases.steps]]` blocks under a phase"),
-        );
-    }
+    // A phase without steps is reported by the loader, phase by phase.
     unique(
         &mut out,
         source,
-        "step",
+        STEP_IDS,
         p.all_steps()
             .filter(|s| !s.id.is_empty())
             .map(|s| (s.id.as_str(), s.span.clone())),
@@ -27,7 +22,7 @@ pub fn validate(p: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
     unique(
         &mut out,
         source,
-        "phase",
+        PHASE_IDS,
         p.phases
             .iter()
             .filter(|x| !x.id.is_empty())
@@ -36,7 +31,7 @@ pub fn validate(p: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
     unique(
         &mut out,
         source,
-        "variable",
+        VARIABLE_NAMES,
         p.variables
             .iter()
             .filter(|v| !v.name.is_empty())
@@ -45,7 +40,7 @@ pub fn validate(p: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
     unique(
         &mut out,
         source,
-        "decision node",
+        NODE_IDS,
         p.decision_tree
             .iter()
             .filter(|d| !d.id.is_empty())
@@ -57,10 +52,35 @@ pub fn validate(p: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
     out
 }
 
+/// How [`unique`] words its error for one kind of name.
+struct Ids {
+    /// "step id `X` is used twice".
+    twice: fn(&str) -> String,
+    /// "give each step its own id".
+    fix: &'static str,
+}
+
+const STEP_IDS: Ids = Ids {
+    twice: |id| format!("step id `{id}` is used twice"),
+    fix: "give each step its own id",
+};
+const PHASE_IDS: Ids = Ids {
+    twice: |id| format!("phase id `{id}` is used twice"),
+    fix: "give each phase its own id",
+};
+const VARIABLE_NAMES: Ids = Ids {
+    twice: |name| format!("variable `{name}` is declared twice"),
+    fix: "give each variable its own name",
+};
+const NODE_IDS: Ids = Ids {
+    twice: |id| format!("decision node id `{id}` is used twice"),
+    fix: "give each decision node its own id",
+};
+
 fn unique<'a>(
     out: &mut Vec<Diagnostic>,
     source: &SourceText,
-    what: &str,
+    ids: Ids,
     items: impl Iterator<Item = (&'a str, Span)>,
 ) {
     let mut seen: HashMap<&str, Span> = HashMap::new();
@@ -68,14 +88,8 @@ fn unique<'a>(
         if let Some(first) = seen.get(id) {
             let line = source.position(first.start).line;
             out.push(
-                Diagnostic::error(
-                    "duplicate-id",
-                    format!("{what} id `{id}` is used twice"),
-                    Some(span),
-                )
-                .with_hint(format!(
-                    "the first `{id}` is on line {line}; give each {what} its own id"
-                )),
+                Diagnostic::error("duplicate-id", (ids.twice)(id), Some(span))
+                    .with_hint(format!("the first `{id}` is on line {line}; {}", ids.fix)),
             );
         } else {
             seen.insert(id, span);
@@ -83,17 +97,30 @@ fn unique<'a>(
     }
 }
 
-fn unknown_ref(what: &str, name: &str, span: Span, known: &[&str]) -> Diagnostic {
-    let mut known = known.to_vec();
+/// `name` names nothing. `known` are the names it could be; `taken` are
+/// names already used next to it (the rest of its list), not worth a
+/// did-you-mean. Very short names are too easy to mistake for one another:
+/// they get the list.
+fn unknown_ref(what: &str, name: &str, span: Span, known: &[&str], taken: &[&str]) -> Diagnostic {
+    let mut known: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
     known.sort_unstable();
     known.dedup();
-    let known = &known[..];
+    let candidates: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| !taken.contains(k))
+        .collect();
     let d = Diagnostic::error(
         "unknown-reference",
         format!("{what} `{name}` does not exist"),
         Some(span),
     );
-    match did_you_mean(name, known) {
+    let guess = if name.chars().count() <= 2 {
+        None
+    } else {
+        did_you_mean(name, &candidates)
+    };
+    match guess {
         Some(best) => d.with_hint(format!("did you mean `{best}`?")),
         None if known.is_empty() => d.with_hint(format!("there is no {what} to refer to yet")),
         None => d.with_hint(format!("known: {}", known.join(", "))),
@@ -116,42 +143,98 @@ fn references(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
     let step_ids: Vec<&str> = p.all_steps().map(|s| s.id.as_str()).collect();
     let rollback_ids: Vec<&str> = p.rollback.steps.iter().map(|s| s.id.as_str()).collect();
     for node in &p.decision_tree {
+        // A node pointing at itself would loop: it is not an option.
+        let others: Vec<&str> = node_ids
+            .iter()
+            .copied()
+            .filter(|id| *id != node.id)
+            .collect();
         for (key, target) in [("yes", &node.yes), ("no", &node.no)] {
             if let Some(t) = target
-                && !node_ids.contains(&t.as_str()) {
-                    let span = find_value(source, &node.span, key, t).unwrap_or(node.span.clone());
-                    out.push(unknown_ref("decision node", t, span, &node_ids));
-                }
+                && !node_ids.contains(&t.as_str())
+            {
+                let span = find_value(source, &node.span, key, t).unwrap_or(node.span.clone());
+                out.push(unknown_ref("decision node", t, span, &others, &[]));
+            }
         }
         if let Some(step) = &node.step
-            && !step_ids.contains(&step.as_str()) {
-                let span =
-                    find_value(source, &node.span, "step", step).unwrap_or(node.span.clone());
-                out.push(unknown_ref("step", step, span, &step_ids));
-            }
+            && !step_ids.contains(&step.as_str())
+        {
+            let span = find_value(source, &node.span, "step", step).unwrap_or(node.span.clone());
+            out.push(unknown_ref("step", step, span, &step_ids, &[]));
+        }
     }
     for step in p.all_steps() {
         if let StepRollback::Some(undo) = &step.rollback {
+            let listed: Vec<&str> = undo.steps.iter().map(String::as_str).collect();
             for r in &undo.steps {
                 if !rollback_ids.contains(&r.as_str()) {
                     let span =
                         find_value(source, &step.span, "steps", r).unwrap_or(step.span.clone());
-                    out.push(unknown_ref("rollback step", r, span, &rollback_ids));
+                    out.push(unknown_ref(
+                        "rollback step",
+                        r,
+                        span,
+                        &rollback_ids,
+                        &listed,
+                    ));
                 }
             }
         }
     }
 }
 
-/// The span of `"value"` after the step/node anchor: references are written
-/// after the id in the same table, so the first quoted occurrence is it.
-fn find_value(source: &SourceText, anchor: &Span, _key: &str, value: &str) -> Option<Span> {
+/// The span of `value` in `key = "value"` (or in `key = [..., "value"]`)
+/// of the table whose id is at `anchor`: after the id up to the next
+/// `[[...]]` block, or else between that table's header and the id.
+fn find_value(source: &SourceText, anchor: &Span, key: &str, value: &str) -> Option<Span> {
     let text = source.text();
-    let from = anchor.end.min(text.len());
-    let quoted = format!("\"{value}\"");
-    text[from..]
-        .find(&quoted)
-        .map(|i| from + i + 1..from + i + 1 + value.len())
+    let at = anchor.start.min(text.len());
+    let after = anchor.end.clamp(at, text.len());
+    find_assignment(text, after..next_block(text, after), key, value)
+        .or_else(|| find_assignment(text, block_start(text, at)..at, key, value))
+}
+
+/// Where the `[[...]]` block holding `offset` starts (or 0).
+fn block_start(text: &str, offset: usize) -> usize {
+    line_starts(text)
+        .take_while(|&s| s <= offset)
+        .filter(|&s| text[s..].trim_start().starts_with("[["))
+        .last()
+        .unwrap_or(0)
+}
+
+/// Where the next `[[...]]` block after `offset` starts (or the end).
+fn next_block(text: &str, offset: usize) -> usize {
+    line_starts(text)
+        .filter(|&s| s > offset)
+        .find(|&s| text[s..].trim_start().starts_with("[["))
+        .unwrap_or(text.len())
+}
+
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1))
+}
+
+fn find_assignment(text: &str, range: Span, key: &str, value: &str) -> Option<Span> {
+    let hay = text.get(range.clone())?;
+    let pattern = format!(r"(?m)(?:^|[\s{{,]){}\s*=\s*", regex::escape(key));
+    let re = regex::Regex::new(&pattern).ok()?;
+    for m in re.find_iter(hay) {
+        let rest = &hay[m.end()..];
+        let end = if rest.starts_with('[') {
+            rest.find(']').unwrap_or(rest.len())
+        } else {
+            rest.find('\n').unwrap_or(rest.len())
+        };
+        for quote in ['"', '\''] {
+            if let Some(i) = rest[..end].find(&format!("{quote}{value}{quote}")) {
+                let start = range.start + m.end() + i + 1;
+                return Some(start..start + value.len());
+            }
+        }
+    }
+    None
 }
 
 fn decision_cycles(p: &Procedure, out: &mut Vec<Diagnostic>) {
@@ -198,7 +281,11 @@ fn decision_cycles(p: &Procedure, out: &mut Vec<Diagnostic>) {
             visit(i, p, &by_id, &mut color, out);
         }
     }
-    // Nodes nothing points to (other than the root) are never reached.
+    // Nodes nothing points to (other than the root) are never reached. A
+    // warning like the lint rules', switched off the same way.
+    if p.meta.allow.iter().any(|a| a == "unreachable-decision") {
+        return;
+    }
     let targets: HashSet<&str> = p
         .decision_tree
         .iter()
@@ -231,8 +318,11 @@ fn undeclared_variables(p: &Procedure, source: &SourceText, out: &mut Vec<Diagno
             if r.optional || declared.contains(&r.name) || variables::is_well_known(&r.name) {
                 continue;
             }
-            let needle = format!("${{{}", r.name);
-            let span = locate(source, &c.span, &needle);
+            // `${NAME}` up to its closing brace, wherever the command has it.
+            let end = c.run[r.offset..]
+                .find('}')
+                .map_or(c.run.len(), |i| r.offset + i + 1);
+            let span = literal::locate_range(source, &c.span, &c.run, r.offset..end);
             let first = reported.insert(r.name.clone());
             let mut d = Diagnostic::error(
                 "undeclared-variable",

@@ -58,14 +58,34 @@ pub fn metadata(t: &mut Table<'_, '_>, sink: &mut Sink) -> Metadata {
 fn updated(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<chrono::NaiveDate> {
     let v = t.value("updated")?;
     let text = match v.get_ref() {
-        DeValue::Datetime(d) => d.to_string(),
+        // `2026-11-23T10:00:00`: the day is what matters.
+        DeValue::Datetime(d) => match d.date {
+            Some(date) => date.to_string(),
+            None => {
+                sink.push(
+                    Diagnostic::error(
+                        "bad-date",
+                        format!("`{d}` is a time, not a date (in {})", t.label),
+                        Some(v.span()),
+                    )
+                    .with_hint("write the date as YYYY-MM-DD, e.g. `updated = 2026-11-01`"),
+                );
+                return None;
+            }
+        },
         DeValue::String(s) => s.to_string(),
         _ => {
             t.wrong_type(sink, "updated", v, "a date like 2026-11-01");
             return None;
         }
     };
-    match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+    let text = text.trim();
+    // A date with a time of day (`"2026-11-23 10:00"`): keep the day.
+    let day = match text.get(10..11) {
+        Some("T" | "t" | " ") => &text[..10],
+        _ => text,
+    };
+    match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
         Ok(d) => Some(d),
         Err(_) => {
             sink.push(

@@ -1,9 +1,11 @@
 //! TOML text -> [`Procedure`], with every problem reported at its position.
 
 mod extras;
+pub mod literal;
 mod meta;
 mod reader;
 mod steps;
+mod syntax;
 
 pub use reader::did_you_mean;
 use reader::{Sink, Table};
@@ -15,15 +17,25 @@ use toml::de::DeTable;
 /// Decodes a procedure. The procedure is returned whenever the TOML parsed,
 /// even with field errors, so semantic checks can still run and report more.
 pub fn decode(text: &str) -> (Option<Procedure>, Vec<Diagnostic>) {
-    let mut sink = Sink::default();
+    let mut sink = Sink::new(text);
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for e in errors {
-            sink.push(syntax_error(&e, text));
-        }
+        sink.diagnostics.extend(syntax::errors(&errors, text));
         return (None, sink.diagnostics);
     }
     let root = root.into_inner();
+    if root.is_empty() {
+        let message = if text.trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file has only comments"
+        };
+        sink.push(Diagnostic::error("empty-file", message, None).with_hint(
+            "start from the format in docs/procedure-format.md, or copy `procedures/demo.toml`",
+        ));
+        return (None, sink.diagnostics);
+    }
+    sink.step_ids = steps::all_step_ids(&root);
     let mut top = Table::new(&root, None, "the file");
     let procedure = decode_root(&mut top, &mut sink);
     top.finish(&mut sink);
@@ -34,17 +46,14 @@ fn decode_root(top: &mut Table<'_, '_>, sink: &mut Sink) -> Procedure {
     let mut p = Procedure::default();
     match top.table(sink, "procedure", "[procedure]") {
         Some(mut t) => {
+            // Keys of [procedure] written above its header are reported
+            // there, as unknown keys of the file, not also as missing.
+            t.written_elsewhere(metadata_keys(top).into_iter().map(|(k, _)| k).collect());
             p.meta = meta::metadata(&mut t, sink);
             t.finish(sink);
         }
-        None => {
-            if !top.has("procedure") {
-                sink.push(
-                    Diagnostic::error("missing-key", "the file has no [procedure] table", None)
-                        .with_hint("start the file with `[procedure]` and its `id`, `title`, `version` and `criticality`"),
-                );
-            }
-        }
+        None if top.has("procedure") || top.misspelt("procedure") => {}
+        None => no_procedure_table(top, sink),
     }
     if let Some(mut t) = top.table(sink, "purpose", "[purpose]") {
         p.purpose = meta::purpose(&mut t, sink);
@@ -68,39 +77,49 @@ fn decode_root(top: &mut Table<'_, '_>, sink: &mut Sink) -> Procedure {
     p
 }
 
-fn syntax_error(e: &toml::de::Error, text: &str) -> Diagnostic {
-    let span: Option<Span> = e.span().map(|s| {
-        let start = s.start.min(text.len());
-        start..s.end.max(start + 1).min(text.len().max(start))
-    });
-    let message = e.message().trim().trim_end_matches('.').to_string();
-    let first = message.lines().next().unwrap_or("invalid TOML").to_string();
-    let hint = syntax_hint(&message);
-    let d = Diagnostic::error("toml-syntax", format!("invalid TOML: {first}"), span);
-    match hint {
-        Some(h) => d.with_hint(h),
-        None => d,
-    }
+/// The keys of `[procedure]` written at the top level of the file.
+fn metadata_keys(top: &Table<'_, '_>) -> Vec<(&'static str, Span)> {
+    top.keys()
+        .filter_map(|(k, span)| {
+            reader::METADATA_KEYS
+                .iter()
+                .find(|m| **m == k)
+                .map(|m| (*m, span))
+        })
+        .collect()
 }
 
-fn syntax_hint(message: &str) -> Option<String> {
-    let m = message.to_lowercase();
-    let hint = if m.contains("duplicate key") {
-        "each key may appear once per table; for several steps use one `[[phases.steps]]` block each"
-    } else if m.contains("invalid basic string")
-        || m.contains("unterminated")
-        || m.contains("missing closing quote")
-    {
-        "close the string with a quote; for multi-line text use triple quotes `\"\"\"...\"\"\"`"
-    } else if m.contains("string values must be quoted")
-        || m.contains("invalid string")
-        || m.contains("unquoted")
-    {
-        "put text values in quotes: `title = \"Desplegar\"`"
-    } else if m.contains("expected `=`") || m.contains("key with no value") {
-        "write `key = value`"
-    } else {
-        return None;
+/// No `[procedure]`: most often its keys are there, written without the
+/// header (as the Markdown template's metadata block). One error for it.
+fn no_procedure_table(top: &mut Table<'_, '_>, sink: &mut Sink) {
+    let misplaced = metadata_keys(top);
+    let Some((_, first)) = misplaced.first().cloned() else {
+        sink.push(
+            Diagnostic::error("missing-key", "the file has no [procedure] table", None)
+                .with_hint("start the file with `[procedure]` and its `id`, `title`, `version` and `criticality`"),
+        );
+        return;
     };
-    Some(hint.to_string())
+    let names: Vec<String> = misplaced.iter().map(|(k, _)| format!("`{k}`")).collect();
+    let hint = match names.split_last() {
+        Some((one, [])) => {
+            format!("{one} belongs in [procedure]: add a `[procedure]` header above it")
+        }
+        Some((last, init)) => format!(
+            "{} and {last} belong in [procedure]: add a `[procedure]` header above them",
+            init.join(", ")
+        ),
+        None => return,
+    };
+    for (k, _) in &misplaced {
+        top.consume(k);
+    }
+    sink.push(
+        Diagnostic::error(
+            "missing-key",
+            "the file has no [procedure] table",
+            Some(first),
+        )
+        .with_hint(hint),
+    );
 }

@@ -12,15 +12,41 @@ use toml::de::{DeTable, DeValue};
 
 pub type Value<'a, 'i> = &'a Spanned<DeValue<'i>>;
 
-/// Where diagnostics accumulate while decoding.
-#[derive(Default)]
-pub struct Sink {
+/// Where diagnostics accumulate while decoding, with the source text they
+/// are about.
+pub struct Sink<'t> {
     pub diagnostics: Vec<Diagnostic>,
+    pub text: &'t str,
+    /// The id of every step in the file, to suggest a free one.
+    pub step_ids: Vec<String>,
+    /// Steps read so far, to suggest the next number.
+    pub steps_read: usize,
 }
 
-impl Sink {
+impl<'t> Sink<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Sink {
+            diagnostics: Vec::new(),
+            text,
+            step_ids: Vec::new(),
+            steps_read: 0,
+        }
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
+    }
+
+    /// The source text of a span, or `""`.
+    pub fn source(&self, span: &Span) -> &'t str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    /// The header a table was opened with (`[phases.steps.rollback]`), when
+    /// it was written as a header rather than inline.
+    pub fn header(&self, span: &Span) -> Option<&'t str> {
+        let s = self.source(span).trim();
+        s.starts_with('[').then_some(s)
     }
 }
 
@@ -39,6 +65,23 @@ pub struct Table<'a, 'i> {
     /// How messages name this table: `[procedure]`, `step \`P1\``.
     pub label: String,
     asked: Vec<&'static str>,
+    /// The table this one was opened inside, for keys of the enclosing
+    /// table written after this table's header.
+    parent: Option<Parent>,
+    /// Keys of this table written in the wrong place (and reported there):
+    /// not reported missing as well.
+    elsewhere: Vec<&'static str>,
+}
+
+/// The enclosing table of a table opened with a header.
+struct Parent {
+    /// How hints name it: "the step".
+    what: &'static str,
+    /// How hints name the inner table: "the rollback".
+    inner: &'static str,
+    keys: &'static [&'static str],
+    /// The header of the inner table, as written.
+    header: String,
 }
 
 pub fn type_name(v: &DeValue<'_>) -> &'static str {
@@ -60,6 +103,33 @@ impl<'a, 'i> Table<'a, 'i> {
             at,
             label: label.into(),
             asked: Vec::new(),
+            parent: None,
+            elsewhere: Vec::new(),
+        }
+    }
+
+    /// `keys` are written elsewhere (and reported there as unknown).
+    pub fn written_elsewhere(&mut self, keys: Vec<&'static str>) {
+        self.elsewhere = keys;
+    }
+
+    /// Marks this table (`inner`) as opened inside `what` (whose keys are `keys`):
+    /// when it was written with a header, a key of `what` that lands here
+    /// gets a hint to move it above the header.
+    pub fn inside(
+        &mut self,
+        sink: &Sink,
+        inner: &'static str,
+        what: &'static str,
+        keys: &'static [&'static str],
+    ) {
+        if let Some(header) = self.at.as_ref().and_then(|at| sink.header(at)) {
+            self.parent = Some(Parent {
+                what,
+                inner,
+                keys,
+                header: header.to_string(),
+            });
         }
     }
 
@@ -90,7 +160,41 @@ impl<'a, 'i> Table<'a, 'i> {
             .any(|(k, _)| k.get_ref().as_ref() == key)
     }
 
+    /// Whether `key` is absent but written misspelt or in Spanish: that is
+    /// reported once, as an unknown key, not also as a missing one.
+    pub fn misspelt(&self, key: &str) -> bool {
+        !self.has(key)
+            && self.entries.iter().any(|(k, _)| {
+                let k = k.get_ref().as_ref();
+                spanish_key(k) == Some(key) || did_you_mean(k, &[key]).is_some()
+            })
+    }
+
+    /// The keys present, in file order, with their spans.
+    pub fn keys(&self) -> impl Iterator<Item = (&'a str, Span)> + '_ {
+        self.entries
+            .iter()
+            .map(|(k, _)| (k.get_ref().as_ref(), k.span()))
+    }
+
+    /// Marks `key` as read, so [`Table::finish`] does not report it.
+    pub fn consume(&mut self, key: &'static str) {
+        self.asked.push(key);
+    }
+
     pub fn wrong_type(&self, sink: &mut Sink, key: &str, v: Value<'_, '_>, expected: &str) {
+        let hint = type_hint(key, sink.source(&v.span()), v.get_ref(), expected);
+        self.wrong_type_with(sink, key, v, expected, hint);
+    }
+
+    fn wrong_type_with(
+        &self,
+        sink: &mut Sink,
+        key: &str,
+        v: Value<'_, '_>,
+        expected: &str,
+        hint: String,
+    ) {
         sink.push(
             Diagnostic::error(
                 "wrong-type",
@@ -101,17 +205,12 @@ impl<'a, 'i> Table<'a, 'i> {
                 ),
                 Some(v.span()),
             )
-            .with_hint(type_hint(expected)),
+            .with_hint(hint),
         );
     }
 
     pub fn missing(&self, sink: &mut Sink, key: &str, example: &str) {
-        // A misspelt key is reported once, as unknown with a did-you-mean.
-        let misspelt = self.entries.iter().any(|(k, _)| {
-            let k = k.get_ref().as_ref();
-            spanish_key(k) == Some(key) || did_you_mean(k, &[key]).is_some()
-        });
-        if misspelt {
+        if self.misspelt(key) || self.elsewhere.contains(&key) {
             return;
         }
         sink.push(
@@ -237,6 +336,19 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     pub fn estimate(&mut self, sink: &mut Sink, key: &'static str) -> Option<(Estimate, Span)> {
+        if let Some(v) = self.value(key)
+            && let DeValue::Integer(_) | DeValue::Float(_) = v.get_ref()
+        {
+            let hint = match v.get_ref() {
+                DeValue::Integer(_) => format!(
+                    "write `{key} = \"{}m\"` (a duration is text with its unit: h, m or s)",
+                    sink.source(&v.span()).trim()
+                ),
+                _ => ESTIMATE_HINT.to_string(),
+            };
+            self.wrong_type_with(sink, key, v, "a string", hint);
+            return None;
+        }
         let t = self.string(sink, key)?;
         match Estimate::parse(&t.value) {
             Ok(e) => Some((e, t.span)),
@@ -266,18 +378,7 @@ impl<'a, 'i> Table<'a, 'i> {
         match K::parse(&t.value) {
             Some(k) => Some(k),
             None => {
-                let options = K::canonical_spellings();
-                let mut d = Diagnostic::error(
-                    "bad-value",
-                    format!("`{}` is not a {} (in {})", t.value, K::WHAT, self.label),
-                    Some(t.span),
-                );
-                let list = options.join(", ");
-                d = match did_you_mean(&crate::procedure::keyword::fold(&t.value), &options) {
-                    Some(best) => d.with_hint(format!("did you mean `{best}`? accepted: {list}")),
-                    None => d.with_hint(format!("accepted: {list}")),
-                };
-                sink.push(d);
+                sink.push(bad_keyword::<K>(&t, &self.label));
                 None
             }
         }
@@ -390,10 +491,22 @@ impl<'a, 'i> Table<'a, 'i> {
                 format!("unknown key `{key}` in {}", self.label),
                 Some(k.span()),
             );
-            let misplaced = self.label != "the file" && ROOT_KEYS.contains(&key);
-            let hint = if misplaced {
+            let at_top = self.label == "the file";
+            let hint = if let Some(parent) = self.parent.as_ref().filter(|p| p.keys.contains(&key))
+            {
+                Some(format!(
+                    "`{key}` is a key of {what}: keys after a `{header}` header belong to {inner}, so move it above that header",
+                    what = parent.what,
+                    header = parent.header,
+                    inner = parent.inner,
+                ))
+            } else if !at_top && ROOT_KEYS.contains(&key) {
                 Some(format!(
                     "`{key}` is a top-level key: in TOML, keys after a `[header]` belong to that table, so move it above the first header"
+                ))
+            } else if at_top && METADATA_KEYS.contains(&key) {
+                Some(format!(
+                    "`{key}` belongs in [procedure]: move it below the `[procedure]` header"
                 ))
             } else {
                 match spanish_key(key).filter(|k| self.asked.contains(k)) {
@@ -433,6 +546,46 @@ pub const ROOT_KEYS: &[&str] = &[
     "notes",
 ];
 
+/// Keys of `[procedure]`.
+pub const METADATA_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "category",
+    "criticality",
+    "frequency",
+    "estimate",
+    "version",
+    "updated",
+    "author",
+    "reviewers",
+    "environment",
+    "rto",
+    "rpo",
+    "tags",
+    "allow",
+];
+
+/// Keys of a step.
+pub const STEP_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "estimate",
+    "criticality",
+    "instructions",
+    "commands",
+    "expected",
+    "validation",
+    "on_failure",
+    "rollback",
+    "confirm",
+    "manual",
+    "notes",
+    "allow",
+];
+
+/// Keys of a phase.
+pub const PHASE_KEYS: &[&str] = &["id", "kind", "title", "budget", "steps"];
+
 /// The closest candidate, when it is close enough to be a misspelling.
 pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let lower = word.to_lowercase();
@@ -448,6 +601,21 @@ pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .filter(|(edits, close, _)| *edits <= max_edits || *close >= 0.9)
         .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
         .map(|(_, _, c)| c)
+}
+
+/// `text` is not one of the spellings of `K`: did-you-mean and the list.
+pub fn bad_keyword<K: Keyword>(t: &Text, label: &str) -> Diagnostic {
+    let options = K::canonical_spellings();
+    let d = Diagnostic::error(
+        "bad-value",
+        format!("`{}` is not a {} (in {label})", t.value, K::WHAT),
+        Some(t.span.clone()),
+    );
+    let list = options.join(", ");
+    match did_you_mean(&crate::procedure::keyword::fold(&t.value), &options) {
+        Some(best) => d.with_hint(format!("did you mean `{best}`? accepted: {list}")),
+        None => d.with_hint(format!("accepted: {list}")),
+    }
 }
 
 /// Spanish keys the users' Markdown template uses, and the English key.
@@ -481,25 +649,100 @@ fn spanish_key(key: &str) -> Option<&'static str> {
         "sintomas" => "symptoms",
         "causa" => "cause",
         "solucion" => "solution",
-        "prerequisitos" => "prerequisites",
+        "prerequisitos" | "prerrequisitos" | "requisitos" => "prerequisites",
         "manual" => "manual",
+        "procedimiento" | "metadatos" => "procedure",
+        "proposito" => "purpose",
+        "impacto" => "impact",
+        "disparadores" | "activadores" => "triggers",
+        "severidad" | "severidades" => "severity",
+        "reversion" | "marcha_atras" => "rollback",
+        "decisiones" | "arbol_de_decision" | "arbol_de_decisiones" => "decision",
+        "solucion_de_problemas" | "problemas" | "diagnostico" => "troubleshooting",
+        "contactos" => "contacts",
+        "lista_rapida" | "checklist" | "lista_de_verificacion" => "quick_checklist",
+        "referencias" => "references",
+        "identificador" => "id",
+        "etiquetas" => "tags",
+        "variable" => "variables",
+        "paso" => "steps",
+        "fase" => "phases",
+        "tipo_de_fase" => "kind",
+        "cuando" => "when",
+        "grupo" => "group",
+        "elementos" => "items",
+        "rol" => "role",
+        "contacto" => "contact",
+        "nivel" => "level",
+        "descripcion" => "description",
+        "ejemplos" => "examples",
+        "condicion" => "condition",
+        "si" => "yes",
+        "problema" => "problem",
+        "salida" => "output",
+        "codigo_de_salida" | "codigo" => "exit_code",
+        "comando" => "command",
+        "confirmar" => "confirm",
+        "ayuda" => "prompt",
+        "por_defecto" | "valor_por_defecto" => "default",
+        "patron" => "pattern",
         _ => return None,
     };
     Some(english)
 }
 
-fn type_hint(expected: &str) -> String {
+/// How to fix a value of the wrong type, written for `key` and the value
+/// as it is in the source (`raw`).
+fn type_hint(key: &str, raw: &str, v: &DeValue<'_>, expected: &str) -> String {
+    let raw = raw.trim();
+    let item = expected.contains("every item");
     if expected.starts_with("a string") {
-        "put the value in quotes: `key = \"value\"`".into()
-    } else if expected == "a boolean" {
-        "write `true` or `false`, without quotes".into()
-    } else if expected == "an integer" {
-        "write a whole number without quotes, e.g. `0`".into()
-    } else if expected.starts_with("an array of tables") {
-        "write each item as its own `[[section]]` block".into()
-    } else if expected == "a table" {
-        "write it as a `[section]` block or an inline table `{ ... }`".into()
-    } else {
-        format!("expected {expected}")
+        return match v {
+            DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {
+                if item {
+                    format!("put it in quotes: `\"{raw}\"`")
+                } else {
+                    format!("write `{key} = \"{raw}\"`")
+                }
+            }
+            DeValue::Table(_) if key == "expected" => "`expected` is text for the operator (`expected = \"...\"`); to check the output or the exit code, write `validation = { output = \"...\", exit_code = 0 }`".to_string(),
+            DeValue::Table(_) => format!("`{key}` takes text, not a table: write `{key} = \"...\"`"),
+            DeValue::Array(_) if expected == "a string" => {
+                format!("`{key}` takes one text, not a list: write `{key} = \"...\"`")
+            }
+            _ => format!("write it in quotes, e.g. `{key} = \"...\"`"),
+        };
+    }
+    match expected {
+        "a boolean" => {
+            let guess = match v {
+                DeValue::String(s) => match crate::procedure::keyword::fold(s).as_str() {
+                    "si" | "yes" | "true" | "verdadero" | "1" => Some(true),
+                    "no" | "false" | "falso" | "0" => Some(false),
+                    _ => None,
+                },
+                DeValue::Integer(_) => match raw {
+                    "1" => Some(true),
+                    "0" => Some(false),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match guess {
+                Some(b) => format!("write `{key} = {b}`, without quotes"),
+                None => format!("write `{key} = true` or `{key} = false`, without quotes"),
+            }
+        }
+        "an integer" => match v {
+            DeValue::String(s) if s.trim().parse::<i64>().is_ok() => {
+                format!("write `{key} = {}`, without quotes", s.trim())
+            }
+            _ => format!("write a whole number without quotes, e.g. `{key} = 0`"),
+        },
+        e if e.starts_with("an array of tables") => {
+            "write each item as its own `[[section]]` block".into()
+        }
+        "a table" => "write it as a `[section]` block or an inline table `{ ... }`".into(),
+        _ => format!("expected {expected}"),
     }
 }

@@ -1,10 +1,46 @@
 //! `[[phases]]`, their `[[phases.steps]]`, and the full `[rollback]`.
 
-use super::reader::{Sink, Table};
+use super::reader::{PHASE_KEYS, STEP_KEYS, Sink, Table, bad_keyword};
 use crate::diagnostic::Diagnostic;
 use crate::procedure::keyword::{Keyword, PhaseKind};
 use crate::procedure::model::{Phase, RollbackPlan, Step, StepRollback, StepUndo, Validation};
-use toml::de::DeValue;
+use toml::de::{DeTable, DeValue};
+
+/// The `id` of every step written in the file (phases and full rollback),
+/// read before decoding so a missing id can be given a free one.
+pub fn all_step_ids(root: &DeTable<'_>) -> Vec<String> {
+    fn tables<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Vec<&'a DeTable<'i>> {
+        let Some((_, v)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Table(t) => vec![t],
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|i| match i.get_ref() {
+                    DeValue::Table(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+    let phases = tables(root, "phases");
+    let rollback = tables(root, "rollback");
+    phases
+        .iter()
+        .chain(rollback.iter())
+        .flat_map(|owner| tables(owner, "steps"))
+        .filter_map(|step| {
+            step.iter()
+                .find(|(k, _)| k.get_ref().as_ref() == "id")
+                .and_then(|(_, v)| match v.get_ref() {
+                    DeValue::String(s) => Some(s.trim().to_string()),
+                    _ => None,
+                })
+        })
+        .collect()
+}
 
 pub fn phases(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Phase> {
     if !top.has("phases") {
@@ -17,7 +53,20 @@ pub fn phases(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Phase> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (n, (mut t, span)) in top.tables(sink, "phases").into_iter().enumerate() {
+    let tables = top.tables(sink, "phases");
+    if tables.is_empty() {
+        if let Some(v) = top.value("phases")
+            && matches!(v.get_ref(), DeValue::Array(a) if a.is_empty())
+        {
+            sink.push(
+                Diagnostic::error("missing-key", "`phases` is empty", Some(v.span())).with_hint(
+                    "add at least one `[[phases]]` with `id`, `kind` and its `[[phases.steps]]`",
+                ),
+            );
+        }
+        return out;
+    }
+    for (n, (mut t, span)) in tables.into_iter().enumerate() {
         t.relabel(format!("phase #{}", n + 1));
         let id = t.required_string(sink, "id", "\"ejecucion\"");
         if let Some(id) = &id {
@@ -40,14 +89,7 @@ pub fn phases(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Phase> {
                 Some(r) => match PhaseKind::parse(&r.value) {
                     Some(k) => Some(k),
                     None => {
-                        sink.push(
-                            Diagnostic::error(
-                                "bad-value",
-                                format!("`{}` is not a phase kind (in {})", r.value, t.label),
-                                Some(r.span.clone()),
-                            )
-                            .with_hint("accepted: preflight, execution, validation, post"),
-                        );
+                        sink.push(bad_keyword::<PhaseKind>(r, &t.label));
                         None
                     }
                 },
@@ -60,22 +102,28 @@ pub fn phases(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Phase> {
         };
         let title = t.text(sink, "title");
         let budget = t.estimate(sink, "budget").map(|(e, _)| e);
-        let steps = steps_of(&mut t, sink, "steps");
-        if steps.is_empty() && !t.has("steps") {
+        let steps = steps_of(&mut t, sink, "steps", false);
+        // A misspelt `steps` is reported once, as an unknown key.
+        let written = t.value("steps");
+        let none_written =
+            written.is_none_or(|v| matches!(v.get_ref(), DeValue::Array(a) if a.is_empty()));
+        if steps.is_empty() && none_written && !t.misspelt("steps") {
+            let at = written.map(|v| v.span()).or(t.at());
             sink.push(
-                Diagnostic::error("missing-key", format!("{} has no steps", t.label), t.at())
+                Diagnostic::error("missing-key", format!("{} has no steps", t.label), at)
                     .with_hint("add its steps as `[[phases.steps]]` blocks after the phase"),
             );
         }
         let kind = kind.unwrap_or(PhaseKind::Execution);
         t.finish(sink);
         out.push(Phase {
+            // Like a step's, a phase's span is its id's (its header without one).
+            span: id.as_ref().map_or(span, |i| i.span.clone()),
             id: id.map(|i| i.value).unwrap_or_default(),
             title: title.unwrap_or_else(|| kind.to_string()),
             kind,
             budget,
             steps,
-            span,
         });
     }
     out
@@ -86,30 +134,58 @@ pub fn rollback_plan(t: &mut Table<'_, '_>, sink: &mut Sink) -> RollbackPlan {
         when: t.texts(sink, "when"),
         estimate: t.estimate(sink, "estimate").map(|(e, _)| e),
         span: t.at(),
-        steps: steps_of(t, sink, "steps"),
+        steps: steps_of(t, sink, "steps", true),
     }
 }
 
-fn steps_of(t: &mut Table<'_, '_>, sink: &mut Sink, key: &'static str) -> Vec<Step> {
+/// The steps of a phase, or of the full rollback when `in_rollback`.
+fn steps_of(
+    t: &mut Table<'_, '_>,
+    sink: &mut Sink,
+    key: &'static str,
+    in_rollback: bool,
+) -> Vec<Step> {
     let owner = t.label.clone();
     t.tables(sink, key)
         .into_iter()
         .enumerate()
         .map(|(n, (mut st, _))| {
             st.relabel(format!("step #{} of {owner}", n + 1));
-            let s = step(&mut st, sink);
+            if in_rollback {
+                st.inside(sink, "the step", "the full rollback", ROLLBACK_PLAN_KEYS);
+            } else {
+                st.inside(sink, "the step", "the phase", PHASE_KEYS);
+            }
+            sink.steps_read += 1;
+            let free = if in_rollback {
+                free_id(sink, "R", n + 1)
+            } else {
+                free_id(sink, "", sink.steps_read)
+            };
+            let s = step(&mut st, sink, &free);
             st.finish(sink);
             s
         })
         .collect()
 }
 
-fn step(t: &mut Table<'_, '_>, sink: &mut Sink) -> Step {
+/// Keys of `[rollback]`.
+const ROLLBACK_PLAN_KEYS: &[&str] = &["when", "estimate", "steps"];
+
+/// `{prefix}{n}`, or the next number no step of the file uses.
+fn free_id(sink: &Sink, prefix: &str, from: usize) -> String {
+    (from..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|id| !sink.step_ids.contains(id))
+        .unwrap_or_default()
+}
+
+fn step(t: &mut Table<'_, '_>, sink: &mut Sink, free_id: &str) -> Step {
     let mut s = Step {
         span: t.anchor(),
         ..Step::default()
     };
-    if let Some(id) = t.required_string(sink, "id", "\"1\"") {
+    if let Some(id) = t.required_string(sink, "id", &format!("\"{free_id}\"")) {
         t.relabel(format!("step `{}`", id.value));
         s.span = id.span;
         s.id = id.value.trim().to_string();
@@ -160,7 +236,9 @@ fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {
                 Some(v.span()),
                 format!("the validation of {}", t.label),
             );
+            vt.inside(sink, "the validation", "the step", STEP_KEYS);
             let command = vt.command(sink, "command");
+            let exit_span = vt.value("exit_code").map(|e| e.span());
             let exit_code = vt.integer(sink, "exit_code").and_then(|n| {
                 i32::try_from(n)
                     .ok()
@@ -170,7 +248,7 @@ fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {
                             Diagnostic::error(
                                 "bad-value",
                                 format!("exit code {n} in {} is not between 0 and 255", vt.label),
-                                Some(v.span()),
+                                exit_span.clone(),
                             )
                             .with_hint("exit codes are 0 (success) to 255"),
                         );
@@ -179,15 +257,12 @@ fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {
             });
             let output = vt.string(sink, "output");
             if let Some(o) = &output
-                && let Err(e) = regex::Regex::new(&o.value) {
-                    let detail = e.to_string();
-                    let last = detail
-                        .lines()
-                        .last()
-                        .unwrap_or("invalid")
-                        .trim()
-                        .to_string();
-                    sink.push(
+                && let Err(e) = regex::Regex::new(&o.value)
+            {
+                let detail = e.to_string();
+                let last = detail.lines().last().unwrap_or("invalid").trim();
+                let last = last.strip_prefix("error:").unwrap_or(last).trim();
+                sink.push(
                         Diagnostic::error(
                             "bad-regex",
                             format!("`output` in {} is not a valid regular expression: {last}", vt.label),
@@ -195,7 +270,7 @@ fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {
                         )
                         .with_hint("escape special characters with `\\\\`, e.g. `\"v1\\\\.2\"` for the text v1.2"),
                     );
-                }
+            }
             if command.is_none()
                 && exit_code.is_none()
                 && output.is_none()
@@ -252,6 +327,7 @@ fn step_rollback(t: &mut Table<'_, '_>, sink: &mut Sink) -> StepRollback {
                 Some(v.span()),
                 format!("the rollback of {}", t.label),
             );
+            rt.inside(sink, "the rollback", "the step", STEP_KEYS);
             let undo = StepUndo {
                 instructions: rt.text(sink, "instructions"),
                 commands: rt.commands(sink, "commands"),

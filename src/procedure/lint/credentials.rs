@@ -3,31 +3,43 @@
 
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
+use crate::procedure::decode::literal;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// A credential written inline: what kind, and the matched text.
+/// A credential written inline: what kind, where, and how to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub what: &'static str,
+    /// The credential as written (`-pS3cr3t0`, `PGPASSWORD=hunter2`).
     pub matched: String,
+    /// Byte range of `matched` in the text searched.
+    pub range: std::ops::Range<usize>,
+    /// `matched` with its secret part replaced by `********`, safe to print.
+    pub masked: String,
 }
 
+/// Each pattern marks the credential as group `c` and its secret part as
+/// group `v`; without `v` nothing in it is secret (a private key header).
 fn patterns() -> &'static [(&'static str, Regex)] {
     static P: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
     P.get_or_init(|| {
         [
-            ("an Authorization header", r#"(?i)authorization\s*:\s*(?:bearer|basic|token|oauth|digest|apikey)\s+[^\s"'$\\]+"#),
-            ("an Authorization header", r#"(?i)authorization\s*:\s*(?:[^\s"'$\\]+)"#),
-            ("an AWS access key", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-            ("a private key", r"-----BEGIN [A-Z ]*PRIVATE KEY-----"),
-            ("a token", r"\b(?:ghp_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{10,})"),
-            ("a Slack webhook URL", r"hooks\.slack\.com/services/[A-Za-z0-9_/]+"),
-            ("a password in a URL", r"://[^/\s:@$]+:[^@\s/$]+@"),
-            ("a password option", r#"(?:--password|--passwd)(?:=|\s+)["']?[^\s"'$-][^\s"']*"#),
-            ("a password option", r#"\b(?:mysql|mysqldump|mysqladmin)\b[^\n]*\s-p[^\s"'$]+"#),
-            ("a password option", r#"\bsshpass\s+-p\s*["']?[^\s"'$]+"#),
-            ("a secret assignment", r#"(?i)\b[a-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key)["']?\s*[=:]\s*["']?[^\s"'$<>{}\\][^\s"']*"#),
+            ("an Authorization header", r#"(?i)(?P<c>authorization\s*:\s*(?:bearer|basic|token|oauth|digest|apikey)\s+(?P<v>[^\s"'$\\]+))"#),
+            ("an Authorization header", r#"(?i)(?P<c>authorization\s*:\s*(?P<v>[^\s"'$\\]+))"#),
+            ("an AWS access key", r"\b(?P<c>(?:AKIA|ASIA)(?P<v>[0-9A-Z]{16}))\b"),
+            ("a private key", r"(?P<c>-----BEGIN [A-Z ]*PRIVATE KEY-----)"),
+            ("a token", r"\b(?P<c>ghp_(?P<v>[A-Za-z0-9]{20,}))"),
+            ("a token", r"\b(?P<c>github_pat_(?P<v>[A-Za-z0-9_]{20,}))"),
+            ("a token", r"\b(?P<c>glpat-(?P<v>[A-Za-z0-9_-]{16,}))"),
+            ("a token", r"\b(?P<c>xox[abprs]-(?P<v>[A-Za-z0-9-]{10,}))"),
+            ("a token", r"\b(?P<c>sk_live_(?P<v>[A-Za-z0-9]{10,}))"),
+            ("a Slack webhook URL", r"(?P<c>hooks\.slack\.com/services/(?P<v>[A-Za-z0-9_/]+))"),
+            ("a password in a URL", r"://(?P<c>[^/\s:@$]+:(?P<v>[^@\s/$]+))@"),
+            ("a password option", r#"(?P<c>(?:--password|--passwd)(?:=|\s+)["']?(?P<v>[^\s"'$-][^\s"']*))"#),
+            ("a password option", r#"\b(?:mysql|mysqldump|mysqladmin)\b[^\n]*\s(?P<c>-p(?P<v>[^\s"'$]+))"#),
+            ("a password option", r#"\bsshpass\s+(?P<c>-p\s*["']?(?P<v>[^\s"'$]+))"#),
+            ("a secret assignment", r#"(?i)\b(?P<c>[a-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key)["']?\s*[=:]\s*["']?(?P<v>[^\s"'$<>{}\\][^\s"']*))"#),
         ]
         .into_iter()
         .map(|(what, re)| (what, Regex::new(re).expect("credential pattern compiles")))
@@ -37,29 +49,37 @@ fn patterns() -> &'static [(&'static str, Regex)] {
 
 /// Every inline credential in a command text.
 pub fn find_credentials(text: &str) -> Vec<Finding> {
-    let mut out: Vec<(usize, Finding)> = Vec::new();
+    let mut out: Vec<Finding> = Vec::new();
     for (what, re) in patterns() {
-        for m in re.find_iter(text) {
-            if is_bare_scheme(m.as_str()) {
+        for caps in re.captures_iter(text) {
+            let Some(c) = caps.name("c") else { continue };
+            if is_bare_scheme(c.as_str()) {
                 continue; // `Authorization: Bearer ${TOKEN}`: the value is a variable
             }
             if out
                 .iter()
-                .any(|(start, f)| m.start() < start + f.matched.len() && *start < m.end())
+                .any(|f| c.start() < f.range.end && f.range.start < c.end())
             {
                 continue; // already reported by a more specific pattern
             }
-            out.push((
-                m.start(),
-                Finding {
-                    what,
-                    matched: m.as_str().to_string(),
-                },
-            ));
+            let masked = match caps.name("v") {
+                Some(v) => format!(
+                    "{}********{}",
+                    &text[c.start()..v.start()],
+                    &text[v.end()..c.end()]
+                ),
+                None => c.as_str().to_string(),
+            };
+            out.push(Finding {
+                what,
+                matched: c.as_str().to_string(),
+                range: c.range(),
+                masked,
+            });
         }
     }
-    out.sort_by_key(|(s, _)| *s);
-    out.into_iter().map(|(_, f)| f).collect()
+    out.sort_by_key(|f| f.range.start);
+    out
 }
 
 /// `Authorization: Bearer` alone: the scheme word, with the value elsewhere.
@@ -78,8 +98,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     for c in p.commands() {
         for f in find_credentials(&c.run) {
-            let span = crate::procedure::validate::locate(ctx.source, &c.span, &f.matched);
-            let shown: String = f.matched.chars().take(40).collect();
+            // Point at the credential itself, escapes in the TOML included.
+            let span = literal::locate_range(ctx.source, &c.span, &c.run, f.range.clone());
+            let shown: String = f.masked.chars().take(60).collect();
             found.push(
                 Diagnostic::warning(
                     "inline-credential",
@@ -134,6 +155,29 @@ mod tests {
             kinds("echo '-----BEGIN RSA PRIVATE KEY-----'"),
             vec!["a private key"]
         );
+    }
+
+    #[test]
+    fn the_secret_is_masked_and_located() {
+        let text = "mysql -h db -u admin -pS3cr3t0 -e 'SHOW PROCESSLIST;'";
+        let f = &find_credentials(text)[0];
+        assert_eq!(f.matched, "-pS3cr3t0");
+        assert_eq!(f.masked, "-p********");
+        assert_eq!(&text[f.range.clone()], "-pS3cr3t0");
+        for (text, masked) in [
+            ("PGPASSWORD=hunter2 psql", "PGPASSWORD=********"),
+            ("psql postgres://app:s3cret@db/app", "app:********"),
+            (
+                "curl -H 'Authorization: Bearer abc123' x",
+                "Authorization: Bearer ********",
+            ),
+            ("export K=AKIAIOSFODNN7EXAMPLE", "AKIA********"),
+        ] {
+            let found = find_credentials(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].masked, masked, "{text}");
+            assert!(!found[0].masked.contains("hunter2") && !found[0].masked.contains("s3cret"));
+        }
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub const RULES: &[(&str, &str)] = &[
         "unreachable-decision",
         "a decision tree node is never reached",
     ),
+    ("unknown-rule", "`allow` names a rule that does not exist"),
 ];
 
 pub struct Ctx<'a> {
