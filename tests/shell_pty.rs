@@ -419,3 +419,55 @@ fn garbage_floods_and_endless_escapes_keep_memory_bounded() {
     assert_eq!(d.output.trim(), "still-here");
     wait_screen(&shell, "text after the flood", |s| s.contains("still-here"));
 }
+
+#[test]
+fn keys_follow_the_application_cursor_mode_and_stray_markers_are_ignored() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let shell = spawn_in(dir.path());
+    // A program printing someone else's OSC 133 D does not end the command.
+    shell
+        .run(
+            "printf '\\033]133;D;5\\007\\033]0;a title\\007'; cat -v",
+            &[],
+        )
+        .unwrap();
+    wait_for(&shell, "start", |e| {
+        matches!(e, ShellEvent::CommandStarted { .. })
+    });
+    wait_for(&shell, "title", |e| {
+        *e == ShellEvent::Title("a title".into())
+    });
+    wait_until_foreground(&shell, "cat");
+    let up = KeyEvent::new(KeyCode::Up, KeyModifiers::NONE);
+    shell.send_key(&up);
+    shell.send_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    wait_screen(&shell, "normal-mode arrow", |s| s.contains("^[[A"));
+    assert_eq!(shell.phase(), Phase::Running);
+    shell.send_key(&KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    let fin = wait_for(&shell, "cat ends", |e| {
+        matches!(e, ShellEvent::CommandFinished { .. })
+    });
+    assert!(
+        matches!(fin, ShellEvent::CommandFinished { exit_code: 0, .. }),
+        "{fin:?}"
+    );
+    shell.run("printf '\\033[?1h'; cat -v", &[]).unwrap();
+    wait_for(&shell, "start", |e| {
+        matches!(e, ShellEvent::CommandStarted { .. })
+    });
+    wait_until_foreground(&shell, "cat");
+    wait_screen(&shell, "mode set", |_| {
+        shell.with_emulator(|e| {
+            e.mode()
+                .contains(pasos::shell::alacritty_terminal::term::TermMode::APP_CURSOR)
+        })
+    });
+    shell.send_key(&up);
+    shell.send_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    wait_screen(&shell, "application-mode arrow", |s| s.contains("^[OA"));
+    shell.interrupt();
+    wait_for(&shell, "cat interrupted", |e| {
+        matches!(e, ShellEvent::CommandFinished { exit_code: 130, .. })
+    });
+}
