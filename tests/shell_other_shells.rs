@@ -136,3 +136,37 @@ fn a_posix_sh_reports_exit_codes_of_our_commands() {
         Err(ShellError::SecretsUnsupported)
     ));
 }
+
+#[test]
+fn bash_without_ps0_falls_back_to_prompt_markers() {
+    // What bash < 4.4 (no PS0) gets; forced here on a newer bash.
+    let Some(program) = find("bash") else {
+        println!("notice: bash not installed; skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::spawn(ShellConfig {
+        program: Some(program),
+        load_user_rc: false,
+        cwd: Some(dir.path().to_path_buf()),
+        env: vec![
+            ("HISTFILE".into(), "/dev/null".into()),
+            ("PASOS_SHELL_PROMPT_ONLY".into(), "1".into()),
+        ],
+        ..ShellConfig::default()
+    })
+    .unwrap();
+    wait_for(&shell, "first prompt", |e| {
+        matches!(e, ShellEvent::Prompt { .. })
+    });
+    assert_eq!(run(&shell, "( exit 3 )").0, 3);
+    assert_eq!(run(&shell, "false | true").0, 0);
+    run(&shell, "ROLLBACK_DIR=/srv/rb");
+    let (code, out) = run(&shell, "echo \"dir=$ROLLBACK_DIR\"");
+    assert_eq!((code, out.as_str()), (0, "dir=/srv/rb\n"));
+    let env = vec![("API_TOKEN".to_string(), "tok-5566778899".to_string())];
+    shell.run("echo \"len=${#API_TOKEN}\"", &env).unwrap();
+    let (_, _, code, out) = next_command(&shell);
+    assert_eq!((code, out.trim()), (0, "len=14"));
+    assert!(!shell.screen_text().contains("tok-5566778899"));
+}

@@ -11,6 +11,7 @@
 //! | `133;D;CODE;aid=N` | the command finished with CODE |
 //! | `633;E;TEXT;N` | the command line (escaped: `\\`, `\xHH`) |
 //! | `633;P;Cwd=DIR;N` | the working directory |
+//! | `633;P;Mode=prompt-only;N` | no command-start markers (bash < 4.4) |
 //! | `633;L;N` | secrets were loaded |
 //! | `633;S;CODE;N` | a sentinel `printf` after a step in a foreign shell |
 
@@ -24,6 +25,9 @@ pub enum Marker {
     Cwd(String),
     EnvLoaded,
     Sentinel(Option<i32>),
+    /// The shell cannot report command starts (bash < 4.4): pasos starts
+    /// its own commands and each prompt reports the last status.
+    PromptOnly,
 }
 
 /// A parsed marker and whether it carries our nonce.
@@ -60,6 +64,7 @@ pub fn parse(payload: &[u8], nonce: &str) -> Option<Parsed> {
             let arg = if rest.len() >= 2 { rest[0] } else { "" };
             let marker = match kind {
                 "E" => Marker::CommandLine(unescape(arg)),
+                "P" if arg == "Mode=prompt-only" => Marker::PromptOnly,
                 "P" => Marker::Cwd(unescape(arg.strip_prefix("Cwd=")?)),
                 "L" => Marker::EnvLoaded,
                 "S" => Marker::Sentinel(arg.parse().ok()),
@@ -122,6 +127,7 @@ mod tests {
         );
         assert_eq!(p("633;S;3;n1"), ours(Marker::Sentinel(Some(3))));
         assert_eq!(p("633;L;n1"), ours(Marker::EnvLoaded));
+        assert_eq!(p("633;P;Mode=prompt-only;n1"), ours(Marker::PromptOnly));
         assert_eq!(
             p("133;D;0"),
             Some(Parsed {

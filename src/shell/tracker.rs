@@ -262,6 +262,7 @@ impl Tracker {
             }
             Marker::Cwd(dir) => self.cwd = Some(dir),
             Marker::EnvLoaded => events.push(ShellEvent::SecretsLoaded),
+            Marker::PromptOnly => self.prompt_only = true,
         }
     }
 

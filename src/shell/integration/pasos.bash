@@ -30,6 +30,15 @@ __pasos_esc() {
 __pasos_ran=
 __pasos_hist=
 __pasos_d=()
+# Without PS0 (bash < 4.4) nothing runs between reading a command and
+# running it: every prompt reports the last status, and pasos starts its
+# own commands itself (as with sh). Hand-typed commands are not seen.
+__pasos_prompt_only=
+if [ -n "${PASOS_SHELL_PROMPT_ONLY-}" ] || [ "${BASH_VERSINFO[0]}" -lt 4 ] ||
+    { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -lt 4 ]; }; then
+    __pasos_prompt_only=1
+fi
+unset PASOS_SHELL_PROMPT_ONLY
 
 # First in PROMPT_COMMAND: D (with the exit status) when a command ran,
 # then the working directory and A.
@@ -38,6 +47,8 @@ __pasos_precmd() {
     if [ -n "$__pasos_ran" ]; then
         builtin printf '\e]133;D;%s;aid=%s\a' "$s" "$__pasos_nonce"
         __pasos_ran=
+    elif [ -n "$__pasos_prompt_only" ]; then
+        builtin printf '\e]633;P;Mode=prompt-only;%s\a\e]133;D;%s;aid=%s\a' "$__pasos_nonce" "$s" "$__pasos_nonce"
     fi
     __pasos_esc "$PWD"
     builtin printf '\e]633;P;Cwd=%s;%s\a\e]133;A;aid=%s\a' "$__pasos_out" "$__pasos_nonce" "$__pasos_nonce"
@@ -74,12 +85,14 @@ __pasos_preexec() {
 }
 
 __pasos_load_env() {
-    local -
+    local x=
+    case $- in *x*) x=1 ;; esac
     set +x
     if [ -p "$__pasos_dir/env" ]; then
         . "$__pasos_dir/env"
         builtin printf '\e]633;L;%s\a' "$__pasos_nonce"
     fi
+    [ -z "$x" ] || set -x
 }
 
 if [[ "$(declare -p PROMPT_COMMAND 2>/dev/null)" == "declare -a"* ]]; then
@@ -89,7 +102,7 @@ else
 $PROMPT_COMMAND}
 __pasos_prompt_end"
 fi
-PS0='${__pasos_d[__pasos_ran=1]-}$(__pasos_preexec)'"${PS0-}"
+[ -n "$__pasos_prompt_only" ] || PS0='${__pasos_d[__pasos_ran=1]-}$(__pasos_preexec)'"${PS0-}"
 bind -m emacs -x '"\e[6973~":__pasos_load_env' 2>/dev/null
 bind -m vi-insert -x '"\e[6973~":__pasos_load_env' 2>/dev/null
 bind -m vi-command -x '"\e[6973~":__pasos_load_env' 2>/dev/null
