@@ -18,7 +18,7 @@ pub struct Sink<'t> {
     pub diagnostics: Vec<Diagnostic>,
     pub text: &'t str,
     /// The id of every step in the file, to suggest a free one.
-    pub step_ids: Vec<String>,
+    pub step_ids: std::collections::HashSet<String>,
     /// Steps read so far, to suggest the next number.
     pub steps_read: usize,
 }
@@ -28,7 +28,7 @@ impl<'t> Sink<'t> {
         Sink {
             diagnostics: Vec::new(),
             text,
-            step_ids: Vec::new(),
+            step_ids: Default::default(),
             steps_read: 0,
         }
     }

@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 /// The `id` of every step written in the file (phases and full rollback),
 /// read before decoding so a missing id can be given a free one.
-pub fn all_step_ids(root: &DeTable<'_>) -> Vec<String> {
+pub fn all_step_ids(root: &DeTable<'_>) -> std::collections::HashSet<String> {
     fn tables<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Vec<&'a DeTable<'i>> {
         let Some((_, v)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == key) else {
             return Vec::new();
@@ -157,7 +157,10 @@ fn steps_of(
                 st.inside(sink, "the step", "the phase", PHASE_KEYS);
             }
             sink.steps_read += 1;
-            let free = if in_rollback {
+            // Only a step without an id needs a suggestion for one.
+            let free = if st.has("id") {
+                String::new()
+            } else if in_rollback {
                 free_id(sink, "R", n + 1)
             } else {
                 free_id(sink, "", sink.steps_read)

@@ -16,11 +16,17 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: boo
     let s = app.engine.state();
     let p = app.engine.procedure();
     let inner_h = area.height.saturating_sub(2) as usize;
+    // Only the rows that fit around the selection are built: a 2,000-step
+    // procedure costs no more to draw than a 20-step one.
+    let selected = app.selected.min(rows.len().saturating_sub(1));
+    let first = selected.saturating_sub(inner_h.saturating_sub(inner_h / 3).max(1));
     let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
     let mut last_group: Option<String> = None;
     let width = area.width.saturating_sub(2) as usize;
-    for (pos, n) in rows.iter().enumerate() {
+    for (pos, n) in rows.iter().enumerate().skip(first) {
+        if lines.len() >= inner_h {
+            break;
+        }
         let item = &s.items[*n];
         let group = match item.kind {
             ItemKind::Forward { phase, .. } => p.phases[phase].title.clone(),
@@ -61,16 +67,15 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: boo
         let title: String = step.title.chars().take(room).collect();
         let pad = " ".repeat(room.saturating_sub(title.chars().count()));
         let mut style = look.status(item.status);
-        if pos == app.selected.min(rows.len().saturating_sub(1)) {
+        if pos == selected {
             style = style.patch(look.selected());
-            selected_line = lines.len();
         }
         lines.push(Line::from(vec![Span::styled(
             format!("{head}{title}{pad} {time}"),
             style,
         )]));
     }
-    let scroll = selected_line.saturating_sub(inner_h.saturating_sub(2)) as u16;
+    let scroll = 0u16;
     let block = Block::bordered()
         .border_set(look.border())
         .title(format!(" {} ", t.tab_checklist))
