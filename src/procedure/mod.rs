@@ -2,6 +2,7 @@
 
 mod decode;
 pub mod estimate;
+pub mod import;
 pub mod keyword;
 pub mod lint;
 pub mod model;
@@ -84,8 +85,9 @@ pub fn check_bytes(bytes: &[u8]) -> Loaded {
     loaded
 }
 
-/// Reads and checks a file. Markdown runbooks are refused with a pointer
-/// to the format until the importer lands.
+/// Reads and checks a file. Markdown runbooks are imported in memory
+/// (see [`import`]) and the generated TOML is checked; the diagnostics'
+/// positions are then in that TOML, and their hints say so.
 pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
     let bytes = std::fs::read(path)?;
     let is_markdown = path
@@ -93,15 +95,26 @@ pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown"));
     if is_markdown {
-        let source = SourceText::new(String::from_utf8_lossy(&bytes).into_owned());
-        return Ok(Loaded {
-            procedure: None,
-            source,
-            diagnostics: vec![
-                Diagnostic::error("markdown-not-supported", "this build reads TOML procedures only", None)
-                    .with_hint("write the procedure in TOML (see docs/procedure-format.md); Markdown import is on its way"),
-            ],
-        });
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "runbook.md".into());
+        let options = import::Options { repair: true, source_name: name.clone() };
+        let imported = import::import_bytes(&bytes, &options);
+        let mut loaded = check_bytes(imported.toml.as_bytes());
+        let toml_name = Path::new(&name).with_extension("toml");
+        let note = format!(
+            "line:col point into the TOML imported from {name}; write it out with `pasos import {} -o {}` to see it",
+            path.display(),
+            toml_name.display()
+        );
+        for d in &mut loaded.diagnostics {
+            d.hint = Some(match d.hint.take() {
+                Some(h) => format!("{h} ({note})"),
+                None => note.clone(),
+            });
+        }
+        return Ok(loaded);
     }
     Ok(check_bytes(&bytes))
 }

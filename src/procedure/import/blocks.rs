@@ -1,0 +1,741 @@
+//! Markdown text -> a tree of blocks (headings, paragraphs, lists, code,
+//! tables, quotes, HTML), each with the source lines it came from.
+//! pulldown-cmark does the parsing; this only shapes its events.
+
+use super::inline::Inline;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// 1-based, inclusive line range in the (repaired) source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lines {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Lines {
+    pub fn new(first: usize, last: usize) -> Self {
+        Lines {
+            first,
+            last: last.max(first),
+        }
+    }
+    pub fn one(line: usize) -> Self {
+        Lines::new(line, line)
+    }
+    pub fn join(self, other: Lines) -> Lines {
+        Lines::new(self.first.min(other.first), self.last.max(other.last))
+    }
+    pub fn count(self) -> usize {
+        self.last + 1 - self.first
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub lines: Lines,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+        text: Vec<Inline>,
+    },
+    Paragraph(Vec<Inline>),
+    /// `ordered` holds the first number of an ordered list.
+    List {
+        ordered: Option<u64>,
+        items: Vec<Item>,
+    },
+    Code {
+        info: String,
+        text: String,
+    },
+    Table {
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Quote(Vec<Block>),
+    Html(String),
+    Rule,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub lines: Lines,
+    /// `- [ ]` is `Some(false)`, `- [x]` is `Some(true)`.
+    pub task: Option<bool>,
+    pub blocks: Vec<Block>,
+}
+
+impl Item {
+    /// The inline text of the item's first paragraph.
+    pub fn head(&self) -> &[Inline] {
+        match self.blocks.first().map(|b| &b.kind) {
+            Some(BlockKind::Paragraph(p)) => p,
+            _ => &[],
+        }
+    }
+}
+
+/// Nesting deeper than this is flattened, so hostile input cannot blow the
+/// stack of the recursive passes that follow.
+const MAX_DEPTH: usize = 48;
+
+/// Line index of a text, for byte offset -> line.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+enum Frame {
+    Heading {
+        level: u8,
+        inlines: Vec<Inline>,
+        start: usize,
+    },
+    Paragraph {
+        inlines: Vec<Inline>,
+        start: usize,
+        end: usize,
+        implicit: bool,
+    },
+    List {
+        ordered: Option<u64>,
+        items: Vec<Item>,
+        start: usize,
+    },
+    Item {
+        task: Option<bool>,
+        blocks: Vec<Block>,
+        start: usize,
+        end: usize,
+    },
+    Quote {
+        blocks: Vec<Block>,
+        start: usize,
+    },
+    Code {
+        info: String,
+        text: String,
+        start: usize,
+    },
+    Html {
+        text: String,
+        start: usize,
+    },
+    Table {
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        row: Vec<Vec<Inline>>,
+        cell: Vec<Inline>,
+        start: usize,
+    },
+    Root {
+        blocks: Vec<Block>,
+    },
+}
+
+enum Span {
+    Strong(Vec<Inline>),
+    Emph(Vec<Inline>),
+    Link(String, Vec<Inline>),
+    Image(String, Vec<Inline>),
+    Other(Vec<Inline>),
+}
+
+impl Span {
+    fn inner(&mut self) -> &mut Vec<Inline> {
+        match self {
+            Span::Strong(v)
+            | Span::Emph(v)
+            | Span::Link(_, v)
+            | Span::Image(_, v)
+            | Span::Other(v) => v,
+        }
+    }
+    fn finish(self) -> Vec<Inline> {
+        match self {
+            Span::Strong(v) => vec![Inline::Strong(v)],
+            Span::Emph(v) => vec![Inline::Emph(v)],
+            Span::Link(url, text) => vec![Inline::Link { text, url }],
+            Span::Image(url, alt) => vec![Inline::Image { alt, url }],
+            Span::Other(v) => v,
+        }
+    }
+}
+
+struct Builder<'t> {
+    index: LineIndex,
+    text: &'t str,
+    frames: Vec<Frame>,
+    spans: Vec<Span>,
+    /// Container starts skipped because of [`MAX_DEPTH`].
+    suppressed: usize,
+}
+
+/// Parses Markdown into blocks. Line numbers are those of `text`.
+pub fn parse(text: &str) -> Vec<Block> {
+    parse_at(text, 0, 0)
+}
+
+fn parse_at(text: &str, line_offset: usize, depth: usize) -> Vec<Block> {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_TASKLISTS);
+    let mut b = Builder {
+        index: LineIndex::new(text),
+        text,
+        frames: vec![Frame::Root { blocks: Vec::new() }],
+        spans: Vec::new(),
+        suppressed: 0,
+    };
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        b.event(event, range);
+    }
+    while b.frames.len() > 1 {
+        b.close_top(text.len());
+    }
+    let Some(Frame::Root { blocks }) = b.frames.pop() else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(blocks.len());
+    for mut block in blocks {
+        shift(&mut block, line_offset);
+        // Rundown's hidden blocks `<!--~ ... -->` hold real content.
+        if let BlockKind::Html(h) = &block.kind
+            && let Some(inner) = h.trim_start().strip_prefix("<!--~")
+            && depth < 3
+        {
+            let inner = inner.trim_end().strip_suffix("-->").unwrap_or(inner);
+            let first = block.lines.first;
+            out.extend(parse_at(inner, first - 1, depth + 1));
+            continue;
+        }
+        out.push(block);
+    }
+    out
+}
+
+fn shift(block: &mut Block, by: usize) {
+    if by == 0 {
+        return;
+    }
+    block.lines = Lines::new(block.lines.first + by, block.lines.last + by);
+    match &mut block.kind {
+        BlockKind::List { items, .. } => {
+            for item in items {
+                item.lines = Lines::new(item.lines.first + by, item.lines.last + by);
+                for b in &mut item.blocks {
+                    shift(b, by);
+                }
+            }
+        }
+        BlockKind::Quote(blocks) => {
+            for b in blocks {
+                shift(b, by);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Builder<'_> {
+    fn lines(&self, start: usize, end: usize) -> Lines {
+        let bytes = self.text.as_bytes();
+        let mut end = end.min(bytes.len());
+        while end > start + 1 && bytes[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        let end = end.max(start + 1).min(self.text.len().max(1));
+        Lines::new(self.index.line(start), self.index.line(end - 1))
+    }
+
+    fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
+    fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(t) => {
+                if let Some(Frame::Code { text, .. }) | Some(Frame::Html { text, .. }) =
+                    self.frames.last_mut()
+                {
+                    text.push_str(&t);
+                } else {
+                    self.inline(Inline::Text(t.to_string()), range);
+                }
+            }
+            Event::Code(c) => self.inline(Inline::Code(c.to_string()), range),
+            Event::Html(h) => {
+                if let Some(Frame::Html { text, .. }) = self.frames.last_mut() {
+                    text.push_str(&h);
+                } else {
+                    self.inline(Inline::Html(h.to_string()), range);
+                }
+            }
+            Event::InlineHtml(h) => self.inline(Inline::Html(h.to_string()), range),
+            Event::SoftBreak | Event::HardBreak => self.inline(Inline::Break, range),
+            Event::Rule => {
+                self.close_implicit(range.start);
+                let lines = self.lines(range.start, range.end);
+                self.push_block(Block {
+                    lines,
+                    kind: BlockKind::Rule,
+                });
+            }
+            Event::TaskListMarker(done) => {
+                for f in self.frames.iter_mut().rev() {
+                    if let Frame::Item { task, .. } = f {
+                        *task = Some(done);
+                        break;
+                    }
+                }
+            }
+            Event::FootnoteReference(r) => self.inline(Inline::Text(format!("[^{r}]")), range),
+            Event::InlineMath(m) | Event::DisplayMath(m) => {
+                self.inline(Inline::Text(m.to_string()), range)
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: std::ops::Range<usize>) {
+        let s = range.start;
+        let container = matches!(tag, Tag::List(_) | Tag::Item | Tag::BlockQuote(_));
+        if container && (self.suppressed > 0 || self.depth() >= MAX_DEPTH) {
+            self.suppressed += 1;
+            return;
+        }
+        match tag {
+            Tag::Paragraph => {
+                self.close_implicit(s);
+                self.frames.push(Frame::Paragraph {
+                    inlines: Vec::new(),
+                    start: s,
+                    end: range.end,
+                    implicit: false,
+                });
+            }
+            Tag::Heading { level, .. } => {
+                self.close_implicit(s);
+                self.frames.push(Frame::Heading {
+                    level: level as u8,
+                    inlines: Vec::new(),
+                    start: s,
+                });
+            }
+            Tag::BlockQuote(_) => {
+                self.close_implicit(s);
+                self.frames.push(Frame::Quote {
+                    blocks: Vec::new(),
+                    start: s,
+                });
+            }
+            Tag::CodeBlock(kind) => {
+                self.close_implicit(s);
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.frames.push(Frame::Code {
+                    info,
+                    text: String::new(),
+                    start: s,
+                });
+            }
+            Tag::HtmlBlock => {
+                self.close_implicit(s);
+                self.frames.push(Frame::Html {
+                    text: String::new(),
+                    start: s,
+                });
+            }
+            Tag::List(first) => {
+                self.close_implicit(s);
+                self.frames.push(Frame::List {
+                    ordered: first,
+                    items: Vec::new(),
+                    start: s,
+                });
+            }
+            Tag::Item => {
+                self.frames.push(Frame::Item {
+                    task: None,
+                    blocks: Vec::new(),
+                    start: s,
+                    end: range.end,
+                });
+            }
+            Tag::Table(_) => {
+                self.close_implicit(s);
+                self.frames.push(Frame::Table {
+                    head: Vec::new(),
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                    cell: Vec::new(),
+                    start: s,
+                });
+            }
+            Tag::TableHead | Tag::TableRow | Tag::TableCell => {}
+            Tag::Strong => self.push_span(Span::Strong(Vec::new())),
+            Tag::Emphasis => self.push_span(Span::Emph(Vec::new())),
+            Tag::Link { dest_url, .. } => {
+                self.push_span(Span::Link(dest_url.to_string(), Vec::new()))
+            }
+            Tag::Image { dest_url, .. } => {
+                self.push_span(Span::Image(dest_url.to_string(), Vec::new()))
+            }
+            _ => self.push_span(Span::Other(Vec::new())),
+        }
+    }
+
+    fn push_span(&mut self, span: Span) {
+        if self.spans.len() >= MAX_DEPTH {
+            // Too deep: keep the text, drop the nesting.
+            self.spans.push(Span::Other(Vec::new()));
+        } else {
+            self.spans.push(span);
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: std::ops::Range<usize>) {
+        let container = matches!(tag, TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_));
+        if container && self.suppressed > 0 {
+            self.suppressed -= 1;
+            return;
+        }
+        match tag {
+            TagEnd::Strong
+            | TagEnd::Emphasis
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_) => {
+                if let Some(span) = self.spans.pop() {
+                    for i in span.finish() {
+                        self.inline_raw(i);
+                    }
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(Frame::Table { head, row, .. }) = self.frames.last_mut() {
+                    *head = std::mem::take(row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(Frame::Table { rows, row, .. }) = self.frames.last_mut() {
+                    rows.push(std::mem::take(row));
+                }
+            }
+            TagEnd::TableCell => {
+                self.flush_spans();
+                if let Some(Frame::Table { row, cell, .. }) = self.frames.last_mut() {
+                    row.push(std::mem::take(cell));
+                }
+            }
+            TagEnd::Item => {
+                self.close_implicit(range.end);
+                self.close_top(range.end);
+            }
+            _ => self.close_top(range.end),
+        }
+    }
+
+    /// Inline content: into the innermost span, else the current block.
+    fn inline(&mut self, i: Inline, range: std::ops::Range<usize>) {
+        if let Some(span) = self.spans.last_mut() {
+            span.inner().push(i);
+            return;
+        }
+        // Tight list items carry inline content without a paragraph.
+        if matches!(
+            self.frames.last(),
+            Some(Frame::Item { .. }) | Some(Frame::Quote { .. }) | Some(Frame::Root { .. })
+        ) {
+            self.frames.push(Frame::Paragraph {
+                inlines: Vec::new(),
+                start: range.start,
+                end: range.end,
+                implicit: true,
+            });
+        }
+        self.inline_raw_at(i, range.end);
+    }
+
+    fn inline_raw(&mut self, i: Inline) {
+        if let Some(span) = self.spans.last_mut() {
+            span.inner().push(i);
+            return;
+        }
+        if matches!(
+            self.frames.last(),
+            Some(Frame::Item { .. }) | Some(Frame::Quote { .. }) | Some(Frame::Root { .. })
+        ) {
+            let start = self.frame_start();
+            self.frames.push(Frame::Paragraph {
+                inlines: Vec::new(),
+                start,
+                end: start + 1,
+                implicit: true,
+            });
+        }
+        self.inline_raw_at(i, 0);
+    }
+
+    fn frame_start(&self) -> usize {
+        match self.frames.last() {
+            Some(Frame::Item { start, .. }) | Some(Frame::Quote { start, .. }) => *start,
+            _ => 0,
+        }
+    }
+
+    fn inline_raw_at(&mut self, i: Inline, end_at: usize) {
+        match self.frames.last_mut() {
+            Some(Frame::Heading { inlines, .. }) => inlines.push(i),
+            Some(Frame::Paragraph { inlines, end, .. }) => {
+                inlines.push(i);
+                *end = (*end).max(end_at);
+            }
+            Some(Frame::Table { cell, .. }) => cell.push(i),
+            Some(Frame::Code { text, .. }) | Some(Frame::Html { text, .. }) => {
+                if let Inline::Text(t) | Inline::Html(t) = i {
+                    text.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn flush_spans(&mut self) {
+        while let Some(span) = self.spans.pop() {
+            for i in span.finish() {
+                self.inline_raw(i);
+            }
+        }
+    }
+
+    fn close_implicit(&mut self, at: usize) {
+        if matches!(
+            self.frames.last(),
+            Some(Frame::Paragraph { implicit: true, .. })
+        ) {
+            self.close_top(at);
+        }
+    }
+
+    fn close_top(&mut self, end: usize) {
+        self.flush_spans();
+        if self.frames.len() <= 1 {
+            return;
+        }
+        let frame = self.frames.pop().expect("checked");
+        match frame {
+            Frame::Heading {
+                level,
+                inlines,
+                start,
+            } => {
+                let lines = self.lines(start, end);
+                self.push_block(Block {
+                    lines,
+                    kind: BlockKind::Heading {
+                        level,
+                        text: inlines,
+                    },
+                });
+            }
+            Frame::Paragraph {
+                inlines,
+                start,
+                end: pend,
+                implicit,
+            } => {
+                let end = if implicit { pend } else { end };
+                let lines = self.lines(start, end);
+                if !inlines.is_empty() {
+                    self.push_block(Block {
+                        lines,
+                        kind: BlockKind::Paragraph(inlines),
+                    });
+                }
+            }
+            Frame::List {
+                ordered,
+                items,
+                start,
+            } => {
+                let lines = self.lines(start, end);
+                self.push_block(Block {
+                    lines,
+                    kind: BlockKind::List { ordered, items },
+                });
+            }
+            Frame::Item {
+                task,
+                blocks,
+                start,
+                end: iend,
+            } => {
+                let lines = self.lines(start, iend.max(end.min(iend)));
+                if let Some(Frame::List { items, .. }) = self.frames.last_mut() {
+                    items.push(Item {
+                        lines,
+                        task,
+                        blocks,
+                    });
+                } else {
+                    for b in blocks {
+                        self.push_block(b);
+                    }
+                }
+            }
+            Frame::Quote { blocks, start } => {
+                let lines = self.lines(start, end);
+                self.push_block(Block {
+                    lines,
+                    kind: BlockKind::Quote(blocks),
+                });
+            }
+            Frame::Code { info, text, start } => {
+                let lines = self.lines(start, end);
+                self.push_block(Block {
+                    lines,
+                    kind: BlockKind::Code {
+                        info: info.trim().to_string(),
+                        text,
+                    },
+                });
+            }
+            Frame::Html { text, start } => {
+                let lines = self.lines(start, end);
+                self.push_block(Block {
+                    lines,
+                    kind: BlockKind::Html(text),
+                });
+            }
+            Frame::Table {
+                head,
+                mut rows,
+                row,
+                start,
+                ..
+            } => {
+                if !row.is_empty() {
+                    rows.push(row);
+                }
+                let lines = self.lines(start, end);
+                self.push_block(Block {
+                    lines,
+                    kind: BlockKind::Table { head, rows },
+                });
+            }
+            Frame::Root { blocks } => self.frames.push(Frame::Root { blocks }),
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        match self.frames.last_mut() {
+            Some(Frame::Root { blocks })
+            | Some(Frame::Item { blocks, .. })
+            | Some(Frame::Quote { blocks, .. }) => blocks.push(block),
+            Some(Frame::List { items, .. }) => {
+                // Content directly in a list (only after flattening): keep it.
+                let lines = block.lines;
+                items.push(Item {
+                    lines,
+                    task: None,
+                    blocks: vec![block],
+                });
+            }
+            _ => {
+                // A block while an inline-only frame is open (never expected
+                // from pulldown-cmark): put it in the nearest container.
+                for f in self.frames.iter_mut().rev() {
+                    if let Frame::Root { blocks }
+                    | Frame::Item { blocks, .. }
+                    | Frame::Quote { blocks, .. } = f
+                    {
+                        blocks.push(block);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::procedure::import::inline::plain;
+
+    #[test]
+    fn shapes_the_common_blocks() {
+        let md = "# T\n\nSome *text* with `code`.\n\n- [ ] uno\n- [x] dos\n  ```bash\n  ls\n  ```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n\n---\n";
+        let blocks = parse(md);
+        let kinds: Vec<&str> = blocks
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Heading { .. } => "h",
+                BlockKind::Paragraph(_) => "p",
+                BlockKind::List { .. } => "l",
+                BlockKind::Code { .. } => "c",
+                BlockKind::Table { .. } => "t",
+                BlockKind::Quote(_) => "q",
+                BlockKind::Html(_) => "html",
+                BlockKind::Rule => "r",
+            })
+            .collect();
+        assert_eq!(kinds, vec!["h", "p", "l", "t", "q", "r"]);
+        let BlockKind::List { items, .. } = &blocks[2].kind else {
+            panic!()
+        };
+        assert_eq!(items[0].task, Some(false));
+        assert_eq!(items[1].task, Some(true));
+        assert_eq!(plain(items[1].head()), "dos");
+        assert!(matches!(items[1].blocks[1].kind, BlockKind::Code { .. }));
+        assert_eq!(items[1].lines, Lines::new(6, 9));
+        assert_eq!(blocks[1].lines, Lines::one(3));
+    }
+
+    #[test]
+    fn survives_deep_nesting() {
+        let md = ">".repeat(5000) + " x\n" + &"- ".repeat(3000) + "y\n";
+        let blocks = parse(&md);
+        assert!(!blocks.is_empty());
+    }
+
+    #[test]
+    fn reads_rundown_hidden_blocks() {
+        let md = "a\n\n<!--~\n``` bash\nls\n```\n-->\n";
+        let blocks = parse(md);
+        let code = blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Code { .. }))
+            .unwrap();
+        assert_eq!(code.lines.first, 4);
+    }
+}

@@ -1,0 +1,234 @@
+//! Bytes -> text: byte order marks, UTF-16, files that are not UTF-8,
+//! CRLF line endings, and (unless turned off) mojibake repair. Every change
+//! is described so the report can say what was done to the text.
+
+use super::mojibake;
+
+#[derive(Debug, Clone, Default)]
+pub struct Decoded {
+    pub text: String,
+    /// One sentence per change, for the report.
+    pub changes: Vec<String>,
+    /// Segments repaired by [`mojibake`], summed over encodings.
+    pub repaired_segments: usize,
+}
+
+pub fn decode(bytes: &[u8], repair: bool) -> Decoded {
+    let mut d = Decoded::default();
+    let mut text = to_text(bytes, &mut d.changes);
+    let crlf = text.matches("\r\n").count();
+    if crlf > 0 {
+        text = text.replace("\r\n", "\n");
+        d.changes
+            .push(format!("{crlf} CRLF line endings converted to LF"));
+    }
+    let cr = text.matches('\r').count();
+    if cr > 0 {
+        text = text.replace('\r', "\n");
+        d.changes
+            .push(format!("{cr} lone CR line endings converted to LF"));
+    }
+    if repair {
+        let out = mojibake::repair(&text);
+        for r in &out.repaired {
+            let example = r
+                .example
+                .as_ref()
+                .map(|(a, b)| format!(", e.g. `{a}` -> `{b}`"))
+                .unwrap_or_default();
+            d.changes.push(format!(
+                "repaired {} mis-decoded segments ({}) on {} {}{example}",
+                r.segments,
+                r.wrong.describe(),
+                plural(r.lines.len(), "line"),
+                ranges(&r.lines)
+            ));
+            d.repaired_segments += r.segments;
+        }
+        if !out.unrepaired_lines.is_empty() {
+            d.changes.push(format!(
+                "could not repair some characters (bytes were lost when the file was mis-decoded) on {} {}",
+                plural(out.unrepaired_lines.len(), "line"),
+                ranges(&out.unrepaired_lines)
+            ));
+        }
+        if out.repaired.iter().any(|r| r.wrong == mojibake::Wrong::Gbk) {
+            let lost: Vec<usize> = out
+                .text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| {
+                    let t = l.trim_start_matches('#');
+                    t.len() < l.len()
+                        && l.len() - t.len() <= 6
+                        && t.starts_with("  ")
+                        && !t.trim().is_empty()
+                })
+                .map(|(i, _)| i + 1)
+                .collect();
+            if !lost.is_empty() {
+                d.changes.push(format!(
+                    "headings with two spaces after `#` on {} {}: a character there (likely an emoji) was lost before the file arrived",
+                    plural(lost.len(), "line"),
+                    ranges(&lost)
+                ));
+            }
+        }
+        text = out.text;
+    }
+    d.text = text;
+    d
+}
+
+fn to_text(bytes: &[u8], changes: &mut Vec<String>) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        changes.push("UTF-8 byte order mark removed".into());
+        return utf8_or_fallback(rest, changes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        changes.push("read as UTF-16 little-endian (byte order mark)".into());
+        return encoding_rs::UTF_16LE
+            .decode_without_bom_handling(rest)
+            .0
+            .into_owned();
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        changes.push("read as UTF-16 big-endian (byte order mark)".into());
+        return encoding_rs::UTF_16BE
+            .decode_without_bom_handling(rest)
+            .0
+            .into_owned();
+    }
+    if let Some(le) = looks_utf16(bytes) {
+        let (enc, name) = if le {
+            (encoding_rs::UTF_16LE, "little")
+        } else {
+            (encoding_rs::UTF_16BE, "big")
+        };
+        changes.push(format!(
+            "read as UTF-16 {name}-endian (no byte order mark; guessed from the zero bytes)"
+        ));
+        return enc.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    utf8_or_fallback(bytes, changes)
+}
+
+/// UTF-16 text without a BOM has a zero byte in every other position
+/// for ASCII; `Some(true)` for little-endian.
+fn looks_utf16(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_zero = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    if odd_zero * 10 >= pairs * 4 && even_zero * 20 < pairs {
+        Some(true)
+    } else if even_zero * 10 >= pairs * 4 && odd_zero * 20 < pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Valid UTF-8 as is; otherwise each line that is not UTF-8 is read as
+/// Windows-1252 (the usual culprit), and the report says which.
+fn utf8_or_fallback(bytes: &[u8], changes: &mut Vec<String>) -> String {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut bad = Vec::new();
+    for (n, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        match std::str::from_utf8(line) {
+            Ok(s) => out.push_str(s),
+            Err(_) => {
+                bad.push(n + 1);
+                out.push_str(
+                    &encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(line)
+                        .0,
+                );
+            }
+        }
+    }
+    changes.push(format!(
+        "not UTF-8: {} {} read as Windows-1252",
+        plural(bad.len(), "line"),
+        ranges(&bad)
+    ));
+    out
+}
+
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `3-5, 9, 12-14`, shortened after a few ranges.
+pub fn ranges(lines: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let start = lines[i];
+        let mut end = start;
+        while i + 1 < lines.len() && lines[i + 1] == end + 1 {
+            i += 1;
+            end = lines[i];
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        });
+        i += 1;
+    }
+    if parts.len() > 12 {
+        let more = parts.len() - 12;
+        parts.truncate(12);
+        parts.push(format!("and {more} more"));
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boms_utf16_and_line_endings() {
+        let d = decode(b"\xEF\xBB\xBF# T\r\nx\r\n", true);
+        assert_eq!(d.text, "# T\nx\n");
+        assert_eq!(d.changes.len(), 2);
+        let utf16: Vec<u8> = "\u{FEFF}# Título\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(&utf16, true).text, "# Título\n");
+        let utf16: Vec<u8> = "# Título sin BOM\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(&utf16, true).text, "# Título sin BOM\n");
+    }
+
+    #[test]
+    fn latin1_lines_are_read_as_windows_1252() {
+        let d = decode(b"ok \xc3\xb3\nmal \xf3\n", true);
+        assert_eq!(d.text, "ok ó\nmal ó\n");
+        assert!(d.changes[0].contains("line 2"), "{:?}", d.changes);
+    }
+
+    #[test]
+    fn ranges_compress() {
+        assert_eq!(ranges(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
+    }
+}

@@ -1,0 +1,317 @@
+//! Heuristics for runbooks that do not follow the template: commands
+//! written as inline code, failure hints in prose, numbered lists whose
+//! items are the steps, Rundown's tags.
+
+use super::blocks::{BlockKind, Item};
+use super::classify::norm;
+use super::fence::{self, Class};
+use super::inline::{Inline, code_spans, plain};
+use super::shell;
+
+/// What an inline command is in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// To be run as part of the step.
+    Run,
+    /// To be run if the step fails, to undo it (`si falla, ejecutar `x downgrade``).
+    Undo,
+    /// Mentioned only (how to abort, what to check if something fails).
+    Mention,
+}
+
+/// Commands written as inline code, with what their sentence makes them.
+pub fn inline_commands(inlines: &[Inline]) -> Vec<(String, Context)> {
+    let mut out = Vec::new();
+    for (before, code) in code_spans(inlines) {
+        let code = code.trim().to_string();
+        if !shell::looks_like_command(&code) {
+            continue;
+        }
+        let sentence = last_sentence(&before);
+        let ctx = if is_abort(&sentence) {
+            Context::Mention
+        } else if is_failure_sentence(&sentence) {
+            if undoes(&code) || mentions_undo(&sentence) {
+                Context::Undo
+            } else {
+                Context::Mention
+            }
+        } else {
+            Context::Run
+        };
+        out.push((code, ctx));
+    }
+    out
+}
+
+fn last_sentence(before: &str) -> String {
+    let cut = before
+        .rfind(". ")
+        .map(|i| i + 2)
+        .into_iter()
+        .chain(before.rfind('\n').map(|i| i + 1))
+        .max()
+        .unwrap_or(0);
+    before[cut..].to_string()
+}
+
+/// `Si falla...`, `If it fails...`, `Si hay errores...`.
+pub fn is_failure_sentence(text: &str) -> bool {
+    let n = norm(text);
+    let spanish = (n.starts_with("si ")
+        || n.contains(" si ")
+        || n.contains(", si ")
+        || n.contains("en caso de"))
+        && [
+            "falla",
+            "fallo",
+            "error",
+            "no funciona",
+            "no responde",
+            "no vuelve",
+            "no arranca",
+            "no levanta",
+            "no inicia",
+        ]
+        .iter()
+        .any(|w| n.contains(w));
+    let words: Vec<&str> = n.split(|c: char| !c.is_alphanumeric()).collect();
+    let english = (n.starts_with("if ")
+        || n.contains(" if ")
+        || n.contains("in case of")
+        || n.contains("on failure"))
+        && (words.iter().any(|w| {
+            matches!(
+                *w,
+                "fail" | "fails" | "failed" | "failure" | "error" | "errors" | "broken"
+            )
+        }) || n.contains("not ok")
+            || n.contains("doesn't work")
+            || n.contains("does not work"));
+    spanish || english
+}
+
+fn is_abort(sentence: &str) -> bool {
+    let n = norm(sentence);
+    [
+        "abort",
+        "cancel",
+        "to stop",
+        "para detener",
+        "in another shell",
+        "en otra terminal",
+        "otra consola",
+        "to kill",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+}
+
+fn undoes(cmd: &str) -> bool {
+    let c = cmd.to_lowercase();
+    [
+        "downgrade",
+        "rollback",
+        "roll back",
+        "undo",
+        "revert",
+        "restore",
+        "reset --hard",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
+}
+
+fn mentions_undo(sentence: &str) -> bool {
+    let n = norm(sentence);
+    [
+        "revertir",
+        "deshacer",
+        "rollback",
+        "revert",
+        "undo",
+        "roll back",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+}
+
+/// Text and code only: a bullet that may be a bare command.
+pub fn is_bare(head: &[Inline]) -> bool {
+    !head.is_empty()
+        && head
+            .iter()
+            .all(|i| matches!(i, Inline::Text(_) | Inline::Code(_) | Inline::Break))
+}
+
+/// Whether a list item carries something to run.
+pub fn item_has_commands(item: &Item) -> bool {
+    let head = item.head();
+    (is_bare(head) && shell::command_with_remark(&super::inline::bare(head)).is_some())
+        || inline_commands(head)
+            .iter()
+            .any(|(_, c)| *c == Context::Run)
+        || item.blocks.iter().any(|b| block_has_commands(&b.kind))
+}
+
+pub fn block_has_commands(kind: &BlockKind) -> bool {
+    match kind {
+        BlockKind::Code { info, text } => {
+            fence::classify(&fence::parse(info), text) == Class::Shell
+        }
+        BlockKind::List { items, .. } => items.iter().any(item_has_commands),
+        BlockKind::Paragraph(p) => inline_commands(p).iter().any(|(_, c)| *c == Context::Run),
+        BlockKind::Quote(blocks) => blocks.iter().any(|b| block_has_commands(&b.kind)),
+        _ => false,
+    }
+}
+
+/// An ordered list that lists the steps of a procedure: its items carry
+/// commands, or (under a heading that announces steps) read as actions.
+pub fn list_is_steps(items: &[Item], announced: bool) -> bool {
+    if items.is_empty() {
+        return false;
+    }
+    let with_commands = items.iter().filter(|i| item_has_commands(i)).count();
+    if with_commands > 0 && (items.len() >= 2 || announced) {
+        return true;
+    }
+    announced && items.len() >= 2 && items.iter().all(|i| !plain(i.head()).is_empty())
+}
+
+/// The title for a step made from a list item, and whether the item's
+/// first paragraph was used up by it (a bold title).
+pub fn item_title(item: &Item) -> (String, bool) {
+    let head = item.head();
+    if let Some(Inline::Strong(inner)) = head.first() {
+        let t = plain(inner).trim_end_matches(':').trim().to_string();
+        let rest = plain(&head[1..]);
+        if !t.is_empty() {
+            return (t, rest.trim_start_matches(':').trim().is_empty());
+        }
+    }
+    // `Revertir código: `git reset ...``
+    let text = title_words(head);
+    if let Some((label, _)) = text.split_once(':') {
+        let commands = inline_commands(head);
+        if !commands.is_empty() && !label.trim().is_empty() && label.len() < 80 {
+            return (label.trim().to_string(), false);
+        }
+    }
+    (super::text::title_of(&text), false)
+}
+
+/// Text for titles: code without backticks, links without addresses.
+pub fn title_words(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) => out.push_str(t),
+            Inline::Code(c) => out.push_str(c),
+            Inline::Strong(x)
+            | Inline::Emph(x)
+            | Inline::Link { text: x, .. }
+            | Inline::Image { alt: x, .. } => out.push_str(&title_words(x)),
+            Inline::Break => out.push(' '),
+            Inline::Html(_) => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `<r desc>text</r>` and `<r desc="text"/>`: Rundown's description.
+pub fn rundown_desc(html: &str) -> Option<String> {
+    let h = html.trim();
+    if let Some(rest) = h.strip_prefix("<r desc>") {
+        let text = rest.trim_end().strip_suffix("</r>").unwrap_or(rest);
+        return Some(text.trim().to_string());
+    }
+    if h.starts_with("<r ") && !h.contains(" opt") {
+        return attr(h, "desc");
+    }
+    None
+}
+
+/// `<r opt="file" type="string" desc="..."/>`: a Rundown option, which
+/// Rundown exports as `$OPT_FILE`.
+pub fn rundown_opt(html: &str) -> Option<(String, Option<String>)> {
+    let h = html.trim();
+    if !h.starts_with("<r ") {
+        return None;
+    }
+    let name = attr(h, "opt")?;
+    let var: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Some((format!("OPT_{var}"), attr(h, "desc")))
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!("{name}=");
+    let at = tag.find(&key)? + key.len();
+    let rest = &tag[at..];
+    if let Some(q) = rest.strip_prefix('"') {
+        return q.find('"').map(|e| q[..e].to_string());
+    }
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+        .unwrap_or(rest.len());
+    Some(rest[..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn inline_command_contexts() {
+        let p = vec![
+            t("Atención: Si hay errores en la migración, ejecutar "),
+            Inline::Code("flask db downgrade".into()),
+            t(" y revisar logs."),
+        ];
+        assert_eq!(
+            inline_commands(&p),
+            vec![("flask db downgrade".to_string(), Context::Undo)]
+        );
+        let p = vec![
+            t("To abort this process, run "),
+            Inline::Code("killall dlv".into()),
+            t(" in another shell"),
+        ];
+        assert_eq!(inline_commands(&p)[0].1, Context::Mention);
+        let p = vec![
+            t("On the replica node run: "),
+            Inline::Code("sudo chef-client-disable \"x\"".into()),
+        ];
+        assert_eq!(inline_commands(&p)[0].1, Context::Run);
+    }
+
+    #[test]
+    fn rundown_tags() {
+        assert_eq!(
+            rundown_desc("<r desc>Builds the release</r>").as_deref(),
+            Some("Builds the release")
+        );
+        assert_eq!(
+            rundown_desc("<r desc=\"Starts delve\"/>").as_deref(),
+            Some("Starts delve")
+        );
+        assert_eq!(
+            rundown_opt("<r opt=\"file\" type=\"string\" desc=\"The input file\"/>"),
+            Some(("OPT_FILE".to_string(), Some("The input file".to_string())))
+        );
+        assert_eq!(rundown_opt("<r stop-ok />"), None);
+    }
+}

@@ -1,0 +1,266 @@
+//! Markdown runbooks -> procedures. The users' template maps field by
+//! field; free-form runbooks go through heuristics; broken encodings are
+//! repaired first. Nothing is dropped: what fits no field becomes notes,
+//! and the [`report::Report`] says where every source line went and what
+//! was guessed.
+//!
+//! Pipeline: [`encoding`] (bytes -> text, mojibake repair) ->
+//! [`frontmatter`] -> [`blocks`] (pulldown-cmark) -> [`sections`] ->
+//! [`builder`] with [`template`], [`freeform`], [`extras`], [`step`] ->
+//! [`finish`] (ids, variables, defaults) -> [`emit`] (TOML).
+
+pub mod blocks;
+mod builder;
+mod classify;
+mod decision;
+mod duration;
+pub mod emit;
+pub mod encoding;
+mod extras;
+mod fence;
+mod finish;
+mod freeform;
+mod frontmatter;
+pub mod inline;
+pub mod mojibake;
+pub mod report;
+mod sections;
+mod shell;
+mod step;
+mod template;
+mod text;
+
+use crate::procedure::model::Procedure;
+use report::Report;
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Repair mojibake (`--no-repair` turns it off).
+    pub repair: bool,
+    /// The file name shown in the report and the TOML header.
+    pub source_name: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            repair: true,
+            source_name: "runbook.md".into(),
+        }
+    }
+}
+
+/// The result of an import: the procedure, its TOML text, and the report.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub procedure: Procedure,
+    pub toml: String,
+    pub report: Report,
+}
+
+/// Imports a Markdown runbook from raw bytes (any of the encodings
+/// [`encoding::decode`] understands). Never panics.
+pub fn import_bytes(bytes: &[u8], options: &Options) -> Imported {
+    let decoded = encoding::decode(bytes, options.repair);
+    let mut imported = import_text(&decoded.text, options, decoded.changes);
+    imported.report.totals.repaired_segments = decoded.repaired_segments;
+    imported
+}
+
+/// Imports Markdown that is already text. Line endings and mojibake are
+/// handled as for bytes.
+pub fn import_str(text: &str, options: &Options) -> Imported {
+    import_bytes(text.as_bytes(), options)
+}
+
+fn import_text(text: &str, options: &Options, changes: Vec<String>) -> Imported {
+    let (front, body) = frontmatter::split(text);
+    let src = text::Src::new(text);
+    let blocks = blocks::parse(&body);
+    let root = sections::build(&blocks);
+    let report = Report {
+        source: options.source_name.clone(),
+        encoding: changes,
+        ..Report::default()
+    };
+    let mut b = builder::Builder::new(&src, report);
+    front_matter(&mut b, &front);
+    unparsed_lines(&mut b, &src, &blocks, &front);
+
+    let title_index = root.children.iter().position(|c| c.level == 1);
+    if let Some(i) = title_index {
+        let heading = &root.children[i].title;
+        let (id, title) = split_id(heading);
+        if let (Some(id), true) = (id, b.meta.id.is_empty()) {
+            b.meta.id = id;
+            b.report.add(
+                root.children[i].heading.map(|h| h.lines),
+                report::Kind::Mapped,
+                "[procedure] id",
+                "from the title heading",
+            );
+        }
+        if b.meta.title.is_empty() {
+            b.meta.title = title;
+        }
+    }
+    let whole_title = b.meta.title.clone();
+    b.rollback_doc = classify::is_rollback_title(&whole_title)
+        || b.meta.category == Some(crate::procedure::keyword::Category::Rollback);
+    b.build(&root, title_index);
+    let stem = std::path::Path::new(&options.source_name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string();
+    let (procedure, report) = finish::finish(b, &stem);
+    let header = vec![
+        format!("Imported by `pasos import` from {}.", options.source_name),
+        "`pasos import --report` lists where each source line went and what was guessed."
+            .to_string(),
+    ];
+    let toml = emit::to_toml(&procedure, &header);
+    Imported {
+        procedure,
+        toml,
+        report,
+    }
+}
+
+/// Lines no block covers (link reference definitions, which the Markdown
+/// parser consumes silently) are kept as notes.
+fn unparsed_lines(
+    b: &mut builder::Builder<'_, '_>,
+    src: &text::Src<'_>,
+    blocks: &[blocks::Block],
+    front: &[frontmatter::FrontMatter],
+) {
+    let total = text_lines(src);
+    let mut covered = vec![false; total + 2];
+    let mut mark = |l: blocks::Lines| {
+        let last = l.last.min(total);
+        if l.first <= last {
+            covered[l.first..=last].iter_mut().for_each(|c| *c = true);
+        }
+    };
+    blocks.iter().for_each(|bl| mark(bl.lines));
+    front.iter().for_each(|f| mark(f.lines));
+    let mut n = 1;
+    while n <= total {
+        if covered[n] || src.raw(blocks::Lines::one(n)).trim().is_empty() {
+            n += 1;
+            continue;
+        }
+        let start = n;
+        while n <= total && !covered[n] {
+            n += 1;
+        }
+        let lines = blocks::Lines::new(start, n - 1);
+        let text = src.raw(lines);
+        if matches!(text.trim(), "<!--~" | "-->") {
+            b.report.add(
+                Some(lines),
+                report::Kind::Skipped,
+                "nothing",
+                "Rundown hidden-block marker",
+            );
+        } else if !text.trim().is_empty() {
+            b.notes.push(text);
+            b.report.add(
+                Some(lines),
+                report::Kind::Notes,
+                "procedure notes",
+                "text the Markdown parser does not keep (e.g. link definitions)",
+            );
+        }
+    }
+}
+
+fn text_lines(src: &text::Src<'_>) -> usize {
+    src.count()
+}
+
+/// `RB-001: Despliegue` -> (`RB-001`, `Despliegue`).
+fn split_id(heading: &str) -> (Option<String>, String) {
+    let Some((head, rest)) = heading.split_once(':') else {
+        return (None, heading.to_string());
+    };
+    let head = head.trim();
+    let is_id = head.contains('-')
+        && head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        && !rest.trim().is_empty();
+    if is_id {
+        (Some(head.to_string()), rest.trim().to_string())
+    } else {
+        (None, heading.to_string())
+    }
+}
+
+fn front_matter(b: &mut builder::Builder<'_, '_>, front: &[frontmatter::FrontMatter]) {
+    for fm in front {
+        match fm.kind {
+            frontmatter::Kind::Yaml => {
+                for pair in &fm.pairs {
+                    let lines = Some(blocks::Lines::one(pair.line));
+                    let value = pair.value.joined();
+                    let used = match template::meta_field(&pair.key) {
+                        Some(template::MetaField::Reviewers) | Some(template::MetaField::Tags)
+                            if matches!(pair.value, frontmatter::Value::List(_)) =>
+                        {
+                            template::apply_meta(
+                                &mut b.meta,
+                                template::meta_field(&pair.key).expect("matched"),
+                                &value,
+                                lines,
+                                &mut b.report,
+                            )
+                        }
+                        Some(f) => {
+                            template::apply_meta(&mut b.meta, f, &value, lines, &mut b.report)
+                        }
+                        None => false,
+                    };
+                    if !used {
+                        b.notes.push(format!("{}: {value}", pair.key));
+                        let what = match template::meta_field(&pair.key) {
+                            Some(_) => {
+                                format!("front matter `{}` value not used (`{value}`)", pair.key)
+                            }
+                            None => format!("front matter key `{}`", pair.key),
+                        };
+                        b.report
+                            .add(lines, report::Kind::Notes, "procedure notes", what);
+                    }
+                }
+                b.report.add(
+                    Some(fm.lines),
+                    report::Kind::Mapped,
+                    "[procedure]",
+                    "YAML front matter",
+                );
+            }
+            frontmatter::Kind::Toml => {
+                b.notes.push(format!("+++\n{}\n+++", fm.raw));
+                b.report.add(
+                    Some(fm.lines),
+                    report::Kind::Notes,
+                    "procedure notes",
+                    "TOML front matter (Runme settings) kept as text",
+                );
+            }
+            frontmatter::Kind::Shebang => {
+                b.notes.push(fm.raw.clone());
+                b.report.add(
+                    Some(fm.lines),
+                    report::Kind::Notes,
+                    "procedure notes",
+                    "shebang line",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! `pasos import`, `pasos import --report`, `pasos check FILE.md`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fixture_path(name: &str) -> String {
+    format!(
+        "{}/tests/import/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn pasos() -> Command {
+    Command::cargo_bin("pasos").expect("binary")
+}
+
+#[test]
+fn import_writes_toml_to_stdout() {
+    pasos()
+        .args(["import", &fixture_path("plantilla.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "[procedure]\nid = 'PROC-BACKEND-014'",
+        ))
+        .stderr(predicate::str::contains("passes `pasos check`"));
+}
+
+#[test]
+fn import_report_goes_to_stderr_with_stdout_toml() {
+    pasos()
+        .args(["import", "--report", &fixture_path("ventanas.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[[phases.steps]]"))
+        .stderr(predicate::str::contains("pasos import report: ventanas.md"))
+        .stderr(predicate::str::contains("time window"));
+}
+
+#[test]
+fn import_to_a_file_then_check_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("fases.toml");
+    pasos()
+        .args([
+            "import",
+            &fixture_path("fases.md"),
+            "-o",
+            out.to_str().unwrap(),
+            "--report",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("pasos import report: fases.md"));
+    pasos()
+        .args(["check", out.to_str().unwrap()])
+        .assert()
+        .success();
+}
+
+#[test]
+fn check_accepts_markdown() {
+    pasos()
+        .args(["check", &fixture_path("lista_numerada.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok"));
+}
+
+#[test]
+fn check_says_positions_are_in_the_imported_toml() {
+    // Warnings of an imported file point into the generated TOML.
+    pasos()
+        .args(["check", &fixture_path("chuleta.md")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("pasos import"));
+}
+
+#[test]
+fn import_of_a_missing_file_is_bad_input() {
+    pasos()
+        .args(["import", "/nonexistent/x.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"));
+}
