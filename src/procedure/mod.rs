@@ -104,7 +104,7 @@ pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
         let mut loaded = check_bytes(imported.toml.as_bytes());
         let toml_name = Path::new(&name).with_extension("toml");
         let note = format!(
-            "line:col point into the TOML imported from {name}; write it out with `pasos import {} -o {}` to see it",
+            "line:col are in the TOML imported from {name}; see it with `pasos import {} -o {}`",
             path.display(),
             toml_name.display()
         );

@@ -1,5 +1,5 @@
 //! Arbitrary Markdown-ish input never panics and always gives TOML that
-//! loads. Cases: `PASOS_FUZZ_CASES` (default 300, a few seconds in debug).
+//! loads. Cases: `PASOS_FUZZ_CASES` (default 10,000, about 7 s in debug).
 
 use pasos::procedure::import::{Options, import_bytes};
 use proptest::prelude::*;
@@ -109,7 +109,7 @@ fn cases() -> u32 {
     std::env::var("PASOS_FUZZ_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(300)
+        .unwrap_or(10_000)
 }
 
 proptest! {
