@@ -41,14 +41,16 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let app = start(&text);
             let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-            term.draw(|f| pasos::tui::view::draw(f, &app)).unwrap();
+            term.draw(|f| pasos::tui::view::draw(f, &app, None))
+                .unwrap();
         })
     });
     let app = start(&text);
     let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
     c.bench_function("render one frame at 200x50 (500 steps)", |b| {
         b.iter(|| {
-            term.draw(|f| pasos::tui::view::draw(f, &app)).unwrap();
+            term.draw(|f| pasos::tui::view::draw(f, &app, None))
+                .unwrap();
         })
     });
 }

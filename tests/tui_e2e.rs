@@ -29,6 +29,17 @@ impl Screen {
         panic!("`{needle}` never appeared; the screen:\n{}", self.text());
     }
 
+    fn wait_gone(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(30) {
+            if !self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("`{needle}` never went away; the screen:\n{}", self.text());
+    }
+
     fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -90,6 +101,8 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
 
     s.wait_for("Prerequisite (People)");
     s.send("y");
+    // The other prerequisites are checked by commands in the shell.
+    s.wait_gone("prerequisite(s) to confirm");
     for step in ["P1", "P2", "1", "2"] {
         s.wait_for("enter run");
         s.send("\r");

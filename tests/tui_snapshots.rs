@@ -121,7 +121,8 @@ impl Driver {
 
     fn render(&self, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| pasos::tui::view::draw(f, &self.app)).unwrap();
+        term.draw(|f| pasos::tui::view::draw(f, &self.app, None))
+            .unwrap();
         let buf = term.backend().buffer();
         let mut out = String::new();
         for y in 0..h {

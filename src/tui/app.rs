@@ -68,6 +68,10 @@ pub enum Dialog {
 pub enum Request {
     /// Interrupt the command running in the shell (Ctrl-C).
     InterruptCommand,
+    /// A key for the shell (the pane has the focus).
+    ShellKey(KeyEvent),
+    /// Scroll the shell's screen back (+) or forward (-) by lines.
+    ShellScroll(i32),
     /// Leave the program (after journaling the interruption).
     Exit,
 }
@@ -292,25 +296,15 @@ impl App {
         let action = self.keymap.lookup(mode, key);
         match mode {
             Mode::Dialog => self.dialog_key(key, action),
-            Mode::Shell => {
-                match action {
-                    Some(Action::LeaveShell) => self.focus = Pane::Checklist,
-                    Some(Action::ScrollUp) => {
-                        self.shell_scroll = self.shell_scroll.saturating_add(10)
-                    }
-                    Some(Action::ScrollDown) => {
-                        self.shell_scroll = self.shell_scroll.saturating_sub(10)
-                    }
-                    _ if key.code == KeyCode::Char('c')
-                        && key.modifiers.contains(KeyModifiers::CONTROL)
-                        && self.busy.is_some() =>
-                    {
-                        return (Vec::new(), Some(Request::InterruptCommand));
-                    }
-                    _ => {}
+            Mode::Shell => match action {
+                Some(Action::LeaveShell) => {
+                    self.focus = Pane::Checklist;
+                    (Vec::new(), None)
                 }
-                (Vec::new(), None)
-            }
+                Some(Action::ScrollUp) => (Vec::new(), Some(Request::ShellScroll(10))),
+                Some(Action::ScrollDown) => (Vec::new(), Some(Request::ShellScroll(-10))),
+                _ => (Vec::new(), Some(Request::ShellKey(*key))),
+            },
             _ => {
                 if key.code == KeyCode::Char('c')
                     && key.modifiers.contains(KeyModifiers::CONTROL)

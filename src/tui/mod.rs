@@ -29,11 +29,14 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     app.resumed = open.resumed;
     app.journal = open.writer.path().display().to_string();
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let mut exec = runtime::Executor::spawn(
-        open.writer,
-        std::env::temp_dir().join(format!("pasos-{}", open.run_id)),
-        tx,
-    );
+    let mut exec = match runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx) {
+        Ok(e) => e,
+        Err(e) => {
+            return Ended::Refused(format!(
+                "cannot start the embedded shell: {e}; try `pasos run --plain`"
+            ));
+        }
+    };
     exec.carry_out(&mut app, open.effects);
     for (name, value) in &opts.vars {
         let fx = app.send(Msg::SetVariable {

@@ -1,17 +1,15 @@
-//! The event loop: keys, shell output, a 1 s tick and signals, in one
+//! The event loop: keys, the shell's events, a 1 s tick and signals, in one
 //! `select!`. Pending messages are drained before drawing; the screen is
 //! drawn only when something changed, at most ~60 times a second. The
 //! engine's effects are carried out here: journal first (fsynced), then
-//! commands, one at a time, on the shell thread.
+//! commands, one at a time, in the embedded shell.
 
 use super::app::{App, Request};
 use crate::journal::JournalWriter;
 use crate::run::{Effect, Msg, RunStatus, StepStatus};
-use crate::runner::pipe_shell::{Finished, PipeShell};
+use crate::shell::{Shell, ShellConfig, ShellError, ShellEvent, TranscriptConfig};
 use std::collections::VecDeque;
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -49,73 +47,66 @@ impl Job {
     }
 }
 
-pub enum ShellMsg {
-    Output(Vec<u8>),
-    Done(Finished),
-}
-
-/// Carries out effects: the journal, and the command queue.
+/// Carries out effects: the journal, and the command queue in the shell.
 pub struct Executor {
     pub writer: JournalWriter,
+    pub shell: Shell,
     queue: VecDeque<Job>,
     in_flight: Option<Job>,
-    jobs: std::sync::mpsc::Sender<(String, Vec<(String, String)>)>,
-    pub interrupt: Arc<AtomicBool>,
+    /// A prompt is showing: the shell takes a command.
+    ready: bool,
+    /// The step a command typed by hand is attributed to.
+    manual: Option<String>,
+    pane: (u16, u16),
 }
 
 impl Executor {
     pub fn spawn(
         writer: JournalWriter,
-        shell_dir: PathBuf,
-        out: tokio::sync::mpsc::UnboundedSender<ShellMsg>,
-    ) -> Executor {
-        let (jobs, rx) = std::sync::mpsc::channel::<(String, Vec<(String, String)>)>();
-        let interrupt = Arc::new(AtomicBool::new(false));
-        let flag = interrupt.clone();
-        std::thread::spawn(move || {
-            let mut shell: Option<PipeShell> = None;
-            while let Ok((command, env)) = rx.recv() {
-                if shell.as_mut().is_none_or(|s| !s.is_alive()) {
-                    shell = PipeShell::spawn(shell_dir.clone()).ok();
-                }
-                let Some(sh) = shell.as_mut() else {
-                    let _ = out.send(ShellMsg::Done(Finished {
-                        exit_code: Some(127),
-                        duration_ms: 0,
-                        output: "cannot start a shell".into(),
-                        interrupted: false,
-                    }));
-                    continue;
-                };
-                let tx = out.clone();
-                flag.store(false, Ordering::SeqCst);
-                let result = sh.run(
-                    &command,
-                    &env,
-                    &mut |b: &[u8]| {
-                        let _ = tx.send(ShellMsg::Output(b.to_vec()));
-                    },
-                    &flag,
-                );
-                let fin = result.unwrap_or(Finished {
-                    exit_code: None,
-                    duration_ms: 0,
-                    output: String::new(),
-                    interrupted: false,
-                });
-                if fin.exit_code.is_none() {
-                    shell = None;
-                }
-                let _ = out.send(ShellMsg::Done(fin));
-            }
+        data_dir: &std::path::Path,
+        run_id: &str,
+        wake: tokio::sync::mpsc::UnboundedSender<()>,
+    ) -> std::io::Result<Executor> {
+        let notify = Arc::new(move || {
+            let _ = wake.send(());
         });
-        Executor {
+        let shell = Shell::spawn(ShellConfig {
+            transcript: Some(TranscriptConfig::for_run(data_dir, run_id)),
+            notify: Some(notify),
+            env: vec![("PASOS_RUN_ID".into(), run_id.into())],
+            ..ShellConfig::default()
+        })?;
+        Ok(Executor {
             writer,
+            shell,
             queue: VecDeque::new(),
             in_flight: None,
-            jobs,
-            interrupt,
+            ready: false,
+            manual: None,
+            pane: (24, 80),
+        })
+    }
+
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        if (rows, cols) != self.pane && rows > 1 && cols > 1 {
+            self.pane = (rows, cols);
+            let _ = self.shell.resize(rows, cols);
         }
+    }
+
+    fn journal(&mut self, app: &mut App, ev: crate::journal::Event) -> bool {
+        for s in app.engine.secret_values() {
+            self.writer.redactor_mut().add_secret(s.clone());
+            self.shell.add_secret(s.clone());
+        }
+        if let Err(err) = self.writer.append(ev, app.engine.now()) {
+            let text = crate::i18n::fill(app.t().status_journal_failed, &[&err.to_string()]);
+            app.fatal = Some(text.clone());
+            app.warn(text);
+            self.queue.clear();
+            return false;
+        }
+        true
     }
 
     /// Journals events (fsynced before anything shows them as done) and
@@ -124,15 +115,7 @@ impl Executor {
         for e in effects {
             match e {
                 Effect::Journal(ev) => {
-                    for s in app.engine.secret_values() {
-                        self.writer.redactor_mut().add_secret(s.clone());
-                    }
-                    if let Err(err) = self.writer.append(ev, app.engine.now()) {
-                        let text =
-                            crate::i18n::fill(app.t().status_journal_failed, &[&err.to_string()]);
-                        app.fatal = Some(text.clone());
-                        app.warn(text);
-                        self.queue.clear();
+                    if !self.journal(app, ev) {
                         return;
                     }
                 }
@@ -166,62 +149,98 @@ impl Executor {
     }
 
     fn pump(&mut self, app: &mut App) {
-        while self.in_flight.is_none() {
+        while self.in_flight.is_none() && self.ready {
             let Some(job) = self.queue.pop_front() else {
                 app.busy = None;
                 return;
             };
-            if let Job::Step { step, command, .. } = &job {
-                let running = app
+            if let Job::Step { step, .. } = &job
+                && app
                     .engine
                     .item(step)
-                    .is_some_and(|i| i.status == StepStatus::Running);
-                if !running {
+                    .is_none_or(|i| i.status != StepStatus::Running)
+                {
                     continue; // the step already ended (a command failed)
                 }
-                let fx = app.send(Msg::CommandSent {
-                    step: step.clone(),
-                    command: command.clone(),
-                    manual: false,
-                    transcript_offset: None,
-                });
-                self.carry_out_journal_only(app, fx);
-            }
-            app.busy = Some(job.command().to_string());
-            app.push_line(format!("$ {}", job.command().lines().next().unwrap_or("")));
-            if self
-                .jobs
-                .send((job.command().to_string(), job.env().to_vec()))
-                .is_err()
-            {
-                app.warn("the shell thread is gone".into());
-                return;
-            }
-            self.in_flight = Some(job);
-        }
-    }
-
-    fn carry_out_journal_only(&mut self, app: &mut App, fx: Vec<Effect>) {
-        for e in fx {
-            if let Effect::Journal(ev) = e
-                && let Err(err) = self.writer.append(ev, app.engine.now())
-            {
-                app.fatal = Some(err.to_string());
+            match self.shell.run(job.command(), job.env()) {
+                Ok(()) => {
+                    app.busy = Some(job.command().to_string());
+                    self.ready = false;
+                    self.in_flight = Some(job);
+                }
+                Err(ShellError::Busy) => {
+                    self.queue.push_front(job);
+                    self.ready = false;
+                    return;
+                }
+                Err(ShellError::Foreign(_)) => {
+                    self.queue.push_front(job);
+                    app.warn("the shell is inside another program (ssh, sudo -i…): leave it to run the step, or mark the step by hand".into());
+                    return;
+                }
+                Err(e) => {
+                    app.warn(format!("the shell cannot run the command: {e:?}"));
+                    self.in_flight = Some(job);
+                    self.finished(app, 127, 0, String::new());
+                    return;
+                }
             }
         }
     }
 
-    pub fn finished(&mut self, app: &mut App, fin: Finished) {
-        if !app.shell_partial.is_empty() {
-            let line = std::mem::take(&mut app.shell_partial);
-            app.push_line(line);
+    pub fn on_event(&mut self, app: &mut App, ev: ShellEvent) {
+        match ev {
+            ShellEvent::Prompt { .. } => {
+                self.ready = true;
+                self.pump(app);
+            }
+            ShellEvent::CommandStarted { text, manual, transcript_offset } => {
+                if manual {
+                    let step = app
+                        .engine
+                        .active_item()
+                        .or_else(|| app.engine.next_item())
+                        .map(|i| i.id.clone())
+                        .or_else(|| app.selected_item().map(|i| i.id.clone()));
+                    if let Some(step) = step {
+                        let fx = app.send(Msg::CommandSent { step: step.clone(), command: text, manual: true, transcript_offset });
+                        self.carry_out(app, fx);
+                        self.manual = Some(step);
+                    }
+                } else if let Some(Job::Step { step, command, .. }) = &self.in_flight {
+                    let fx = app.send(Msg::CommandSent { step: step.clone(), command: command.clone(), manual: false, transcript_offset });
+                    self.carry_out(app, fx);
+                }
+            }
+            ShellEvent::CommandFinished { exit_code, duration_ms, output_tail } => {
+                if let Some(step) = self.manual.take() {
+                    let fx = app.send(Msg::CommandFinished { step, exit_code, duration_ms, output: String::new() });
+                    self.carry_out(app, fx);
+                } else {
+                    self.finished(app, exit_code, duration_ms, output_tail);
+                }
+            }
+            ShellEvent::Foreign { program } => app.warn(format!("the shell is now inside `{program}`: pasos cannot see exit codes there; mark steps by hand")),
+            ShellEvent::Native => app.say("the shell is back".into()),
+            ShellEvent::Exited { code } => {
+                app.warn(format!("the shell exited ({}); a new one was started: variables and the directory of earlier steps are lost", code.map(|c| c.to_string()).unwrap_or_else(|| "killed".into())));
+                if self.in_flight.is_some() {
+                    self.finished(app, code.unwrap_or(137), 0, String::new());
+                }
+                self.ready = false;
+                if let Err(e) = self.shell.restart() {
+                    app.warn(format!("the shell cannot be restarted: {e}"));
+                }
+            }
+            ShellEvent::Output | ShellEvent::SecretsLoaded | ShellEvent::Title(_) | ShellEvent::Bell => {}
         }
-        let code = fin
-            .exit_code
-            .unwrap_or(if fin.interrupted { 130 } else { 127 });
+    }
+
+    fn finished(&mut self, app: &mut App, code: i32, duration_ms: u64, output: String) {
         let Some(job) = self.in_flight.take() else {
             return;
         };
+        app.busy = None;
         let step_id = match &job {
             Job::Step { step, .. } | Job::Validation { step, .. } => Some(step.clone()),
             Job::Check { .. } => None,
@@ -230,13 +249,13 @@ impl Executor {
             Job::Step { step, .. } => Msg::CommandFinished {
                 step,
                 exit_code: code,
-                duration_ms: fin.duration_ms,
-                output: fin.output,
+                duration_ms,
+                output,
             },
             Job::Validation { step, .. } => Msg::ValidationFinished {
                 step,
                 exit_code: code,
-                output: fin.output,
+                output,
             },
             Job::Check { group, item, .. } => Msg::PrerequisiteChecked {
                 group,
@@ -282,13 +301,12 @@ impl Executor {
     }
 }
 
-/// Runs the loop until the operator quits, the run ends and they leave,
-/// or a signal arrives. Returns why it stopped.
+/// Runs the loop until the operator quits, or a signal arrives.
 pub async fn run_loop(
     app: &mut App,
     exec: &mut Executor,
     guard: &mut super::terminal::TerminalGuard,
-    mut shell_rx: tokio::sync::mpsc::UnboundedReceiver<ShellMsg>,
+    mut wake: tokio::sync::mpsc::UnboundedReceiver<()>,
 ) -> Result<Stop, std::io::Error> {
     use crossterm::event::{Event, EventStream, KeyEventKind};
     use futures_util::StreamExt;
@@ -310,7 +328,16 @@ pub async fn run_loop(
             dirty = false;
         }
         if dirty && last_draw.elapsed() >= FRAME {
-            guard.terminal.draw(|f| super::view::draw(f, app))?;
+            let size = guard.terminal.size()?;
+            if let Some(r) = super::view::shell_area(
+                ratatui::layout::Rect::new(0, 0, size.width, size.height),
+                app,
+            ) {
+                exec.resize(r.height, r.width);
+            }
+            guard
+                .terminal
+                .draw(|f| super::view::draw(f, app, Some(&exec.shell)))?;
             last_draw = Instant::now();
             dirty = false;
         }
@@ -327,11 +354,17 @@ pub async fn run_loop(
                         exec.carry_out(app, fx);
                         match req {
                             Some(Request::Exit) => return Ok(Stop::Quit),
-                            Some(Request::InterruptCommand) => exec.interrupt.store(true, Ordering::SeqCst),
+                            Some(Request::InterruptCommand) => exec.shell.interrupt(),
+                            Some(Request::ShellKey(key)) => {
+                                exec.shell.scroll_to_bottom();
+                                exec.shell.send_key(&key);
+                            }
+                            Some(Request::ShellScroll(n)) => exec.shell.scroll(n),
                             None => {}
                         }
                         dirty = true;
                     }
+                    Some(Ok(Event::Paste(text))) if app.focus == super::app::Pane::Shell => exec.shell.paste(&text),
                     Some(Ok(Event::Resize(_, _))) => {
                         guard.terminal.autoresize()?;
                         dirty = true;
@@ -339,16 +372,13 @@ pub async fn run_loop(
                     Some(Ok(_)) => {}
                     Some(Err(_)) | None => {
                         ending = ending.or(Some("the terminal went away"));
-                        if !exec.busy() {
-                            return Ok(Stop::Signal("the terminal went away"));
-                        }
                     }
                 }
             }
-            Some(msg) = shell_rx.recv() => {
-                handle_shell(app, exec, msg);
-                while let Ok(more) = shell_rx.try_recv() {
-                    handle_shell(app, exec, more);
+            Some(()) = wake.recv() => {
+                while wake.try_recv().is_ok() {}
+                while let Some(ev) = exec.shell.try_event() {
+                    exec.on_event(app, ev);
                 }
                 dirty = true;
             }
@@ -363,13 +393,6 @@ pub async fn run_loop(
             _ = term.recv() => ending = Some("SIGTERM"),
             _ = tokio::time::sleep(wait) => {}
         }
-    }
-}
-
-fn handle_shell(app: &mut App, exec: &mut Executor, msg: ShellMsg) {
-    match msg {
-        ShellMsg::Output(bytes) => app.shell_output(&bytes),
-        ShellMsg::Done(fin) => exec.finished(app, fin),
     }
 }
 

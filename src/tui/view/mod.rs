@@ -9,6 +9,7 @@ mod overlay;
 mod rollback;
 mod shell;
 pub mod style;
+mod terminal_pane;
 mod timers;
 
 use crate::i18n::fill;
@@ -19,19 +20,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use style::Look;
 
-pub fn draw(f: &mut Frame, app: &App) {
-    let look = Look {
-        color: app.color,
-        ascii: app.ascii,
-    };
-    let area = f.area();
+/// Where each region goes at this size.
+pub struct Regions {
+    pub head: Rect,
+    pub foot: Rect,
+    pub tabs: Option<Rect>,
+    pub panes: Vec<(Pane, Rect)>,
+}
+
+pub fn regions(area: Rect, app: &App) -> Option<Regions> {
     if area.width < 60 || area.height < 16 {
-        let msg = fill(
-            app.t().too_small,
-            &[&format!("{}x{}", area.width, area.height)],
-        );
-        f.render_widget(Paragraph::new(msg), area);
-        return;
+        return None;
     }
     let [head, body, foot] = Layout::vertical([
         Constraint::Length(2),
@@ -39,10 +38,14 @@ pub fn draw(f: &mut Frame, app: &App) {
         Constraint::Length(2),
     ])
     .areas(area);
-    header::draw(f, head, app, &look);
-    footer::draw(f, foot, app, &look);
+    let mut r = Regions {
+        head,
+        foot,
+        tabs: None,
+        panes: Vec::new(),
+    };
     if app.zoom {
-        draw_pane(f, body, app, &look, app.tab);
+        r.panes.push((app.tab, body));
     } else if area.width >= 160 {
         let [a, b, c, d] = Layout::horizontal([
             Constraint::Percentage(30),
@@ -51,15 +54,16 @@ pub fn draw(f: &mut Frame, app: &App) {
             Constraint::Percentage(28),
         ])
         .areas(body);
-        draw_pane(f, a, app, &look, Pane::Checklist);
-        draw_pane(f, b, app, &look, Pane::Timers);
-        draw_pane(f, c, app, &look, Pane::Rollback);
-        draw_pane(f, d, app, &look, Pane::Shell);
+        r.panes.extend([
+            (Pane::Checklist, a),
+            (Pane::Timers, b),
+            (Pane::Rollback, c),
+            (Pane::Shell, d),
+        ]);
     } else if area.width >= 100 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(body);
-        draw_pane(f, left, app, &look, Pane::Checklist);
         let other = if app.tab == Pane::Checklist {
             Pane::Shell
         } else {
@@ -67,33 +71,72 @@ pub fn draw(f: &mut Frame, app: &App) {
         };
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
-        draw_pane(
-            f,
-            top,
-            app,
-            &look,
+        r.panes.push((Pane::Checklist, left));
+        r.panes.push((
             if other == Pane::Rollback {
                 Pane::Timers
             } else {
                 Pane::Rollback
             },
-        );
-        draw_pane(
-            f,
-            bottom,
-            app,
-            &look,
+            top,
+        ));
+        r.panes.push((
             if other == Pane::Rollback {
                 Pane::Shell
             } else {
                 other
             },
-        );
+            bottom,
+        ));
     } else {
         let [tabs, main] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(body);
+        r.tabs = Some(tabs);
+        r.panes.push((app.tab, main));
+    }
+    Some(r)
+}
+
+/// The inside of the shell pane at this size, if it is shown: the loop
+/// resizes the shell's PTY and screen to it.
+pub fn shell_area(area: Rect, app: &App) -> Option<Rect> {
+    let r = regions(area, app)?;
+    r.panes
+        .iter()
+        .find(|(p, _)| *p == Pane::Shell)
+        .map(|(_, a)| {
+            Rect::new(
+                a.x + 1,
+                a.y + 1,
+                a.width.saturating_sub(2),
+                a.height.saturating_sub(2),
+            )
+        })
+}
+
+/// Draws everything; `shell` is the embedded shell, when there is one
+/// (tests draw without).
+pub fn draw(f: &mut Frame, app: &App, shell: Option<&crate::shell::Shell>) {
+    let look = Look {
+        color: app.color,
+        ascii: app.ascii,
+    };
+    let area = f.area();
+    let Some(r) = regions(area, app) else {
+        let msg = fill(
+            app.t().too_small,
+            &[&format!("{}x{}", area.width, area.height)],
+        );
+        f.render_widget(Paragraph::new(msg), area);
+        return;
+    };
+    header::draw(f, r.head, app, &look);
+    footer::draw(f, r.foot, app, &look);
+    if let Some(tabs) = r.tabs {
         draw_tabs(f, tabs, app, &look);
-        draw_pane(f, main, app, &look, app.tab);
+    }
+    for (pane, rect) in &r.panes {
+        draw_pane(f, *rect, app, &look, *pane, shell);
     }
     if app.help {
         overlay::help(f, area, app, &look);
@@ -102,7 +145,14 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
-fn draw_pane(f: &mut Frame, area: Rect, app: &App, look: &Look, pane: Pane) {
+fn draw_pane(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    look: &Look,
+    pane: Pane,
+    sh: Option<&crate::shell::Shell>,
+) {
     match pane {
         Pane::Checklist => {
             let list_h = (app.rows().len() as u16 + 8)
@@ -115,7 +165,7 @@ fn draw_pane(f: &mut Frame, area: Rect, app: &App, look: &Look, pane: Pane) {
         }
         Pane::Timers => timers::draw(f, area, app, look),
         Pane::Rollback => rollback::draw(f, area, app, look),
-        Pane::Shell => shell::draw(f, area, app, look),
+        Pane::Shell => shell::draw(f, area, app, look, sh),
     }
 }
 

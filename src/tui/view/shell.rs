@@ -9,7 +9,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    look: &Look,
+    shell: Option<&crate::shell::Shell>,
+) {
     let t = app.t();
     let h = area.height.saturating_sub(2) as usize;
     let total = app.shell_lines.len() + usize::from(!app.shell_partial.is_empty());
@@ -47,5 +53,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         .border_set(look.border())
         .title(title)
         .border_style(if focused { look.title() } else { look.dim() });
-    f.render_widget(Paragraph::new(lines).block(block), area);
+    match shell {
+        Some(sh) => {
+            let inner = block.inner(area);
+            f.render_widget(block, area);
+            let cursor = super::terminal_pane::render(sh, inner, f.buffer_mut(), look.color);
+            if let (true, Some(pos)) = (focused, cursor) {
+                f.set_cursor_position(pos);
+            }
+        }
+        None => f.render_widget(Paragraph::new(lines).block(block), area),
+    }
 }
