@@ -238,13 +238,19 @@ fn a_directory_is_not_a_procedure() {
 }
 
 #[test]
-fn markdown_is_refused_with_exit_2() {
+fn a_markdown_runbook_is_imported_and_checked() {
     pasos()
         .args(["check", "runbook.md"])
         .assert()
-        .code(2)
-        .stdout(predicate::str::contains("error[markdown-not-supported]"))
-        .stdout(predicate::str::contains("runbook.md: 1 error, 0 warnings"));
+        .code(0)
+        .stdout(predicate::str::contains(
+            "runbook.md: ok with 2 warnings — PROC-BACKEND-004",
+        ));
+    pasos()
+        .args(["check", "--strict", "runbook.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("warning[missing-estimate]"));
 }
 
 #[test]
@@ -490,8 +496,7 @@ fn run_on_a_missing_file_exits_2() {
 #[test]
 fn commands_still_to_come_exit_3() {
     for args in [
-        &["import", "runbook.md"][..],
-        &["export", "valid.toml"],
+        &["export", "valid.toml"][..],
         &["kpi"],
         &["report", "run-1"],
     ] {

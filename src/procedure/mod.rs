@@ -99,7 +99,10 @@ pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "runbook.md".into());
-        let options = import::Options { repair: true, source_name: name.clone() };
+        let options = import::Options {
+            repair: true,
+            source_name: name.clone(),
+        };
         let imported = import::import_bytes(&bytes, &options);
         let mut loaded = check_bytes(imported.toml.as_bytes());
         let toml_name = Path::new(&name).with_extension("toml");

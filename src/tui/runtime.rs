@@ -159,9 +159,9 @@ impl Executor {
                     .engine
                     .item(step)
                     .is_none_or(|i| i.status != StepStatus::Running)
-                {
-                    continue; // the step already ended (a command failed)
-                }
+            {
+                continue; // the step already ended (a command failed)
+            }
             match self.shell.run(job.command(), job.env()) {
                 Ok(()) => {
                     app.busy = Some(job.command().to_string());

@@ -85,9 +85,8 @@ pub fn variables(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Variable> {
         let prompt = t.text(sink, "prompt");
         let default = t.string(sink, "default");
         let secret = t.bool(sink, "secret").unwrap_or(false);
-        if secret
-            && let Some(d) = &default {
-                sink.push(
+        if secret && let Some(d) = &default {
+            sink.push(
                     Diagnostic::error(
                         "secret-default",
                         format!("{} is secret but has a default written in the file", t.label),
@@ -95,19 +94,20 @@ pub fn variables(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Variable> {
                     )
                     .with_hint("remove `default`: secrets are asked for when the run starts (or passed with --var)"),
                 );
-            }
+        }
         let pattern = t.string(sink, "pattern");
         if let Some(p) = &pattern
-            && regex::Regex::new(&p.value).is_err() {
-                sink.push(
-                    Diagnostic::error(
-                        "bad-regex",
-                        format!("`pattern` of {} is not a valid regular expression", t.label),
-                        Some(p.span.clone()),
-                    )
-                    .with_hint("escape special characters with `\\\\`"),
-                );
-            }
+            && regex::Regex::new(&p.value).is_err()
+        {
+            sink.push(
+                Diagnostic::error(
+                    "bad-regex",
+                    format!("`pattern` of {} is not a valid regular expression", t.label),
+                    Some(p.span.clone()),
+                )
+                .with_hint("escape special characters with `\\\\`"),
+            );
+        }
         t.finish(sink);
         out.push(Variable {
             span: name.as_ref().map(|n| n.span.clone()).unwrap_or(span),

@@ -36,20 +36,21 @@ pub fn check(ctx: &mut Ctx<'_>) {
     }
     let sum = p.steps_estimate();
     if let (Some(total), true) = (p.meta.estimate, sum.max_secs > 0)
-        && let Some(problem) = disagreement(total, sum) {
-            let span = p.meta.estimate_span.clone().unwrap_or(p.meta.span.clone());
-            ctx.warn(
-                None,
-                Diagnostic::warning(
-                    "estimate-mismatch",
-                    format!("total estimate {total} {problem} the sum of the steps ({sum})"),
-                    Some(span),
-                )
-                .with_hint(format!(
-                    "set `estimate = \"{sum}\"`, or fix the step estimates"
-                )),
-            );
-        }
+        && let Some(problem) = disagreement(total, sum)
+    {
+        let span = p.meta.estimate_span.clone().unwrap_or(p.meta.span.clone());
+        ctx.warn(
+            None,
+            Diagnostic::warning(
+                "estimate-mismatch",
+                format!("total estimate {total} {problem} the sum of the steps ({sum})"),
+                Some(span),
+            )
+            .with_hint(format!(
+                "set `estimate = \"{sum}\"`, or fix the step estimates"
+            )),
+        );
+    }
     for phase in &p.phases {
         let Some(budget) = phase.budget else { continue };
         let sum = phase

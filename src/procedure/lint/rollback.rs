@@ -44,23 +44,23 @@ pub fn check(ctx: &mut Ctx<'_>) {
         let rb = p.rollback.estimate.or_else(|| {
             let steps: Vec<_> = p.rollback.steps.iter().filter_map(|s| s.estimate).collect();
             (!steps.is_empty()).then(|| {
-                steps.into_iter().fold(
-                    Default::default(),
-                    std::ops::Add::add,
-                )
+                steps
+                    .into_iter()
+                    .fold(Default::default(), std::ops::Add::add)
             })
         });
         if let Some(rb) = rb
-            && rb.max_secs > rto.max_secs {
-                ctx.warn(
-                    None,
-                    Diagnostic::warning(
-                        "rollback-exceeds-rto",
-                        format!("the full rollback takes up to {rb}, longer than the RTO ({rto})"),
-                        Some(p.rollback.span.clone().unwrap_or(p.meta.span.clone())),
-                    )
-                    .with_hint("shorten the rollback, or revise the RTO with the service owner"),
-                );
-            }
+            && rb.max_secs > rto.max_secs
+        {
+            ctx.warn(
+                None,
+                Diagnostic::warning(
+                    "rollback-exceeds-rto",
+                    format!("the full rollback takes up to {rb}, longer than the RTO ({rto})"),
+                    Some(p.rollback.span.clone().unwrap_or(p.meta.span.clone())),
+                )
+                .with_hint("shorten the rollback, or revise the RTO with the service owner"),
+            );
+        }
     }
 }
