@@ -84,6 +84,16 @@ fn alert_runbook_with_prompts() {
 }
 
 #[test]
+fn incident_levels_with_time_targets() {
+    golden("niveles.md");
+}
+
+#[test]
+fn headings_per_step_with_bare_bullet_commands() {
+    golden("bullets.md");
+}
+
+#[test]
 fn template_fields_land_where_the_template_says() {
     let imported = import(&fixture("plantilla.md"), "plantilla.md");
     let p = &imported.procedure;
@@ -142,4 +152,16 @@ fn time_windows_become_durations() {
         .map(|s| s.estimate.map(|e| e.to_string()).unwrap_or_default())
         .collect();
     assert_eq!(estimates, vec!["2m", "3m", "3m", "4m"]);
+}
+
+#[test]
+fn time_targets_become_phase_budgets() {
+    let imported = import(&fixture("niveles.md"), "niveles.md");
+    let budgets: Vec<String> = imported
+        .procedure
+        .phases
+        .iter()
+        .filter_map(|p| p.budget.map(|b| b.to_string()))
+        .collect();
+    assert_eq!(budgets, vec!["15m", "1h"]);
 }

@@ -195,6 +195,9 @@ impl<'s, 't> Builder<'s, 't> {
         } else {
             role
         };
+        if self.time_heading(s, ctx) {
+            return;
+        }
         let mark = self.pending.len();
         match role {
             Role::Purpose(part) => self.purpose_section(s, part, ctx),
@@ -397,7 +400,7 @@ impl<'s, 't> Builder<'s, 't> {
             .iter()
             .any(|b| freeform::block_has_commands(&b.kind));
         if !has_commands && !ctx.phase_like && own_kind.is_none() {
-            self.leaf_without_steps(s, ctx);
+            self.leaf_without_steps(s);
             return;
         }
         let phase = if own_kind.is_some() && !ctx.phase_like && ctx.phase.key == 1 {
@@ -705,11 +708,10 @@ impl<'s, 't> Builder<'s, 't> {
         step
     }
 
-    /// A leaf that is neither a step nor a known part: metadata lines are
-    /// read, the rest waits for the next step's notes.
-    fn leaf_without_steps(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        // `#### Tiempo de Resolución Objetivo: 15 minutos`: a phase budget.
-        if s.blocks.is_empty() {
+    /// `#### Tiempo de Resolución Objetivo: 15 minutos` alone: the budget of
+    /// the phase just above it.
+    fn time_heading(&mut self, s: &Section<'_>, ctx: &Ctx) -> bool {
+        if s.blocks.iter().all(|b| matches!(b.kind, BlockKind::Rule)) && s.children.is_empty() {
             let n = classify::norm(&s.title);
             if let Some(f) = duration::find(&s.title).filter(|_| {
                 [
@@ -719,6 +721,10 @@ impl<'s, 't> Builder<'s, 't> {
                 .any(|w| n.contains(w))
             }) {
                 let line = s.heading.map(|h| h.lines);
+                for b in &s.blocks {
+                    self.report
+                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator");
+                }
                 if self.phases.len() > ctx.phase_mark
                     && let Some(p) = self.phases.last_mut()
                     && p.budget.is_none()
@@ -730,10 +736,16 @@ impl<'s, 't> Builder<'s, 't> {
                         format!("phase `{title}` budget"),
                         format!("{} from heading `{}`", f.estimate, s.title),
                     );
-                    return;
+                    return true;
                 }
             }
         }
+        false
+    }
+
+    /// A leaf that is neither a step nor a known part: metadata lines are
+    /// read, the rest waits for the next step's notes.
+    fn leaf_without_steps(&mut self, s: &Section<'_>) {
         let rest: Vec<&Block> = s
             .blocks
             .iter()

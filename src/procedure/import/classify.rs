@@ -117,6 +117,9 @@ pub fn role(title: &str) -> Role {
             "lista rapida",
             "checklist rapida",
             "printable checklist",
+            "checklist de respuesta",
+            "incident checklist",
+            "checklist de incidentes",
         ],
     ) {
         return Role::QuickChecklist;

@@ -204,7 +204,16 @@ impl Builder<'_, '_> {
                         }
                         // `Instalar X:- `make bin/x``: a command to run first;
                         // a tool named in passing is not.
-                        for (before, code) in inline::code_spans(item.head()) {
+                        let mut text_inlines: Vec<Inline> = Vec::new();
+                        for inner in &item.blocks {
+                            if let BlockKind::Paragraph(p) = &inner.kind {
+                                if !text_inlines.is_empty() {
+                                    text_inlines.push(Inline::Break);
+                                }
+                                text_inlines.extend(p.iter().cloned());
+                            }
+                        }
+                        for (before, code) in inline::code_spans(&text_inlines) {
                             let b = before.trim_end();
                             if (b.ends_with(':') || b.ends_with(":-"))
                                 && shell::looks_like_command(&code)
@@ -977,8 +986,17 @@ impl Builder<'_, '_> {
         for b in &s.blocks {
             match &b.kind {
                 BlockKind::List { items, .. } => {
-                    self.quick
-                        .extend(items.iter().map(|i| item_text(i).replace('\n', " ")));
+                    // Items of a sub-group keep the group's name.
+                    let prefix = if ctx.role == Role::QuickChecklist && !s.title.is_empty() {
+                        format!("{}: ", s.title)
+                    } else {
+                        String::new()
+                    };
+                    self.quick.extend(
+                        items
+                            .iter()
+                            .map(|i| format!("{prefix}{}", item_text(i).replace('\n', " "))),
+                    );
                     self.report.mapped(
                         b.lines,
                         "quick_checklist",

@@ -439,12 +439,30 @@ pub fn is_interactive(cmd: &str) -> bool {
         "tail" => has("-f") || has("-F"),
         _ => {
             (words.contains(&"exec") && (has("-it") || has("-ti")) && !piped)
-                || ((first == "kubectl" || first == "docker-compose" || first == "docker")
-                    && (has("-f") || has("--follow") || has("-w") || has("--watch"))
-                    && (has("logs") || has("get")))
+                || follows(&words, first)
                 || (first == "kubectl" && has("edit"))
         }
     }
+}
+
+/// `kubectl logs -f`, `docker compose logs -f`, `kubectl get -w`: a follow
+/// that never ends (`-f` before the subcommand is a file, not a follow).
+fn follows(words: &[&str], first: &str) -> bool {
+    if !matches!(
+        first,
+        "kubectl" | "docker-compose" | "docker" | "podman" | "journalctl"
+    ) {
+        return false;
+    }
+    let Some(at) = words
+        .iter()
+        .position(|w| matches!(*w, "logs" | "get" | "events"))
+    else {
+        return first == "journalctl" && words.iter().any(|w| *w == "-f" || *w == "--follow");
+    };
+    words[at..]
+        .iter()
+        .any(|w| matches!(*w, "-f" | "--follow" | "-w" | "--watch"))
 }
 
 /// Comments after the last command of a group stay with that command.
