@@ -61,6 +61,20 @@ const STANDARD_ENV: &[&str] = &[
     "XDG_CONFIG_HOME",
     "XDG_DATA_HOME",
     "KUBECONFIG",
+    "BASH_REMATCH",
+    "FUNCNAME",
+    "BASH_LINENO",
+    "BASH_ARGV",
+    "BASH_ARGC",
+    "EPOCHSECONDS",
+    "EPOCHREALTIME",
+    "HOSTTYPE",
+    "OSTYPE",
+    "MACHTYPE",
+    "COLUMNS",
+    "LINES",
+    "GROUPS",
+    "DIRSTACK",
     "SSH_CLIENT",
     "SSH_CONNECTION",
 ];
@@ -158,14 +172,70 @@ pub fn assigned_names(text: &str) -> Vec<String> {
         }
         // `read -p "prompt" NAME` and `read -r A B C`: take every word after flags.
     }
-    for line in text.lines() {
-        let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix("read ") {
-            out.extend(
-                rest.split_whitespace()
-                    .filter(|w| is_identifier(w))
-                    .map(str::to_string),
-            );
+    out.extend(read_names(text));
+    out
+}
+
+/// Words of a command line, quotes respected (`'a b'` is one word) and
+/// `; | & ( )` as separators.
+fn shell_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                word.push('\u{1}'); // marks a quoted word: never a name
+            }
+            (None, c) if c.is_whitespace() || ";|&()".contains(c) => {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+            (None, c) => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Names `read` assigns, wherever it appears (`cmd | while read -r a b; do`):
+/// the words after its options, up to the end of the command.
+fn read_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words = shell_words(text);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i] != "read" {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < words.len() {
+            let w = words[i];
+            if matches!(w, "do" | "then" | "done" | "fi" | "<" | "<<<") || w.starts_with('<') {
+                break;
+            }
+            if w.starts_with('-') {
+                // Options that take an argument: the next word is not a name.
+                if matches!(w, "-p" | "-t" | "-u" | "-d" | "-n" | "-N" | "-i") {
+                    i += 1;
+                }
+                i += 1;
+                continue;
+            }
+            if is_identifier(w) {
+                out.push(w.to_string());
+            } else {
+                break;
+            }
+            i += 1;
         }
     }
     out
@@ -224,5 +294,12 @@ mod tests {
             assert!(got.contains(&n.to_string()), "{n} missing from {got:?}");
         }
         assert!(!assigned_names("curl -d a=b http://x?q=1").contains(&"q".to_string()));
+        let piped = assigned_names("docker ps | while read -r line; do echo \"${line}\"; done");
+        assert!(piped.contains(&"line".to_string()), "{piped:?}");
+        let prompted = assigned_names("read -r -p 'Continuar? ' RESPUESTA OTRA");
+        assert!(
+            prompted.contains(&"RESPUESTA".to_string()) && prompted.contains(&"OTRA".to_string())
+        );
+        assert!(!prompted.contains(&"Continuar?".to_string()));
     }
 }
