@@ -145,7 +145,11 @@ fn pass(text: &str) -> (String, Vec<Repaired>, Vec<usize>) {
                     if entry.lines.last() != Some(&(n + 1)) {
                         entry.lines.push(n + 1);
                     }
-                    if entry.example.is_none() {
+                    let wordless = entry
+                        .example
+                        .as_ref()
+                        .is_none_or(|(a, _)| !a.chars().any(|c| c.is_ascii_alphabetic()));
+                    if wordless {
                         let (before, after) = word_around(line, start, start + run.len(), &f);
                         entry.example = Some((before, after));
                     }
