@@ -219,17 +219,7 @@ pub fn decision(e: &Engine, t: &Texts) {
 }
 
 pub fn status_mark(s: StepStatus) -> &'static str {
-    match s {
-        StepStatus::Pending => "[ ]",
-        StepStatus::Running | StepStatus::AwaitingValidation | StepStatus::AwaitingOperator => {
-            "[>]"
-        }
-        StepStatus::Done => "[x]",
-        StepStatus::Failed => "[!]",
-        StepStatus::Skipped => "[-]",
-        StepStatus::RolledBack => "[~]",
-        StepStatus::Interrupted => "[?]",
-    }
+    s.symbol()
 }
 
 pub fn summary(e: &Engine, t: &Texts) {

@@ -33,6 +33,21 @@ impl StepStatus {
             StepStatus::Running | StepStatus::AwaitingValidation | StepStatus::AwaitingOperator
         )
     }
+    /// The checklist box, readable without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            StepStatus::Pending => "[ ]",
+            StepStatus::Running | StepStatus::AwaitingValidation | StepStatus::AwaitingOperator => {
+                "[>]"
+            }
+            StepStatus::Done => "[x]",
+            StepStatus::Failed => "[!]",
+            StepStatus::Skipped => "[-]",
+            StepStatus::RolledBack => "[~]",
+            StepStatus::Interrupted => "[?]",
+        }
+    }
+
     /// Was attempted, so its changes may need undoing.
     pub fn was_attempted(self) -> bool {
         !matches!(self, StepStatus::Pending | StepStatus::Skipped)

@@ -98,17 +98,7 @@ impl Look {
 }
 
 pub fn mark(s: StepStatus) -> &'static str {
-    match s {
-        StepStatus::Pending => "[ ]",
-        StepStatus::Running | StepStatus::AwaitingValidation | StepStatus::AwaitingOperator => {
-            "[>]"
-        }
-        StepStatus::Done => "[x]",
-        StepStatus::Failed => "[!]",
-        StepStatus::Skipped => "[-]",
-        StepStatus::RolledBack => "[~]",
-        StepStatus::Interrupted => "[?]",
-    }
+    s.symbol()
 }
 
 pub fn clock(ms: u64) -> String {
