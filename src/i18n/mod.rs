@@ -143,6 +143,25 @@ pub struct Texts {
     pub prereq_pending: &'static str,
     pub finished_banner: &'static str,
     pub too_small: &'static str,
+    pub rf_no_such_step: &'static str,
+    pub rf_no_such_prerequisite: &'static str,
+    pub rf_no_such_variable: &'static str,
+    pub rf_no_such_decision: &'static str,
+    pub rf_bad_value: &'static str,
+    pub rf_reason_required: &'static str,
+    pub rf_needs_confirmation: &'static str,
+    pub rf_wrong_confirmation: &'static str,
+    pub rf_prerequisites_pending: &'static str,
+    pub rf_variables_missing: &'static str,
+    pub rf_not_next: &'static str,
+    pub rf_wrong_state: &'static str,
+    pub rf_run_not_active: &'static str,
+    pub rf_already_rolling_back: &'static str,
+    pub shell_foreign_wait: &'static str,
+    pub shell_cannot_run: &'static str,
+    pub shell_foreign: &'static str,
+    pub shell_back: &'static str,
+    pub shell_exited: &'static str,
     pub st_pending: &'static str,
     pub st_running: &'static str,
     pub st_validating: &'static str,
@@ -167,6 +186,31 @@ impl Texts {
             Skipped => self.st_skipped,
             RolledBack => self.st_rolled_back,
             Interrupted => self.st_interrupted,
+        }
+    }
+
+    /// Why the engine refused, in words.
+    pub fn refusal(&self, r: &crate::run::Refusal) -> String {
+        use crate::run::Refusal::*;
+        match r {
+            NoSuchStep(s) => fill(self.rf_no_such_step, &[s]),
+            NoSuchPrerequisite => self.rf_no_such_prerequisite.to_string(),
+            NoSuchVariable(v) => fill(self.rf_no_such_variable, &[v]),
+            NoSuchDecision(n) => fill(self.rf_no_such_decision, &[n]),
+            BadValue { name, pattern } => fill(self.rf_bad_value, &[name, pattern]),
+            ReasonRequired => self.rf_reason_required.to_string(),
+            NeedsConfirmation { step, accepted } => {
+                fill(self.rf_needs_confirmation, &[step, &accepted.join(" / ")])
+            }
+            WrongConfirmation { step, accepted } => {
+                fill(self.rf_wrong_confirmation, &[step, &accepted.join(" / ")])
+            }
+            PrerequisitesPending(n) => fill(self.rf_prerequisites_pending, &[&n.to_string()]),
+            VariablesMissing(v) => fill(self.rf_variables_missing, &[&v.join(", ")]),
+            NotNext { step, next } => fill(self.rf_not_next, &[step, next]),
+            WrongState { step, state } => fill(self.rf_wrong_state, &[step, state]),
+            RunNotActive => self.rf_run_not_active.to_string(),
+            AlreadyRollingBack => self.rf_already_rolling_back.to_string(),
         }
     }
 

@@ -206,7 +206,7 @@ impl Session {
                 fx
             }
             Err(r) => {
-                say(&format!("  ! {r}"));
+                say(&format!("  ! {}", self.t.refusal(&r)));
                 Vec::new()
             }
         }
@@ -313,7 +313,7 @@ impl Session {
                         self.exec(fx)?;
                         break;
                     }
-                    Err(r) => say(&format!("  ! {r}")),
+                    Err(r) => say(&format!("  ! {}", self.t.refusal(&r))),
                 }
             }
         }

@@ -220,7 +220,7 @@ impl App {
                 fx
             }
             Err(r) => {
-                let text = fill(self.t().status_refused, &[&r.to_string()]);
+                let text = fill(self.t().status_refused, &[&self.t().refusal(&r)]);
                 self.warn(text);
                 Vec::new()
             }

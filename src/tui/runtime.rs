@@ -175,11 +175,14 @@ impl Executor {
                 }
                 Err(ShellError::Foreign(_)) => {
                     self.queue.push_front(job);
-                    app.warn("the shell is inside another program (ssh, sudo -i…): leave it to run the step, or mark the step by hand".into());
+                    app.warn(app.t().shell_foreign_wait.to_string());
                     return;
                 }
                 Err(e) => {
-                    app.warn(format!("the shell cannot run the command: {e:?}"));
+                    app.warn(crate::i18n::fill(
+                        app.t().shell_cannot_run,
+                        &[&format!("{e:?}")],
+                    ));
                     self.in_flight = Some(job);
                     self.finished(app, 127, 0, String::new());
                     return;
@@ -194,7 +197,11 @@ impl Executor {
                 self.ready = true;
                 self.pump(app);
             }
-            ShellEvent::CommandStarted { text, manual, transcript_offset } => {
+            ShellEvent::CommandStarted {
+                text,
+                manual,
+                transcript_offset,
+            } => {
                 if manual {
                     let step = app
                         .engine
@@ -203,36 +210,64 @@ impl Executor {
                         .map(|i| i.id.clone())
                         .or_else(|| app.selected_item().map(|i| i.id.clone()));
                     if let Some(step) = step {
-                        let fx = app.send(Msg::CommandSent { step: step.clone(), command: text, manual: true, transcript_offset });
+                        let fx = app.send(Msg::CommandSent {
+                            step: step.clone(),
+                            command: text,
+                            manual: true,
+                            transcript_offset,
+                        });
                         self.carry_out(app, fx);
                         self.manual = Some(step);
                     }
                 } else if let Some(Job::Step { step, command, .. }) = &self.in_flight {
-                    let fx = app.send(Msg::CommandSent { step: step.clone(), command: command.clone(), manual: false, transcript_offset });
+                    let fx = app.send(Msg::CommandSent {
+                        step: step.clone(),
+                        command: command.clone(),
+                        manual: false,
+                        transcript_offset,
+                    });
                     self.carry_out(app, fx);
                 }
             }
-            ShellEvent::CommandFinished { exit_code, duration_ms, output_tail } => {
+            ShellEvent::CommandFinished {
+                exit_code,
+                duration_ms,
+                output_tail,
+            } => {
                 if let Some(step) = self.manual.take() {
-                    let fx = app.send(Msg::CommandFinished { step, exit_code, duration_ms, output: String::new() });
+                    let fx = app.send(Msg::CommandFinished {
+                        step,
+                        exit_code,
+                        duration_ms,
+                        output: String::new(),
+                    });
                     self.carry_out(app, fx);
                 } else {
                     self.finished(app, exit_code, duration_ms, output_tail);
                 }
             }
-            ShellEvent::Foreign { program } => app.warn(format!("the shell is now inside `{program}`: pasos cannot see exit codes there; mark steps by hand")),
-            ShellEvent::Native => app.say("the shell is back".into()),
+            ShellEvent::Foreign { program } => {
+                app.warn(crate::i18n::fill(app.t().shell_foreign, &[&program]))
+            }
+            ShellEvent::Native => app.say(app.t().shell_back.to_string()),
             ShellEvent::Exited { code } => {
-                app.warn(format!("the shell exited ({}); a new one was started: variables and the directory of earlier steps are lost", code.map(|c| c.to_string()).unwrap_or_else(|| "killed".into())));
+                let how = code.map(|c| c.to_string()).unwrap_or_else(|| "kill".into());
+                app.warn(crate::i18n::fill(app.t().shell_exited, &[&how]));
                 if self.in_flight.is_some() {
                     self.finished(app, code.unwrap_or(137), 0, String::new());
                 }
                 self.ready = false;
                 if let Err(e) = self.shell.restart() {
-                    app.warn(format!("the shell cannot be restarted: {e}"));
+                    app.warn(crate::i18n::fill(
+                        app.t().shell_cannot_run,
+                        &[&e.to_string()],
+                    ));
                 }
             }
-            ShellEvent::Output | ShellEvent::SecretsLoaded | ShellEvent::Title(_) | ShellEvent::Bell => {}
+            ShellEvent::Output
+            | ShellEvent::SecretsLoaded
+            | ShellEvent::Title(_)
+            | ShellEvent::Bell => {}
         }
     }
 
