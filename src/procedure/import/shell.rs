@@ -283,7 +283,38 @@ pub fn read(text: &str) -> Vec<Group> {
             Piece::Blank => expecting = false,
             Piece::Comment(line) => {
                 let t = line.trim();
-                if let Some(c) = marker.captures(t) {
+                // Cheap checks first: most comments are none of these.
+                let lower = t.to_lowercase();
+                let body = lower.trim_start_matches('#').trim_start();
+                let maybe_marker = body.starts_with(|c: char| c.is_ascii_digit())
+                    || body.starts_with("paso")
+                    || body.starts_with("step");
+                let maybe_field = [
+                    "esperad",
+                    "expected",
+                    "output",
+                    "salida",
+                    "resultado",
+                    "ejemplo",
+                    "example",
+                    "debe",
+                    "should",
+                    "tiempo",
+                    "duraci",
+                    "duration",
+                    "estimated",
+                    "si ",
+                    "if ",
+                    "on failure",
+                    "en caso",
+                ]
+                .iter()
+                .any(|k| body.starts_with(k) || (k.len() >= 4 && body.contains(k)));
+                if !maybe_marker && !maybe_field && !expecting {
+                    pending.push(line);
+                    continue;
+                }
+                if let Some(c) = marker.captures(t).filter(|_| maybe_marker) {
                     flush_trailing(g, &mut pending);
                     groups.push(Group {
                         marker: Some((c[1].to_string(), c[2].trim().to_string())),
