@@ -528,3 +528,36 @@ fn a_closed_pipe_is_not_a_panic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Runbooks arrive as `.txt` or without an extension: Markdown content is
+/// imported, TOML content (even opening with a `#` comment) is loaded.
+#[test]
+fn the_content_decides_when_the_extension_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("runbook.txt");
+    std::fs::write(
+        &md,
+        "# PROC-X-001: Reinicio\n\n### Paso 1: Reiniciar\n```bash\nsystemctl restart api\n```\n",
+    )
+    .unwrap();
+    pasos()
+        .args(["check"])
+        .arg(&md)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "PROC-X-001 `Reinicio`: 1 step in 1 phase",
+        ));
+    let toml = dir.path().join("procedimiento");
+    std::fs::write(
+        &toml,
+        std::fs::read(root().join("procedures/demo.toml")).unwrap(),
+    )
+    .unwrap();
+    pasos()
+        .args(["check", "--strict"])
+        .arg(&toml)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("PROC-DEMO-001"));
+}

@@ -88,12 +88,35 @@ pub fn check_bytes(bytes: &[u8]) -> Loaded {
 /// Reads and checks a file. Markdown runbooks are imported in memory
 /// (see [`import`]) and the generated TOML is checked; the diagnostics'
 /// positions are then in that TOML, and their hints say so.
+/// A heading or front matter first (after a BOM and blank lines), and no
+/// TOML table header anywhere near the top.
+fn looks_like_markdown(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let head = head.trim_start_matches('\u{feff}');
+    let first = head
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let toml_header = head.lines().any(|l| {
+        let t = l.trim();
+        t.starts_with("[procedure]") || t.starts_with("[[phases")
+    });
+    !toml_header && (first.starts_with('#') || first == "---")
+}
+
 pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
     let bytes = std::fs::read(path)?;
-    let is_markdown = path
+    let ext = path
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown"));
+        .map(str::to_ascii_lowercase);
+    let is_markdown = match ext.as_deref() {
+        Some("md" | "markdown") => true,
+        Some("toml") => false,
+        // Runbooks arrive as .txt or without an extension: the content decides.
+        _ => looks_like_markdown(&bytes),
+    };
     if is_markdown {
         let name = path
             .file_name()
