@@ -4,27 +4,10 @@
 //!
 //! Regenerate the expectations after reading the new output:
 //! `PASOS_BLESS=1 cargo test --test invalid`.
-//!
-//! Files in [`PENDING`] show loader messages that are wrong or unclear
-//! today. Their `.expected` is the output the loader *should* print (a
-//! proposal written by hand; blessing never touches it). By default they
-//! are only checked to be rejected with the expected diagnostic codes and
-//! to still differ from the proposal, so fixing the loader makes the
-//! default run say which entry to retire. `cargo test --test invalid --
-//! --ignored` shows the remaining differences.
 
 mod common;
 
-use common::{
-    check_golden, code_set, diff, fixture_dir, fixtures, pasos_in, read_expected, report,
-};
-
-/// Fixtures whose current output is not right yet, and why.
-const PENDING: &[(&str, &str)] = &[];
-
-fn is_pending(stem: &str) -> bool {
-    PENDING.iter().any(|(p, _)| *p == stem)
-}
+use common::{check_golden, fixture_dir, fixtures, pasos_in, report};
 
 #[test]
 fn the_fixture_set_is_complete() {
@@ -44,19 +27,13 @@ fn the_fixture_set_is_complete() {
         orphans.is_empty(),
         ".expected files without a .toml: {orphans:?}"
     );
-    for (stem, why) in PENDING {
-        assert!(
-            tomls.iter().any(|t| t == stem),
-            "PENDING names `{stem}` ({why}) but there is no {stem}.toml"
-        );
-    }
 }
 
 #[test]
 fn every_invalid_file_prints_its_expected_output() {
     let dir = fixture_dir("invalid");
     let mut failures = Vec::new();
-    for stem in fixtures(&dir).iter().filter(|s| !is_pending(s)) {
+    for stem in fixtures(&dir).iter() {
         let file = format!("{stem}.toml");
         let out = pasos_in(&dir, &["check", &file]);
         if out.code != 2 {
@@ -76,60 +53,4 @@ fn every_invalid_file_prints_its_expected_output() {
         }
     }
     report("invalid", failures);
-}
-
-#[test]
-fn pending_files_are_rejected_but_their_messages_still_need_work() {
-    let dir = fixture_dir("invalid");
-    let mut failures = Vec::new();
-    for (stem, why) in PENDING {
-        let file = format!("{stem}.toml");
-        let out = pasos_in(&dir, &["check", &file]);
-        let Some(proposal) = read_expected(&dir, stem) else {
-            failures.push(format!(
-                "{file}: pending ({why}) but {stem}.expected with the proposed output is missing"
-            ));
-            continue;
-        };
-        if out.code != 2 {
-            failures.push(format!(
-                "{file}: exit code {} (expected 2)\n{}",
-                out.code, out.stdout
-            ));
-        }
-        let missing: Vec<_> = code_set(&proposal)
-            .difference(&code_set(&out.stdout))
-            .cloned()
-            .collect();
-        if !missing.is_empty() {
-            failures.push(format!(
-                "{file}: does not report {missing:?} any more:\n{}",
-                out.stdout
-            ));
-        }
-        if out.stdout == proposal {
-            failures.push(format!(
-                "{file} now prints exactly its .expected: the loader was fixed, remove `{stem}` from PENDING"
-            ));
-        }
-    }
-    report("invalid", failures);
-}
-
-#[test]
-#[ignore = "loader messages still to fix; see PENDING"]
-fn pending_files_print_the_proposed_output() {
-    let dir = fixture_dir("invalid");
-    let mut failures = Vec::new();
-    for (stem, why) in PENDING {
-        let out = pasos_in(&dir, &["check", &format!("{stem}.toml")]);
-        let proposal = read_expected(&dir, stem).unwrap_or_default();
-        if out.stdout != proposal {
-            failures.push(format!(
-                "{stem}.toml ({why}):\n{}",
-                diff(&proposal, &out.stdout)
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

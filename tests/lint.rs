@@ -3,22 +3,14 @@
 //! prints `RULE.expected` and exits 0; with `--strict` it exits 1.
 //!
 //! Regenerate the expectations after reading the new output:
-//! `PASOS_BLESS=1 cargo test --test lint`. Files in [`PENDING`] hold a
-//! hand-written proposal instead (see `tests/invalid.rs`).
+//! `PASOS_BLESS=1 cargo test --test lint`.
 
 mod common;
 
-use common::{check_golden, codes, diff, fixture_dir, fixtures, pasos_in, read_expected, report};
+use common::{check_golden, codes, fixture_dir, fixtures, pasos_in, report};
 
 /// Warnings that exist but that `pasos check --rules` does not list.
 const UNLISTED_RULES: &[&str] = &[];
-
-/// Fixtures whose current output is not right yet, and why.
-const PENDING: &[(&str, &str)] = &[];
-
-fn is_pending(stem: &str) -> bool {
-    PENDING.iter().any(|(p, _)| *p == stem)
-}
 
 fn listed_rules() -> Vec<String> {
     let out = pasos_in(&fixture_dir("lint"), &["check", "--rules"]);
@@ -84,9 +76,7 @@ fn each_fixture_warns_with_its_rule_and_passes_without_strict() {
                 out.stdout
             ));
         }
-        if !is_pending(&stem)
-            && let Some(problem) = check_golden(&dir, &stem, &out.stdout)
-        {
+        if let Some(problem) = check_golden(&dir, &stem, &out.stdout) {
             failures.push(problem);
         }
     }
@@ -123,36 +113,4 @@ fn each_fixture_fails_with_strict() {
         }
     }
     report("lint", failures);
-}
-
-#[test]
-fn pending_fixtures_still_need_work() {
-    let dir = fixture_dir("lint");
-    for (stem, why) in PENDING {
-        let out = pasos_in(&dir, &["check", &format!("{stem}.toml")]);
-        let proposal =
-            read_expected(&dir, stem).expect("pending fixtures have a hand-written .expected");
-        assert_ne!(
-            out.stdout, proposal,
-            "{stem}.toml now prints its .expected ({why} is fixed): remove it from PENDING"
-        );
-    }
-}
-
-#[test]
-#[ignore = "lint messages still to fix; see PENDING"]
-fn pending_fixtures_print_the_proposed_output() {
-    let dir = fixture_dir("lint");
-    let mut failures = Vec::new();
-    for (stem, why) in PENDING {
-        let out = pasos_in(&dir, &["check", &format!("{stem}.toml")]);
-        let proposal = read_expected(&dir, stem).unwrap_or_default();
-        if out.stdout != proposal {
-            failures.push(format!(
-                "{stem}.toml ({why}):\n{}",
-                diff(&proposal, &out.stdout)
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -79,12 +79,7 @@ pub fn run(args: &ImportArgs) -> u8 {
         }
     );
     if loaded.errors() > 0 {
-        let errors: Vec<_> = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errors = loaded.error_diagnostics();
         eprint!(
             "{}",
             render_human(

@@ -19,20 +19,9 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
-    let loaded = match procedure::check_path(&args.file) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("pasos: cannot read {shown}: {e}");
-            return EXIT_BAD_INPUT;
-        }
-    };
+    let loaded = procedure::check_file(&args.file, &bytes);
     let Some(p) = loaded.procedure else {
-        let errors: Vec<_> = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errors = loaded.error_diagnostics();
         eprint!(
             "{}",
             render_human(&shown, &loaded.source, &errors, color::stderr_color())

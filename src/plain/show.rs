@@ -67,15 +67,9 @@ pub fn timers(e: &Engine, t: &Texts) {
 pub fn step_card(e: &Engine, t: &Texts, id: &str) {
     let Some(item) = e.item(id) else { return };
     let step = e.step_of(item);
-    let undo = match (&item.kind, &step.rollback) {
-        (ItemKind::Undo { .. }, StepRollback::Some(u)) => Some(u),
-        _ => None,
-    };
-    let estimate = match undo {
-        Some(u) => u.estimate,
-        None => step.estimate,
-    };
-    let est = estimate
+    let undo = e.undo_of(item);
+    let est = e
+        .estimate_of(item)
         .map(|x| x.to_string())
         .unwrap_or_else(|| "?".into());
     let tag = match item.kind {

@@ -29,6 +29,15 @@ impl Loaded {
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
+    /// The errors only (what stops a run).
+    pub fn error_diagnostics(&self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect()
+    }
+
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
     }
@@ -107,6 +116,12 @@ fn looks_like_markdown(bytes: &[u8]) -> bool {
 
 pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
     let bytes = std::fs::read(path)?;
+    Ok(check_file(path, &bytes))
+}
+
+/// Checks the bytes of a file already read; `path` names it and its
+/// extension says TOML or Markdown (the content decides otherwise).
+pub fn check_file(path: &Path, bytes: &[u8]) -> Loaded {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -115,7 +130,7 @@ pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
         Some("md" | "markdown") => true,
         Some("toml") => false,
         // Runbooks arrive as .txt or without an extension: the content decides.
-        _ => looks_like_markdown(&bytes),
+        _ => looks_like_markdown(bytes),
     };
     if is_markdown {
         let name = path
@@ -126,7 +141,7 @@ pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
             repair: true,
             source_name: name.clone(),
         };
-        let imported = import::import_bytes(&bytes, &options);
+        let imported = import::import_bytes(bytes, &options);
         let mut loaded = check_bytes(imported.toml.as_bytes());
         let toml_name = Path::new(&name).with_extension("toml");
         let note = format!(
@@ -140,7 +155,7 @@ pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
                 None => note.clone(),
             });
         }
-        return Ok(loaded);
+        return loaded;
     }
-    Ok(check_bytes(&bytes))
+    check_bytes(bytes)
 }

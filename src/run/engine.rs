@@ -85,14 +85,7 @@ impl Engine {
             forced: cfg.forced,
         };
         let state = initial_state(&procedure, &event, now);
-        let mut engine = Engine {
-            procedure,
-            clock,
-            state,
-            secrets: BTreeMap::new(),
-            outputs: BTreeMap::new(),
-            implicit_interrupt: false,
-        };
+        let mut engine = Engine::with_state(procedure, clock, state);
         let mut effects = vec![Effect::Journal(event)];
         let defaults: Vec<(String, String)> = engine
             .procedure
@@ -132,14 +125,7 @@ impl Engine {
             });
         }
         let state = initial_state(&procedure, &first.event, parse_ts(&first.ts));
-        let mut engine = Engine {
-            procedure,
-            clock,
-            state,
-            secrets: BTreeMap::new(),
-            outputs: BTreeMap::new(),
-            implicit_interrupt: false,
-        };
+        let mut engine = Engine::with_state(procedure, clock, state);
         for line in &lines[1..] {
             engine.apply(&line.event, parse_ts(&line.ts));
         }
@@ -153,6 +139,17 @@ impl Engine {
             engine.implicit_interrupt = true;
         }
         Ok(engine)
+    }
+
+    fn with_state(procedure: Procedure, clock: Box<dyn Clock>, state: State) -> Engine {
+        Engine {
+            procedure,
+            clock,
+            state,
+            secrets: BTreeMap::new(),
+            outputs: BTreeMap::new(),
+            implicit_interrupt: false,
+        }
     }
 
     pub fn procedure(&self) -> &Procedure {
@@ -218,11 +215,27 @@ impl Engine {
     /// The commands an item runs.
     pub fn commands_of(&self, item: &Item) -> Vec<&Command> {
         match item.kind {
-            ItemKind::Undo { .. } => match &self.step_of(item).rollback {
-                StepRollback::Some(undo) => undo.commands.iter().collect(),
-                _ => Vec::new(),
-            },
+            ItemKind::Undo { .. } => self
+                .undo_of(item)
+                .map(|u| u.commands.iter().collect())
+                .unwrap_or_default(),
             _ => self.step_of(item).commands.iter().collect(),
+        }
+    }
+
+    /// For an undo item, the forward step's own rollback it runs.
+    pub fn undo_of(&self, item: &Item) -> Option<&crate::procedure::StepUndo> {
+        match (&item.kind, &self.step_of(item).rollback) {
+            (ItemKind::Undo { .. }, StepRollback::Some(u)) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// An item's estimate: its undo's for an undo item.
+    pub fn estimate_of(&self, item: &Item) -> Option<crate::procedure::Estimate> {
+        match item.kind {
+            ItemKind::Undo { .. } => self.undo_of(item).and_then(|u| u.estimate),
+            _ => self.step_of(item).estimate,
         }
     }
 

@@ -49,20 +49,10 @@ impl Engine {
         item.spent_before_ms + current.max(0) as u64
     }
 
-    fn item_estimate(&self, item: &Item) -> Option<Estimate> {
-        match item.kind {
-            ItemKind::Undo { .. } => match &self.step_of(item).rollback {
-                crate::procedure::StepRollback::Some(u) => u.estimate,
-                _ => None,
-            },
-            _ => self.step_of(item).estimate,
-        }
-    }
-
     pub fn step_timer(&self, id: &str) -> Option<StepTimer> {
         let item = self.item(id)?;
         let elapsed_ms = self.item_elapsed_ms(item);
-        let estimate = self.item_estimate(item);
+        let estimate = self.estimate_of(item);
         Some(StepTimer {
             elapsed_ms,
             estimate,
@@ -99,7 +89,7 @@ impl Engine {
             .iter()
             .filter(|i| i.finished_at.is_some() && i.status.is_finished())
         {
-            if let Some(e) = self.item_estimate(item)
+            if let Some(e) = self.estimate_of(item)
                 && e.mid_secs() > 0
             {
                 actual += self.item_elapsed_ms(item);
@@ -130,7 +120,7 @@ impl Engine {
             .iter()
             .map(|i| {
                 let est = self
-                    .item_estimate(i)
+                    .estimate_of(i)
                     .map(|e| e.mid_secs() * 1000)
                     .unwrap_or(0) as f64
                     * pace;

@@ -344,19 +344,7 @@ impl Engine {
                         })
                         .map(|i| i.id.clone())
                 });
-                if let Some(active) = self.active_item().map(|i| i.id.clone()) {
-                    let idx = self.item_index(&active).unwrap_or_default();
-                    let duration_ms = self.attempt_ms(idx);
-                    self.emit(
-                        fx,
-                        Event::StepFinished {
-                            step: active,
-                            outcome: StepOutcome::Failed,
-                            duration_ms,
-                            reason: Some("stopped: rollback started".into()),
-                        },
-                    );
-                }
+                self.stop_active(fx, "stopped: rollback started");
                 let plan = self
                     .rollback_plan()
                     .into_iter()
@@ -375,19 +363,7 @@ impl Engine {
             Msg::Abort { reason } => {
                 let reason = required(reason)?;
                 self.active_run()?;
-                if let Some(active) = self.active_item().map(|i| i.id.clone()) {
-                    let idx = self.item_index(&active).unwrap_or_default();
-                    let duration_ms = self.attempt_ms(idx);
-                    self.emit(
-                        fx,
-                        Event::StepFinished {
-                            step: active,
-                            outcome: StepOutcome::Failed,
-                            duration_ms,
-                            reason: Some("run aborted".into()),
-                        },
-                    );
-                }
+                self.stop_active(fx, "run aborted");
                 self.emit(
                     fx,
                     Event::Note {
@@ -447,6 +423,24 @@ impl Engine {
             }
         }
         Ok(())
+    }
+
+    /// Ends the step in progress as failed, with why.
+    fn stop_active(&mut self, fx: &mut Vec<Effect>, reason: &str) {
+        let Some(active) = self.active_item().map(|i| i.id.clone()) else {
+            return;
+        };
+        let idx = self.item_index(&active).unwrap_or_default();
+        let duration_ms = self.attempt_ms(idx);
+        self.emit(
+            fx,
+            Event::StepFinished {
+                step: active,
+                outcome: StepOutcome::Failed,
+                duration_ms,
+                reason: Some(reason.into()),
+            },
+        );
     }
 
     fn prerequisite(&self, group: usize, item: usize) -> Result<(String, String), Refusal> {

@@ -244,6 +244,12 @@ impl App {
                 });
             }
         }
+        self.ask_prerequisites(false);
+    }
+
+    /// A dialog for every unconfirmed prerequisite not asked yet; those with
+    /// a check command only once the checks have run (`checked`).
+    pub fn ask_prerequisites(&mut self, checked: bool) {
         if self.engine.state().status != RunStatus::Preparing
             || self.engine.state().prerequisites_waived
         {
@@ -252,9 +258,12 @@ impl App {
         let groups = self.engine.procedure().prerequisites.clone();
         for (g, group) in groups.iter().enumerate() {
             for (i, item) in group.items.iter().enumerate() {
-                if !self.engine.state().prerequisites[g][i] && item.check.is_none() {
-                    self.dialogs
-                        .push_back(Dialog::Prerequisite { group: g, item: i });
+                let d = Dialog::Prerequisite { group: g, item: i };
+                let ask = !self.engine.state().prerequisites[g][i]
+                    && (checked || item.check.is_none())
+                    && !self.dialogs.contains(&d);
+                if ask {
+                    self.dialogs.push_back(d);
                 }
             }
         }

@@ -308,26 +308,7 @@ impl Executor {
             && self.in_flight.is_none()
         {
             // Checks done: ask about what they could not confirm.
-            let pending: Vec<(usize, usize)> = app
-                .engine
-                .state()
-                .prerequisites
-                .iter()
-                .enumerate()
-                .flat_map(|(g, items)| {
-                    items
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, ok)| !**ok)
-                        .map(move |(i, _)| (g, i))
-                })
-                .collect();
-            for (g, i) in pending {
-                let d = super::app::Dialog::Prerequisite { group: g, item: i };
-                if !app.dialogs.contains(&d) && !app.engine.state().prerequisites_waived {
-                    app.dialogs.push_back(d);
-                }
-            }
+            app.ask_prerequisites(true);
         }
     }
 

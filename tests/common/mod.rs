@@ -136,10 +136,6 @@ pub fn codes(output: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn code_set(output: &str) -> BTreeSet<(String, String)> {
-    codes(output).into_iter().collect()
-}
-
 /// Panics with every collected failure, if there is one.
 pub fn report(test: &str, failures: Vec<String>) {
     if !failures.is_empty() {

@@ -92,13 +92,10 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     let values = app.engine.substitution_values();
     let subst = |s: &str| crate::run::substitute::substitute(s, &values);
     let mut lines: Vec<Line> = Vec::new();
-    let undo = match (&item.kind, &step.rollback) {
-        (ItemKind::Undo { .. }, StepRollback::Some(u)) => Some(u),
-        _ => None,
-    };
-    let est = undo
-        .and_then(|u| u.estimate)
-        .or(step.estimate)
+    let undo = app.engine.undo_of(item);
+    let est = app
+        .engine
+        .estimate_of(item)
         .map(|e| e.to_string())
         .unwrap_or_else(|| "?".into());
     lines.push(Line::styled(
