@@ -9,7 +9,6 @@
 
 #![allow(dead_code)] // each test binary uses a different subset
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
