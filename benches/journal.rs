@@ -45,6 +45,7 @@ fn big_journal(dir: &std::path::Path, n: u64) -> std::path::PathBuf {
                 mode: Mode::Live,
                 operator: Operator::default(),
                 forced: false,
+                profile: Default::default(),
             }
         } else {
             event(seq)

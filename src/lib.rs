@@ -5,6 +5,7 @@
 //! `diagnostic` (errors a person can act on), `paths` (where files live).
 
 pub mod diagnostic;
+pub mod export;
 pub mod history;
 pub mod i18n;
 pub mod journal;

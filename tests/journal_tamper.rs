@@ -30,6 +30,7 @@ fn write_journal(dir: &Path) -> PathBuf {
                 name: None,
             },
             forced: false,
+            profile: Default::default(),
         },
         Event::VariableSet {
             name: "DB_PASSWORD".into(),

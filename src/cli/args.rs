@@ -175,13 +175,27 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The procedure (TOML or Markdown).
     #[arg(value_name = "FILE", required_unless_present = "run")]
     pub file: Option<PathBuf>,
-    #[arg(long, value_parser = ["txt", "md", "html"], default_value = "txt")]
-    pub format: String,
-    /// The filled checklist of a past run.
-    #[arg(long, value_name = "RUN_ID")]
+    /// txt (fits 80 columns), md, or html (one self-contained page with a
+    /// print stylesheet for A4 and Letter).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ExportFormat,
+    /// The filled checklist of a past run (its id or a unique prefix).
+    #[arg(long, value_name = "RUN_ID", conflicts_with = "file")]
     pub run: Option<String>,
+    /// Where to write it (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum ExportFormat {
+    #[default]
+    Txt,
+    Md,
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -219,9 +233,45 @@ pub struct KpiArgs {
     /// Only this procedure id.
     #[arg(long)]
     pub procedure: Option<String>,
+    /// Only runs started on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only runs started on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only runs by this operator (substring of name or user@host).
+    #[arg(long)]
+    pub operator: Option<String>,
+    /// Only runs against this environment.
+    #[arg(long, value_name = "NAME")]
+    pub env: Option<String>,
+    /// table (for people), md (paste into the runbook), json or csv.
+    /// Without it, a terminal gets the interactive view.
+    #[arg(long, value_enum)]
+    pub format: Option<KpiFormat>,
+    /// Suggest new step estimates from the actual durations, as a diff to
+    /// apply to the procedure file.
+    #[arg(long)]
+    pub suggest: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum KpiFormat {
+    Table,
+    Md,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
+    /// The run (its id or a unique prefix).
+    #[arg(value_name = "RUN_ID")]
     pub run: String,
+    /// Where to write the report (default: standard output).
+    #[arg(short, long, value_name = "FILE.md")]
+    pub output: Option<PathBuf>,
+    /// The incident's severity (e.g. SEV-2), when the report is for one.
+    #[arg(long, value_name = "LEVEL")]
+    pub severity: Option<String>,
 }

@@ -4,10 +4,13 @@ pub mod args;
 pub use keymap::effective as effective_keymap;
 mod check;
 mod color;
+mod export;
 mod import;
 mod keymap;
+mod kpi;
 mod log;
 mod not_yet;
+mod report;
 mod run;
 
 use args::{Cli, Command};
@@ -40,10 +43,10 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             EXIT_OK
         }
         Command::Import(a) => import::run(&a),
-        Command::Export(_) => not_yet::say("export", "the printable quick checklist"),
+        Command::Export(a) => export::run(&a, &cli.global),
         Command::Log(a) => log::run(&a, &cli.global),
-        Command::Kpi(_) => not_yet::say("kpi", "the KPI history"),
-        Command::Report(_) => not_yet::say("report", "incident reports"),
+        Command::Kpi(a) => kpi::run(&a, &cli.global),
+        Command::Report(a) => report::run(&a, &cli.global),
     };
     ExitCode::from(code)
 }

@@ -15,6 +15,47 @@ pub struct Operator {
     pub name: Option<String>,
 }
 
+/// What the history needs to know about the procedure of a run: its
+/// classification and the estimate of every step, as they were at the time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Profile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criticality: Option<String>,
+    /// The whole procedure's estimate as written (`45-60m`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rto: Option<String>,
+    /// An incident procedure (emergency frequency, troubleshooting or
+    /// disaster recovery, or one with severity levels): counts for MTTR.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub incident: bool,
+    /// Forward steps in order, then the full rollback's R-steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepProfile>,
+}
+
+impl Profile {
+    pub fn is_empty(&self) -> bool {
+        *self == Profile::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct StepProfile {
+    pub id: String,
+    pub title: String,
+    /// The phase id, or `rollback` for the full rollback's steps.
+    pub phase: String,
+    /// As written (`5-10m`); parse with `procedure::estimate::Estimate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
@@ -60,6 +101,10 @@ pub enum Event {
         /// Started with `--force` despite another live run's lock.
         #[serde(default)]
         forced: bool,
+        /// The procedure as it was when the run started (estimates, steps),
+        /// so the history reads a journal without its procedure file.
+        #[serde(default, skip_serializing_if = "Profile::is_empty")]
+        profile: Profile,
     },
     PrerequisiteConfirmed {
         group: String,

@@ -227,6 +227,18 @@ pub struct Contact {
 }
 
 impl Procedure {
+    /// An incident procedure: run in emergencies, to troubleshoot or to
+    /// recover from a disaster, or one that defines severity levels.
+    pub fn is_incident(&self) -> bool {
+        use super::keyword::{Category, Frequency};
+        self.meta.frequency == Some(Frequency::Emergency)
+            || matches!(
+                self.meta.category,
+                Some(Category::Troubleshooting | Category::DisasterRecovery)
+            )
+            || !self.severities.is_empty()
+    }
+
     /// Every step of the forward path, in order.
     pub fn steps(&self) -> impl Iterator<Item = &Step> {
         self.phases.iter().flat_map(|p| p.steps.iter())

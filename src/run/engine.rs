@@ -83,6 +83,7 @@ impl Engine {
             mode: cfg.mode,
             operator: cfg.operator.clone(),
             forced: cfg.forced,
+            profile: profile(&procedure),
         };
         let state = initial_state(&procedure, &event, now);
         let mut engine = Engine::with_state(procedure, clock, state);
@@ -335,6 +336,33 @@ pub fn parse_ts(ts: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(ts)
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_default()
+}
+
+/// The procedure's classification and step estimates, for the journal.
+fn profile(p: &Procedure) -> crate::journal::Profile {
+    use crate::journal::{Profile, StepProfile};
+    let step = |s: &crate::procedure::Step, phase: &str| StepProfile {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        phase: phase.to_string(),
+        estimate: s.estimate.map(|e| e.to_string()),
+    };
+    let mut steps: Vec<StepProfile> = p
+        .phases
+        .iter()
+        .flat_map(|ph| ph.steps.iter().map(move |s| (s, ph.id.as_str())))
+        .map(|(s, ph)| step(s, ph))
+        .collect();
+    steps.extend(p.rollback.steps.iter().map(|s| step(s, "rollback")));
+    Profile {
+        category: p.meta.category.map(|c| c.to_string()),
+        frequency: p.meta.frequency.map(|f| f.to_string()),
+        criticality: p.meta.criticality.map(|c| c.to_string()),
+        estimate: p.meta.estimate.map(|e| e.to_string()),
+        rto: p.meta.rto.map(|e| e.to_string()),
+        incident: p.is_incident(),
+        steps,
+    }
 }
 
 fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {

@@ -1,0 +1,7 @@
+//! `pasos report`.
+
+use super::args::{ReportArgs, Global};
+
+pub fn run(_args: &ReportArgs, _global: &Global) -> u8 {
+    super::not_yet::say("report", "incident reports")
+}

@@ -1,0 +1,1 @@
+//! The printable quick checklist of a procedure or of a past run.
