@@ -493,22 +493,6 @@ fn run_on_a_missing_file_exits_2() {
         .stderr(predicate::str::contains("cannot read no-such-file.toml"));
 }
 
-#[test]
-fn commands_still_to_come_exit_3() {
-    for args in [
-        &["export", "valid.toml"][..],
-        &["kpi"],
-        &["report", "run-1"],
-    ] {
-        pasos()
-            .args(args)
-            .assert()
-            .code(3)
-            .stdout("")
-            .stderr(predicate::str::contains("not available in this build yet"));
-    }
-}
-
 /// `pasos check *.toml | head` must not end in a panic and a backtrace.
 #[test]
 fn a_closed_pipe_is_not_a_panic() {

@@ -1093,3 +1093,26 @@ fn undo_items_are_not_judged_by_the_forward_steps_validation() {
     assert_eq!(h.status("undo:3"), StepStatus::Done);
     assert_eq!(h.status("3"), StepStatus::RolledBack);
 }
+
+#[test]
+fn run_started_records_the_procedure_profile() {
+    let h = Harness::new(TEN_STEPS, Mode::Live, None);
+    let Event::RunStarted { profile, .. } = &h.events[0].0 else {
+        panic!("first event is {:?}", h.events[0].0);
+    };
+    assert_eq!(profile.criticality.as_deref(), Some("alta"));
+    assert_eq!(profile.estimate.as_deref(), Some("20-30m"));
+    assert_eq!(profile.rto.as_deref(), Some("30m"));
+    assert!(!profile.incident);
+    let ids: Vec<&str> = profile.steps.iter().map(|s| s.id.as_str()).collect();
+    let forward = h.engine.procedure().steps().count();
+    let rollback = h.engine.procedure().rollback.steps.len();
+    assert_eq!(ids.len(), forward + rollback);
+    assert!(rollback > 0, "the fixture has R-steps");
+    assert_eq!(profile.steps.last().unwrap().phase, "rollback");
+    let with_range = profile
+        .steps
+        .iter()
+        .find(|s| s.estimate.as_deref() == Some("5-10m"));
+    assert!(with_range.is_some(), "{:?}", profile.steps);
+}

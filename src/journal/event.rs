@@ -104,7 +104,7 @@ pub enum Event {
         /// The procedure as it was when the run started (estimates, steps),
         /// so the history reads a journal without its procedure file.
         #[serde(default, skip_serializing_if = "Profile::is_empty")]
-        profile: Profile,
+        profile: Box<Profile>,
     },
     PrerequisiteConfirmed {
         group: String,

@@ -83,7 +83,7 @@ impl Engine {
             mode: cfg.mode,
             operator: cfg.operator.clone(),
             forced: cfg.forced,
-            profile: profile(&procedure),
+            profile: Box::new(profile(&procedure)),
         };
         let state = initial_state(&procedure, &event, now);
         let mut engine = Engine::with_state(procedure, clock, state);
