@@ -1,5 +1,9 @@
-//! History: all journals, read back for listings, reviews and KPIs.
+//! History: all journals, read back for listings, reviews, reports and KPIs.
 
+pub mod kpi;
+pub mod report;
+pub mod review;
+pub mod scan;
 pub mod summary;
 pub mod timeline;
 

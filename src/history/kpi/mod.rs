@@ -1,0 +1,1 @@
+//! Key figures over many runs: per procedure, per step, global.

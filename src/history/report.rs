@@ -1,0 +1,1 @@
+//! The incident / post-mortem report of a run, in Markdown.

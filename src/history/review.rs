@@ -1,0 +1,1 @@
+//! Reading a run back from its journal alone: steps with actual vs estimated times, deviations, notes, rollback.

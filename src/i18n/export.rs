@@ -1,0 +1,1 @@
+//! Words of the printable quick checklist (`pasos export`), in Spanish and English.

@@ -1,0 +1,1 @@
+//! Words of the KPI tables (`pasos kpi`), in Spanish and English.

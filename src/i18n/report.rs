@@ -1,0 +1,1 @@
+//! Words of the incident report (`pasos report`), in Spanish and English.

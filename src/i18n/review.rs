@@ -1,0 +1,1 @@
+//! Words of the review browser and the KPI view of the TUI, in Spanish and English.
