@@ -1,0 +1,9 @@
+//! The review of a past run (`history::review::RunReview`) over journals
+//! written here with fixed times, and `pasos report` on them.
+
+#[path = "report/journals.rs"]
+mod journals;
+#[path = "report/review.rs"]
+mod review;
+#[path = "report/scenarios.rs"]
+mod scenarios;
