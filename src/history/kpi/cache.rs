@@ -1,0 +1,215 @@
+//! The KPI index: `<data>/cache/kpi-index.v1`, the verdict of every journal
+//! (its compact record, or why it does not verify) keyed by what a change
+//! to the journal or its `.head` would alter.
+//!
+//! The key of a journal is its path relative to the data directory, and
+//! for the journal and its `.head`: size, modification time and status
+//! change time (nanoseconds) and inode. Appending changes size and mtime;
+//! an edit that keeps the size and resets the mtime (`touch -d`) still
+//! changes the ctime, which no user can set; replacing the file changes the
+//! inode. A changed key means the journal is read and verified again.
+//!
+//! The file is `PASOSKPI`, a little-endian `u32` format version, then the
+//! entries in postcard (a compact serde format; JSON would take longer to
+//! read than the budget of a warm `pasos kpi`). A file that is missing,
+//! unreadable, of another version or corrupt is ignored (and rewritten by
+//! the next scan), never an error. Written atomically (temporary file, then
+//! rename), file 0600 in a 0700 directory, like the journals.
+
+use super::super::scan::Verdict;
+use crate::journal::store;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"PASOSKPI";
+/// Bump when [`Verdict`], the record or the key change shape.
+const VERSION: u32 = 1;
+pub const FILE_NAME: &str = "kpi-index.v1";
+
+/// `<data>/cache/kpi-index.v1`.
+pub fn index_path(data: &Path) -> PathBuf {
+    data.join("cache").join(FILE_NAME)
+}
+
+/// Size, times and inode of a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub mtime_ns: i128,
+    pub ctime_ns: i128,
+    pub ino: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(Stamp {
+                len: m.len(),
+                mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+                ctime_ns: i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+                ino: m.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let mtime_ns = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as i128);
+            Some(Stamp {
+                len: m.len(),
+                mtime_ns,
+                ctime_ns: 0,
+                ino: 0,
+            })
+        }
+    }
+}
+
+/// What must not have changed for an entry to be reused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileKey {
+    pub journal: Stamp,
+    /// `None` when the `.head` is missing (which fails verification).
+    pub head: Option<Stamp>,
+}
+
+impl FileKey {
+    /// `None` when the journal cannot be looked at (it is then read, and
+    /// the read reports why).
+    pub fn of(journal: &Path) -> Option<FileKey> {
+        Some(FileKey {
+            journal: Stamp::of(journal)?,
+            head: Stamp::of(&store::head_path(journal)),
+        })
+    }
+}
+
+/// The journal's path relative to the data dir, as the index keys it.
+pub fn relative(data: &Path, journal: &Path) -> String {
+    journal
+        .strip_prefix(data)
+        .unwrap_or(journal)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    path: &'a str,
+    key: &'a FileKey,
+    verdict: &'a Verdict,
+}
+
+#[derive(Deserialize)]
+struct EntryIn {
+    path: String,
+    key: FileKey,
+    verdict: Verdict,
+}
+
+/// The index as read from disk.
+#[derive(Debug, Default)]
+pub struct Index {
+    entries: HashMap<String, (FileKey, Verdict)>,
+}
+
+impl Index {
+    /// The index of `data`, or an empty one when there is none or it cannot
+    /// be used.
+    pub fn load(data: &Path) -> Index {
+        let Ok(bytes) = std::fs::read(index_path(data)) else {
+            return Index::default();
+        };
+        Self::from_bytes(&bytes).unwrap_or_default()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Option<Index> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (version, body) = rest.split_first_chunk::<4>()?;
+        if u32::from_le_bytes(*version) != VERSION {
+            return None;
+        }
+        let list: Vec<EntryIn> = postcard::from_bytes(body).ok()?;
+        Some(Index {
+            entries: list
+                .into_iter()
+                .map(|e| (e.path, (e.key, e.verdict)))
+                .collect(),
+        })
+    }
+
+    /// The verdict stored for `path` if its key is still `key`.
+    pub fn get(&self, path: &str, key: &FileKey) -> Option<&Verdict> {
+        self.entries
+            .get(path)
+            .and_then(|(k, v)| (k == key).then_some(v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Replaces the index of `data` with these entries (path, key, verdict).
+pub fn save<'a>(
+    data: &Path,
+    entries: impl Iterator<Item = (&'a str, &'a FileKey, &'a Verdict)>,
+) -> io::Result<()> {
+    let list: Vec<EntryOut> = entries
+        .map(|(path, key, verdict)| EntryOut { path, key, verdict })
+        .collect();
+    let body = postcard::to_stdvec(&list).map_err(io::Error::other)?;
+    let path = index_path(data);
+    let dir = path.parent().unwrap_or(data);
+    store::create_private_dir_all(dir)?;
+    let tmp = dir.join(format!("{FILE_NAME}.tmp-{}", std::process::id()));
+    let mut f = store::private_file_options()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(&tmp)?;
+    let written = f
+        .write_all(MAGIC)
+        .and_then(|()| f.write_all(&VERSION.to_le_bytes()))
+        .and_then(|()| f.write_all(&body));
+    drop(f);
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, &path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn garbage_and_other_versions_are_ignored() {
+        assert!(Index::from_bytes(b"").is_none());
+        assert!(Index::from_bytes(b"PASOSKPI").is_none());
+        let mut other = MAGIC.to_vec();
+        other.extend_from_slice(&(VERSION + 1).to_le_bytes());
+        other.extend_from_slice(&postcard::to_stdvec(&Vec::<u8>::new()).unwrap());
+        assert!(Index::from_bytes(&other).is_none());
+        let mut corrupt = MAGIC.to_vec();
+        corrupt.extend_from_slice(&VERSION.to_le_bytes());
+        corrupt.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2]);
+        assert!(Index::from_bytes(&corrupt).is_none());
+        let mut empty = MAGIC.to_vec();
+        empty.extend_from_slice(&VERSION.to_le_bytes());
+        empty.extend_from_slice(&postcard::to_stdvec(&Vec::<u8>::new()).unwrap());
+        assert_eq!(Index::from_bytes(&empty).unwrap().len(), 0);
+    }
+}
