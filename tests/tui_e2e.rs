@@ -11,6 +11,51 @@ use std::time::{Duration, Instant};
 struct Screen {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+/// `pasos ARGS` at 120x40 in a pseudo-terminal, English, no colour.
+fn spawn(args: &[&str], data: &std::path::Path) -> Screen {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pasos"));
+    cmd.args(args);
+    cmd.env("PASOS_DATA_DIR", data);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "en_US.UTF-8");
+    cmd.env("NO_COLOR", "1");
+    let child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZeroU16::new(40).unwrap(),
+        std::num::NonZeroU16::new(120).unwrap(),
+        0,
+    )));
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let p = parser.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            p.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let writer = pty.master.take_writer().unwrap();
+    // Keep the master open as long as the screen lives.
+    std::mem::forget(pty.master);
+    Screen {
+        parser,
+        writer,
+        child,
+    }
 }
 
 impl Screen {
@@ -55,49 +100,17 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
         .tempdir_in("/tmp")
         .unwrap();
     let workdir = work.path().join("demo");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pasos"));
-    cmd.args([
-        "run",
-        "--var",
-        &format!("WORKDIR={}", workdir.display()),
-        "--var",
-        "NOTIFY_TOKEN=e2e-secret-99",
-    ]);
-    cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"));
-    cmd.env("PASOS_DATA_DIR", data.path());
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("LANG", "en_US.UTF-8");
-    cmd.env("NO_COLOR", "1");
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(
-        std::num::NonZeroU16::new(40).unwrap(),
-        std::num::NonZeroU16::new(120).unwrap(),
-        0,
-    )));
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let p = parser.clone();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            p.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let mut s = Screen {
-        parser,
-        writer: pty.master.take_writer().unwrap(),
-    };
+    let mut s = spawn(
+        &[
+            "run",
+            "--var",
+            &format!("WORKDIR={}", workdir.display()),
+            "--var",
+            "NOTIFY_TOKEN=e2e-secret-99",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"),
+        ],
+        data.path(),
+    );
 
     s.wait_for("Prerequisite (People)");
     s.send("y");
@@ -133,7 +146,7 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
     s.wait_for("FINISHED: ROLLED BACK");
     s.send("q");
     s.send("y");
-    let status = child.wait().unwrap();
+    let status = s.child.wait().unwrap();
     assert_eq!(status.exit_code(), 1, "a rolled-back run exits 1");
 
     let journals = store::list(data.path()).unwrap();
@@ -157,4 +170,36 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
     assert!(config.contains("version=1.0.0"), "{config}");
     let journal = std::fs::read_to_string(&journals[0]).unwrap();
     assert!(!journal.contains("e2e-secret-99"));
+    // The transcript hides the secret but not the other variables.
+    let cast = std::fs::read_to_string(journals[0].with_extension("cast")).unwrap();
+    assert!(!cast.contains("e2e-secret-99"));
+    assert!(
+        cast.contains(&workdir.display().to_string()),
+        "a variable that is not secret was redacted from the transcript"
+    );
+
+    // Review it: the browser lists the run, opens its timeline, and the
+    // transcript shows the output of step 4's command.
+    let mut b = spawn(&["log"], data.path());
+    b.wait_for("1 of 1 runs");
+    b.wait_for("rolled back");
+    b.send("\r");
+    b.wait_for("verified");
+    b.send("\x1b[F"); // end: the last event
+    b.wait_for("run finished: rolled back");
+    b.send("\t\t"); // deviations and notes
+    b.wait_for("DEVIATION: step 4");
+    b.wait_for("[x] R4");
+    b.send("\x1b[Z"); // back-tab: the steps
+    b.wait_for("[x] P1");
+    for _ in 0..5 {
+        b.send("\x1b[B"); // down: P1 P2 1 2 3 4
+    }
+    b.send("\r");
+    b.wait_for("(step 4)");
+    // `cat: …/schema.version: No such file or directory`, wrapped at the
+    // width the shell pane had during the run.
+    b.wait_for("directory");
+    b.send("q");
+    assert_eq!(b.child.wait().unwrap().exit_code(), 0);
 }

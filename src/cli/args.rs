@@ -52,6 +52,17 @@ pub enum Lang {
     En,
 }
 
+impl Global {
+    /// `--lang`, else from LC_ALL / LC_MESSAGES / LANG.
+    pub fn lang(&self) -> pasos::i18n::Lang {
+        match self.lang {
+            Some(Lang::Es) => pasos::i18n::Lang::Es,
+            Some(Lang::En) => pasos::i18n::Lang::En,
+            None => pasos::i18n::Lang::from_env(),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate and lint procedures; reports every problem with file:line:col.
@@ -200,12 +211,27 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
+    /// Without one: `browse` on a terminal, `list` otherwise.
     #[command(subcommand)]
-    pub action: LogAction,
+    pub action: Option<LogAction>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum LogAction {
+    /// Browse past runs full screen: filter the list, open a run's
+    /// timeline, steps, deviations and notes, and replay its transcript.
+    Browse {
+        /// Words the list starts filtered by (procedure, operator, outcome,
+        /// environment, date YYYY-MM-DD); every word must match.
+        #[arg(value_name = "WORD")]
+        filter: Vec<String>,
+        /// Draw without box-drawing characters.
+        #[arg(long)]
+        ascii: bool,
+        /// A keymap file overriding the default keys (section `[log]`).
+        #[arg(long, value_name = "FILE")]
+        keymap: Option<PathBuf>,
+    },
     /// List past runs, oldest first.
     List {
         /// Only runs of this procedure id.
@@ -229,30 +255,54 @@ pub enum LogAction {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+What counts: executions are live runs; rehearsals (--dry-run) are counted \
+apart and left out of every other figure. Durations are working time: the \
+wall clock minus the pauses between an interruption and its resumption. \
+Interrupted or open runs are listed but not in the success rate or the \
+durations. A step's duration in a run is the sum of its attempts that ended \
+done or failed; skipped steps are not samples. Journals that do not verify \
+are listed apart and left out of every figure.
+
+Exit codes: 0 figures shown (also when there are no runs), 2 bad input \
+(a date that does not read, --suggest without its procedure file).")]
 pub struct KpiArgs {
     /// Only this procedure id.
     #[arg(long)]
     pub procedure: Option<String>,
-    /// Only runs started on or after this date (YYYY-MM-DD).
-    #[arg(long)]
+    /// Only runs started on or after this local date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Only runs started on or before this date (YYYY-MM-DD).
-    #[arg(long)]
+    /// Only runs started on or before this local date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Only runs by this operator (substring of name or user@host).
+    /// Only runs by this operator (a piece of the name or user@host).
     #[arg(long)]
     pub operator: Option<String>,
     /// Only runs against this environment.
     #[arg(long, value_name = "NAME")]
     pub env: Option<String>,
-    /// table (for people), md (paste into the runbook), json or csv.
-    /// Without it, a terminal gets the interactive view.
+    /// table (for people, 80 columns), md (paste into the runbook), json
+    /// (stable field names) or csv. Without it: the table.
     #[arg(long, value_enum)]
     pub format: Option<KpiFormat>,
-    /// Suggest new step estimates from the actual durations, as a diff to
-    /// apply to the procedure file.
+    /// With --format csv: which table, one row per procedure (and version),
+    /// per step or per run.
+    #[arg(long, value_enum, default_value_t = KpiRows::Procedures)]
+    pub rows: KpiRows,
+    /// Suggest new step estimates from the actual durations (median to p90,
+    /// at least 3 runs), as a unified diff of the procedure file to apply
+    /// with `patch -p0`.
     #[arg(long)]
     pub suggest: bool,
+    /// With --suggest: the procedure file, when the path its runs were
+    /// started with does not lead to it from here.
+    #[arg(long, value_name = "FILE")]
+    pub procedure_file: Option<PathBuf>,
+    /// Read every journal again instead of reusing the index
+    /// (<data>/cache/kpi-index.v1), and leave the index as it is.
+    #[arg(long)]
+    pub no_index: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -261,6 +311,13 @@ pub enum KpiFormat {
     Md,
     Json,
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum KpiRows {
+    Procedures,
+    Steps,
+    Runs,
 }
 
 #[derive(Debug, Args)]
@@ -274,4 +331,8 @@ pub struct ReportArgs {
     /// The incident's severity (e.g. SEV-2), when the report is for one.
     #[arg(long, value_name = "LEVEL")]
     pub severity: Option<String>,
+    /// Overwrite the output file if it exists (it may hold a root cause and
+    /// action items filled in by hand).
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }

@@ -16,7 +16,30 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
-    match &args.action {
+    use std::io::IsTerminal;
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let browse_by_default = LogAction::Browse {
+        filter: Vec::new(),
+        ascii: false,
+        keymap: None,
+    };
+    let list_by_default = LogAction::List {
+        procedure: None,
+        operator: None,
+        outcome: None,
+        since: None,
+    };
+    let action = match &args.action {
+        Some(a) => a,
+        None if terminal => &browse_by_default,
+        None => &list_by_default,
+    };
+    match action {
+        LogAction::Browse {
+            filter,
+            ascii,
+            keymap,
+        } => browse(&paths, global, filter, *ascii, keymap.as_deref(), terminal),
         LogAction::List {
             procedure,
             operator,
@@ -25,6 +48,44 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
         } => list(&paths.data, procedure, operator, outcome, since),
         LogAction::Show { run } => show(&paths.data, run),
         LogAction::Verify { runs } => verify(&paths.data, runs),
+    }
+}
+
+fn browse(
+    paths: &Paths,
+    global: &Global,
+    filter: &[String],
+    ascii: bool,
+    keymap: Option<&Path>,
+    terminal: bool,
+) -> u8 {
+    if !terminal {
+        eprintln!(
+            "pasos log browse: needs a terminal; use `pasos log list` or `pasos log show RUN`"
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let keymap = match super::effective_keymap(&paths.config, keymap) {
+        Ok(k) => k,
+        Err(text) => {
+            eprint!("{text}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let opts = pasos::tui::review::BrowseOptions {
+        data_dir: &paths.data,
+        keymap,
+        lang: global.lang(),
+        ascii,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        filter: filter.join(" "),
+    };
+    match pasos::tui::review::browse(opts) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            EXIT_BAD_INPUT
+        }
     }
 }
 

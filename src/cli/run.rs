@@ -1,10 +1,9 @@
 //! `pasos run FILE`: runs a procedure step by step, full screen on a
 //! terminal, line by line with `--plain` or without one.
 
-use super::args::{Global, Lang as LangArg, RunArgs};
+use super::args::{Global, RunArgs};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, color};
 use pasos::diagnostic::render_human;
-use pasos::i18n::Lang;
 use pasos::journal::RunOutcome;
 use pasos::paths::Paths;
 use pasos::plain::{self, Options};
@@ -59,11 +58,7 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
-    let lang = match global.lang {
-        Some(LangArg::Es) => Lang::Es,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
+    let lang = global.lang();
     let opts = Options {
         file: args.file.clone(),
         procedure: p,

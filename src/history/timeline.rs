@@ -54,8 +54,17 @@ pub fn describe(e: &Event) -> String {
             forced,
             ..
         } => format!(
-            "run started: {procedure_id} v{version} on {} ({mode:?}) by {}@{}{}{}",
+            "run started: {procedure_id} v{version} on {} ({}) by {}{}@{}{}{}",
             environment.as_deref().unwrap_or("-"),
+            match mode {
+                crate::journal::Mode::Live => "live",
+                crate::journal::Mode::Rehearsal => "rehearsal",
+            },
+            operator
+                .name
+                .as_ref()
+                .map(|n| format!("{n} as "))
+                .unwrap_or_default(),
             operator.user,
             operator.host,
             operator

@@ -225,6 +225,22 @@ impl Event {
         }
     }
 
+    /// The step an event concerns, when it concerns one.
+    pub fn step(&self) -> Option<&str> {
+        match self {
+            Event::StepStarted { step, .. }
+            | Event::CommandSent { step, .. }
+            | Event::CommandFinished { step, .. }
+            | Event::ValidationResult { step, .. }
+            | Event::StepFinished { step, .. }
+            | Event::Confirmation { step, .. } => Some(step),
+            Event::Deviation { step, .. } | Event::Note { step, .. } => step.as_deref(),
+            Event::RollbackStarted { from_step, .. } => from_step.as_deref(),
+            Event::RunInterrupted { step, .. } => step.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The kebab-case name of the event, as written in `type`.
     pub fn kind(&self) -> &'static str {
         match self {

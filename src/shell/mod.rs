@@ -25,6 +25,7 @@
 //! tracker and the transcript), the input writer, the exit waiter, and a
 //! short-lived one per secrets hand-over.
 
+pub mod cast;
 pub mod core;
 pub mod emulator;
 pub mod event;

@@ -248,7 +248,19 @@ impl Shell {
     /// not shown yet (the previous command just finished), it is sent as
     /// soon as it is. `CommandStarted` / `CommandFinished` follow.
     pub fn run(&self, command: &str, env: &[(String, String)]) -> Result<(), ShellError> {
-        self.send_command(command, env, true)
+        self.send_command(command, env, &[], true)
+    }
+
+    /// Like [`Shell::run`], with `public` variables exported the same way
+    /// but not treated as secrets (their values stay readable in the
+    /// transcript and in hand-typed command texts).
+    pub fn run_with_public(
+        &self,
+        command: &str,
+        secret: &[(String, String)],
+        public: &[(String, String)],
+    ) -> Result<(), ShellError> {
+        self.send_command(command, secret, public, true)
     }
 
     /// Types the command at the prompt without Enter, for the operator to
@@ -259,13 +271,14 @@ impl Shell {
         command: &str,
         env: &[(String, String)],
     ) -> Result<(), ShellError> {
-        self.send_command(command, env, false)
+        self.send_command(command, env, &[], false)
     }
 
     fn send_command(
         &self,
         command: &str,
         env: &[(String, String)],
+        public: &[(String, String)],
         enter: bool,
     ) -> Result<(), ShellError> {
         if self.is_exited() {
@@ -281,12 +294,13 @@ impl Shell {
         {
             return Err(ShellError::Busy);
         }
-        let load_env = !env.is_empty();
+        let load_env = !env.is_empty() || !public.is_empty();
         if load_env {
             if !self.kind.has_preexec() {
                 return Err(ShellError::SecretsUnsupported);
             }
-            core.delivery = Some(secrets::deliver(&self.dir.0, self.kind, env)?);
+            let all: Vec<(String, String)> = env.iter().chain(public).cloned().collect();
+            core.delivery = Some(secrets::deliver(&self.dir.0, self.kind, &all)?);
             for (_, v) in env {
                 core.tracker.add_secret(v.clone());
                 if let Some(t) = core.transcript.as_mut() {

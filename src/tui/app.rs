@@ -451,7 +451,11 @@ impl App {
             | Action::DialogAccept
             | Action::DialogCancel
             | Action::OpenRun
-            | Action::Back => {}
+            | Action::Back
+            | Action::FilterRuns
+            | Action::ShowKpi
+            | Action::NextCommand
+            | Action::PreviousCommand => {}
         }
         (fx, None)
     }

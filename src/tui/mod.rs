@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod review;
 mod runtime;
 mod terminal;
 pub mod view;

@@ -162,7 +162,15 @@ impl Executor {
             {
                 continue; // the step already ended (a command failed)
             }
-            match self.shell.run(job.command(), job.env()) {
+            // Only secrets are redacted; the other variables and PASOS_*
+            // travel the same way but stay readable in the transcript.
+            let secrets: Vec<&String> = app.engine.secret_values().collect();
+            let (secret, public): (Vec<_>, Vec<_>) = job
+                .env()
+                .iter()
+                .cloned()
+                .partition(|(_, v)| secrets.contains(&v));
+            match self.shell.run_with_public(job.command(), &secret, &public) {
                 Ok(()) => {
                     app.busy = Some(job.command().to_string());
                     self.ready = false;

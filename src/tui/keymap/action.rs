@@ -63,6 +63,10 @@ actions! {
     DialogCancel = "dialog-cancel", "cancel", "cancelar";
     OpenRun = "open-run", "open the run", "abrir la ejecución";
     Back = "back", "back", "volver";
+    FilterRuns = "filter-runs", "filter the runs (procedure, operator, outcome, date)", "filtrar las ejecuciones (procedimiento, operador, resultado, fecha)";
+    ShowKpi = "show-kpi", "key figures of the procedure", "indicadores del procedimiento";
+    NextCommand = "next-command", "transcript: the next command's output", "transcripción: salida del comando siguiente";
+    PreviousCommand = "previous-command", "transcript: the previous command's output", "transcripción: salida del comando anterior";
 }
 
 const SHORT: &[(Action, &str, &str)] = &[
@@ -85,4 +89,8 @@ const SHORT: &[(Action, &str, &str)] = &[
     (Action::DialogCancel, "cancel", "cancelar"),
     (Action::OpenRun, "open", "abrir"),
     (Action::Back, "back", "volver"),
+    (Action::FilterRuns, "filter", "filtrar"),
+    (Action::ShowKpi, "KPIs", "KPIs"),
+    (Action::NextCommand, "next cmd", "cmd sig."),
+    (Action::PreviousCommand, "prev cmd", "cmd ant."),
 ];

@@ -39,14 +39,38 @@ impl Mode {
     pub fn accepts(self, a: Action) -> bool {
         use Action::*;
         match self {
-            Mode::Checklist => {
-                !matches!(a, LeaveShell | DialogAccept | DialogCancel | OpenRun | Back)
-            }
+            Mode::Checklist => !matches!(
+                a,
+                LeaveShell
+                    | DialogAccept
+                    | DialogCancel
+                    | OpenRun
+                    | Back
+                    | FilterRuns
+                    | ShowKpi
+                    | NextCommand
+                    | PreviousCommand
+            ),
             Mode::Shell => matches!(a, LeaveShell | ScrollUp | ScrollDown),
             Mode::Dialog => matches!(a, DialogAccept | DialogCancel),
             Mode::Log => matches!(
                 a,
-                NextStep | PreviousStep | OpenRun | Back | Quit | Help | ScrollUp | ScrollDown
+                NextStep
+                    | PreviousStep
+                    | FirstStep
+                    | LastStep
+                    | OpenRun
+                    | Back
+                    | Quit
+                    | Help
+                    | ScrollUp
+                    | ScrollDown
+                    | NextPane
+                    | PreviousPane
+                    | FilterRuns
+                    | ShowKpi
+                    | NextCommand
+                    | PreviousCommand
             ),
         }
     }
@@ -105,10 +129,23 @@ impl Keymap {
             .unwrap_or_default()
     }
 
-    /// `j/down` style label of the keys for an action, or `None` if unbound.
-    pub fn label(&self, mode: Mode, action: Action) -> Option<String> {
+    /// One key for an action, for footer hints; `None` if unbound.
+    pub fn hint(&self, mode: Mode, action: Action) -> Option<String> {
+        self.sorted_keys(mode, action)
+            .first()
+            .map(|k| k.to_string())
+    }
+
+    /// The keys of an action, shortest name first (`q` before `ctrl-c`).
+    fn sorted_keys(&self, mode: Mode, action: Action) -> Vec<Key> {
         let mut keys = self.keys_for(mode, action);
         keys.sort_by_key(|k| (k.to_string().len(), k.to_string()));
+        keys
+    }
+
+    /// `j/down` style label of the keys for an action, or `None` if unbound.
+    pub fn label(&self, mode: Mode, action: Action) -> Option<String> {
+        let keys = self.sorted_keys(mode, action);
         (!keys.is_empty()).then(|| {
             keys.iter()
                 .map(Key::to_string)

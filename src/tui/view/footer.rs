@@ -32,8 +32,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     };
     let mut spans = Vec::new();
     for a in actions {
-        if let Some(keys) = app.keymap.label(mode, *a) {
-            let first = keys.split('/').next().unwrap_or("").to_string();
+        if let Some(first) = app.keymap.hint(mode, *a) {
             spans.push(Span::styled(first, look.title()));
             spans.push(Span::raw(format!(" {}  ", a.short(app.lang))));
         }

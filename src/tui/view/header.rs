@@ -46,15 +46,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         + env_text.chars().count()
         + right.chars().count();
     let room = (area.width as usize).saturating_sub(fixed);
-    let title: String = if p.meta.title.chars().count() <= room {
-        p.meta.title.clone()
-    } else if room > 1 {
-        p.meta
-            .title
-            .chars()
-            .take(room - 1)
-            .chain(std::iter::once('…'))
-            .collect()
+    let title = if room > 1 {
+        super::style::fit(&p.meta.title, room)
     } else {
         String::new()
     };

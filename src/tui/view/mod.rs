@@ -6,11 +6,14 @@ mod checklist;
 mod footer;
 mod header;
 mod overlay;
+mod review;
 mod rollback;
 mod shell;
 pub mod style;
 mod terminal_pane;
 mod timers;
+
+pub use review::draw as draw_review;
 
 use crate::i18n::fill;
 use crate::tui::app::{App, Pane};

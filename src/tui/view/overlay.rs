@@ -1,9 +1,10 @@
 //! Dialogs and the help overlay, drawn over the screen.
 
 use super::style::Look;
+use crate::i18n::Lang;
 use crate::i18n::fill;
 use crate::tui::app::{App, Dialog, ReasonFor};
-use crate::tui::keymap::{Action, Mode};
+use crate::tui::keymap::{Action, Keymap, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -129,21 +130,46 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
 }
 
 pub fn help(f: &mut Frame, area: Rect, app: &App, look: &Look) {
+    keys_help(
+        f,
+        area,
+        look,
+        &app.keymap,
+        &[Mode::Checklist, Mode::Shell, Mode::Dialog],
+        app.lang,
+        app.t().help_title,
+        app.t().help,
+    );
+}
+
+/// The help overlay: every binding of `modes` with its description, from
+/// the effective keymap, then a closing paragraph.
+#[allow(clippy::too_many_arguments)]
+pub fn keys_help(
+    f: &mut Frame,
+    area: Rect,
+    look: &Look,
+    keymap: &Keymap,
+    modes: &[Mode],
+    lang: Lang,
+    title: &str,
+    footer: &str,
+) {
     let mut lines = Vec::new();
-    for mode in [Mode::Checklist, Mode::Shell, Mode::Dialog] {
+    for mode in modes {
         lines.push(Line::styled(format!("[{}]", mode.name()), look.title()));
         let mut seen = Vec::new();
-        for (_, a) in app.keymap.bindings(mode) {
+        for (_, a) in keymap.bindings(*mode) {
             if seen.contains(&a) {
                 continue;
             }
             seen.push(a);
-            let keys = app.keymap.label(mode, a).unwrap_or_default();
-            lines.push(Line::raw(format!("  {keys:<18} {}", a.describe(app.lang))));
+            let keys = keymap.label(*mode, a).unwrap_or_default();
+            lines.push(Line::raw(format!("  {keys:<18} {}", a.describe(lang))));
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::raw(app.t().help.to_string()));
+    lines.push(Line::raw(footer.to_string()));
     let r = centered(
         area,
         (area.width * 9 / 10).max(40),
@@ -152,7 +178,7 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     f.render_widget(Clear, r);
     let block = Block::bordered()
         .border_set(look.border())
-        .title(format!(" {} ", app.t().help_title))
+        .title(format!(" {title} "))
         .border_style(look.title());
     f.render_widget(
         Paragraph::new(lines)

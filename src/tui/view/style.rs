@@ -97,6 +97,27 @@ impl Look {
     }
 }
 
+/// Cuts `s` to `width` characters, ending in `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    s.chars()
+        .take(width - 1)
+        .chain(std::iter::once('…'))
+        .collect()
+}
+
+/// `s` cut or padded to exactly `width` characters.
+pub fn cell(s: &str, width: usize) -> String {
+    let s = fit(s, width);
+    let pad = width.saturating_sub(s.chars().count());
+    format!("{s}{}", " ".repeat(pad))
+}
+
 pub fn mark(s: StepStatus) -> &'static str {
     s.symbol()
 }

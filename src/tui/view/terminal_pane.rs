@@ -1,11 +1,11 @@
 //! Draws the embedded shell's emulated screen (alacritty_terminal's grid)
 //! into a ratatui buffer, colours and attributes included.
 
-use crate::shell::Shell;
 use crate::shell::alacritty_terminal::grid::Dimensions;
 use crate::shell::alacritty_terminal::index::{Column, Line};
 use crate::shell::alacritty_terminal::term::cell::Flags;
 use crate::shell::alacritty_terminal::vte::ansi::{Color as AColor, NamedColor};
+use crate::shell::{Emulator, Shell};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -38,59 +38,67 @@ fn color(c: AColor) -> Option<Color> {
 
 /// Renders the visible screen; returns where the cursor is, if inside.
 pub fn render(shell: &Shell, area: Rect, buf: &mut Buffer, colors: bool) -> Option<Position> {
-    shell.with_emulator(|e| {
-        let term = e.term();
-        let grid = term.grid();
-        let offset = grid.display_offset() as i32;
-        let rows = (grid.screen_lines() as u16).min(area.height);
-        let cols = (grid.columns() as u16).min(area.width);
-        for y in 0..rows {
-            let row = &grid[Line(y as i32 - offset)];
-            for x in 0..cols {
-                let cell = &row[Column(x as usize)];
-                if cell
-                    .flags
-                    .intersects(Flags::WIDE_CHAR_SPACER | Flags::LEADING_WIDE_CHAR_SPACER)
-                {
-                    continue;
+    shell.with_emulator(|e| render_emulator(e, area, buf, colors))
+}
+
+/// Renders an emulated screen (a live shell's, or a transcript replayed).
+pub fn render_emulator(
+    e: &Emulator,
+    area: Rect,
+    buf: &mut Buffer,
+    colors: bool,
+) -> Option<Position> {
+    let term = e.term();
+    let grid = term.grid();
+    let offset = grid.display_offset() as i32;
+    let rows = (grid.screen_lines() as u16).min(area.height);
+    let cols = (grid.columns() as u16).min(area.width);
+    for y in 0..rows {
+        let row = &grid[Line(y as i32 - offset)];
+        for x in 0..cols {
+            let cell = &row[Column(x as usize)];
+            if cell
+                .flags
+                .intersects(Flags::WIDE_CHAR_SPACER | Flags::LEADING_WIDE_CHAR_SPACER)
+            {
+                continue;
+            }
+            let mut style = Style::default();
+            if colors {
+                if let Some(fg) = color(cell.fg) {
+                    style = style.fg(fg);
                 }
-                let mut style = Style::default();
-                if colors {
-                    if let Some(fg) = color(cell.fg) {
-                        style = style.fg(fg);
-                    }
-                    if let Some(bg) = color(cell.bg) {
-                        style = style.bg(bg);
-                    }
-                }
-                let mut m = Modifier::empty();
-                if cell.flags.contains(Flags::BOLD) {
-                    m |= Modifier::BOLD;
-                }
-                if cell.flags.contains(Flags::ITALIC) {
-                    m |= Modifier::ITALIC;
-                }
-                if cell.flags.contains(Flags::UNDERLINE) {
-                    m |= Modifier::UNDERLINED;
-                }
-                if cell.flags.contains(Flags::INVERSE) {
-                    m |= Modifier::REVERSED;
-                }
-                if cell.flags.contains(Flags::DIM) {
-                    m |= Modifier::DIM;
-                }
-                let mut sym = String::new();
-                sym.push(if cell.c == '\0' { ' ' } else { cell.c });
-                if let Some(zw) = cell.zerowidth() {
-                    sym.extend(zw.iter());
-                }
-                if let Some(c) = buf.cell_mut((area.x + x, area.y + y)) {
-                    c.set_symbol(&sym).set_style(style.add_modifier(m));
+                if let Some(bg) = color(cell.bg) {
+                    style = style.bg(bg);
                 }
             }
+            let mut m = Modifier::empty();
+            if cell.flags.contains(Flags::BOLD) {
+                m |= Modifier::BOLD;
+            }
+            if cell.flags.contains(Flags::ITALIC) {
+                m |= Modifier::ITALIC;
+            }
+            if cell.flags.contains(Flags::UNDERLINE) {
+                m |= Modifier::UNDERLINED;
+            }
+            if cell.flags.contains(Flags::INVERSE) {
+                m |= Modifier::REVERSED;
+            }
+            if cell.flags.contains(Flags::DIM) {
+                m |= Modifier::DIM;
+            }
+            let mut sym = String::new();
+            sym.push(if cell.c == '\0' { ' ' } else { cell.c });
+            if let Some(zw) = cell.zerowidth() {
+                sym.extend(zw.iter());
+            }
+            if let Some(c) = buf.cell_mut((area.x + x, area.y + y)) {
+                c.set_symbol(&sym).set_style(style.add_modifier(m));
+            }
         }
-        let (cy, cx) = e.cursor();
-        (offset == 0 && (cy as u16) < rows && (cx as u16) < cols)
-            .then(|| Position::new(area.x + cx as u16, area.y + cy as u16))
-    })
+    }
+    let (cy, cx) = e.cursor();
+    (offset == 0 && (cy as u16) < rows && (cx as u16) < cols)
+        .then(|| Position::new(area.x + cx as u16, area.y + cy as u16))
 }

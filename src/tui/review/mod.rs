@@ -1,0 +1,55 @@
+//! The review browser (`pasos log` on a terminal): past runs with filters,
+//! a run's timeline, steps, deviations and notes, and its transcript
+//! replayed at any command's output. Read-only: nothing here writes.
+
+pub mod app;
+pub mod detail;
+pub mod runs;
+
+use super::keymap::Keymap;
+use super::terminal::TerminalGuard;
+use crate::i18n::Lang;
+use app::ReviewApp;
+use crossterm::event::{self, Event, KeyEventKind};
+use std::path::Path;
+
+pub struct BrowseOptions<'a> {
+    pub data_dir: &'a Path,
+    pub keymap: Keymap,
+    pub lang: Lang,
+    pub ascii: bool,
+    pub color: bool,
+    /// Words the list starts filtered by.
+    pub filter: String,
+}
+
+/// Runs the browser until the operator quits. Errors are for the caller
+/// to print once the terminal is restored.
+pub fn browse(opts: BrowseOptions) -> Result<(), String> {
+    let runs = runs::load(opts.data_dir)?;
+    let mut app = ReviewApp::new(runs, opts.keymap, opts.lang, opts.data_dir.to_path_buf());
+    app.ascii = opts.ascii;
+    app.color = opts.color;
+    app.set_filter(&opts.filter);
+    let mut guard = TerminalGuard::enter().map_err(|e| format!("cannot use this terminal: {e}"))?;
+    run_loop(&mut app, &mut guard).map_err(|e| format!("terminal error: {e}"))
+}
+
+fn run_loop(app: &mut ReviewApp, guard: &mut TerminalGuard) -> std::io::Result<()> {
+    loop {
+        guard.terminal.draw(|f| {
+            let a = f.area();
+            app.size = (a.width, a.height);
+            super::view::draw_review(f, app);
+        })?;
+        // Blocking read: idle is 0 % CPU and nothing is written.
+        match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
+            Event::Resize(..) => {}
+            _ => continue,
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}

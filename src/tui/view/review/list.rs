@@ -1,0 +1,128 @@
+//! The list of past runs, newest first, with the filter applied.
+
+use super::window;
+use crate::i18n::fill;
+use crate::procedure::estimate::format_secs;
+use crate::tui::review::app::ReviewApp;
+use crate::tui::view::style::{Look, cell};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+struct Columns {
+    procedure: usize,
+    operator: usize,
+    env: usize,
+    /// 0 when there is no room for the title.
+    title: usize,
+}
+
+const DATE: usize = 16;
+const DURATION: usize = 8;
+const OUTCOME: usize = 12;
+const DEVIATIONS: usize = 5;
+
+fn columns(width: usize) -> Columns {
+    // Fixed columns, the one-character integrity mark, and the separators.
+    let rest = width.saturating_sub(2 + DATE + DURATION + OUTCOME + DEVIATIONS + 6);
+    let procedure = (rest * 45 / 100).clamp(8, 24);
+    let operator = (rest * 30 / 100).clamp(6, 18);
+    let env = (rest.saturating_sub(procedure + operator)).clamp(4, 12);
+    let title = rest.saturating_sub(procedure + operator + env + 1);
+    Columns {
+        procedure,
+        operator,
+        env,
+        title: if title >= 10 { title } else { 0 },
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
+    let t = app.t();
+    let width = area.width as usize;
+    let mut lines = Vec::new();
+    let mut head = vec![
+        Span::styled(t.title, look.title()),
+        Span::raw(format!(
+            "  ·  {}",
+            fill(
+                t.count,
+                &[&app.visible.len().to_string(), &app.runs.len().to_string()]
+            )
+        )),
+    ];
+    if !app.filter.is_empty() {
+        head.push(Span::raw(format!("  ·  {}: ", t.filter)));
+        head.push(Span::styled(app.filter.clone(), look.selected()));
+    }
+    lines.push(Line::from(head));
+    let c = columns(width);
+    let mut header = format!(
+        "  {} {} {} {} {} {} {}",
+        cell(t.col_date, DATE),
+        cell(t.col_procedure, c.procedure),
+        cell(t.col_operator, c.operator),
+        cell(t.col_env, c.env),
+        cell(t.col_duration, DURATION),
+        cell(t.col_outcome, OUTCOME),
+        cell(t.col_deviations, DEVIATIONS),
+    );
+    if c.title > 0 {
+        header.push(' ');
+        header.push_str(&cell("", c.title));
+    }
+    lines.push(Line::styled(header, look.title()));
+    if app.runs.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(fill(
+            t.no_runs,
+            &[&app.data_dir.display().to_string()],
+        )));
+    } else if app.visible.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(t.no_match));
+    }
+    let height = (area.height as usize).saturating_sub(lines.len());
+    let first = window(app.selected, height);
+    for (pos, i) in app.visible.iter().enumerate().skip(first).take(height) {
+        let e = &app.runs[*i];
+        let s = &e.summary;
+        let mark = if e.intact { ' ' } else { '!' };
+        let mut text = format!(
+            "{mark} {} {} {} {} {:>8} {} {:>5}",
+            cell(
+                &s.started
+                    .with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                DATE
+            ),
+            cell(&s.procedure_id, c.procedure),
+            cell(&s.operator, c.operator),
+            cell(s.environment.as_deref().unwrap_or("-"), c.env),
+            format_secs(s.duration_ms / 1000),
+            cell(t.outcome(&s.status), OUTCOME),
+            s.deviations,
+        );
+        if c.title > 0 {
+            text.push(' ');
+            text.push_str(&cell(&s.procedure_title, c.title));
+        }
+        let style = if pos == app.selected {
+            look.selected()
+        } else if !e.intact {
+            look.alert()
+        } else {
+            match s.outcome_word() {
+                "success" => look.fg(Color::Green),
+                "failed" | "aborted" => look.fg(Color::Red),
+                "rolled-back" | "interrupted" | "open" => look.fg(Color::Yellow),
+                _ => look.fg(Color::Reset),
+            }
+        };
+        lines.push(Line::styled(text, style));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
