@@ -1,7 +1,121 @@
-//! `pasos export`.
+//! `pasos export FILE` prints the quick checklist of a procedure;
+//! `pasos export --run RUN_ID` the filled checklist of a past run.
 
-use super::args::{ExportArgs, Global};
+use super::args::{ExportArgs, ExportFormat, Global};
+use super::{EXIT_BAD_INPUT, EXIT_OK, color};
+use pasos::diagnostic::render_human;
+use pasos::export::{self, Doc, Format, from_procedure, from_run};
+use pasos::history::review::RunReview;
+use pasos::journal::{Event, line::sha256_hex, store, verify_file};
+use pasos::paths::Paths;
+use pasos::procedure::{self, Procedure};
+use std::path::{Path, PathBuf};
 
-pub fn run(_args: &ExportArgs, _global: &Global) -> u8 {
-    super::not_yet::say("export", "the printable quick checklist")
+pub fn run(args: &ExportArgs, global: &Global) -> u8 {
+    let lang = global.lang();
+    let doc = match (&args.run, &args.file) {
+        (Some(run), _) => run_doc(run, global, lang),
+        (None, Some(file)) => procedure_doc(file, lang),
+        (None, None) => {
+            eprintln!("pasos: name a procedure file, or a run with --run RUN_ID");
+            Err(EXIT_BAD_INPUT)
+        }
+    };
+    let doc = match doc {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let format = match args.format {
+        ExportFormat::Txt => Format::Txt,
+        ExportFormat::Md => Format::Md,
+        ExportFormat::Html => Format::Html,
+    };
+    let text = export::render(&doc, format);
+    match &args.output {
+        None => {
+            print!("{text}");
+            EXIT_OK
+        }
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("pasos: cannot write {}: {e}", path.display());
+                EXIT_BAD_INPUT
+            }
+        },
+    }
+}
+
+fn procedure_doc(file: &Path, lang: pasos::i18n::Lang) -> Result<Doc, u8> {
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| {
+        eprintln!("pasos: cannot read {shown}: {e}");
+        EXIT_BAD_INPUT
+    })?;
+    let loaded = procedure::check_file(file, &bytes);
+    let Some(p) = loaded.procedure else {
+        let errors = loaded.error_diagnostics();
+        eprint!(
+            "{}",
+            render_human(&shown, &loaded.source, &errors, color::stderr_color())
+        );
+        eprintln!(
+            "pasos: {shown} has {} error(s); fix them and export again (`pasos check {shown}` lists warnings too)",
+            errors.len()
+        );
+        return Err(EXIT_BAD_INPUT);
+    };
+    Ok(from_procedure::build(&p, lang))
+}
+
+fn run_doc(run: &str, global: &Global, lang: pasos::i18n::Lang) -> Result<Doc, u8> {
+    let paths =
+        Paths::resolve(global.config_dir.clone(), global.data_dir.clone()).map_err(|e| {
+            eprintln!("pasos: {e}");
+            EXIT_BAD_INPUT
+        })?;
+    let journal = store::find(&paths.data, run).map_err(|e| {
+        eprintln!("pasos: {e}");
+        EXIT_BAD_INPUT
+    })?;
+    let v = verify_file(&journal).map_err(|e| {
+        eprintln!("pasos: cannot read {}: {e}", journal.display());
+        EXIT_BAD_INPUT
+    })?;
+    let Some(review) = RunReview::from_lines(&v.lines) else {
+        eprintln!(
+            "pasos: {} does not start with a run-started event; `pasos log verify {run}` says more",
+            journal.display()
+        );
+        return Err(EXIT_BAD_INPUT);
+    };
+    let procedure = same_procedure(&v.lines);
+    let integrity = from_run::Integrity::of(&v);
+    Ok(from_run::build(
+        &review,
+        &integrity,
+        procedure.as_ref(),
+        lang,
+        &chrono::Local,
+    ))
+}
+
+/// The run's procedure file, when it is still where the run read it and
+/// unchanged (same SHA-256): it names the phases. `RunReview` does not
+/// keep the source path and digest, so they come from `run-started`.
+fn same_procedure(lines: &[pasos::journal::Line]) -> Option<Procedure> {
+    let Event::RunStarted {
+        source,
+        procedure_sha256,
+        ..
+    } = &lines.first()?.event
+    else {
+        return None;
+    };
+    let path = PathBuf::from(source);
+    let bytes = std::fs::read(&path).ok()?;
+    if sha256_hex(&bytes) != *procedure_sha256 {
+        return None;
+    }
+    procedure::check_file(&path, &bytes).procedure
 }

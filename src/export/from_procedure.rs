@@ -1,0 +1,430 @@
+//! The quick checklist of a procedure (the template's Anexo B, extended):
+//! header and blanks, prerequisites, every phase and step, the rollback
+//! plan, the decision tree, contacts and the author's own checklist.
+//!
+//! Variables stay as `${NAME}`; a secret variable's default is never
+//! printed, and well-known credential shapes written into the procedure
+//! by mistake are redacted as the journal redacts them.
+
+use super::abridge;
+use super::doc::{Block, Detail, Doc, Item, Mark, Section};
+use super::tree;
+use crate::i18n::export::{ExportTexts, export_texts};
+use crate::i18n::{Lang, fill};
+use crate::journal::Redactor;
+use crate::journal::redact::{MIN_SECRET_LEN, REDACTED};
+use crate::procedure::{Command, Procedure, Step, StepRollback};
+
+pub fn build(p: &Procedure, lang: Lang) -> Doc {
+    let secrets: Vec<String> = p
+        .variables
+        .iter()
+        .filter(|v| v.secret)
+        .filter_map(|v| v.default.clone())
+        .filter(|d| d.chars().count() >= MIN_SECRET_LEN)
+        .collect();
+    let b = Builder {
+        p,
+        t: export_texts(lang),
+        redactor: Redactor::new(secrets.clone()),
+        secrets,
+    };
+    let mut sections = vec![b.header()];
+    sections.extend(b.prerequisites());
+    sections.extend(b.variables());
+    sections.extend(b.phases());
+    sections.push(b.rollback());
+    sections.extend(b.decision_tree());
+    sections.extend(b.contacts());
+    sections.extend(b.authors_checklist());
+    Doc {
+        lang,
+        title: format!("{} · {}", b.clean(&p.meta.id), b.clean(&p.meta.title)),
+        kind: b.t.quick_checklist.to_string(),
+        sections,
+    }
+}
+
+struct Builder<'a> {
+    p: &'a Procedure,
+    t: &'static ExportTexts,
+    /// For commands: secret values and well-known credential shapes.
+    redactor: Redactor,
+    /// Secret values, for prose (where the credential shapes would
+    /// mistake "Password: …" labels for passwords).
+    secrets: Vec<String>,
+}
+
+impl Builder<'_> {
+    /// Free text from the procedure on one line, without secret values.
+    fn clean(&self, text: &str) -> String {
+        let mut text = abridge::one_line(text);
+        for s in &self.secrets {
+            text = text.replace(s.as_str(), REDACTED);
+        }
+        text
+    }
+
+    /// A command's text, redacted as the journal would redact it.
+    fn command(&self, text: &str) -> String {
+        self.redactor.redact(text)
+    }
+
+    fn header(&self) -> Section {
+        let (m, t) = (&self.p.meta, self.t);
+        let mut fields = vec![(t.id.to_string(), self.clean(&m.id))];
+        fields.push((t.version.to_string(), self.clean(&m.version)));
+        if let Some(c) = m.criticality {
+            fields.push((t.criticality.into(), t.criticality(c).into()));
+        }
+        if let Some(c) = m.category {
+            fields.push((t.category.into(), t.category(c).into()));
+        }
+        if let Some(e) = &m.environment {
+            fields.push((t.environment.into(), self.clean(e)));
+        }
+        let estimate = m.estimate.or_else(|| {
+            let sum = self.p.steps_estimate();
+            (sum.max_secs > 0).then_some(sum)
+        });
+        if let Some(e) = estimate {
+            fields.push((t.estimate.into(), e.to_string()));
+        }
+        if let Some(r) = m.rto {
+            fields.push((t.rto.into(), r.to_string()));
+        }
+        if let Some(r) = m.rpo {
+            fields.push((t.rpo.into(), r.to_string()));
+        }
+        if let Some(a) = &m.author {
+            fields.push((t.author.into(), self.clean(a)));
+        }
+        if let Some(u) = m.updated {
+            fields.push((t.updated.into(), u.format("%Y-%m-%d").to_string()));
+        }
+        if !m.reviewers.is_empty() {
+            let r: Vec<String> = m.reviewers.iter().map(|r| self.clean(r)).collect();
+            fields.push((t.reviewers.into(), r.join(", ")));
+        }
+        let mut blanks: Vec<String> = [t.operator, t.date, t.start_time, t.end_time]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        if !m.reviewers.is_empty() {
+            blanks.push(t.reviewed_by.into());
+            blanks.push(t.approved_by.into());
+        }
+        blanks.push(t.signature.into());
+        Section {
+            title: None,
+            blocks: vec![Block::Fields(fields), Block::Blanks(blanks)],
+        }
+    }
+
+    fn prerequisites(&self) -> Option<Section> {
+        if self.p.prerequisites.is_empty() {
+            return None;
+        }
+        let mut blocks = Vec::new();
+        for g in &self.p.prerequisites {
+            if !g.group.trim().is_empty() {
+                blocks.push(Block::Heading {
+                    text: self.clean(&g.group),
+                    aside: None,
+                });
+            }
+            let items = g
+                .items
+                .iter()
+                .map(|i| {
+                    let mut item = Item::new(Some(Mark::Empty), self.clean(&i.text));
+                    if let Some(c) = &i.check {
+                        item.details
+                            .extend(self.code(Some(self.t.check), std::slice::from_ref(c)));
+                    }
+                    item
+                })
+                .collect();
+            blocks.push(Block::Items(items));
+        }
+        Some(Section {
+            title: Some(self.t.prerequisites.into()),
+            blocks,
+        })
+    }
+
+    fn variables(&self) -> Option<Section> {
+        if self.p.variables.is_empty() {
+            return None;
+        }
+        let items = self
+            .p
+            .variables
+            .iter()
+            .map(|v| {
+                let mut item = Item::new(None, format!("${{{}}}", v.name));
+                if let Some(prompt) = &v.prompt {
+                    item.details.push(Detail::plain(self.clean(prompt)));
+                }
+                if v.secret {
+                    item.flags.push(self.t.secret_variable.to_uppercase());
+                } else {
+                    if let Some(d) = &v.default {
+                        item.details
+                            .push(Detail::plain(fill(self.t.default_value, &[&self.clean(d)])));
+                    }
+                    item.details
+                        .push(Detail::line(self.t.value_blank, "_".repeat(30)));
+                }
+                item
+            })
+            .collect();
+        Some(Section {
+            title: Some(self.t.variables.into()),
+            blocks: vec![Block::Items(items)],
+        })
+    }
+
+    fn phases(&self) -> Vec<Section> {
+        self.p
+            .phases
+            .iter()
+            .map(|ph| Section {
+                title: Some(self.clean(&ph.title)),
+                blocks: {
+                    let mut blocks = Vec::new();
+                    if let Some(b) = ph.budget {
+                        blocks.push(Block::Text(fill(self.t.budget, &[&b.to_string()])));
+                    }
+                    blocks.push(Block::Items(
+                        ph.steps.iter().map(|s| self.step(s)).collect(),
+                    ));
+                    blocks
+                },
+            })
+            .collect()
+    }
+
+    /// A step with its box, commands, expected result and rollback pointer.
+    fn step(&self, s: &Step) -> Item {
+        let t = self.t;
+        let mut item = Item::new(Some(Mark::Empty), self.clean(&s.title));
+        item.id = Some(self.clean(&s.id));
+        item.aside = s.estimate.map(|e| e.to_string());
+        if s.confirm {
+            item.flags.push(t.confirm_flag.into());
+        }
+        if s.manual {
+            item.flags.push(t.manual_flag.into());
+        }
+        if s.criticality == Some(crate::procedure::Criticality::Critical) {
+            item.flags.push(t.critical_flag.into());
+        }
+        item.details.extend(self.code(None, &s.commands));
+        if let Some(e) = &s.expected {
+            item.details.push(Detail::line(t.expected, self.clean(e)));
+        }
+        if let Some(r) = self.rollback_pointer(s) {
+            item.details.push(r);
+        }
+        item
+    }
+
+    /// "rollback: R2", the own undo summarized, "no rollback needed" or
+    /// "rollback not documented". Full-rollback steps have none.
+    fn rollback_pointer(&self, s: &Step) -> Option<Detail> {
+        let t = self.t;
+        let text = match &s.rollback {
+            StepRollback::Missing => t.rollback_undocumented.to_string(),
+            StepRollback::None => t.no_rollback.to_string(),
+            StepRollback::Some(u) => {
+                let mut parts = Vec::new();
+                let own = !u.commands.is_empty() || u.instructions.is_some();
+                if own {
+                    let head = match u.estimate {
+                        Some(e) => fill(t.own_undo, &[&e.to_string()]),
+                        None => t.own_undo_no_estimate.to_string(),
+                    };
+                    let what = match (u.commands.first(), &u.instructions) {
+                        (Some(c), _) => {
+                            let line = abridge::one_line(&self.command(&c.run));
+                            let more = u.commands.len() - 1;
+                            let mut s = format!("`{}`", abridge::cut(&line, abridge::MAX_LINE));
+                            if more > 0 {
+                                s.push(' ');
+                                s.push_str(&fill(t.more_commands, &[&more.to_string()]));
+                            }
+                            s
+                        }
+                        (None, Some(i)) => {
+                            abridge::cut(self.clean(i).trim_end_matches('.'), abridge::MAX_SUMMARY)
+                        }
+                        (None, None) => String::new(),
+                    };
+                    parts.push(format!("{head}: {what}"));
+                }
+                if !u.steps.is_empty() {
+                    let steps = u.steps.join(", ");
+                    parts.push(if own {
+                        fill(t.then_steps, &[&steps])
+                    } else {
+                        match u.estimate {
+                            Some(e) => format!("{steps} ({e})"),
+                            None => steps,
+                        }
+                    });
+                }
+                parts.join("; ")
+            }
+        };
+        Some(Detail::line(t.rollback, text))
+    }
+
+    fn rollback(&self) -> Section {
+        let (rb, t) = (&self.p.rollback, self.t);
+        let mut blocks = Vec::new();
+        if let Some(e) = rb.estimate {
+            blocks.push(Block::Fields(vec![(t.estimate.into(), e.to_string())]));
+        }
+        if !rb.when.is_empty() {
+            blocks.push(Block::Heading {
+                text: t.when_to_roll_back.into(),
+                aside: None,
+            });
+            blocks.push(Block::Bullets(
+                rb.when.iter().map(|w| self.clean(w)).collect(),
+            ));
+        }
+        if !self.p.triggers.is_empty() {
+            blocks.push(Block::Heading {
+                text: t.triggers.into(),
+                aside: None,
+            });
+            let triggers = self
+                .p
+                .triggers
+                .iter()
+                .map(|tr| {
+                    let mut s = format!(
+                        "[{}] {}: {} → {}",
+                        t.trigger_kind(tr.kind),
+                        self.clean(&tr.name),
+                        self.clean(&tr.condition),
+                        self.clean(&tr.action)
+                    );
+                    if let Some(d) = &tr.decides {
+                        s.push_str(&format!(" ({})", fill(t.decides, &[&self.clean(d)])));
+                    }
+                    s
+                })
+                .collect();
+            blocks.push(Block::Bullets(triggers));
+        }
+        if !rb.steps.is_empty() {
+            blocks.push(Block::Heading {
+                text: t.rollback_steps.into(),
+                aside: None,
+            });
+            let items = rb
+                .steps
+                .iter()
+                .map(|s| {
+                    let mut item = self.step(s);
+                    // An R-step is the rollback: no pointer to another one.
+                    item.details.retain(
+                        |d| !matches!(d, Detail::Line { label: Some(l), .. } if l == t.rollback),
+                    );
+                    item
+                })
+                .collect();
+            blocks.push(Block::Items(items));
+        }
+        if blocks.is_empty() {
+            blocks.push(Block::Text(t.rollback_undocumented.into()));
+        }
+        Section {
+            title: Some(t.rollback_plan.into()),
+            blocks,
+        }
+    }
+
+    fn decision_tree(&self) -> Option<Section> {
+        if self.p.decision_tree.is_empty() {
+            return None;
+        }
+        let mut lines = tree::lines(&self.p.decision_tree, self.t);
+        for l in &mut lines {
+            l.text = self.clean(&l.text);
+        }
+        Some(Section {
+            title: Some(self.t.decision_tree.into()),
+            blocks: vec![Block::Tree(lines)],
+        })
+    }
+
+    fn contacts(&self) -> Option<Section> {
+        if self.p.contacts.is_empty() {
+            return None;
+        }
+        let items = self
+            .p
+            .contacts
+            .iter()
+            .map(|c| {
+                let title = [Some(&c.role), c.name.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| self.clean(s))
+                    .collect::<Vec<_>>()
+                    .join(" — ");
+                let mut item = Item::new(None, title);
+                if let Some(how) = &c.contact {
+                    item.details.push(Detail::plain(self.clean(how)));
+                }
+                if let Some(w) = &c.when {
+                    item.details.push(Detail::line(self.t.when, self.clean(w)));
+                }
+                item
+            })
+            .collect();
+        Some(Section {
+            title: Some(self.t.contacts.into()),
+            blocks: vec![Block::Items(items)],
+        })
+    }
+
+    fn authors_checklist(&self) -> Option<Section> {
+        if self.p.quick_checklist.is_empty() {
+            return None;
+        }
+        let items = self
+            .p
+            .quick_checklist
+            .iter()
+            .map(|q| Item::new(Some(Mark::Empty), self.clean(q)))
+            .collect();
+        Some(Section {
+            title: Some(self.t.authors_checklist.into()),
+            blocks: vec![Block::Items(items)],
+        })
+    }
+
+    /// Commands abridged for paper, redacted; what did not fit is said.
+    fn code(&self, label: Option<&str>, commands: &[Command]) -> Vec<Detail> {
+        if commands.is_empty() {
+            return Vec::new();
+        }
+        let redacted: Vec<String> = commands.iter().map(|c| self.command(&c.run)).collect();
+        let (runs, more) = abridge::commands(
+            redacted.iter().map(String::as_str),
+            self.t.more_lines,
+            self.t.more_commands,
+        );
+        let mut out = vec![Detail::Code {
+            label: label.map(str::to_string),
+            commands: runs,
+        }];
+        out.extend(more.map(Detail::plain));
+        out
+    }
+}

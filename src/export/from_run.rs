@@ -1,0 +1,596 @@
+//! The filled checklist of a past run, read back from its journal: every
+//! step with its box ticked as it ended, who did it and when (local time
+//! with its offset), how long against the estimate, the deviations and
+//! notes next to the step they concern, the rollback if it ran, and
+//! whether the journal verifies.
+
+use super::abridge;
+use super::doc::{Block, Detail, Doc, Item, Mark, Section};
+use crate::history::review::{RunReview, StepKind, StepReview, StepState, Versus, operator_label};
+use crate::history::summary::Status;
+use crate::i18n::export::{ExportTexts, export_texts};
+use crate::i18n::{Lang, fill};
+use crate::journal::{Mode, StepOutcome, Verification};
+use crate::procedure::estimate::format_secs;
+use crate::procedure::keyword::Keyword;
+use crate::procedure::{Criticality, Procedure};
+use chrono::{DateTime, TimeZone, Utc};
+use std::fmt::Display;
+
+/// Whether the journal is exactly what pasos wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Integrity {
+    pub events: usize,
+    /// The first problem found, in words; `None` when it verifies.
+    pub problem: Option<String>,
+    /// Bytes of a torn last line (a write cut by a crash).
+    pub torn_tail: Option<u64>,
+}
+
+impl Integrity {
+    pub fn of(v: &Verification) -> Integrity {
+        Integrity {
+            events: v.lines.len(),
+            problem: v.problems.first().map(|p| match p.line {
+                Some(l) => format!("{} (line {l}): {}", p.kind, p.detail),
+                None => format!("{}: {}", p.kind, p.detail),
+            }),
+            torn_tail: v.torn_tail.as_ref().map(|t| t.bytes),
+        }
+    }
+}
+
+/// Builds the filled checklist. `procedure` is the run's procedure file
+/// when it is still there unchanged: it gives the phases their titles.
+/// Times are shown in `tz`.
+pub fn build<Tz>(
+    review: &RunReview,
+    integrity: &Integrity,
+    procedure: Option<&Procedure>,
+    lang: Lang,
+    tz: &Tz,
+) -> Doc
+where
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    let b = Builder {
+        r: review,
+        t: export_texts(lang),
+        procedure,
+        tz,
+    };
+    let mut sections = vec![b.header(integrity)];
+    sections.extend(b.prerequisites());
+    sections.extend(b.variables());
+    sections.extend(b.phases());
+    sections.push(b.rollback());
+    sections.extend(b.decisions());
+    sections.extend(b.interruptions());
+    sections.extend(b.run_notes());
+    let s = &review.summary;
+    Doc {
+        lang,
+        title: format!(
+            "{} · {}",
+            abridge::one_line(&s.procedure_id),
+            abridge::one_line(&s.procedure_title)
+        ),
+        kind: b.t.run_checklist.to_string(),
+        sections,
+    }
+}
+
+struct Builder<'a, Tz: TimeZone> {
+    r: &'a RunReview,
+    t: &'static ExportTexts,
+    procedure: Option<&'a Procedure>,
+    tz: &'a Tz,
+}
+
+/// A duration for people, rounded to the second.
+fn dur(ms: u64) -> String {
+    format_secs((ms + 500) / 1000)
+}
+
+impl<Tz> Builder<'_, Tz>
+where
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    fn datetime(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(self.tz)
+            .format("%Y-%m-%d %H:%M:%S %:z")
+            .to_string()
+    }
+
+    fn time(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(self.tz).format("%H:%M:%S %:z").to_string()
+    }
+
+    fn header(&self, integrity: &Integrity) -> Section {
+        let (r, t, s) = (self.r, self.t, &self.r.summary);
+        let mut fields = vec![
+            (t.run.to_string(), s.run_id.clone()),
+            (t.version.to_string(), abridge::one_line(&s.version)),
+        ];
+        let p = &r.profile;
+        if let Some(c) = &p.criticality {
+            let word = match Criticality::parse(c) {
+                Some(c) => t.criticality(c).to_string(),
+                None => abridge::one_line(c),
+            };
+            fields.push((t.criticality.into(), word));
+        }
+        if let Some(e) = &s.environment {
+            fields.push((t.environment.into(), abridge::one_line(e)));
+        }
+        let mode = match s.mode {
+            Mode::Live => t.live,
+            Mode::Rehearsal => t.rehearsal,
+        };
+        fields.push((t.mode.into(), mode.into()));
+        fields.push((t.started.into(), self.datetime(s.started)));
+        fields.push((
+            t.ended.into(),
+            r.ended
+                .map(|e| self.datetime(e))
+                .unwrap_or_else(|| t.not_ended.to_string()),
+        ));
+        let mut duration = dur(s.duration_ms);
+        if r.paused_ms() > 0 {
+            duration = fill(
+                t.duration_paused,
+                &[&dur(r.active_ms()), &dur(r.paused_ms())],
+            );
+        }
+        if let Some(e) = r.estimate() {
+            duration.push_str(&format!(" / {} {e}", t.estimate.to_lowercase()));
+        }
+        fields.push((t.duration.into(), duration));
+        if let Some(rto) = &p.rto {
+            fields.push((t.rto.into(), rto.clone()));
+        }
+        let outcome = match s.status {
+            Status::Finished(o) => t.run_outcome(o),
+            Status::Interrupted => t.run_interrupted,
+            Status::Open => t.run_open,
+        };
+        fields.push((t.outcome.into(), outcome.into()));
+        let mut operators = Vec::new();
+        for turn in &r.operators {
+            let who = abridge::one_line(&operator_label(&turn.operator));
+            if turn.resumed {
+                operators.push(fill(t.resumed_by, &[&who, &self.time(turn.at)]));
+            } else {
+                operators.push(who);
+            }
+        }
+        fields.push((t.operator.into(), operators.join("; ")));
+        let mut journal = match &integrity.problem {
+            None => fill(t.verified, &[&integrity.events.to_string()]),
+            Some(p) => fill(t.not_verified, &[p]),
+        };
+        if let Some(b) = integrity.torn_tail {
+            journal.push(' ');
+            journal.push_str(&fill(t.torn_tail, &[&b.to_string()]));
+        }
+        fields.push((t.journal.into(), journal));
+        let mut blocks = vec![Block::Fields(fields)];
+        if r.profile.steps.is_empty() {
+            blocks.push(Block::Text(t.no_profile.into()));
+        }
+        blocks.push(Block::Text(t.legend.into()));
+        Section {
+            title: None,
+            blocks,
+        }
+    }
+
+    fn prerequisites(&self) -> Option<Section> {
+        if self.r.prerequisites.is_empty() {
+            return None;
+        }
+        let mut blocks = Vec::new();
+        let mut group: Option<&str> = None;
+        let mut items = Vec::new();
+        for p in &self.r.prerequisites {
+            if group != Some(p.group.as_str()) {
+                if !items.is_empty() {
+                    blocks.push(Block::Items(std::mem::take(&mut items)));
+                }
+                group = Some(p.group.as_str());
+                blocks.push(Block::Heading {
+                    text: abridge::one_line(&p.group),
+                    aside: None,
+                });
+            }
+            let failed = p.exit_code.is_some_and(|c| c != 0);
+            let mark = if failed { Mark::Failed } else { Mark::Done };
+            let mut item = Item::new(Some(mark), abridge::one_line(&p.item));
+            item.aside = Some(self.time(p.at));
+            match (&p.check, p.exit_code) {
+                (Some(c), code) => {
+                    let mut line = format!(
+                        "`{}`",
+                        abridge::cut(&abridge::one_line(c), abridge::MAX_LINE)
+                    );
+                    if let Some(code) = code {
+                        line.push_str(&format!(" → {}", fill(self.t.exit, &[&code.to_string()])));
+                    }
+                    item.details.push(Detail::line(self.t.check, line));
+                }
+                (None, _) => item.details.push(Detail::plain(self.t.checked_by_hand)),
+            }
+            items.push(item);
+        }
+        blocks.push(Block::Items(items));
+        Some(Section {
+            title: Some(self.t.prerequisites.into()),
+            blocks,
+        })
+    }
+
+    /// Each variable once, with its last value, in the order first set.
+    fn variables(&self) -> Option<Section> {
+        let mut order: Vec<&str> = Vec::new();
+        for v in &self.r.variables {
+            if !order.contains(&v.name.as_str()) {
+                order.push(&v.name);
+            }
+        }
+        if order.is_empty() {
+            return None;
+        }
+        let list = order
+            .iter()
+            .filter_map(|name| self.r.variables.iter().rev().find(|v| v.name == *name))
+            .map(|v| match (&v.value, v.secret) {
+                (Some(value), false) => format!(
+                    "{} = {}",
+                    v.name,
+                    abridge::cut(&abridge::one_line(value), abridge::MAX_LINE)
+                ),
+                _ => format!("{}: {}", v.name, self.t.secret_set),
+            })
+            .collect();
+        Some(Section {
+            title: Some(self.t.variables.into()),
+            blocks: vec![Block::Bullets(list)],
+        })
+    }
+
+    /// Forward steps grouped by phase, in the profile's order.
+    fn phases(&self) -> Vec<Section> {
+        let mut sections: Vec<Section> = Vec::new();
+        let mut current: Option<String> = None;
+        for s in self.r.steps.iter().filter(|s| s.kind == StepKind::Forward) {
+            let phase = s.phase.clone().unwrap_or_default();
+            if current.as_ref() != Some(&phase) || sections.is_empty() {
+                current = Some(phase.clone());
+                let (title, budget) = self.phase_title(&phase);
+                let mut blocks = Vec::new();
+                if let Some(b) = budget {
+                    blocks.push(Block::Text(b));
+                }
+                blocks.push(Block::Items(Vec::new()));
+                sections.push(Section {
+                    title: Some(title),
+                    blocks,
+                });
+            }
+            if let Some(Block::Items(items)) = sections.last_mut().and_then(|s| s.blocks.last_mut())
+            {
+                items.push(self.step(s));
+            }
+        }
+        sections
+    }
+
+    /// The phase's title and budget from the procedure file, else its id.
+    fn phase_title(&self, id: &str) -> (String, Option<String>) {
+        let phase = self
+            .procedure
+            .and_then(|p| p.phases.iter().find(|ph| ph.id == id));
+        match phase {
+            Some(ph) => (
+                abridge::one_line(&ph.title),
+                ph.budget.map(|b| fill(self.t.budget, &[&b.to_string()])),
+            ),
+            None if id.is_empty() => (self.t.step_word.to_string(), None),
+            None => (abridge::one_line(id), None),
+        }
+    }
+
+    fn mark(s: &StepReview) -> Mark {
+        match s.state {
+            StepState::NotReached => Mark::Empty,
+            StepState::InProgress => Mark::InProgress,
+            StepState::Ended(StepOutcome::Done) if s.undone => Mark::Undone,
+            StepState::Ended(StepOutcome::Done) => Mark::Done,
+            StepState::Ended(StepOutcome::Failed) => Mark::Failed,
+            StepState::Ended(StepOutcome::Skipped) => Mark::Skipped,
+            StepState::Ended(StepOutcome::RolledBack) => Mark::Undone,
+            StepState::Ended(StepOutcome::Interrupted) => Mark::Interrupted,
+        }
+    }
+
+    /// Who was at the keyboard when the step started.
+    fn who(&self, at: DateTime<Utc>) -> String {
+        let turn = self
+            .r
+            .operators
+            .iter()
+            .rev()
+            .find(|t| t.at <= at)
+            .or(self.r.operators.first());
+        turn.map(|t| abridge::one_line(&operator_label(&t.operator)))
+            .unwrap_or_default()
+    }
+
+    fn step(&self, s: &StepReview) -> Item {
+        let t = self.t;
+        let title = match (&s.title, &s.kind) {
+            (Some(title), _) => abridge::one_line(title),
+            (None, StepKind::Undo { of }) => {
+                let undo = fill(t.undo_of, &[of]);
+                match self.r.step(of).and_then(|o| o.title.as_ref()) {
+                    Some(title) => format!("{undo}: {}", abridge::one_line(title)),
+                    None => undo,
+                }
+            }
+            (None, _) => String::new(),
+        };
+        let mut item = Item::new(Some(Self::mark(s)), title);
+        item.id = Some(abridge::one_line(&s.id));
+        let estimate = s.estimate_text.as_deref().map(abridge::one_line);
+        item.aside = match (s.attempts.is_empty(), &estimate) {
+            (true, e) => e.clone(),
+            (false, Some(e)) => Some(format!("{} / {e}", dur(s.actual_ms()))),
+            (false, None) => Some(dur(s.actual_ms())),
+        };
+        // The box says it; the word makes what went wrong stand out.
+        if let Some(outcome) = s.outcome().filter(|o| *o != StepOutcome::Done) {
+            item.flags.push(t.step_outcome(outcome).to_uppercase());
+        }
+        if let Some(started) = s.started() {
+            item.details.push(Detail::plain(fill(
+                t.by_at,
+                &[&self.who(started), &self.time(started)],
+            )));
+        }
+        // The aside shows the time against the estimate; an overrun is
+        // also said in words.
+        if let Some(Versus::Over { by_ms }) = s.versus() {
+            item.details
+                .push(Detail::strong(t.time_word, fill(t.over_by, &[&dur(by_ms)])));
+        }
+        if s.attempts.len() > 1 {
+            item.details.push(Detail::plain(fill(
+                t.attempts,
+                &[&s.attempts.len().to_string()],
+            )));
+        }
+        if let Some(reason) = &s.reason {
+            item.details
+                .push(Detail::line(t.reason, abridge::one_line(reason)));
+        }
+        for c in self.r.confirmations.iter().filter(|c| c.step == s.id) {
+            item.details.push(Detail::plain(fill(
+                t.confirmed,
+                &[&abridge::one_line(&c.typed)],
+            )));
+        }
+        self.commands(s, &mut item);
+        for v in s.validations.iter().filter(|v| !v.passed) {
+            let text = v
+                .detail
+                .as_deref()
+                .map(|d| abridge::cut(&abridge::one_line(d), abridge::MAX_SUMMARY))
+                .unwrap_or_default();
+            item.details.push(Detail::line(t.validation_failed, text));
+        }
+        if s.undone {
+            item.details.push(Detail::plain(fill(
+                t.undone_by,
+                &[&format!("undo:{}", s.id)],
+            )));
+        }
+        for d in self
+            .r
+            .deviations
+            .iter()
+            .filter(|d| d.step.as_deref() == Some(&s.id))
+        {
+            item.details.push(Detail::strong(
+                t.deviation,
+                format!(
+                    "{} — {} ({})",
+                    abridge::one_line(&d.what),
+                    abridge::one_line(&d.reason),
+                    self.time(d.at)
+                ),
+            ));
+        }
+        for n in self
+            .r
+            .notes
+            .iter()
+            .filter(|n| n.step.as_deref() == Some(&s.id))
+        {
+            item.details.push(Detail::line(
+                t.note,
+                format!("{} ({})", abridge::one_line(&n.text), self.time(n.at)),
+            ));
+        }
+        item
+    }
+
+    /// Commands that failed or were typed by hand are listed; the rest
+    /// are counted.
+    fn commands(&self, s: &StepReview, item: &mut Item) {
+        let t = self.t;
+        let notable: Vec<_> = s
+            .commands
+            .iter()
+            .filter(|c| c.manual || c.exit_code.is_some_and(|e| e != 0))
+            .collect();
+        if notable.is_empty() {
+            if !s.commands.is_empty() {
+                item.details.push(Detail::plain(fill(
+                    t.commands_ok,
+                    &[&s.commands.len().to_string()],
+                )));
+            }
+            return;
+        }
+        for c in notable {
+            let mut label = c
+                .exit_code
+                .map(|e| fill(t.exit, &[&e.to_string()]))
+                .unwrap_or_default();
+            if c.manual {
+                if !label.is_empty() {
+                    label.push_str(", ");
+                }
+                label.push_str(t.typed_by_hand);
+            }
+            let (code, _) = abridge::commands([c.command.as_str()], t.more_lines, t.more_commands);
+            item.details.push(Detail::Code {
+                label: Some(label),
+                commands: code,
+            });
+        }
+    }
+
+    fn rollback(&self) -> Section {
+        let t = self.t;
+        let Some(rb) = &self.r.rollback else {
+            return Section {
+                title: Some(t.rollback_plan.into()),
+                blocks: vec![Block::Text(t.rollback_not_run.into())],
+            };
+        };
+        let mut fields = vec![(t.started.to_string(), self.datetime(rb.at))];
+        if let Some(ms) = rb.duration_ms() {
+            fields.push((t.duration.to_string(), dur(ms)));
+        }
+        fields.push((t.plan_label.to_string(), rb.plan.join(", ")));
+        fields.push((t.reason_label.to_string(), abridge::one_line(&rb.reason)));
+        let ran = match &rb.from_step {
+            Some(from) => format!("{} {}.", t.rollback_ran, fill(t.from_step, &[from])),
+            None => format!("{}.", t.rollback_ran),
+        };
+        let mut blocks = vec![Block::Text(ran), Block::Fields(fields)];
+        // The plan in its order, then anything else that ran.
+        let mut ids: Vec<&String> = rb.plan.iter().collect();
+        ids.extend(rb.ran.iter().filter(|id| !rb.plan.contains(id)));
+        let items: Vec<Item> = ids
+            .into_iter()
+            .filter_map(|id| self.r.step(id))
+            .filter(|s| s.kind != StepKind::Forward || rb.plan.contains(&s.id))
+            .map(|s| self.step(s))
+            .collect();
+        if !items.is_empty() {
+            blocks.push(Block::Items(items));
+        }
+        Section {
+            title: Some(t.rollback_plan.into()),
+            blocks,
+        }
+    }
+
+    fn decisions(&self) -> Option<Section> {
+        if self.r.decisions.is_empty() {
+            return None;
+        }
+        let list = self
+            .r
+            .decisions
+            .iter()
+            .map(|d| {
+                let question = self
+                    .procedure
+                    .and_then(|p| p.decision_tree.iter().find(|n| n.id == d.node))
+                    .and_then(|n| n.question.as_deref())
+                    .map(|q| format!(" {}", abridge::one_line(q)))
+                    .unwrap_or_default();
+                let answer = if d.answer { self.t.yes } else { self.t.no };
+                format!("[{}]{question} → {answer} ({})", d.node, self.time(d.at))
+            })
+            .collect();
+        Some(Section {
+            title: Some(self.t.decisions.into()),
+            blocks: vec![Block::Bullets(list)],
+        })
+    }
+
+    fn interruptions(&self) -> Option<Section> {
+        if self.r.interruptions.is_empty() {
+            return None;
+        }
+        let t = self.t;
+        let list = self
+            .r
+            .interruptions
+            .iter()
+            .map(|i| {
+                let mut s = fill(t.stopped_at, &[&self.datetime(i.stopped)]);
+                if let Some(step) = &i.step {
+                    s.push_str(&format!(" ({} {step})", t.step_word));
+                }
+                if !i.reason.is_empty() {
+                    s.push_str(&format!(": {}", abridge::one_line(&i.reason)));
+                }
+                match (&i.resumed, i.gap_ms()) {
+                    (Some(r), Some(gap)) => {
+                        let who = abridge::one_line(&operator_label(&r.operator));
+                        s.push_str(&format!(
+                            "; {} {}",
+                            fill(t.resumed_by, &[&who, &self.time(r.at)]),
+                            fill(t.after_gap, &[&dur(gap)])
+                        ));
+                    }
+                    _ => s.push_str(&format!("; {}", t.not_resumed)),
+                }
+                s
+            })
+            .collect();
+        Some(Section {
+            title: Some(t.interruptions.into()),
+            blocks: vec![Block::Bullets(list)],
+        })
+    }
+
+    /// Deviations and notes not about a step of the checklist.
+    fn run_notes(&self) -> Option<Section> {
+        let t = self.t;
+        let shown = |step: &Option<String>| {
+            step.as_ref()
+                .is_some_and(|id| self.r.steps.iter().any(|s| &s.id == id))
+        };
+        let mut items = Vec::new();
+        for d in self.r.deviations.iter().filter(|d| !shown(&d.step)) {
+            let mut item = Item::new(
+                None,
+                format!("{}: {}", t.deviation, abridge::one_line(&d.what)),
+            );
+            item.aside = Some(self.time(d.at));
+            item.details
+                .push(Detail::strong(t.reason, abridge::one_line(&d.reason)));
+            items.push(item);
+        }
+        for n in self.r.notes.iter().filter(|n| !shown(&n.step)) {
+            let mut item = Item::new(None, abridge::one_line(&n.text));
+            item.aside = Some(self.time(n.at));
+            items.push(item);
+        }
+        if items.is_empty() {
+            return None;
+        }
+        Some(Section {
+            title: Some(t.run_notes.into()),
+            blocks: vec![Block::Items(items)],
+        })
+    }
+}
