@@ -457,3 +457,25 @@ fn ascii_and_tiny_terminals() {
     let screen = render(&mut app, 50, 10);
     assert!(screen.contains("Terminal too small (50x10)"), "{screen}");
 }
+
+#[test]
+fn the_kpi_screen_shows_the_procedures_figures_and_flags_unverified_journals() {
+    let (_d, mut app) = app(Lang::Es);
+    key(&mut app, KeyCode::Char('K'));
+    assert!(matches!(app.screen, Screen::Kpi(_)));
+    let screen = render(&mut app, 80, 24);
+    insta::assert_snapshot!("kpi_es_80x24", stable(&screen));
+    // Two verified executions: one success, one rolled back; carla's
+    // tampered journal is left out and named.
+    assert!(screen.contains("Ejecuciones 2 · terminadas 2"), "{screen}");
+    assert!(screen.contains("Éxito 50% (1 de 2)"), "{screen}");
+    assert!(screen.contains("con rollback 1"), "{screen}");
+    assert!(screen.contains("1 diario(s) no verifican"), "{screen}");
+    let r1 = screen.lines().find(|l| l.starts_with("R1 ")).unwrap();
+    assert!(r1.contains("6m40s") && r1.contains("3m"), "{screen}");
+    let screen = render(&mut app, 200, 50);
+    insta::assert_snapshot!("kpi_es_200x50", stable(&screen));
+    assert!(screen.contains("Resultados"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::List));
+}

@@ -9,7 +9,6 @@ Exit codes:
   0  success (warnings allowed unless --strict)
   1  the run or check did not pass (e.g. warnings with --strict)
   2  bad input: an invalid procedure, an unreadable file, a usage error
-  3  the command is not available in this build yet
   4  the run was interrupted (quit, SIGHUP, SIGTERM); resume it with --resume";
 
 #[derive(Debug, Parser)]

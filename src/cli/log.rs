@@ -79,6 +79,7 @@ fn browse(
         ascii,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         filter: filter.join(" "),
+        start: pasos::tui::review::Start::Runs,
     };
     match pasos::tui::review::browse(opts) {
         Ok(()) => EXIT_OK,

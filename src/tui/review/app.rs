@@ -2,6 +2,7 @@
 //! `tui/view/review/`; the loop in `review/mod.rs`.
 
 use super::detail::{RunDetail, Tab};
+use super::kpi::KpiView;
 use super::runs::RunEntry;
 use crate::i18n::Lang;
 use crate::i18n::review::{ReviewTexts, review_texts};
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 pub enum Screen {
     List,
     Run(Box<RunDetail>),
+    Kpi(Box<KpiView>),
 }
 
 pub struct ReviewApp {
@@ -144,11 +146,36 @@ impl ReviewApp {
             Screen::Run(d) => {
                 if a == Action::Back {
                     self.screen = Screen::List;
+                } else if a == Action::ShowKpi {
+                    let id = d.entry.summary.procedure_id.clone();
+                    self.open_kpis(Some(&id));
                 } else {
                     let wide = self.size.0 >= WIDE;
                     act_run(d, a, page, wide);
                 }
             }
+            Screen::Kpi(k) => match a {
+                Action::Back => self.screen = Screen::List,
+                Action::NextPane | Action::PreviousPane => k.cycle(a == Action::NextPane),
+                Action::NextStep => k.step_row += 1,
+                Action::PreviousStep => k.step_row = k.step_row.saturating_sub(1),
+                Action::ScrollDown => k.step_row += page,
+                Action::ScrollUp => k.step_row = k.step_row.saturating_sub(page),
+                Action::FirstStep => k.step_row = 0,
+                _ => {}
+            },
+        }
+        if let Screen::Kpi(k) = &mut self.screen {
+            let steps = k.current().map(|p| p.steps.len()).unwrap_or(0);
+            k.step_row = k.step_row.min(steps.saturating_sub(1));
+        }
+    }
+
+    /// The KPI screen, on the procedure `select` when given.
+    pub fn open_kpis(&mut self, select: Option<&str>) {
+        match KpiView::load(&self.data_dir, select) {
+            Ok(k) => self.screen = Screen::Kpi(Box::new(k)),
+            Err(e) => self.status = Some((e, true)),
         }
     }
 
@@ -162,6 +189,10 @@ impl ReviewApp {
             Action::ScrollDown => self.selected = (self.selected + page).min(n.saturating_sub(1)),
             Action::ScrollUp => self.selected = self.selected.saturating_sub(page),
             Action::FilterRuns => self.filtering = true,
+            Action::ShowKpi => {
+                let id = self.selected_run().map(|r| r.summary.procedure_id.clone());
+                self.open_kpis(id.as_deref());
+            }
             Action::Back if !self.filter.is_empty() => self.set_filter(""),
             Action::OpenRun => {
                 if let Some(entry) = self.selected_run().cloned() {

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod detail;
+pub mod kpi;
 pub mod runs;
 
 use super::keymap::Keymap;
@@ -21,6 +22,16 @@ pub struct BrowseOptions<'a> {
     pub color: bool,
     /// Words the list starts filtered by.
     pub filter: String,
+    pub start: Start,
+}
+
+/// The first screen.
+pub enum Start {
+    /// The list of runs.
+    Runs,
+    /// Figures already computed (`pasos kpi` on a terminal), on the
+    /// procedure their filter names, if any.
+    Kpis(Box<crate::history::kpi::Kpis>),
 }
 
 /// Runs the browser until the operator quits. Errors are for the caller
@@ -31,6 +42,10 @@ pub fn browse(opts: BrowseOptions) -> Result<(), String> {
     app.ascii = opts.ascii;
     app.color = opts.color;
     app.set_filter(&opts.filter);
+    if let Start::Kpis(kpis) = opts.start {
+        let select = kpis.filter.procedure.clone();
+        app.screen = app::Screen::Kpi(Box::new(kpi::KpiView::new(*kpis, select.as_deref())));
+    }
     let mut guard = TerminalGuard::enter().map_err(|e| format!("cannot use this terminal: {e}"))?;
     run_loop(&mut app, &mut guard).map_err(|e| format!("terminal error: {e}"))
 }

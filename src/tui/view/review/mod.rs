@@ -1,5 +1,6 @@
 //! The review browser's screens: the list of runs and one run opened.
 
+mod kpi;
 mod list;
 mod run;
 
@@ -31,6 +32,7 @@ pub fn draw(f: &mut Frame, app: &ReviewApp) {
     match &app.screen {
         Screen::List => list::draw(f, body, app, &look),
         Screen::Run(d) => run::draw(f, body, app, d, &look),
+        Screen::Kpi(k) => kpi::draw(f, body, app, k, &look),
     }
     footer(f, foot, app, &look);
     if app.help {
@@ -70,6 +72,7 @@ fn footer(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
             Action::Help,
             Action::Quit,
         ],
+        Screen::Kpi(_) => &[Action::NextPane, Action::Back, Action::Help, Action::Quit],
         Screen::Run(_) => &[
             Action::NextPane,
             Action::OpenRun,

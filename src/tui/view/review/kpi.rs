@@ -1,0 +1,398 @@
+//! The KPI screen: one procedure's figures, the overall ones, the duration
+//! of every execution over time, the outcomes, and each step's actual
+//! median against its estimate with a suggested new one.
+
+use crate::history::kpi::{DurationStats, ProcedureKpi, StepKpi};
+use crate::i18n::fill;
+use crate::i18n::review::ReviewTexts;
+use crate::procedure::estimate::format_secs;
+use crate::tui::review::app::ReviewApp;
+use crate::tui::review::kpi::KpiView;
+use crate::tui::view::style::{Look, cell, fit};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Sparkline};
+
+fn dur(ms: u64) -> String {
+    format_secs(ms / 1000)
+}
+
+fn opt_dur(ms: Option<u64>) -> String {
+    ms.map(dur).unwrap_or_else(|| "-".into())
+}
+
+fn percent(r: Option<f64>) -> String {
+    r.map(|r| format!("{:.0}%", r * 100.0))
+        .unwrap_or_else(|| "-".into())
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, k: &KpiView, look: &Look) {
+    let t = app.t();
+    let w = area.width as usize;
+    let Some(p) = k.current() else {
+        let lines = vec![
+            Line::styled(t.kpi_title, look.title()),
+            Line::raw(""),
+            Line::raw(t.no_kpis),
+        ];
+        f.render_widget(Paragraph::new(lines), area);
+        return;
+    };
+    let mut text = figures(t, k, p, w, look);
+    let narrow = area.width < 100;
+    if narrow {
+        text.push(Line::raw(fit(&outcomes_line(app, p), w)));
+    }
+    let [top, charts, steps] = Layout::vertical([
+        Constraint::Length(text.len() as u16),
+        Constraint::Length(5),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    f.render_widget(Paragraph::new(text), top);
+    if narrow {
+        durations(f, charts, t, p, look);
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(charts);
+        durations(f, left, t, p, look);
+        outcomes(f, right, app, p, look);
+    }
+    steps_table(f, steps, t, k, p, look);
+}
+
+fn figures(
+    t: &ReviewTexts,
+    k: &KpiView,
+    p: &ProcedureKpi,
+    w: usize,
+    look: &Look,
+) -> Vec<Line<'static>> {
+    let g = &k.kpis.global;
+    let fig = &p.figures;
+    let d = fig.duration.as_ref();
+    let last = fig
+        .last_execution
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|| "-".into());
+    let of = format!(
+        "  ·  {}",
+        fill(
+            t.kpi_of,
+            &[
+                &(k.procedure + 1).to_string(),
+                &k.kpis.procedures.len().to_string()
+            ]
+        )
+    );
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                fit(
+                    &format!("{} — {} — {}", t.kpi_title, p.procedure_id, p.title),
+                    w.saturating_sub(of.chars().count()),
+                ),
+                look.title(),
+            ),
+            Span::raw(of),
+        ]),
+        Line::raw(fit(
+            &fill(
+                t.executions_line,
+                &[
+                    &fig.executions.to_string(),
+                    &fig.finished.to_string(),
+                    &fig.rehearsals.to_string(),
+                    &last,
+                ],
+            ),
+            w,
+        )),
+        Line::raw(fit(
+            &fill(
+                t.success_line,
+                &[
+                    &percent(fig.success_rate),
+                    &fig.successes.to_string(),
+                    &fig.finished.to_string(),
+                    &fig.rollbacks.to_string(),
+                    &opt_dur(fig.rollback_avg_ms),
+                    &fig.deviations.to_string(),
+                ],
+            ),
+            w,
+        )),
+        Line::raw(fit(
+            &fill(
+                t.duration_line,
+                &[
+                    &opt_dur(d.map(|d| d.avg_ms)),
+                    &opt_dur(d.map(|d| d.median_ms)),
+                    &opt_dur(d.map(|d| d.min_ms)),
+                    &opt_dur(d.map(|d| d.max_ms)),
+                ],
+            ),
+            w,
+        )),
+        Line::styled(
+            fit(
+                &fill(
+                    t.global_line,
+                    &[
+                        &g.procedures_run.to_string(),
+                        &g.executions.to_string(),
+                        &percent(g.success_rate),
+                        &percent(g.rollback_share),
+                        &opt_dur(g.mttr_ms),
+                        &g.mttr_samples.to_string(),
+                    ],
+                ),
+                w,
+            ),
+            look.dim(),
+        ),
+    ];
+    if !k.kpis.unverified.is_empty() {
+        let ids: Vec<&str> = k
+            .kpis
+            .unverified
+            .iter()
+            .map(|u| u.run_id.as_str())
+            .collect();
+        lines.push(Line::styled(
+            fit(
+                &fill(
+                    t.unverified_line,
+                    &[&ids.len().to_string(), &ids.join(", ")],
+                ),
+                w,
+            ),
+            look.alert(),
+        ));
+    }
+    lines
+}
+
+fn outcomes_line(app: &ReviewApp, p: &ProcedureKpi) -> String {
+    counts(app, p)
+        .iter()
+        .map(|(name, n)| format!("{name} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn counts(app: &ReviewApp, p: &ProcedureKpi) -> Vec<(&'static str, usize)> {
+    let t = app.t();
+    let f = &p.figures;
+    vec![
+        (t.out_success, f.successes),
+        (t.out_failed, f.failed),
+        (t.out_rolled_back, f.rolled_back),
+        (t.out_aborted, f.aborted),
+        (t.out_interrupted, f.interrupted),
+        (t.out_open, f.open),
+    ]
+}
+
+/// The duration of each execution, oldest first, as a sparkline whose
+/// tallest bar is the longest run.
+fn durations(f: &mut Frame, area: Rect, t: &ReviewTexts, p: &ProcedureKpi, look: &Look) {
+    let [title, chart] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let data: Vec<u64> = p.history.iter().map(|h| h.duration_ms / 1000).collect();
+    let max = data.iter().copied().max().unwrap_or(0);
+    f.render_widget(
+        Paragraph::new(Line::styled(
+            fit(
+                &fill(t.chart_durations, &[&format_secs(max)]),
+                area.width as usize,
+            ),
+            look.title(),
+        )),
+        title,
+    );
+    // The newest executions when there are more than columns; each one
+    // up to three columns wide when there is room.
+    let cols = chart.width as usize;
+    let from = data.len().saturating_sub(cols);
+    let widen = (cols / data.len().max(1)).clamp(1, 3);
+    let data: Vec<u64> = data[from..]
+        .iter()
+        .flat_map(|v| std::iter::repeat_n(*v, widen))
+        .collect();
+    let bar_set = if look.ascii {
+        symbols::bar::Set {
+            full: "#",
+            seven_eighths: "#",
+            three_quarters: "=",
+            five_eighths: "=",
+            half: "-",
+            three_eighths: "-",
+            one_quarter: ".",
+            one_eighth: ".",
+            empty: " ",
+        }
+    } else {
+        symbols::bar::NINE_LEVELS
+    };
+    f.render_widget(
+        Sparkline::default()
+            .data(&data)
+            .max(max.max(1))
+            .bar_set(bar_set)
+            .style(look.fg(Color::Cyan)),
+        chart,
+    );
+}
+
+fn outcomes(f: &mut Frame, area: Rect, app: &ReviewApp, p: &ProcedureKpi, look: &Look) {
+    let t = app.t();
+    let w = area.width as usize;
+    let rows = counts(app, p);
+    let most = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(6);
+    let bar_w = w.saturating_sub(label_w + 6).clamp(4, 30);
+    let mut lines = vec![Line::styled(t.chart_outcomes, look.title())];
+    for (name, n) in rows.into_iter().filter(|(_, n)| *n > 0).take(4) {
+        let ratio = n as f64 / most as f64;
+        let cells = ((ratio * bar_w as f64).round() as usize).max(1);
+        let bar = (if look.ascii { "#" } else { "█" }).repeat(cells);
+        let style = if name == t.out_success {
+            look.fg(Color::Green)
+        } else if name == t.out_failed || name == t.out_aborted {
+            look.fg(Color::Red)
+        } else {
+            look.fg(Color::Yellow)
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} ", cell(name, label_w))),
+            Span::styled(bar, style),
+            Span::raw(format!(" {n}")),
+        ]));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn steps_table(
+    f: &mut Frame,
+    area: Rect,
+    t: &ReviewTexts,
+    k: &KpiView,
+    p: &ProcedureKpi,
+    look: &Look,
+) {
+    let w = area.width as usize;
+    let id_w = p
+        .steps
+        .iter()
+        .map(|s| s.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .clamp(t.step.chars().count(), 8);
+    // id median p90 estimate bar suggested
+    let fixed = id_w + 1 + 7 + 1 + 7 + 1 + 9 + 2 + 1 + 10;
+    let bar_w = w.saturating_sub(fixed).clamp(6, 60);
+    let scale = p
+        .steps
+        .iter()
+        .map(|s| {
+            let actual = s.actual.map(|a| a.p90_ms).unwrap_or(0);
+            actual.max(s.estimate_max_ms.unwrap_or(0))
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut lines = vec![
+        Line::styled(fit(t.steps_title, w), look.title()),
+        Line::styled(
+            fit(
+                &format!(
+                    "{} {:>7} {:>7} {:>9}  {} {}",
+                    cell(t.step, id_w),
+                    t.col_median,
+                    t.col_p90,
+                    t.estimate,
+                    cell("", bar_w),
+                    t.col_suggested
+                ),
+                w,
+            ),
+            look.title(),
+        ),
+    ];
+    let h = (area.height as usize).saturating_sub(lines.len() + 1);
+    let first = super::window(k.step_row, h);
+    for (i, s) in p.steps.iter().enumerate().skip(first).take(h) {
+        let over = s.overrun_ratio.is_some_and(|r| r > 1.0);
+        let (median, p90) = match &s.actual {
+            Some(DurationStats {
+                median_ms, p90_ms, ..
+            }) => (dur(*median_ms), dur(*p90_ms)),
+            None => ("-".into(), "-".into()),
+        };
+        let text = format!(
+            "{} {:>7} {:>7} {:>9}  {} {}",
+            cell(&s.id, id_w),
+            median,
+            p90,
+            s.estimate.as_deref().unwrap_or("-"),
+            step_bar(s, scale, bar_w, look),
+            suggested(s)
+        );
+        let style = if i == k.step_row {
+            look.selected()
+        } else if over {
+            look.fg(Color::Yellow)
+        } else {
+            Style::default()
+        };
+        lines.push(Line::styled(fit(&text, w), style));
+    }
+    if !p.over_runs.is_empty() {
+        lines.push(Line::styled(
+            fit(&fill(t.over_runs, &[&p.over_runs.join(", ")]), w),
+            look.fg(Color::Yellow),
+        ));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+/// The median as a filled bar, the estimate's upper end as `|`.
+fn step_bar(s: &StepKpi, scale: u64, width: usize, look: &Look) -> String {
+    let cells = |ms: u64| ((ms as f64 / scale as f64) * width as f64).round() as usize;
+    let filled = s.actual.map(|a| cells(a.median_ms)).unwrap_or(0).min(width);
+    let mark = s
+        .estimate_max_ms
+        .map(|m| cells(m).min(width.saturating_sub(1)));
+    let (full, empty) = if look.ascii { ('#', ' ') } else { ('█', ' ') };
+    (0..width)
+        .map(|i| {
+            if Some(i) == mark {
+                '|'
+            } else if i < filled {
+                full
+            } else {
+                empty
+            }
+        })
+        .collect()
+}
+
+fn suggested(s: &StepKpi) -> String {
+    match &s.suggestion {
+        Some(sg) if sg.proposed => format!("→ {}", sg.estimate),
+        Some(_) => "=".into(),
+        None => String::new(),
+    }
+}
