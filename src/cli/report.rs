@@ -1,7 +1,121 @@
-//! `pasos report`.
+//! `pasos report RUN`: the incident / post-mortem report of a past run,
+//! in Markdown, from its journal alone.
+//!
+//! Exit codes: 0 written; 1 written, but the journal does not verify (the
+//! report says so at the top); 2 bad input (unknown or ambiguous run, an
+//! unreadable journal, an output file that exists without `--force`).
+//!
+//! `-o FILE` creates the file with mode 0644 (before the umask): a report
+//! is meant to be shared, and what it holds was already redacted in the
+//! journal. It refuses to replace an existing file unless `--force`,
+//! because people fill in the root cause and the action items by hand and
+//! regenerating must not lose that.
 
-use super::args::{Global, ReportArgs};
+use super::args::{Global, Lang as LangArg, ReportArgs};
+use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
+use pasos::history::report::{Integrity, ReportInput, render};
+use pasos::history::review::RunReview;
+use pasos::i18n::report::{ReportTexts, report_texts};
+use pasos::i18n::{Lang, fill};
+use pasos::journal::{store, verify_file};
+use pasos::paths::Paths;
+use std::io::Write;
+use std::path::Path;
 
-pub fn run(_args: &ReportArgs, _global: &Global) -> u8 {
-    super::not_yet::say("report", "incident reports")
+pub fn run(args: &ReportArgs, global: &Global) -> u8 {
+    let lang = match global.lang {
+        Some(LangArg::Es) => Lang::Es,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let t = report_texts(lang);
+    let fail = |msg: String| {
+        eprintln!("pasos report: {msg}");
+        EXIT_BAD_INPUT
+    };
+    let severity = args.severity.as_deref().map(str::trim);
+    if severity.is_some_and(str::is_empty) {
+        return fail(t.cli_empty_severity.to_string());
+    }
+    let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
+        Ok(p) => p,
+        Err(e) => return fail(e.to_string()),
+    };
+    let journal = match store::find(&paths.data, &args.run) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let shown = journal.display().to_string();
+    let v = match verify_file(&journal) {
+        Ok(v) => v,
+        Err(e) => return fail(fill(t.cli_cannot_read, &[&shown, &e.to_string()])),
+    };
+    let integrity = Integrity::of(&v);
+    let Some(review) = RunReview::from_lines(&v.lines) else {
+        let why = integrity.problem.clone().unwrap_or_else(|| "-".into());
+        return fail(fill(t.cli_not_a_run, &[&shown, &why]));
+    };
+    let text = render(
+        &ReportInput {
+            review: &review,
+            lines: &v.lines,
+            integrity: &integrity,
+            severity,
+        },
+        lang,
+        &chrono::Local,
+    );
+    match &args.output {
+        None => print!("{text}"),
+        Some(path) => {
+            if let Err(code) = write(path, &text, args.force, t) {
+                return code;
+            }
+            eprintln!(
+                "pasos report: {}",
+                fill(t.cli_wrote, &[&path.display().to_string()])
+            );
+        }
+    }
+    if integrity.verified() {
+        EXIT_OK
+    } else {
+        let id = &review.summary.run_id;
+        eprintln!("pasos report: {}", fill(t.cli_unverified, &[id, id]));
+        EXIT_FAILED
+    }
+}
+
+/// Creates the report file (0644), refusing an existing one unless `force`.
+fn write(path: &Path, text: &str, force: bool, t: &ReportTexts) -> Result<(), u8> {
+    let shown = path.display().to_string();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o644);
+    }
+    let result = options
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()));
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("pasos report: {}", fill(t.cli_exists, &[&shown]));
+            Err(EXIT_BAD_INPUT)
+        }
+        Err(e) => {
+            eprintln!(
+                "pasos report: {}",
+                fill(t.cli_cannot_write, &[&shown, &e.to_string()])
+            );
+            Err(EXIT_BAD_INPUT)
+        }
+    }
 }

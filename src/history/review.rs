@@ -352,13 +352,17 @@ impl StepReview {
         self.attempts.last().and_then(|a| a.ended)
     }
 
-    /// Actual time against the estimate, for a step that was worked on
-    /// (attempted and not skipped) and has an estimate.
+    /// Actual time against the estimate, for a step that ended done or
+    /// failed and has an estimate (not for one skipped, interrupted or
+    /// still in progress: its time says nothing about the estimate).
     pub fn versus(&self) -> Option<Versus> {
-        if self.attempts.is_empty() || self.outcome() == Some(StepOutcome::Skipped) {
-            return None;
+        match self.state {
+            StepState::Ended(StepOutcome::Skipped | StepOutcome::Interrupted) => None,
+            StepState::Ended(_) if !self.attempts.is_empty() => {
+                self.estimate.map(|e| Versus::of(self.actual_ms(), e))
+            }
+            _ => None,
         }
-        self.estimate.map(|e| Versus::of(self.actual_ms(), e))
     }
 
     fn open_attempt(&self) -> Option<u32> {

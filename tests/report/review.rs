@@ -7,6 +7,9 @@ use pasos::history::summary::Status;
 use pasos::journal::{Event, Line, RunOutcome, StepOutcome, verify_file};
 use std::path::Path;
 
+/// Command, exit code, duration, typed by hand, attempt.
+type CommandFigures<'a> = (&'a str, Option<i32>, Option<u64>, bool, u32);
+
 fn review(path: &Path) -> RunReview {
     let v = verify_file(path).unwrap();
     assert!(v.intact(), "{:?}", v.problems);
@@ -71,7 +74,7 @@ fn a_successful_run() {
     assert_eq!(r.step("R1").unwrap().versus(), None);
     // Commands, exit codes, the hand-typed one.
     let two = r.step("2").unwrap();
-    let cmds: Vec<(&str, Option<i32>, Option<u64>, bool, u32)> = two
+    let cmds: Vec<CommandFigures> = two
         .commands
         .iter()
         .map(|c| {

@@ -1,1 +1,0 @@
-//! The incident / post-mortem report of a run, in Markdown.

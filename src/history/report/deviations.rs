@@ -1,0 +1,64 @@
+//! The report's deviations, notes and decision-tree answers.
+
+use super::markdown::{Align, table};
+use super::{Ctx, code, escape};
+use chrono::TimeZone;
+use std::fmt::Display;
+
+pub(super) fn section<Tz: TimeZone>(cx: &Ctx<Tz>) -> String
+where
+    Tz::Offset: Display,
+{
+    let (t, r) = (cx.t, cx.review);
+    let step = |s: &Option<String>| s.as_deref().map(escape).unwrap_or_else(|| "-".into());
+    let mut out = format!("## {}\n\n", t.deviations);
+    if r.deviations.is_empty() {
+        out.push_str(t.no_deviations);
+        out.push_str("\n\n");
+    } else {
+        let rows: Vec<Vec<String>> = r
+            .deviations
+            .iter()
+            .map(|d| {
+                vec![
+                    cx.datetime(d.at),
+                    step(&d.step),
+                    escape(&d.what),
+                    escape(&d.reason),
+                ]
+            })
+            .collect();
+        out.push_str(&table(&t.deviation_columns, &[Align::Left], &rows));
+        out.push('\n');
+    }
+    out.push_str(&format!("## {}\n\n", t.notes));
+    if r.notes.is_empty() {
+        out.push_str(t.no_notes);
+        out.push_str("\n\n");
+    } else {
+        let rows: Vec<Vec<String>> = r
+            .notes
+            .iter()
+            .map(|n| vec![cx.datetime(n.at), step(&n.step), escape(&n.text)])
+            .collect();
+        out.push_str(&table(&t.note_columns, &[Align::Left], &rows));
+        out.push('\n');
+    }
+    if !r.decisions.is_empty() {
+        out.push_str(&format!("## {}\n\n", t.decisions));
+        let rows: Vec<Vec<String>> = r
+            .decisions
+            .iter()
+            .map(|d| {
+                vec![
+                    cx.datetime(d.at),
+                    code(&d.node),
+                    if d.answer { t.yes } else { t.no }.to_string(),
+                ]
+            })
+            .collect();
+        out.push_str(&table(&t.decision_columns, &[Align::Left], &rows));
+        out.push('\n');
+    }
+    out
+}
