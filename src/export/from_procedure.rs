@@ -2,9 +2,11 @@
 //! header and blanks, prerequisites, every phase and step, the rollback
 //! plan, the decision tree, contacts and the author's own checklist.
 //!
-//! Variables stay as `${NAME}`; a secret variable's default is never
-//! printed, and well-known credential shapes written into the procedure
-//! by mistake are redacted as the journal redacts them.
+//! Variables stay as `${NAME}` (the loader refuses a secret with a
+//! default, so no secret value is in a procedure); credential shapes
+//! written into a command by mistake (`Bearer …`, `password=…`) are
+//! redacted as the journal redacts them. Prose is left alone: there the
+//! shapes would mistake a label like "Password: see the vault" for one.
 
 use super::abridge;
 use super::doc::{Block, Detail, Doc, Item, Mark, Section};
@@ -12,22 +14,13 @@ use super::tree;
 use crate::i18n::export::{ExportTexts, export_texts};
 use crate::i18n::{Lang, fill};
 use crate::journal::Redactor;
-use crate::journal::redact::{MIN_SECRET_LEN, REDACTED};
 use crate::procedure::{Command, Procedure, Step, StepRollback};
 
 pub fn build(p: &Procedure, lang: Lang) -> Doc {
-    let secrets: Vec<String> = p
-        .variables
-        .iter()
-        .filter(|v| v.secret)
-        .filter_map(|v| v.default.clone())
-        .filter(|d| d.chars().count() >= MIN_SECRET_LEN)
-        .collect();
     let b = Builder {
         p,
         t: export_texts(lang),
-        redactor: Redactor::new(secrets.clone()),
-        secrets,
+        redactor: Redactor::default(),
     };
     let mut sections = vec![b.header()];
     sections.extend(b.prerequisites());
@@ -48,21 +41,14 @@ pub fn build(p: &Procedure, lang: Lang) -> Doc {
 struct Builder<'a> {
     p: &'a Procedure,
     t: &'static ExportTexts,
-    /// For commands: secret values and well-known credential shapes.
+    /// Redacts well-known credential shapes in commands.
     redactor: Redactor,
-    /// Secret values, for prose (where the credential shapes would
-    /// mistake "Password: …" labels for passwords).
-    secrets: Vec<String>,
 }
 
 impl Builder<'_> {
-    /// Free text from the procedure on one line, without secret values.
+    /// Free text from the procedure, on one line.
     fn clean(&self, text: &str) -> String {
-        let mut text = abridge::one_line(text);
-        for s in &self.secrets {
-            text = text.replace(s.as_str(), REDACTED);
-        }
-        text
+        abridge::one_line(text)
     }
 
     /// A command's text, redacted as the journal would redact it.

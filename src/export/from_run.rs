@@ -350,8 +350,12 @@ where
             (false, None) => Some(dur(s.actual_ms())),
         };
         // The box says it; the word makes what went wrong stand out.
-        if let Some(outcome) = s.outcome().filter(|o| *o != StepOutcome::Done) {
-            item.flags.push(t.step_outcome(outcome).to_uppercase());
+        match s.outcome() {
+            Some(StepOutcome::Done) if s.undone => {
+                item.flags.push(t.st_rolled_back.to_uppercase());
+            }
+            Some(StepOutcome::Done) | None => {}
+            Some(outcome) => item.flags.push(t.step_outcome(outcome).to_uppercase()),
         }
         if let Some(started) = s.started() {
             item.details.push(Detail::plain(fill(
