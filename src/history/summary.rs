@@ -28,6 +28,7 @@ pub struct RunSummary {
     pub duration_ms: u64,
     pub deviations: usize,
     pub rolled_back: bool,
+    /// Lines of the journal; 0 when built from an index record.
     pub events: usize,
 }
 
@@ -87,6 +88,39 @@ impl RunSummary {
             rolled_back,
             events: lines.len(),
         })
+    }
+
+    /// The summary of a run the history's index already read and verified
+    /// (duration = working time, interruptions left out).
+    pub fn from_record(r: &crate::history::kpi::RunRecord) -> RunSummary {
+        use crate::history::kpi::{RunMode, RunStatus};
+        let started = r.started();
+        RunSummary {
+            run_id: r.run_id.clone(),
+            procedure_id: r.procedure_id.clone(),
+            procedure_title: r.procedure_title.clone(),
+            version: r.version.clone(),
+            environment: r.environment.clone(),
+            mode: match r.mode {
+                RunMode::Live => Mode::Live,
+                RunMode::Rehearsal => Mode::Rehearsal,
+            },
+            operator: r.operator.clone(),
+            started,
+            last_event: started + chrono::Duration::milliseconds(r.wall_ms as i64),
+            status: match r.status {
+                RunStatus::Success => Status::Finished(RunOutcome::Success),
+                RunStatus::Failed => Status::Finished(RunOutcome::Failed),
+                RunStatus::RolledBack => Status::Finished(RunOutcome::RolledBack),
+                RunStatus::Aborted => Status::Finished(RunOutcome::Aborted),
+                RunStatus::Interrupted => Status::Interrupted,
+                RunStatus::Open => Status::Open,
+            },
+            duration_ms: r.working_ms(),
+            deviations: r.deviations.len(),
+            rolled_back: r.rolled_back(),
+            events: 0,
+        }
     }
 
     pub fn outcome_word(&self) -> &'static str {

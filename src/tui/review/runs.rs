@@ -2,6 +2,7 @@
 //! verifies, and the filter people type (every word must match).
 
 use crate::history::RunSummary;
+use crate::history::scan::{ScanOptions, scan};
 use crate::journal::{store, verify_file};
 use std::path::{Path, PathBuf};
 
@@ -43,23 +44,34 @@ impl RunEntry {
     }
 }
 
-/// Every run under the data dir, newest first. Journals that cannot be
-/// read at all are skipped; those that do not verify are kept and flagged.
+/// Every run under the data dir, newest first, through the history's
+/// index (see `history::scan`): only new or changed journals are read.
+/// Journals that do not verify are kept and flagged; those that cannot be
+/// read at all are skipped.
 pub fn load(data: &Path) -> Result<Vec<RunEntry>, String> {
-    let paths = store::list(data)
+    let scan = scan(data, &ScanOptions::default())
         .map_err(|e| format!("cannot read {}: {e}", store::runs_dir(data).display()))?;
-    let mut out: Vec<RunEntry> = paths
-        .into_iter()
-        .filter_map(|path| {
-            let v = verify_file(&path).ok()?;
-            let summary = RunSummary::from_lines(&v.lines)?;
-            Some(RunEntry {
-                summary,
-                intact: v.intact(),
-                path,
-            })
+    let mut out: Vec<RunEntry> = scan
+        .runs
+        .iter()
+        .map(|r| RunEntry {
+            summary: RunSummary::from_record(r),
+            intact: true,
+            path: store::journal_path(data, &r.run_id),
         })
         .collect();
-    out.reverse();
+    for u in &scan.unverified {
+        let Ok(v) = verify_file(&u.path) else {
+            continue;
+        };
+        if let Some(summary) = RunSummary::from_lines(&v.lines) {
+            out.push(RunEntry {
+                summary,
+                intact: false,
+                path: u.path.clone(),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.summary.run_id.cmp(&a.summary.run_id));
     Ok(out)
 }

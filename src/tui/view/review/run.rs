@@ -73,7 +73,7 @@ fn header(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look
         "{} {} · {} {} · {}",
         t.journal,
         s.run_id,
-        s.events,
+        d.rows.len(),
         t.events,
         if d.entry.intact {
             t.verified.to_string()
