@@ -242,11 +242,16 @@ where
     }
 }
 
-/// `0.8s`, `30s`, `2m`, `11m49s`, `21h6m40s`.
+/// `350ms`, `2.5s`, `7s`, `30s`, `2m`, `11m49s`, `21h6m40s`: tenths under ten
+/// seconds, whole seconds (rounded) above.
 pub fn duration(ms: u64) -> String {
-    if ms < 10_000 && !ms.is_multiple_of(1000) {
+    if ms == 0 {
+        "0s".to_string()
+    } else if ms < 1000 {
+        format!("{ms}ms")
+    } else if ms < 9_950 && !ms.is_multiple_of(1000) {
         format!("{:.1}s", ms as f64 / 1000.0)
     } else {
-        crate::procedure::estimate::format_secs(ms / 1000)
+        crate::procedure::estimate::format_secs((ms + 500) / 1000)
     }
 }
