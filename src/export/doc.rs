@@ -18,6 +18,8 @@ pub struct Doc {
 pub struct Section {
     /// `None` for the header section right under the title.
     pub title: Option<String>,
+    /// Next to the title: a phase's budget.
+    pub aside: Option<String>,
     pub blocks: Vec<Block>,
 }
 

@@ -102,6 +102,7 @@ impl Builder<'_> {
         }
         blanks.push(t.signature.into());
         Section {
+            aside: None,
             title: None,
             blocks: vec![Block::Fields(fields), Block::Blanks(blanks)],
         }
@@ -134,6 +135,7 @@ impl Builder<'_> {
             blocks.push(Block::Items(items));
         }
         Some(Section {
+            aside: None,
             title: Some(self.t.prerequisites.into()),
             blocks,
         })
@@ -166,6 +168,7 @@ impl Builder<'_> {
             })
             .collect();
         Some(Section {
+            aside: None,
             title: Some(self.t.variables.into()),
             blocks: vec![Block::Items(items)],
         })
@@ -176,17 +179,11 @@ impl Builder<'_> {
             .phases
             .iter()
             .map(|ph| Section {
+                aside: ph.budget.map(|b| fill(self.t.budget, &[&b.to_string()])),
                 title: Some(self.clean(&ph.title)),
-                blocks: {
-                    let mut blocks = Vec::new();
-                    if let Some(b) = ph.budget {
-                        blocks.push(Block::Text(fill(self.t.budget, &[&b.to_string()])));
-                    }
-                    blocks.push(Block::Items(
-                        ph.steps.iter().map(|s| self.step(s)).collect(),
-                    ));
-                    blocks
-                },
+                blocks: vec![Block::Items(
+                    ph.steps.iter().map(|s| self.step(s)).collect(),
+                )],
             })
             .collect()
     }
@@ -329,6 +326,7 @@ impl Builder<'_> {
             blocks.push(Block::Text(t.rollback_undocumented.into()));
         }
         Section {
+            aside: None,
             title: Some(t.rollback_plan.into()),
             blocks,
         }
@@ -343,6 +341,7 @@ impl Builder<'_> {
             l.text = self.clean(&l.text);
         }
         Some(Section {
+            aside: None,
             title: Some(self.t.decision_tree.into()),
             blocks: vec![Block::Tree(lines)],
         })
@@ -374,6 +373,7 @@ impl Builder<'_> {
             })
             .collect();
         Some(Section {
+            aside: None,
             title: Some(self.t.contacts.into()),
             blocks: vec![Block::Items(items)],
         })
@@ -390,6 +390,7 @@ impl Builder<'_> {
             .map(|q| Item::new(Some(Mark::Empty), self.clean(q)))
             .collect();
         Some(Section {
+            aside: None,
             title: Some(self.t.authors_checklist.into()),
             blocks: vec![Block::Items(items)],
         })

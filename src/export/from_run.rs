@@ -182,6 +182,7 @@ where
         }
         blocks.push(Block::Text(t.legend.into()));
         Section {
+            aside: None,
             title: None,
             blocks,
         }
@@ -226,6 +227,7 @@ where
         }
         blocks.push(Block::Items(items));
         Some(Section {
+            aside: None,
             title: Some(self.t.prerequisites.into()),
             blocks,
         })
@@ -255,6 +257,7 @@ where
             })
             .collect();
         Some(Section {
+            aside: None,
             title: Some(self.t.variables.into()),
             blocks: vec![Block::Bullets(list)],
         })
@@ -269,14 +272,10 @@ where
             if current.as_ref() != Some(&phase) || sections.is_empty() {
                 current = Some(phase.clone());
                 let (title, budget) = self.phase_title(&phase);
-                let mut blocks = Vec::new();
-                if let Some(b) = budget {
-                    blocks.push(Block::Text(b));
-                }
-                blocks.push(Block::Items(Vec::new()));
                 sections.push(Section {
+                    aside: budget,
                     title: Some(title),
-                    blocks,
+                    blocks: vec![Block::Items(Vec::new())],
                 });
             }
             if let Some(Block::Items(items)) = sections.last_mut().and_then(|s| s.blocks.last_mut())
@@ -471,6 +470,7 @@ where
         let t = self.t;
         let Some(rb) = &self.r.rollback else {
             return Section {
+                aside: None,
                 title: Some(t.rollback_plan.into()),
                 blocks: vec![Block::Text(t.rollback_not_run.into())],
             };
@@ -499,6 +499,7 @@ where
             blocks.push(Block::Items(items));
         }
         Section {
+            aside: None,
             title: Some(t.rollback_plan.into()),
             blocks,
         }
@@ -524,6 +525,7 @@ where
             })
             .collect();
         Some(Section {
+            aside: None,
             title: Some(self.t.decisions.into()),
             blocks: vec![Block::Bullets(list)],
         })
@@ -561,6 +563,7 @@ where
             })
             .collect();
         Some(Section {
+            aside: None,
             title: Some(t.interruptions.into()),
             blocks: vec![Block::Bullets(list)],
         })
@@ -593,6 +596,7 @@ where
             return None;
         }
         Some(Section {
+            aside: None,
             title: Some(t.run_notes.into()),
             blocks: vec![Block::Items(items)],
         })

@@ -35,7 +35,11 @@ pub fn render(doc: &Doc) -> String {
     for s in &doc.sections {
         o.push_str("<section>\n");
         if let Some(t) = &s.title {
-            o.push_str(&format!("<h2>{}</h2>\n", esc(t)));
+            o.push_str(&format!("<h2>{}", esc(t)));
+            if let Some(a) = &s.aside {
+                o.push_str(&format!(" <span class=\"aside\">{}</span>", esc(a)));
+            }
+            o.push_str("</h2>\n");
         }
         for b in &s.blocks {
             block(&mut o, b);

@@ -13,7 +13,10 @@ pub fn render(doc: &Doc) -> String {
     for s in &doc.sections {
         if let Some(t) = &s.title {
             out.push(String::new());
-            out.push(format!("## {}", esc(t)));
+            match &s.aside {
+                Some(a) => out.push(format!("## {} · *{}*", esc(t), esc(a))),
+                None => out.push(format!("## {}", esc(t))),
+            }
         }
         for b in &s.blocks {
             out.push(String::new());

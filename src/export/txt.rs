@@ -26,7 +26,10 @@ fn section(out: &mut Vec<String>, s: &Section) {
     if let Some(t) = &s.title {
         out.push(String::new());
         out.push(String::new());
-        let title = t.to_uppercase();
+        let mut title = t.to_uppercase();
+        if let Some(a) = &s.aside {
+            title.push_str(&format!(" · {a}"));
+        }
         let lines = wrap(&title, "", "");
         let rule = lines.iter().map(|l| display_width(l)).max().unwrap_or(0);
         out.extend(lines);
