@@ -301,7 +301,7 @@ fn typed(app: &mut ReviewApp, text: &str) {
 }
 
 fn render(app: &mut ReviewApp, w: u16, h: u16) -> String {
-    app.size = (w, h);
+    app.set_size(w, h);
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| pasos::tui::view::draw_review(f, app))
         .unwrap();

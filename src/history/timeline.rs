@@ -1,6 +1,7 @@
 //! A run's timeline in words: one line per event, for `pasos log show`.
 
 use crate::journal::{Event, Line, StepOutcome};
+use crate::procedure::estimate::format_ms;
 use crate::run::parse_ts;
 use chrono::Local;
 
@@ -32,14 +33,6 @@ fn outcome(o: StepOutcome) -> &'static str {
         StepOutcome::Skipped => "skipped",
         StepOutcome::RolledBack => "rolled back",
         StepOutcome::Interrupted => "interrupted",
-    }
-}
-
-fn ms(d: u64) -> String {
-    if d < 10_000 {
-        format!("{:.1}s", d as f64 / 1000.0)
-    } else {
-        crate::procedure::estimate::format_secs(d / 1000)
     }
 }
 
@@ -118,7 +111,7 @@ pub fn describe(e: &Event) -> String {
             step,
             exit_code,
             duration_ms,
-        } => format!("{step}: exit {exit_code} after {}", ms(*duration_ms)),
+        } => format!("{step}: exit {exit_code} after {}", format_ms(*duration_ms)),
         Event::ValidationResult {
             step,
             passed,
@@ -136,7 +129,7 @@ pub fn describe(e: &Event) -> String {
         } => format!(
             "step {step} {} in {}{}",
             outcome(*o),
-            ms(*duration_ms),
+            format_ms(*duration_ms),
             reason
                 .as_ref()
                 .map(|r| format!(" — {r}"))
@@ -187,7 +180,7 @@ pub fn describe(e: &Event) -> String {
         } => format!(
             "run finished: {} in {}",
             crate::run::outcome_name(*outcome),
-            ms(*duration_ms)
+            format_ms(*duration_ms)
         ),
     }
 }

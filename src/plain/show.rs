@@ -4,17 +4,10 @@
 use super::input::say;
 use crate::i18n::{Texts, fill};
 use crate::journal::Mode;
-use crate::procedure::estimate::format_secs;
 use crate::procedure::{Step, StepRollback};
 use crate::run::{Engine, ItemKind, PlanKind, RunStatus, StepStatus};
 
-pub fn duration_ms(ms: u64) -> String {
-    if ms < 10_000 {
-        format!("{:.1}s", ms as f64 / 1000.0)
-    } else {
-        format_secs(ms / 1000)
-    }
-}
+pub use crate::procedure::estimate::format_ms as duration_ms;
 
 pub fn header(e: &Engine, t: &Texts, journal: &str, resumed: bool) {
     let p = e.procedure();

@@ -165,6 +165,16 @@ pub fn suggest(text: &str) -> Option<String> {
     Estimate::parse(&compact).ok().map(|e| e.to_string())
 }
 
+/// A measured duration for people: tenths under ten seconds (`0.4s`,
+/// `4.2s`), then rounded to the second (`12s`, `5m10s`, `1h2m`).
+pub fn format_ms(ms: u64) -> String {
+    if ms < 9_950 {
+        format!("{:.1}s", ms as f64 / 1000.0)
+    } else {
+        format_secs((ms + 500) / 1000)
+    }
+}
+
 /// Formats seconds as `1h30m`, `5m`, `45s`, `2m30s`.
 pub fn format_secs(secs: u64) -> String {
     let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);

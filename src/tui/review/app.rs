@@ -65,6 +65,16 @@ impl ReviewApp {
         app
     }
 
+    /// The terminal's size before a frame; the replayed transcript is
+    /// reflowed to the pane it will be drawn in.
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        if let Screen::Run(d) = &mut self.screen {
+            let (cols, rows) = transcript_pane(width, height);
+            d.fit_transcript(cols, rows);
+        }
+    }
+
     pub fn t(&self) -> &'static ReviewTexts {
         review_texts(self.lang)
     }
@@ -204,6 +214,19 @@ impl ReviewApp {
             }
             _ => {}
         }
+    }
+}
+
+/// The transcript's pane at this terminal size, as `view::review::run`
+/// lays it out: below the 3-line header and the tabs, above the 2-line
+/// footer, under its own title line; in the wide layout the right half,
+/// inside a border.
+fn transcript_pane(width: u16, height: u16) -> (u16, u16) {
+    let body = height.saturating_sub(3 + 1 + 2);
+    if width >= WIDE {
+        (width - width / 2 - 2, body.saturating_sub(3))
+    } else {
+        (width, body.saturating_sub(1))
     }
 }
 

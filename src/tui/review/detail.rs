@@ -8,8 +8,8 @@ use crate::history::timeline::describe;
 use crate::journal::{Event, Line, StepOutcome, verify_file};
 use crate::procedure::estimate::format_secs;
 use crate::run::parse_ts;
-use crate::shell::Emulator;
 use crate::shell::cast::Cast;
+use crate::shell::{Emulator, PaneSize};
 use chrono::Local;
 
 /// How a timeline line should stand out.
@@ -184,6 +184,20 @@ impl RunDetail {
         };
         self.at_command = i;
         self.replay = Some(cast.replay_until(end, crate::shell::DEFAULT_SCROLLBACK));
+    }
+
+    /// Reflows the replayed screen to `cols` x `rows` (the pane it is
+    /// drawn in), keeping it scrolled to the bottom.
+    pub fn fit_transcript(&mut self, cols: u16, rows: u16) {
+        if let Some(e) = self.replay.as_mut() {
+            let size = PaneSize {
+                cols: cols.max(2),
+                rows: rows.max(1),
+            };
+            if e.size() != size {
+                e.resize(size);
+            }
+        }
     }
 
     /// The first command of `step` (or the nearest one after it).

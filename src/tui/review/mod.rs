@@ -52,11 +52,9 @@ pub fn browse(opts: BrowseOptions) -> Result<(), String> {
 
 fn run_loop(app: &mut ReviewApp, guard: &mut TerminalGuard) -> std::io::Result<()> {
     loop {
-        guard.terminal.draw(|f| {
-            let a = f.area();
-            app.size = (a.width, a.height);
-            super::view::draw_review(f, app);
-        })?;
+        let size = guard.terminal.size()?;
+        app.set_size(size.width, size.height);
+        guard.terminal.draw(|f| super::view::draw_review(f, app))?;
         // Blocking read: idle is 0 % CPU and nothing is written.
         match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),

@@ -5,7 +5,7 @@
 use crate::history::kpi::{DurationStats, ProcedureKpi, StepKpi};
 use crate::i18n::fill;
 use crate::i18n::review::ReviewTexts;
-use crate::procedure::estimate::format_secs;
+use crate::procedure::estimate::{format_ms, format_secs};
 use crate::tui::review::app::ReviewApp;
 use crate::tui::review::kpi::KpiView;
 use crate::tui::view::style::{Look, cell, fit};
@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline};
 
 fn dur(ms: u64) -> String {
-    format_secs(ms / 1000)
+    format_ms(ms)
 }
 
 fn opt_dur(ms: Option<u64>) -> String {

@@ -2,7 +2,7 @@
 
 use super::window;
 use crate::i18n::fill;
-use crate::procedure::estimate::format_secs;
+use crate::procedure::estimate::format_ms;
 use crate::tui::review::app::ReviewApp;
 use crate::tui::view::style::{Look, cell};
 use ratatui::Frame;
@@ -102,7 +102,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
             cell(&s.procedure_id, c.procedure),
             cell(&s.operator, c.operator),
             cell(s.environment.as_deref().unwrap_or("-"), c.env),
-            format_secs(s.duration_ms / 1000),
+            format_ms(s.duration_ms),
             cell(t.outcome(&s.status), OUTCOME),
             s.deviations,
         );

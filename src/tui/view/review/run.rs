@@ -5,7 +5,7 @@ use super::window;
 use crate::history::review::{StepKind, StepState};
 use crate::i18n::fill;
 use crate::journal::StepOutcome;
-use crate::procedure::estimate::format_secs;
+use crate::procedure::estimate::format_ms;
 use crate::tui::review::app::ReviewApp;
 use crate::tui::review::detail::{RunDetail, Tab, Tone, over, step_symbol};
 use crate::tui::view::style::{Look, cell, fit};
@@ -62,7 +62,7 @@ fn header(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look
     let second = format!(
         "{} · {} · {} · {} · {} · {} {}",
         t.outcome(&s.status),
-        format_secs(s.duration_ms / 1000),
+        format_ms(s.duration_ms),
         s.operator,
         s.environment.as_deref().unwrap_or("-"),
         mode,
@@ -195,12 +195,18 @@ fn steps(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look)
         let actual = if s.attempts.is_empty() {
             "-".to_string()
         } else {
-            format_secs(s.actual_ms() / 1000)
+            format_ms(s.actual_ms())
         };
         let over = over(s);
         let estimate = s.estimate_text.as_deref().unwrap_or("-");
         let title = match &s.kind {
-            StepKind::Undo { of } => format!("↩ {of}"),
+            StepKind::Undo { of } => format!(
+                "↩ {}",
+                d.review
+                    .step(of)
+                    .and_then(|s| s.title.clone())
+                    .unwrap_or_else(|| of.clone())
+            ),
             _ => s.title.clone().unwrap_or_default(),
         };
         let text = format!(
@@ -256,17 +262,15 @@ fn notes(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look)
         if let (true, Some(rb)) = (kinds.contains(&"rollback-started"), &d.review.rollback) {
             for id in &rb.plan {
                 let text = match d.review.step(id) {
-                    Some(s) if !s.attempts.is_empty() => format!(
-                        "    {} {id} {}",
-                        step_symbol(s),
-                        format_secs(s.actual_ms() / 1000)
-                    ),
+                    Some(s) if !s.attempts.is_empty() => {
+                        format!("    {} {id} {}", step_symbol(s), format_ms(s.actual_ms()))
+                    }
                     _ => format!("    [ ] {id}"),
                 };
                 lines.push(Line::raw(text));
             }
             if let Some(ms) = rb.duration_ms() {
-                lines.push(Line::raw(format!("    = {}", format_secs(ms / 1000))));
+                lines.push(Line::raw(format!("    = {}", format_ms(ms))));
             }
         }
         if !any {
