@@ -28,9 +28,15 @@ fn export(path: &Path, lang: Lang, format: Format) -> String {
     export::render(&from_procedure::build(&procedure(path), lang), format)
 }
 
-/// Every procedure the checks run over: the fixtures and the repository's.
+/// Every procedure the checks run over: the fixtures (one in Markdown)
+/// and the repository's.
 fn all_procedures() -> Vec<PathBuf> {
-    let mut out = vec![fixture("everything.toml"), fixture("long-words.toml")];
+    let mut out = vec![
+        fixture("everything.toml"),
+        fixture("long-words.toml"),
+        // A Markdown runbook, imported in memory.
+        fixture("runbook.md"),
+    ];
     let mut repo: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join("procedures"))
         .unwrap()
         .map(|e| e.unwrap().path())
