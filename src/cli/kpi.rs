@@ -1,7 +1,247 @@
-//! `pasos kpi`.
+//! `pasos kpi`: key figures over the journals of the data directory, as a
+//! table, Markdown, JSON or CSV; `--suggest` gives new step estimates as a
+//! diff of the procedure file.
 
-use super::args::{Global, KpiArgs};
+use super::args::{Global, KpiArgs, KpiFormat, KpiRows};
+use super::{EXIT_BAD_INPUT, EXIT_OK};
+use pasos::history::kpi::patch::{PatchError, estimate_patch};
+use pasos::history::kpi::render::{csv, json, markdown, table};
+use pasos::history::kpi::suggest::MIN_SAMPLES;
+use pasos::history::kpi::{Filter, Kpis, ProcedureKpi, compute, filter};
+use pasos::history::scan::{ScanOptions, scan};
+use pasos::i18n::kpi::{KpiTexts, kpi_texts};
+use pasos::i18n::{Lang, fill};
+use pasos::paths::Paths;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
-pub fn run(_args: &KpiArgs, _global: &Global) -> u8 {
-    super::not_yet::say("kpi", "the KPI history")
+pub fn run(args: &KpiArgs, global: &Global) -> u8 {
+    let t = kpi_texts(match global.lang {
+        Some(super::args::Lang::Es) => Lang::Es,
+        Some(super::args::Lang::En) => Lang::En,
+        None => Lang::from_env(),
+    });
+    let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let filter = match filter_of(args, t) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let options = ScanOptions {
+        use_index: !args.no_index,
+    };
+    let scanned = match scan(&paths.data, &options) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                fill(
+                    t.cannot_read,
+                    &[&paths.data.display().to_string(), &e.to_string()]
+                )
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if let Some(e) = &scanned.index.write_error {
+        eprintln!("{}", fill(t.index_not_written, &[e]));
+    }
+    let kpis = compute(&scanned, &filter);
+    if args.suggest {
+        return suggest(args, &kpis, t);
+    }
+    let data = paths.data.display().to_string();
+    let nothing = if scanned.runs.is_empty() && scanned.unverified.is_empty() {
+        Some(fill(t.no_runs, &[&data]))
+    } else if kpis.procedures.is_empty() {
+        Some(fill(t.no_match, &[&scanned.runs.len().to_string(), &data]))
+    } else {
+        None
+    };
+    match args.format {
+        Some(KpiFormat::Json) | Some(KpiFormat::Csv) => {
+            // Machine formats stay parseable: the message goes to stderr.
+            if let Some(n) = &nothing {
+                eprintln!("{n}");
+            }
+            if args.format == Some(KpiFormat::Json) {
+                print!("{}", json::render(&kpis));
+            } else {
+                print!("{}", csv::render(&kpis, rows(args.rows)));
+                for line in table::unverified(&kpis.unverified, t)
+                    .iter()
+                    .filter(|_| !kpis.unverified.is_empty())
+                {
+                    eprintln!("{line}");
+                }
+            }
+        }
+        Some(KpiFormat::Md) | Some(KpiFormat::Table) | None if nothing.is_some() => {
+            println!("{}", nothing.unwrap_or_default());
+            if !kpis.unverified.is_empty() {
+                println!();
+                for line in table::unverified(&kpis.unverified, t) {
+                    println!("{line}");
+                }
+            }
+        }
+        Some(KpiFormat::Md) => print!("{}", markdown::render(&kpis, t)),
+        Some(KpiFormat::Table) => print!("{}", table::render(&kpis, t)),
+        None if std::io::stdout().is_terminal() => interactive(&kpis, t),
+        None => print!("{}", table::render(&kpis, t)),
+    }
+    EXIT_OK
+}
+
+/// `pasos kpi` on a terminal without `--format`: the place for the
+/// interactive view; the table until then.
+fn interactive(kpis: &Kpis, t: &KpiTexts) {
+    print!("{}", table::render(kpis, t));
+}
+
+fn rows(r: KpiRows) -> csv::Rows {
+    match r {
+        KpiRows::Procedures => csv::Rows::Procedures,
+        KpiRows::Steps => csv::Rows::Steps,
+        KpiRows::Runs => csv::Rows::Runs,
+    }
+}
+
+/// The filter of the options, or the message for a date that does not read.
+fn filter_of(args: &KpiArgs, t: &KpiTexts) -> Result<Filter, String> {
+    let bad = |option: &str, text: &str| fill(t.bad_date, &[option, text]);
+    let since = match &args.since {
+        Some(s) => Some(filter::local_day_start(s).map_err(|e| bad("since", &e.0))?),
+        None => None,
+    };
+    let until = match &args.until {
+        Some(s) => Some(filter::day_after(s).map_err(|e| bad("until", &e.0))?),
+        None => None,
+    };
+    if let (Some(a), Some(b)) = (since, until)
+        && a >= b
+    {
+        return Err(t.bad_range.to_string());
+    }
+    Ok(Filter {
+        procedure: args.procedure.clone(),
+        since,
+        until,
+        operator: args.operator.clone(),
+        environment: args.env.clone(),
+    })
+}
+
+/// `--suggest`: the diff that sets the proposed estimates.
+fn suggest(args: &KpiArgs, kpis: &Kpis, t: &KpiTexts) -> u8 {
+    let p: &ProcedureKpi = match (&args.procedure, kpis.procedures.as_slice()) {
+        (_, [one]) => one,
+        (Some(id), _) => {
+            eprintln!("{}", fill(t.suggest_no_runs, &[id]));
+            return EXIT_BAD_INPUT;
+        }
+        (None, many) => {
+            let ids: Vec<&str> = many.iter().map(|p| p.procedure_id.as_str()).collect();
+            eprintln!("{}", fill(t.suggest_which, &[&ids.join(", ")]));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let file = match &args.procedure_file {
+        Some(f) => f.clone(),
+        None => {
+            let f = PathBuf::from(&p.source);
+            if !f.is_file() {
+                eprintln!(
+                    "{}",
+                    fill(
+                        t.suggest_no_file,
+                        &[&p.procedure_id, &format!("`{}`", p.source)]
+                    )
+                );
+                return EXIT_BAD_INPUT;
+            }
+            f
+        }
+    };
+    let text = match std::fs::read_to_string(&file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                fill(
+                    t.suggest_unreadable,
+                    &[&file.display().to_string(), &e.to_string()]
+                )
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let shown = shown_path(&file);
+    let changes: Vec<(String, String)> = p
+        .steps
+        .iter()
+        .filter_map(|s| {
+            s.suggestion
+                .as_ref()
+                .filter(|g| g.proposed)
+                .map(|g| (s.id.clone(), g.estimate.clone()))
+        })
+        .collect();
+    let patch = match estimate_patch(&text, &shown, &p.procedure_id, &changes) {
+        Ok(p) => p,
+        Err(PatchError::NotToml) => {
+            eprintln!("{}", fill(t.suggest_not_toml, &[&shown]));
+            return EXIT_BAD_INPUT;
+        }
+        Err(PatchError::OtherProcedure(id)) => {
+            eprintln!(
+                "{}",
+                fill(t.suggest_other_id, &[&shown, &id, &p.procedure_id])
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    for (step, suggestion) in &patch.without_line {
+        eprintln!("{}", fill(t.suggest_no_line, &[step, suggestion]));
+    }
+    if patch.diff.is_empty() {
+        if patch.without_line.is_empty() {
+            eprintln!(
+                "{}",
+                fill(
+                    t.suggest_nothing,
+                    &[&p.procedure_id, &MIN_SAMPLES.to_string()]
+                )
+            );
+        }
+        return EXIT_OK;
+    }
+    print!("{}", patch.diff);
+    eprintln!("{}", fill(t.suggest_apply, &[&shown]));
+    EXIT_OK
+}
+
+/// The file as the diff names it: relative to the current directory when
+/// it is under it (so `patch -p0` finds it), else as given.
+fn shown_path(file: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let abs = if file.is_absolute() {
+                file.to_path_buf()
+            } else {
+                cwd.join(file)
+            };
+            abs.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| file.to_path_buf());
+    relative.display().to_string()
 }
