@@ -952,3 +952,50 @@ fn cli_suggest_needs_one_procedure() {
         stderr(&a)
     );
 }
+
+#[test]
+fn cli_uses_the_index_unless_told_not_to() {
+    let f = fixture();
+    let index = kpi::cache::index_path(f.data.path());
+    let cold = stdout(
+        &pasos(f.data.path())
+            .args(["--format", "json", "--no-index"])
+            .assert()
+            .code(0),
+    );
+    assert!(!index.exists(), "--no-index leaves the index alone");
+    let first = stdout(
+        &pasos(f.data.path())
+            .args(["--format", "json"])
+            .assert()
+            .code(0),
+    );
+    assert!(index.exists());
+    let warm = stdout(
+        &pasos(f.data.path())
+            .args(["--format", "json"])
+            .assert()
+            .code(0),
+    );
+    assert_eq!(cold, first);
+    assert_eq!(first, warm);
+}
+
+#[test]
+fn the_scan_finds_what_the_store_lists() {
+    let f = fixture();
+    let listed: Vec<String> = pasos::journal::store::list(f.data.path())
+        .unwrap()
+        .iter()
+        .map(|p| pasos::journal::store::run_id_of(p))
+        .collect();
+    let s = scan(f.data.path(), &NO_INDEX).unwrap();
+    let mut scanned: Vec<String> = s.runs.iter().map(|r| r.run_id.clone()).collect();
+    scanned.extend(s.unverified.iter().map(|u| u.run_id.clone()));
+    scanned.sort();
+    assert_eq!(scanned, listed);
+    let in_order: Vec<&str> = s.runs.iter().map(|r| r.run_id.as_str()).collect();
+    let mut sorted = in_order.clone();
+    sorted.sort();
+    assert_eq!(in_order, sorted, "runs come in run-id order");
+}

@@ -299,7 +299,7 @@ pub struct KpiArgs {
     #[arg(long, value_name = "FILE")]
     pub procedure_file: Option<PathBuf>,
     /// Read every journal again instead of reusing the index
-    /// (<data>/cache/kpi-index.v1), and leave the index as it is.
+    /// (<data>/cache/kpi-index), and leave the index as it is.
     #[arg(long)]
     pub no_index: bool,
 }

@@ -8,10 +8,12 @@
 //! whose file has not changed since the last scan is not read again.
 
 use crate::history::kpi::cache::{self, FileKey, Index};
+use crate::history::kpi::parallel;
 use crate::history::kpi::read::record_from_bytes;
 use crate::history::kpi::record::RunRecord;
+use crate::history::kpi::walk::{self, Found};
 use crate::journal::store;
-use crate::journal::verify::{Problem, verify_file_fast};
+use crate::journal::verify::{Problem, verify_file_bytes};
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -68,23 +70,32 @@ pub struct Scan {
 
 /// Every journal of `data`, verified.
 pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
-    let journals = store::list(data)?;
-    let old = if opts.use_index {
-        Index::load(data)
-    } else {
-        Index::default()
-    };
-    let mut slots: Vec<(PathBuf, String, FileKey, Option<Verdict>)> = journals
+    // The index loads while the directories are read.
+    let (journals, mut old) = std::thread::scope(|s| {
+        let loading = s.spawn(|| {
+            if opts.use_index {
+                Index::load(data)
+            } else {
+                Index::default()
+            }
+        });
+        let journals = walk::journals(data);
+        let old = loading
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (journals, old)
+    });
+    let indexed = old.len();
+    let mut slots: Vec<(PathBuf, String, FileKey, Option<Verdict>)> = journals?
         .into_iter()
-        .map(|path| {
+        .map(|Found { path, key }| {
             let rel = cache::relative(data, &path);
-            let key = FileKey::of(&path);
-            let known = key.and_then(|k| old.get(&rel, &k)).cloned();
+            let known = key.and_then(|k| old.take(&rel, &k));
             (path, rel, key.unwrap_or_default(), known)
         })
         .collect();
     let missing: Vec<usize> = (0..slots.len()).filter(|i| slots[*i].3.is_none()).collect();
-    let fresh = in_parallel(&missing, |i| examine(&slots[i].0));
+    let fresh = parallel::map(&missing, |i| examine(&slots[*i].0));
     let mut index = IndexUse {
         reused: slots.len() - missing.len(),
         read: missing.len(),
@@ -93,7 +104,7 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
     for (i, v) in missing.iter().zip(fresh) {
         slots[*i].3 = Some(v);
     }
-    if opts.use_index && (index.read > 0 || old.len() != slots.len()) {
+    if opts.use_index && (index.read > 0 || indexed != slots.len()) {
         let entries = slots
             .iter()
             .filter_map(|(_, rel, key, v)| v.as_ref().map(|v| (rel.as_str(), key, v)));
@@ -122,18 +133,14 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
 
 /// Verifies one journal and reads its record from the verified lines.
 pub fn examine(path: &Path) -> Verdict {
-    let v = match verify_file_fast(path) {
-        Ok(v) => v,
-        Err(e) => return Verdict::Failed(format!("unreadable: {e}")),
-    };
-    if let Some(p) = v.first_problem() {
-        return Verdict::Failed(describe(p));
-    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Verdict::Failed(format!("unreadable: {e}")),
     };
-    // Only the lines that verified: a live run may have appended more since.
+    let v = verify_file_bytes(path, &bytes);
+    if let Some(p) = v.first_problem() {
+        return Verdict::Failed(describe(p));
+    }
     match record_from_bytes(&bytes, v.events) {
         Ok(r) => Verdict::Verified(Box::new(r)),
         Err(e) => Verdict::Failed(e),
@@ -147,38 +154,4 @@ fn describe(p: &Problem) -> String {
         }
         _ => format!("{}: {}", p.kind, p.detail),
     }
-}
-
-/// `f` over `items` on every core, results in the order of `items`.
-fn in_parallel<T: Send>(items: &[usize], f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(items.len().max(1));
-    if threads < 2 {
-        return items.iter().map(|i| f(*i)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, T)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let n = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(n) else { break };
-                        mine.push((n, f(*item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    results.sort_by_key(|(n, _)| *n);
-    results.into_iter().map(|(_, t)| t).collect()
 }

@@ -134,15 +134,16 @@ pub fn verify_file_fast(path: &Path) -> std::io::Result<Verification> {
     Ok(verify_file_bytes(path, &bytes))
 }
 
-fn verify_file_bytes(path: &Path, bytes: &[u8]) -> Verification {
+/// [`verify_file_fast`] over bytes already read from `path` (the `.head`
+/// is read from beside it): for readers that need the bytes too.
+pub fn verify_file_bytes(path: &Path, bytes: &[u8]) -> Verification {
     let head = read_head(path);
-    let head_exists = store::head_path(path).exists();
     let mut v = verify_bytes(bytes, &store::run_id_of(path), head.clone());
     if head.is_none() && !bytes.is_empty() {
         v.problems.push(Problem {
             kind: ProblemKind::Head,
             line: None,
-            detail: if head_exists {
+            detail: if store::head_path(path).exists() {
                 "the .head file is unreadable".into()
             } else {
                 "the .head file is missing: lines removed from the end could not be detected".into()
@@ -155,11 +156,9 @@ fn verify_file_bytes(path: &Path, bytes: &[u8]) -> Verification {
 fn complete_lines(bytes: &[u8]) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == b'\n' {
-            out.push(&bytes[start..i]);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', bytes) {
+        out.push(&bytes[start..i]);
+        start = i + 1;
     }
     out
 }
@@ -216,11 +215,15 @@ fn hex_eq(digest: &[u8], hex: &[u8]) -> bool {
 
 /// Per-line checks in parallel (one chunk per core), in file order.
 fn metas(lines: &[&[u8]]) -> Vec<Option<Meta>> {
+    // Small journals first: asking for the core count reads cgroup files.
+    if lines.len() < 4096 {
+        return lines.iter().map(|l| meta(l)).collect();
+    }
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(8);
-    if threads < 2 || lines.len() < 4096 {
+    if threads < 2 {
         return lines.iter().map(|l| meta(l)).collect();
     }
     let chunk = lines.len().div_ceil(threads);

@@ -1,27 +1,13 @@
 //! Folding a journal's lines, in order, into its [`RunRecord`].
 //!
 //! Every line gives its timestamp (for the wall clock and the pauses); only
-//! the events the figures need are handed over parsed, so a reader may skip
-//! parsing the rest.
+//! the events the figures need are handed over, as [`Fact`]s, so a reader
+//! may skip parsing the rest.
 
-use super::record::{RollbackRecord, RunMode, RunRecord, RunStatus, StepEnd, StepPlan, StepSample};
-use crate::journal::{Event, Line, Mode, RunOutcome, StepOutcome};
+use super::fact::Fact;
+use super::record::{RollbackRecord, RunMode, RunRecord, RunStatus, StepEnd, StepSample};
+use crate::journal::{Line, Mode, RunOutcome, StepOutcome};
 use chrono::{DateTime, Utc};
-
-/// Whether a `type` is one the record needs (the others may stay unparsed).
-pub fn needed(kind: &str) -> bool {
-    matches!(
-        kind,
-        "run-started"
-            | "step-finished"
-            | "deviation"
-            | "note"
-            | "rollback-started"
-            | "run-interrupted"
-            | "run-resumed"
-            | "run-finished"
-    )
-}
 
 fn parse_ts(ts: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(ts)
@@ -53,26 +39,25 @@ impl RecordBuilder {
         Self::default()
     }
 
-    /// One line: its `ts` as written, and its event when [`needed`] says
-    /// the record needs it (`None` otherwise).
-    pub fn line(&mut self, ts: &str, event: Option<Event>) {
+    /// One line: its `ts` as written, and its fact when the figures need
+    /// its event (`None` otherwise).
+    pub fn line(&mut self, ts: &str, event: Option<Fact>) {
         std::mem::swap(&mut self.prev_ts, &mut self.last_ts);
         self.last_ts.clear();
         self.last_ts.push_str(ts);
         let Some(event) = event else { return };
-        if let Event::RunStarted { .. } = event {
-            self.start(ts, event);
+        if let Fact::Started(started) = event {
+            self.start(ts, *started);
             return;
         }
         let Some(rec) = self.record.as_mut() else {
             return;
         };
         match event {
-            Event::StepFinished {
+            Fact::StepFinished {
                 step,
                 outcome,
                 duration_ms,
-                ..
             } => {
                 let i = match rec.steps.iter().position(|s| s.id == step) {
                     Some(i) => i,
@@ -101,35 +86,35 @@ impl RecordBuilder {
                     StepOutcome::RolledBack | StepOutcome::Interrupted => {}
                 }
             }
-            Event::Deviation { step, what, reason } => rec.deviations.push(match step {
+            Fact::Deviation { step, what, reason } => rec.deviations.push(match step {
                 Some(s) => format!("{s}: {what} — {reason}"),
                 None => format!("{what} — {reason}"),
             }),
-            Event::Note { step, text } => rec.notes.push(match step {
+            Fact::Note { step, text } => rec.notes.push(match step {
                 Some(s) => format!("{s}: {text}"),
                 None => text,
             }),
-            Event::RollbackStarted { from_step, .. } if rec.rollback.is_none() => {
+            Fact::RollbackStarted { from_step } if rec.rollback.is_none() => {
                 rec.rollback = Some(RollbackRecord {
                     from_step,
                     duration_ms: None,
                 });
                 self.rollback_from = parse_ts(ts).map(|t| (t, rec.paused_ms));
             }
-            Event::RunInterrupted { .. } => {
+            Fact::Interrupted => {
                 rec.interruptions += 1;
                 rec.status = RunStatus::Interrupted;
                 if self.pause_from.is_none() {
                     self.pause_from = parse_ts(&self.prev_ts).or_else(|| parse_ts(ts));
                 }
             }
-            Event::RunResumed { .. } => {
+            Fact::Resumed => {
                 rec.status = RunStatus::Open;
                 if let (Some(from), Some(to)) = (self.pause_from.take(), parse_ts(ts)) {
                     rec.paused_ms += ms_between(from, to);
                 }
             }
-            Event::RunFinished { outcome, .. } => {
+            Fact::Finished { outcome } => {
                 rec.status = match outcome {
                     RunOutcome::Success => RunStatus::Success,
                     RunOutcome::Failed => RunStatus::Failed,
@@ -142,44 +127,29 @@ impl RecordBuilder {
         }
     }
 
-    fn start(&mut self, ts: &str, event: Event) {
+    fn start(&mut self, ts: &str, e: super::fact::Started) {
         if self.record.is_some() {
             self.error = Some("a second `run-started` line".into());
             return;
         }
-        let Event::RunStarted {
-            run_id,
-            procedure_id,
-            procedure_title,
-            version,
-            source,
-            environment,
-            mode,
-            operator,
-            profile,
-            ..
-        } = event
-        else {
-            return;
-        };
         let Some(started) = parse_ts(ts) else {
             self.error = Some(format!("`run-started` has a bad time `{ts}`"));
             return;
         };
         self.started = Some(started);
-        let login = format!("{}@{}", operator.user, operator.host);
+        let login = format!("{}@{}", e.operator.user, e.operator.host);
         self.record = Some(RunRecord {
-            run_id,
-            procedure_id,
-            procedure_title,
-            version,
-            source,
-            environment,
-            mode: match mode {
+            run_id: e.run_id,
+            procedure_id: e.procedure_id,
+            procedure_title: e.procedure_title,
+            version: e.version,
+            source: e.source,
+            environment: e.environment,
+            mode: match e.mode {
                 Mode::Live => RunMode::Live,
                 Mode::Rehearsal => RunMode::Rehearsal,
             },
-            operator: operator.name.unwrap_or_else(|| login.clone()),
+            operator: e.operator.name.unwrap_or_else(|| login.clone()),
             login,
             started_ms: started.timestamp_millis(),
             status: RunStatus::Open,
@@ -190,17 +160,8 @@ impl RecordBuilder {
             deviations: Vec::new(),
             notes: Vec::new(),
             steps: Vec::new(),
-            incident: profile.incident,
-            plan: profile
-                .steps
-                .into_iter()
-                .map(|s| StepPlan {
-                    id: s.id,
-                    title: s.title,
-                    phase: s.phase,
-                    estimate: s.estimate,
-                })
-                .collect(),
+            incident: e.profile.incident,
+            plan: e.profile.steps.into(),
         });
     }
 
@@ -231,8 +192,7 @@ impl RecordBuilder {
 pub fn from_lines(lines: &[Line]) -> Result<RunRecord, String> {
     let mut b = RecordBuilder::new();
     for l in lines {
-        let keep = needed(l.event.kind());
-        b.line(&l.ts, keep.then(|| l.event.clone()));
+        b.line(&l.ts, Fact::of(&l.event));
     }
     b.finish()
 }

@@ -1,4 +1,4 @@
-//! The KPI index: `<data>/cache/kpi-index.v1`, the verdict of every journal
+//! The KPI index: `<data>/cache/kpi-index`, the verdict of every journal
 //! (its compact record, or why it does not verify) keyed by what a change
 //! to the journal or its `.head` would alter.
 //!
@@ -9,26 +9,29 @@
 //! changes the ctime, which no user can set; replacing the file changes the
 //! inode. A changed key means the journal is read and verified again.
 //!
-//! The file is `PASOSKPI`, a little-endian `u32` format version, then the
-//! entries in postcard (a compact serde format; JSON would take longer to
-//! read than the budget of a warm `pasos kpi`). A file that is missing,
+//! The file is `PASOSKPI`, a little-endian `u32` format version, then in
+//! postcard (a compact serde format; JSON would take longer to read than
+//! the budget of a warm `pasos kpi`) the distinct step plans (most runs of
+//! a procedure share one) and the entries, each naming its plan by number. A file that is missing,
 //! unreadable, of another version or corrupt is ignored (and rewritten by
 //! the next scan), never an error. Written atomically (temporary file, then
 //! rename), file 0600 in a 0700 directory, like the journals.
 
 use super::super::scan::Verdict;
+use super::record::StepPlan;
 use crate::journal::store;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"PASOSKPI";
 /// Bump when [`Verdict`], the record or the key change shape.
-const VERSION: u32 = 1;
-pub const FILE_NAME: &str = "kpi-index.v1";
+const VERSION: u32 = 2;
+pub const FILE_NAME: &str = "kpi-index";
 
-/// `<data>/cache/kpi-index.v1`.
+/// `<data>/cache/kpi-index`.
 pub fn index_path(data: &Path) -> PathBuf {
     data.join("cache").join(FILE_NAME)
 }
@@ -44,16 +47,21 @@ pub struct Stamp {
 
 impl Stamp {
     fn of(path: &Path) -> Option<Stamp> {
-        let m = std::fs::metadata(path).ok()?;
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| Stamp::from_metadata(&m))
+    }
+
+    pub fn from_metadata(m: &std::fs::Metadata) -> Stamp {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            Some(Stamp {
+            Stamp {
                 len: m.len(),
                 mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
                 ctime_ns: i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
                 ino: m.ino(),
-            })
+            }
         }
         #[cfg(not(unix))]
         {
@@ -62,12 +70,12 @@ impl Stamp {
                 .ok()
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos() as i128);
-            Some(Stamp {
+            Stamp {
                 len: m.len(),
                 mtime_ns,
                 ctime_ns: 0,
                 ino: 0,
-            })
+            }
         }
     }
 }
@@ -100,11 +108,21 @@ pub fn relative(data: &Path, journal: &Path) -> String {
         .into_owned()
 }
 
+/// An entry's plan number when it has none (a journal that fails).
+const NO_PLAN: u32 = u32::MAX;
+
 #[derive(Serialize)]
 struct EntryOut<'a> {
     path: &'a str,
     key: &'a FileKey,
     verdict: &'a Verdict,
+    plan: u32,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    plans: Vec<&'a [StepPlan]>,
+    entries: Vec<EntryOut<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +130,13 @@ struct EntryIn {
     path: String,
     key: FileKey,
     verdict: Verdict,
+    plan: u32,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    plans: Vec<Vec<StepPlan>>,
+    entries: Vec<EntryIn>,
 }
 
 /// The index as read from disk.
@@ -136,20 +161,25 @@ impl Index {
         if u32::from_le_bytes(*version) != VERSION {
             return None;
         }
-        let list: Vec<EntryIn> = postcard::from_bytes(body).ok()?;
-        Some(Index {
-            entries: list
-                .into_iter()
-                .map(|e| (e.path, (e.key, e.verdict)))
-                .collect(),
-        })
+        let file: FileIn = postcard::from_bytes(body).ok()?;
+        let plans: Vec<Arc<[StepPlan]>> = file.plans.into_iter().map(Arc::from).collect();
+        let mut entries = HashMap::with_capacity(file.entries.len());
+        for mut e in file.entries {
+            if let Verdict::Verified(r) = &mut e.verdict {
+                r.plan = plans.get(e.plan as usize)?.clone();
+            }
+            entries.insert(e.path, (e.key, e.verdict));
+        }
+        Some(Index { entries })
     }
 
-    /// The verdict stored for `path` if its key is still `key`.
-    pub fn get(&self, path: &str, key: &FileKey) -> Option<&Verdict> {
-        self.entries
-            .get(path)
-            .and_then(|(k, v)| (k == key).then_some(v))
+    /// The verdict stored for `path` if its key is still `key`, taken out
+    /// of the index.
+    pub fn take(&mut self, path: &str, key: &FileKey) -> Option<Verdict> {
+        match self.entries.get(path) {
+            Some((k, _)) if k == key => self.entries.remove(path).map(|(_, v)| v),
+            _ => None,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -166,10 +196,30 @@ pub fn save<'a>(
     data: &Path,
     entries: impl Iterator<Item = (&'a str, &'a FileKey, &'a Verdict)>,
 ) -> io::Result<()> {
+    let mut plans: Vec<&[StepPlan]> = Vec::new();
+    let mut numbers: HashMap<&[StepPlan], u32> = HashMap::new();
     let list: Vec<EntryOut> = entries
-        .map(|(path, key, verdict)| EntryOut { path, key, verdict })
+        .map(|(path, key, verdict)| {
+            let plan = match verdict {
+                Verdict::Verified(r) => *numbers.entry(&r.plan).or_insert_with(|| {
+                    plans.push(&r.plan);
+                    (plans.len() - 1) as u32
+                }),
+                Verdict::Failed(_) => NO_PLAN,
+            };
+            EntryOut {
+                path,
+                key,
+                verdict,
+                plan,
+            }
+        })
         .collect();
-    let body = postcard::to_stdvec(&list).map_err(io::Error::other)?;
+    let body = postcard::to_stdvec(&FileOut {
+        plans,
+        entries: list,
+    })
+    .map_err(io::Error::other)?;
     let path = index_path(data);
     let dir = path.parent().unwrap_or(data);
     store::create_private_dir_all(dir)?;
@@ -201,7 +251,7 @@ mod tests {
         assert!(Index::from_bytes(b"PASOSKPI").is_none());
         let mut other = MAGIC.to_vec();
         other.extend_from_slice(&(VERSION + 1).to_le_bytes());
-        other.extend_from_slice(&postcard::to_stdvec(&Vec::<u8>::new()).unwrap());
+        other.extend_from_slice(&[0, 0]);
         assert!(Index::from_bytes(&other).is_none());
         let mut corrupt = MAGIC.to_vec();
         corrupt.extend_from_slice(&VERSION.to_le_bytes());
@@ -209,7 +259,8 @@ mod tests {
         assert!(Index::from_bytes(&corrupt).is_none());
         let mut empty = MAGIC.to_vec();
         empty.extend_from_slice(&VERSION.to_le_bytes());
-        empty.extend_from_slice(&postcard::to_stdvec(&Vec::<u8>::new()).unwrap());
+        // No plans, no entries.
+        empty.extend_from_slice(&[0, 0]);
         assert_eq!(Index::from_bytes(&empty).unwrap().len(), 0);
     }
 }

@@ -19,9 +19,11 @@
 
 pub mod build;
 pub mod cache;
+pub mod fact;
 pub mod filter;
 pub mod global;
 pub mod output;
+pub mod parallel;
 pub mod patch;
 pub mod procedure;
 pub mod read;
@@ -30,6 +32,7 @@ pub mod render;
 pub mod stats;
 pub mod step;
 pub mod suggest;
+pub mod walk;
 
 pub use crate::history::scan::{Scan, Unverified};
 pub use filter::Filter;
@@ -80,19 +83,14 @@ pub struct ProcedureKpi {
 pub fn compute(scan: &Scan, filter: &Filter) -> Kpis {
     let mut runs: Vec<&RunRecord> = scan.runs.iter().filter(|r| filter.keeps(r)).collect();
     runs.sort_by(|a, b| (a.started_ms, &a.run_id).cmp(&(b.started_ms, &b.run_id)));
-    let mut ids: Vec<&str> = runs.iter().map(|r| r.procedure_id.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let procedures = ids
-        .into_iter()
-        .map(|id| {
-            let all: Vec<&RunRecord> = runs
-                .iter()
-                .copied()
-                .filter(|r| r.procedure_id == id)
-                .collect();
-            procedure_kpi(&all)
-        })
+    let mut by_procedure: std::collections::BTreeMap<&str, Vec<&RunRecord>> =
+        std::collections::BTreeMap::new();
+    for r in &runs {
+        by_procedure.entry(&r.procedure_id).or_default().push(r);
+    }
+    let procedures = by_procedure
+        .values()
+        .map(|runs| procedure_kpi(runs))
         .collect();
     Kpis {
         filter: filter.clone(),

@@ -7,9 +7,9 @@
 //! (`{"seq":N,"ts":"..","prev":"<64 hex>","event":{"type":"..",..},"hash":"<64 hex>"}`)
 //! and says so when a line does not have it.
 
-use super::build::{RecordBuilder, needed};
+use super::build::RecordBuilder;
+use super::fact::Fact;
 use super::record::RunRecord;
-use crate::journal::Event;
 
 /// `,"hash":"` + 64 hex digits + `"}`.
 const HASH_TAIL: usize = 75;
@@ -19,26 +19,21 @@ const PREV_LEN: usize = 64;
 /// (`Verification::events`: the lines that took part in the chain). Bytes
 /// after the last newline (a torn write) are never part of the journal.
 pub fn record_from_bytes(bytes: &[u8], lines: usize) -> Result<RunRecord, String> {
-    let end = bytes.iter().rposition(|c| *c == b'\n').map_or(0, |i| i + 1);
+    let end = memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
     let mut b = RecordBuilder::new();
-    for (i, raw) in bytes[..end]
-        .split_inclusive(|c| *c == b'\n')
+    let mut start = 0;
+    for (i, nl) in memchr::memchr_iter(b'\n', &bytes[..end])
         .take(lines)
         .enumerate()
     {
         let n = i + 1;
-        let raw = &raw[..raw.len() - 1];
+        let raw = &bytes[start..nl];
+        start = nl + 1;
         let (ts, kind, event) =
             split(raw).ok_or_else(|| format!("line {n} is not a journal line"))?;
-        let event = if needed(kind) {
-            Some(
-                serde_json::from_slice::<Event>(event)
-                    .map_err(|e| format!("line {n}: the event does not read: {e}"))?,
-            )
-        } else {
-            None
-        };
-        b.line(ts, event);
+        let fact = Fact::parse(kind, event)
+            .map_err(|e| format!("line {n}: the event does not read: {e}"))?;
+        b.line(ts, fact);
     }
     b.finish()
 }
@@ -70,7 +65,7 @@ fn split(raw: &[u8]) -> Option<(&str, &str, &[u8])> {
 mod tests {
     use super::*;
     use crate::journal::line::genesis;
-    use crate::journal::{Line, Mode, Operator, Profile, RunOutcome, StepOutcome};
+    use crate::journal::{Event, Line, Mode, Operator, Profile, RunOutcome, StepOutcome};
 
     fn journal(events: &[(&str, Event)]) -> (Vec<Line>, Vec<u8>) {
         let mut prev = genesis("r1");

@@ -22,6 +22,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Whether the run was a rehearsal. Rehearsals (dry runs: commands shown,
 /// not run) are not executions of the procedure: they are counted apart and
@@ -96,13 +97,14 @@ impl StepSample {
 }
 
 /// A step of the procedure as the run's profile recorded it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StepPlan {
     pub id: String,
     pub title: String,
     /// The phase id, or `rollback` for the full rollback's R-steps.
     pub phase: String,
     /// As written (`5-10m`).
+    #[serde(default)]
     pub estimate: Option<String>,
 }
 
@@ -150,8 +152,11 @@ pub struct RunRecord {
     pub steps: Vec<StepSample>,
     /// An incident procedure (counts for MTTR).
     pub incident: bool,
-    /// The procedure's steps with their estimates, from the profile.
-    pub plan: Vec<StepPlan>,
+    /// The procedure's steps with their estimates, from the profile; runs
+    /// with the same profile share it. The index stores each distinct plan
+    /// once (see `cache`), so it is not serialized with the record.
+    #[serde(skip)]
+    pub plan: Arc<[StepPlan]>,
 }
 
 impl RunRecord {

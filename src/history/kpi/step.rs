@@ -5,6 +5,7 @@ use super::stats::DurationStats;
 use super::suggest::{Suggestion, suggest};
 use crate::procedure::estimate::Estimate;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The prefix of a step's own undo (`undo:3`), which has no estimate of
 /// its own in the profile and is part of the rollback time instead.
@@ -59,56 +60,69 @@ pub fn steps(runs: &[&RunRecord]) -> Vec<StepKpi> {
                 .collect()
         })
         .unwrap_or_default();
+    // Every run's samples, gathered per step in one pass; steps the
+    // profile does not name are added as they are first seen.
+    let mut index: HashMap<String, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.0.clone(), i))
+        .collect();
+    let mut gathered: Vec<(Vec<u64>, usize, usize)> = vec![(Vec::new(), 0, 0); order.len()];
     for r in runs {
         for s in &r.steps {
-            if !s.id.starts_with(UNDO_PREFIX) && !order.iter().any(|o| o.0 == s.id) {
-                order.push((s.id.clone(), String::new(), String::new(), None));
+            let i = match index.get(s.id.as_str()) {
+                Some(i) => *i,
+                None if s.id.starts_with(UNDO_PREFIX) => continue,
+                None => {
+                    index.insert(s.id.clone(), order.len());
+                    order.push((s.id.clone(), String::new(), String::new(), None));
+                    gathered.push((Vec::new(), 0, 0));
+                    order.len() - 1
+                }
+            };
+            let g = &mut gathered[i];
+            if s.is_sample() {
+                g.0.push(s.duration_ms);
+                if s.attempts > 1 {
+                    g.2 += 1;
+                }
+            } else if s.last == StepEnd::Skipped {
+                g.1 += 1;
             }
         }
     }
     order
         .into_iter()
-        .map(|(id, title, phase, estimate)| {
-            let mut samples = Vec::new();
-            let (mut skipped, mut retried) = (0, 0);
-            for s in runs
-                .iter()
-                .flat_map(|r| r.steps.iter().find(|s| s.id == id))
-            {
-                if s.is_sample() {
-                    samples.push(s.duration_ms);
-                    if s.attempts > 1 {
-                        retried += 1;
+        .zip(gathered)
+        .map(
+            |((id, title, phase, estimate), (samples, skipped, retried))| {
+                let parsed = estimate.as_deref().and_then(|e| Estimate::parse(e).ok());
+                let actual = DurationStats::of(&samples);
+                let upper_ms = parsed.map(|e| e.max_secs * 1000);
+                let over_estimate =
+                    upper_ms.map_or(0, |u| samples.iter().filter(|d| **d > u).count());
+                let overrun_ratio = match (actual, upper_ms) {
+                    (Some(a), Some(u)) if u > 0 => {
+                        Some((a.median_ms as f64 / u as f64 * 100.0).round() / 100.0)
                     }
-                } else if s.last == StepEnd::Skipped {
-                    skipped += 1;
+                    _ => None,
+                };
+                StepKpi {
+                    suggestion: actual.and_then(|a| suggest(&a, parsed.as_ref())),
+                    id,
+                    title,
+                    phase,
+                    estimate_min_ms: parsed.map(|e| e.min_secs * 1000),
+                    estimate_max_ms: upper_ms,
+                    estimate,
+                    actual,
+                    skipped,
+                    retried,
+                    over_estimate,
+                    overrun_ratio,
                 }
-            }
-            let parsed = estimate.as_deref().and_then(|e| Estimate::parse(e).ok());
-            let actual = DurationStats::of(&samples);
-            let upper_ms = parsed.map(|e| e.max_secs * 1000);
-            let over_estimate = upper_ms.map_or(0, |u| samples.iter().filter(|d| **d > u).count());
-            let overrun_ratio = match (actual, upper_ms) {
-                (Some(a), Some(u)) if u > 0 => {
-                    Some((a.median_ms as f64 / u as f64 * 100.0).round() / 100.0)
-                }
-                _ => None,
-            };
-            StepKpi {
-                suggestion: actual.and_then(|a| suggest(&a, parsed.as_ref())),
-                id,
-                title,
-                phase,
-                estimate_min_ms: parsed.map(|e| e.min_secs * 1000),
-                estimate_max_ms: upper_ms,
-                estimate,
-                actual,
-                skipped,
-                retried,
-                over_estimate,
-                overrun_ratio,
-            }
-        })
+            },
+        )
         .collect()
 }
 
