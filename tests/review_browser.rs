@@ -42,11 +42,15 @@ fn profile() -> Box<Profile> {
 }
 
 fn started(run_id: &str, operator: &str) -> Event {
+    started_v(run_id, operator, "2.1.0")
+}
+
+fn started_v(run_id: &str, operator: &str, version: &str) -> Event {
     Event::RunStarted {
         run_id: run_id.into(),
         procedure_id: "PROC-BD-007".into(),
         procedure_title: "Migración de la base de pedidos".into(),
-        version: "2.1.0".into(),
+        version: version.into(),
         procedure_sha256: "ab".repeat(32),
         source: "procedures/bd.toml".into(),
         environment: Some("produccion".into()),
@@ -478,4 +482,37 @@ fn the_kpi_screen_shows_the_procedures_figures_and_flags_unverified_journals() {
     assert!(screen.contains("Resultados"), "{screen}");
     key(&mut app, KeyCode::Esc);
     assert!(matches!(app.screen, Screen::List));
+}
+
+#[test]
+fn the_kpi_screen_compares_versions_when_there_are_several() {
+    let (d, mut app) = app(Lang::En);
+    write(
+        d.path(),
+        t0(6),
+        vec![
+            (0, started_v("x", "dora", "2.2.0")),
+            (
+                1,
+                Event::StepStarted {
+                    step: "1".into(),
+                    attempt: 1,
+                },
+            ),
+            (50, finished("1", StepOutcome::Done, 49)),
+            (
+                50,
+                Event::RunFinished {
+                    outcome: RunOutcome::Success,
+                    duration_ms: 50_000,
+                },
+            ),
+        ],
+    );
+    key(&mut app, KeyCode::Char('K'));
+    let screen = render(&mut app, 100, 30);
+    assert!(
+        screen.contains("Versions: v2.1.0 2 runs success 50% · v2.2.0 1 runs success 100%"),
+        "{screen}"
+    );
 }

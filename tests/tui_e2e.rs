@@ -202,4 +202,14 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
     b.wait_for("directory");
     b.send("q");
     assert_eq!(b.child.wait().unwrap().exit_code(), 0);
+
+    // `pasos kpi` on a terminal opens the KPI screen; Esc goes on to the
+    // list of runs.
+    let mut k = spawn(&["kpi"], data.path());
+    k.wait_for("Key figures — PROC-DEMO-001");
+    k.wait_for("rolled back 1");
+    k.send("\x1b");
+    k.wait_for("1 of 1 runs");
+    k.send("q");
+    assert_eq!(k.child.wait().unwrap().exit_code(), 0);
 }

@@ -282,7 +282,8 @@ pub struct KpiArgs {
     #[arg(long, value_name = "NAME")]
     pub env: Option<String>,
     /// table (for people, 80 columns), md (paste into the runbook), json
-    /// (stable field names) or csv. Without it: the table.
+    /// (stable field names) or csv. Without it: the KPI screen on a
+    /// terminal, the table otherwise.
     #[arg(long, value_enum)]
     pub format: Option<KpiFormat>,
     /// With --format csv: which table, one row per procedure (and version),

@@ -9,18 +9,14 @@ use pasos::history::kpi::render::{csv, json, markdown, table};
 use pasos::history::kpi::suggest::MIN_SAMPLES;
 use pasos::history::kpi::{Filter, Kpis, ProcedureKpi, compute, filter};
 use pasos::history::scan::{ScanOptions, scan};
+use pasos::i18n::fill;
 use pasos::i18n::kpi::{KpiTexts, kpi_texts};
-use pasos::i18n::{Lang, fill};
 use pasos::paths::Paths;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &KpiArgs, global: &Global) -> u8 {
-    let t = kpi_texts(match global.lang {
-        Some(super::args::Lang::Es) => Lang::Es,
-        Some(super::args::Lang::En) => Lang::En,
-        None => Lang::from_env(),
-    });
+    let t = kpi_texts(global.lang());
     let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => p,
         Err(e) => {
@@ -95,7 +91,9 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
         }
         Some(KpiFormat::Md) => print!("{}", markdown::render(&kpis, t)),
         Some(KpiFormat::Table) => print!("{}", table::render(&kpis, t)),
-        None if std::io::stdout().is_terminal() => interactive(&kpis, t),
+        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
+            return interactive(kpis, &paths, global);
+        }
         None => print!("{}", table::render(&kpis, t)),
     }
     // The process ends now: freeing thousands of records one by one would
@@ -105,10 +103,32 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
     EXIT_OK
 }
 
-/// `pasos kpi` on a terminal without `--format`: the place for the
-/// interactive view; the table until then.
-fn interactive(kpis: &Kpis, t: &KpiTexts) {
-    print!("{}", table::render(kpis, t));
+/// `pasos kpi` on a terminal without `--format`: the KPI screen of the
+/// review browser (Esc goes on to the list of runs).
+fn interactive(kpis: Kpis, paths: &Paths, global: &Global) -> u8 {
+    let keymap = match super::effective_keymap(&paths.config, None) {
+        Ok(k) => k,
+        Err(text) => {
+            eprint!("{text}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let opts = pasos::tui::review::BrowseOptions {
+        data_dir: &paths.data,
+        keymap,
+        lang: global.lang(),
+        ascii: false,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        filter: String::new(),
+        start: pasos::tui::review::Start::Kpis(Box::new(kpis)),
+    };
+    match pasos::tui::review::browse(opts) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            EXIT_BAD_INPUT
+        }
+    }
 }
 
 fn rows(r: KpiRows) -> csv::Rows {

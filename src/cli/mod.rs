@@ -9,7 +9,6 @@ mod import;
 mod keymap;
 mod kpi;
 mod log;
-mod not_yet;
 mod report;
 mod run;
 
@@ -20,7 +19,6 @@ use std::process::ExitCode;
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILED: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
-pub const EXIT_NOT_YET: u8 = 3;
 pub const EXIT_INTERRUPTED: u8 = 4;
 
 pub fn dispatch(cli: Cli) -> ExitCode {

@@ -73,6 +73,9 @@ pub struct ReviewTexts {
     pub col_suggested: &'static str,
     pub over_runs: &'static str,
     pub none: &'static str,
+    /// `v{}: {} ejecuciones, éxito {}`
+    pub version_item: &'static str,
+    pub versions: &'static str,
 }
 
 impl ReviewTexts {
@@ -159,6 +162,8 @@ pub static ES: ReviewTexts = ReviewTexts {
     col_suggested: "SUGERIDO",
     over_runs: "Se pasan más: {}",
     none: "-",
+    version_item: "v{} {} ejec. éxito {}",
+    versions: "Versiones",
 };
 
 pub static EN: ReviewTexts = ReviewTexts {
@@ -229,6 +234,8 @@ pub static EN: ReviewTexts = ReviewTexts {
     col_suggested: "SUGGESTED",
     over_runs: "Over-run most: {}",
     none: "-",
+    version_item: "v{} {} runs success {}",
+    versions: "Versions",
 };
 
 pub fn review_texts(lang: Lang) -> &'static ReviewTexts {

@@ -160,6 +160,26 @@ fn figures(
             look.dim(),
         ),
     ];
+    if p.versions.len() > 1 {
+        let items: Vec<String> = p
+            .versions
+            .iter()
+            .map(|v| {
+                fill(
+                    t.version_item,
+                    &[
+                        &v.version,
+                        &v.figures.executions.to_string(),
+                        &percent(v.figures.success_rate),
+                    ],
+                )
+            })
+            .collect();
+        lines.push(Line::raw(fit(
+            &format!("{}: {}", t.versions, items.join(" · ")),
+            w,
+        )));
+    }
     if !k.kpis.unverified.is_empty() {
         let ids: Vec<&str> = k
             .kpis
