@@ -17,6 +17,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
 
+mod common;
+
 fn t0(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, hour, 0, 0).unwrap()
 }
@@ -309,17 +311,7 @@ fn render(app: &mut ReviewApp, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| pasos::tui::view::draw_review(f, app))
         .unwrap();
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    common::screen_text(term.backend().buffer())
 }
 
 /// The run id in a screen varies with each test's random suffix.

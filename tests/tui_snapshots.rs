@@ -13,6 +13,8 @@ use pasos::tui::keymap::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod common;
+
 const DEMO: &str = include_str!("../procedures/demo.toml");
 
 /// Output that satisfies every output pattern of the demo.
@@ -123,17 +125,7 @@ impl Driver {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         term.draw(|f| pasos::tui::view::draw(f, &self.app, None))
             .unwrap();
-        let buf = term.backend().buffer();
-        let mut out = String::new();
-        for y in 0..h {
-            let mut line = String::new();
-            for x in 0..w {
-                line.push_str(buf[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
+        common::screen_text(term.backend().buffer())
     }
 }
 

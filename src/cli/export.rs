@@ -2,8 +2,7 @@
 //! `pasos export --run RUN_ID` the filled checklist of a past run.
 
 use super::args::{ExportArgs, ExportFormat, Global};
-use super::{EXIT_BAD_INPUT, EXIT_OK, color};
-use pasos::diagnostic::render_human;
+use super::{EXIT_BAD_INPUT, EXIT_OK};
 use pasos::export::{self, Doc, Format, from_procedure, from_run};
 use pasos::history::review::RunReview;
 use pasos::journal::{Event, line::sha256_hex, store, verify_file};
@@ -47,24 +46,7 @@ pub fn run(args: &ExportArgs, global: &Global) -> u8 {
 }
 
 fn procedure_doc(file: &Path, lang: pasos::i18n::Lang) -> Result<Doc, u8> {
-    let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| {
-        eprintln!("pasos: cannot read {shown}: {e}");
-        EXIT_BAD_INPUT
-    })?;
-    let loaded = procedure::check_file(file, &bytes);
-    let Some(p) = loaded.procedure else {
-        let errors = loaded.error_diagnostics();
-        eprint!(
-            "{}",
-            render_human(&shown, &loaded.source, &errors, color::stderr_color())
-        );
-        eprintln!(
-            "pasos: {shown} has {} error(s); fix them and export again (`pasos check {shown}` lists warnings too)",
-            errors.len()
-        );
-        return Err(EXIT_BAD_INPUT);
-    };
+    let (p, _) = super::load::procedure(file, "export")?;
     Ok(from_procedure::build(&p, lang))
 }
 

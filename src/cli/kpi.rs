@@ -106,29 +106,14 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
 /// `pasos kpi` on a terminal without `--format`: the KPI screen of the
 /// review browser (Esc goes on to the list of runs).
 fn interactive(kpis: Kpis, paths: &Paths, global: &Global) -> u8 {
-    let keymap = match super::effective_keymap(&paths.config, None) {
-        Ok(k) => k,
-        Err(text) => {
-            eprint!("{text}");
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let opts = pasos::tui::review::BrowseOptions {
-        data_dir: &paths.data,
-        keymap,
-        lang: global.lang(),
-        ascii: false,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        filter: String::new(),
-        start: pasos::tui::review::Start::Kpis(Box::new(kpis)),
-    };
-    match pasos::tui::review::browse(opts) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprintln!("pasos: {e}");
-            EXIT_BAD_INPUT
-        }
-    }
+    super::browse::open(
+        paths,
+        global,
+        None,
+        false,
+        String::new(),
+        pasos::tui::review::Start::Kpis(Box::new(kpis)),
+    )
 }
 
 fn rows(r: KpiRows) -> csv::Rows {

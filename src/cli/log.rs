@@ -2,6 +2,7 @@
 
 use super::args::{Global, LogAction, LogArgs};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
+use pasos::history::local_time::minute;
 use pasos::history::{RunSummary, timeline::timeline};
 use pasos::journal::store;
 use pasos::journal::verify::{ProblemKind, verify_file, verify_file_fast};
@@ -65,29 +66,14 @@ fn browse(
         );
         return EXIT_BAD_INPUT;
     }
-    let keymap = match super::effective_keymap(&paths.config, keymap) {
-        Ok(k) => k,
-        Err(text) => {
-            eprint!("{text}");
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let opts = pasos::tui::review::BrowseOptions {
-        data_dir: &paths.data,
+    super::browse::open(
+        paths,
+        global,
         keymap,
-        lang: global.lang(),
         ascii,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        filter: filter.join(" "),
-        start: pasos::tui::review::Start::Runs,
-    };
-    match pasos::tui::review::browse(opts) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprintln!("pasos: {e}");
-            EXIT_BAD_INPUT
-        }
-    }
+        filter.join(" "),
+        pasos::tui::review::Start::Runs,
+    )
 }
 
 fn list(
@@ -161,9 +147,7 @@ fn list(
             s.environment.as_deref().unwrap_or("-"),
             dur,
             outcome,
-            s.started
-                .with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M %:z")
+            minute(s.started, &chrono::Local)
         );
     }
     println!("(`!` = the journal does not verify: see `pasos log verify`)");

@@ -2,12 +2,14 @@
 
 pub mod args;
 pub use keymap::effective as effective_keymap;
+mod browse;
 mod check;
 mod color;
 mod export;
 mod import;
 mod keymap;
 mod kpi;
+mod load;
 mod log;
 mod report;
 mod run;

@@ -11,23 +11,19 @@
 //! because people fill in the root cause and the action items by hand and
 //! regenerating must not lose that.
 
-use super::args::{Global, Lang as LangArg, ReportArgs};
+use super::args::{Global, ReportArgs};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
 use pasos::history::report::{Integrity, ReportInput, render};
 use pasos::history::review::RunReview;
+use pasos::i18n::fill;
 use pasos::i18n::report::{ReportTexts, report_texts};
-use pasos::i18n::{Lang, fill};
 use pasos::journal::{store, verify_file};
 use pasos::paths::Paths;
 use std::io::Write;
 use std::path::Path;
 
 pub fn run(args: &ReportArgs, global: &Global) -> u8 {
-    let lang = match global.lang {
-        Some(LangArg::Es) => Lang::Es,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
+    let lang = global.lang();
     let t = report_texts(lang);
     let fail = |msg: String| {
         eprintln!("pasos report: {msg}");

@@ -3,33 +3,14 @@
 
 use super::args::{Global, RunArgs};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, color};
-use pasos::diagnostic::render_human;
 use pasos::journal::RunOutcome;
 use pasos::paths::Paths;
 use pasos::plain::{self, Options};
-use pasos::procedure;
 
 pub fn run(args: &RunArgs, global: &Global) -> u8 {
-    let shown = args.file.display().to_string();
-    let bytes = match std::fs::read(&args.file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("pasos: cannot read {shown}: {e}");
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let loaded = procedure::check_file(&args.file, &bytes);
-    let Some(p) = loaded.procedure else {
-        let errors = loaded.error_diagnostics();
-        eprint!(
-            "{}",
-            render_human(&shown, &loaded.source, &errors, color::stderr_color())
-        );
-        eprintln!(
-            "pasos: {shown} has {} error(s); fix them and run again (`pasos check {shown}` lists warnings too)",
-            errors.len()
-        );
-        return EXIT_BAD_INPUT;
+    let (p, bytes) = match super::load::procedure(&args.file, "run") {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let mut vars = Vec::new();
     for v in &args.vars {
@@ -87,7 +68,7 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         };
         let look = pasos::tui::Look {
             ascii: args.ascii,
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            color: color::allowed(),
         };
         pasos::tui::run(opts, keymap, look)
     };

@@ -6,12 +6,13 @@
 
 use super::abridge;
 use super::doc::{Block, Detail, Doc, Item, Mark, Section};
-use crate::history::review::{RunReview, StepKind, StepReview, StepState, Versus, operator_label};
+use crate::history::local_time;
+use crate::history::review::{RunReview, StepKind, StepReview, StepState, Versus};
 use crate::history::summary::Status;
 use crate::i18n::export::{ExportTexts, export_texts};
 use crate::i18n::{Lang, fill};
 use crate::journal::{Mode, StepOutcome, Verification};
-use crate::procedure::estimate::format_secs;
+use crate::procedure::estimate::format_ms;
 use crate::procedure::keyword::Keyword;
 use crate::procedure::{Criticality, Procedure};
 use chrono::{DateTime, TimeZone, Utc};
@@ -88,24 +89,17 @@ struct Builder<'a, Tz: TimeZone> {
     tz: &'a Tz,
 }
 
-/// A duration for people, rounded to the second.
-fn dur(ms: u64) -> String {
-    format_secs((ms + 500) / 1000)
-}
-
 impl<Tz> Builder<'_, Tz>
 where
     Tz: TimeZone,
     Tz::Offset: Display,
 {
     fn datetime(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(self.tz)
-            .format("%Y-%m-%d %H:%M:%S %:z")
-            .to_string()
+        local_time::datetime(at, self.tz)
     }
 
     fn time(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(self.tz).format("%H:%M:%S %:z").to_string()
+        local_time::time(at, self.tz)
     }
 
     fn header(&self, integrity: &Integrity) -> Section {
@@ -137,11 +131,11 @@ where
                 .map(|e| self.datetime(e))
                 .unwrap_or_else(|| t.not_ended.to_string()),
         ));
-        let mut duration = dur(s.duration_ms);
+        let mut duration = format_ms(s.duration_ms);
         if r.paused_ms() > 0 {
             duration = fill(
                 t.duration_paused,
-                &[&dur(r.active_ms()), &dur(r.paused_ms())],
+                &[&format_ms(r.active_ms()), &format_ms(r.paused_ms())],
             );
         }
         if let Some(e) = r.estimate() {
@@ -159,7 +153,7 @@ where
         fields.push((t.outcome.into(), outcome.into()));
         let mut operators = Vec::new();
         for turn in &r.operators {
-            let who = abridge::one_line(&operator_label(&turn.operator));
+            let who = abridge::one_line(&turn.operator.label());
             if turn.resumed {
                 operators.push(fill(t.resumed_by, &[&who, &self.time(turn.at)]));
             } else {
@@ -323,7 +317,7 @@ where
             .rev()
             .find(|t| t.at <= at)
             .or(self.r.operators.first());
-        turn.map(|t| abridge::one_line(&operator_label(&t.operator)))
+        turn.map(|t| abridge::one_line(&t.operator.label()))
             .unwrap_or_default()
     }
 
@@ -345,8 +339,8 @@ where
         let estimate = s.estimate_text.as_deref().map(abridge::one_line);
         item.aside = match (s.attempts.is_empty(), &estimate) {
             (true, e) => e.clone(),
-            (false, Some(e)) => Some(format!("{} / {e}", dur(s.actual_ms()))),
-            (false, None) => Some(dur(s.actual_ms())),
+            (false, Some(e)) => Some(format!("{} / {e}", format_ms(s.actual_ms()))),
+            (false, None) => Some(format_ms(s.actual_ms())),
         };
         // The box says it; the word makes what went wrong stand out.
         match s.outcome() {
@@ -365,8 +359,10 @@ where
         // The aside shows the time against the estimate; an overrun is
         // also said in words.
         if let Some(Versus::Over { by_ms }) = s.versus() {
-            item.details
-                .push(Detail::strong(t.time_word, fill(t.over_by, &[&dur(by_ms)])));
+            item.details.push(Detail::strong(
+                t.time_word,
+                fill(t.over_by, &[&format_ms(by_ms)]),
+            ));
         }
         if s.attempts.len() > 1 {
             item.details.push(Detail::plain(fill(
@@ -477,7 +473,7 @@ where
         };
         let mut fields = vec![(t.started.to_string(), self.datetime(rb.at))];
         if let Some(ms) = rb.duration_ms() {
-            fields.push((t.duration.to_string(), dur(ms)));
+            fields.push((t.duration.to_string(), format_ms(ms)));
         }
         fields.push((t.plan_label.to_string(), rb.plan.join(", ")));
         fields.push((t.reason_label.to_string(), abridge::one_line(&rb.reason)));
@@ -550,11 +546,11 @@ where
                 }
                 match (&i.resumed, i.gap_ms()) {
                     (Some(r), Some(gap)) => {
-                        let who = abridge::one_line(&operator_label(&r.operator));
+                        let who = abridge::one_line(&r.operator.label());
                         s.push_str(&format!(
                             "; {} {}",
                             fill(t.resumed_by, &[&who, &self.time(r.at)]),
-                            fill(t.after_gap, &[&dur(gap)])
+                            fill(t.after_gap, &[&format_ms(gap)])
                         ));
                     }
                     _ => s.push_str(&format!("; {}", t.not_resumed)),

@@ -296,13 +296,6 @@ impl Versus {
     }
 }
 
-/// How a person is named in a review: `--operator NAME`, else `user@host`.
-pub fn operator_label(op: &Operator) -> String {
-    op.name
-        .clone()
-        .unwrap_or_else(|| format!("{}@{}", op.user, op.host))
-}
-
 fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
     (to - from).num_milliseconds().max(0) as u64
 }

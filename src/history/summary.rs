@@ -76,10 +76,7 @@ impl RunSummary {
             version: version.clone(),
             environment: environment.clone(),
             mode: *mode,
-            operator: operator
-                .name
-                .clone()
-                .unwrap_or_else(|| format!("{}@{}", operator.user, operator.host)),
+            operator: operator.label(),
             started,
             last_event: last,
             status,

@@ -15,6 +15,19 @@ pub struct Operator {
     pub name: Option<String>,
 }
 
+impl Operator {
+    /// `user@host`, the login the run was started from.
+    pub fn login(&self) -> String {
+        format!("{}@{}", self.user, self.host)
+    }
+
+    /// How a person is named on screen and on paper: `--operator NAME`,
+    /// else [`Operator::login`].
+    pub fn label(&self) -> String {
+        self.name.clone().unwrap_or_else(|| self.login())
+    }
+}
+
 /// What the history needs to know about the procedure of a run: its
 /// classification and the estimate of every step, as they were at the time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -31,10 +31,7 @@ pub fn header(e: &Engine, t: &Texts, journal: &str, resumed: bool) {
     }
     say(&format!(
         "{env} · {crit} · {mode} · {} · run {}",
-        s.operator
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("{}@{}", s.operator.user, s.operator.host)),
+        s.operator.label(),
         s.run_id
     ));
     say(&format!("{}: {journal}", t.journal_at));

@@ -1,11 +1,13 @@
-//! Golden-file helpers shared by `tests/invalid.rs` and `tests/lint.rs`.
+//! Helpers shared by several test binaries: golden files (`tests/invalid.rs`,
+//! `tests/lint.rs`) and the text of a rendered screen (`tests/tui_snapshots.rs`,
+//! `tests/review_browser.rs`).
 //!
-//! Each `DIR/X.toml` has a `DIR/X.expected` holding the exact stdout of
-//! `pasos check X.toml` run from `DIR` (so the paths it prints are just
-//! `X.toml`). `PASOS_BLESS=1` rewrites the `.expected` files from the
-//! current output instead of comparing, except for the files listed as
-//! pending: their `.expected` holds the output the loader *should* print,
-//! written by hand, and blessing never overwrites it.
+//! Golden files: each `DIR/X.toml` has a `DIR/X.expected` holding the
+//! exact stdout of `pasos check X.toml` run from `DIR` (so the paths it
+//! prints are just `X.toml`). `PASOS_BLESS=1` rewrites the `.expected`
+//! files from the current output instead of comparing, except for the
+//! files listed as pending: their `.expected` holds the output the loader
+//! *should* print, written by hand, and blessing never overwrites it.
 
 #![allow(dead_code)] // each test binary uses a different subset
 
@@ -145,4 +147,19 @@ PASOS_BLESS=1 cargo test --test {test}",
             failures.join("\n")
         );
     }
+}
+
+/// A rendered TestBackend buffer as text: one line per row, trailing
+/// blanks trimmed.
+pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }

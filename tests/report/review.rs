@@ -2,7 +2,7 @@
 
 use super::scenarios;
 use pasos::history::RunSummary;
-use pasos::history::review::{RunReview, StepKind, StepState, Versus, operator_label};
+use pasos::history::review::{RunReview, StepKind, StepReview, StepState, Versus};
 use pasos::history::summary::Status;
 use pasos::journal::{Event, Line, RunOutcome, StepOutcome, verify_file};
 use std::path::Path;
@@ -24,6 +24,14 @@ fn outcome(r: &RunReview, step: &str) -> Option<StepOutcome> {
     r.step(step).unwrap().outcome()
 }
 
+/// Each attempt of a step: number, outcome, duration.
+fn attempts(s: &StepReview) -> Vec<(u32, Option<StepOutcome>, u64)> {
+    s.attempts
+        .iter()
+        .map(|a| (a.number, a.outcome, a.duration_ms))
+        .collect()
+}
+
 #[test]
 fn a_successful_run() {
     let data = tempfile::tempdir().unwrap();
@@ -38,7 +46,7 @@ fn a_successful_run() {
         "2026-11-23T06:23:49.500+00:00"
     );
     assert_eq!(r.operators.len(), 1);
-    assert_eq!(operator_label(&r.operators[0].operator), "Ana Pérez");
+    assert_eq!(r.operators[0].operator.label(), "Ana Pérez");
     assert_eq!((r.paused_ms(), r.active_ms()), (0, 700_500));
     assert_eq!(
         r.estimate().map(|e| (e.min_secs, e.max_secs)),
@@ -141,7 +149,7 @@ fn a_failure_and_its_rollback() {
     let data = tempfile::tempdir().unwrap();
     let r = review(&scenarios::rolled_back(data.path()));
     assert_eq!(r.summary.status, Status::Finished(RunOutcome::RolledBack));
-    assert_eq!(operator_label(&r.operators[0].operator), "carlos@bastion-1");
+    assert_eq!(r.operators[0].operator.label(), "carlos@bastion-1");
     assert_eq!(outcome(&r, "3"), Some(StepOutcome::Failed));
     assert_eq!(
         r.step("3").unwrap().reason.as_deref(),
@@ -199,7 +207,7 @@ fn an_interrupted_then_resumed_run() {
     let who: Vec<(String, bool)> = r
         .operators
         .iter()
-        .map(|o| (operator_label(&o.operator), o.resumed))
+        .map(|o| (o.operator.label(), o.resumed))
         .collect();
     assert_eq!(
         who,
@@ -228,13 +236,8 @@ fn an_interrupted_then_resumed_run() {
     assert_eq!(r.active_ms(), 570_000);
     // Step 1: attempt 1 cut by the interruption (68 s), attempt 2 done.
     let one = r.step("1").unwrap();
-    let attempts: Vec<(u32, Option<StepOutcome>, u64)> = one
-        .attempts
-        .iter()
-        .map(|a| (a.number, a.outcome, a.duration_ms))
-        .collect();
     assert_eq!(
-        attempts,
+        attempts(one),
         [
             (1, Some(StepOutcome::Interrupted), 68_000),
             (2, Some(StepOutcome::Done), 60_000)
@@ -274,13 +277,8 @@ fn a_retried_step_deviations_and_notes() {
     let retried: Vec<&str> = r.retried_steps().map(|s| s.id.as_str()).collect();
     assert_eq!(retried, ["1"]);
     let one = r.step("1").unwrap();
-    let attempts: Vec<(u32, Option<StepOutcome>, u64)> = one
-        .attempts
-        .iter()
-        .map(|a| (a.number, a.outcome, a.duration_ms))
-        .collect();
     assert_eq!(
-        attempts,
+        attempts(one),
         [
             (1, Some(StepOutcome::Failed), 30_000),
             (2, Some(StepOutcome::Done), 90_000)

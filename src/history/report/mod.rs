@@ -15,11 +15,13 @@ mod steps;
 mod summary;
 mod timeline;
 
+use super::local_time;
 use super::review::{RunReview, StepReview, Versus};
 use super::summary::Status;
 use crate::i18n::report::{ReportTexts, report_texts};
 use crate::i18n::{Lang, fill};
 use crate::journal::{Line, StepOutcome, Verification};
+use crate::procedure::estimate::{format_ms, format_secs};
 use chrono::{DateTime, TimeZone, Utc};
 use std::fmt::Display;
 
@@ -133,16 +135,12 @@ impl<Tz: TimeZone> Ctx<'_, Tz>
 where
     Tz::Offset: Display,
 {
-    /// `2026-11-23 03:12:09 -03:00`
     fn datetime(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(self.tz)
-            .format("%Y-%m-%d %H:%M:%S %:z")
-            .to_string()
+        local_time::datetime(at, self.tz)
     }
 
-    /// `03:12:09 -03:00`
     fn time(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(self.tz).format("%H:%M:%S %:z").to_string()
+        local_time::time(at, self.tz)
     }
 
     fn date(&self, at: DateTime<Utc>) -> chrono::NaiveDate {
@@ -242,16 +240,16 @@ where
     }
 }
 
-/// `350ms`, `2.5s`, `7s`, `30s`, `2m`, `11m49s`, `21h6m40s`: tenths under ten
-/// seconds, whole seconds (rounded) above.
+/// A measured duration in a report: [`format_ms`] (`2.5s`, `30s`,
+/// `11m49s`), but a post-mortem keeps what the other views round away:
+/// milliseconds under a second (`350ms`) and whole seconds without a tenth
+/// (`7s`, not `7.0s`).
 pub fn duration(ms: u64) -> String {
-    if ms == 0 {
-        "0s".to_string()
-    } else if ms < 1000 {
+    if ms > 0 && ms < 1000 {
         format!("{ms}ms")
-    } else if ms < 9_950 && !ms.is_multiple_of(1000) {
-        format!("{:.1}s", ms as f64 / 1000.0)
+    } else if ms.is_multiple_of(1000) {
+        format_secs(ms / 1000)
     } else {
-        crate::procedure::estimate::format_secs((ms + 500) / 1000)
+        format_ms(ms)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::markdown::{Align, table};
 use super::{Ctx, duration, escape};
-use crate::history::review::{StepKind, StepReview, operator_label};
+use crate::history::review::{StepKind, StepReview};
 use crate::i18n::fill;
 use chrono::TimeZone;
 use std::fmt::Display;
@@ -172,7 +172,7 @@ where
                 Some(x) => (
                     cx.datetime(x.at),
                     i.gap_ms().map(duration).unwrap_or_default(),
-                    escape(&operator_label(&x.operator)),
+                    escape(&x.operator.label()),
                 ),
                 None => (t.not_resumed.to_string(), String::new(), String::new()),
             };

@@ -3,7 +3,6 @@
 
 use super::markdown::{Align, table};
 use super::{Ctx, ReportInput, code, duration, escape};
-use crate::history::review::operator_label;
 use crate::history::summary::Status;
 use crate::i18n::fill;
 use crate::journal::{Mode, Operator, RunOutcome};
@@ -84,10 +83,10 @@ where
 
 /// `Ana Pérez (ana@bastion-1, SSH from 10.0.0.5)`.
 fn person(op: &Operator) -> String {
-    let mut who = escape(&operator_label(op));
+    let mut who = escape(&op.label());
     let mut detail = Vec::new();
     if op.name.is_some() {
-        detail.push(escape(&format!("{}@{}", op.user, op.host)));
+        detail.push(escape(&op.login()));
     }
     if let Some(ssh) = &op.ssh {
         let from = ssh.split_whitespace().next().unwrap_or(ssh);

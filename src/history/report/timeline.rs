@@ -4,7 +4,6 @@
 
 use super::markdown::{Align, command, table};
 use super::{Ctx, code, duration, escape};
-use crate::history::review::operator_label;
 use crate::i18n::fill;
 use crate::journal::{Event, Line, Mode, StepOutcome};
 use crate::run::parse_ts;
@@ -99,7 +98,7 @@ where
             let mut s = fill(
                 t.ev_run_started,
                 &[
-                    &escape(&operator_label(operator)),
+                    &escape(&operator.label()),
                     &environment
                         .as_deref()
                         .map(escape)
@@ -287,7 +286,7 @@ where
                 .and_then(|i| i.gap_ms())
                 .map(|g| fill(t.ev_after_stopped, &[&duration(g)]))
                 .unwrap_or_default();
-            let mut s = fill(t.ev_resumed, &[&escape(&operator_label(operator)), &gap]);
+            let mut s = fill(t.ev_resumed, &[&escape(&operator.label()), &gap]);
             if let Some(b) = discarded_torn_bytes {
                 s.push_str(&fill(t.ev_torn, &[&b.to_string()]));
             }

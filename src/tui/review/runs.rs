@@ -2,6 +2,7 @@
 //! verifies, and the filter people type (every word must match).
 
 use crate::history::RunSummary;
+use crate::history::local_time::minute_no_offset;
 use crate::history::scan::{ScanOptions, scan};
 use crate::journal::{store, verify_file};
 use std::path::{Path, PathBuf};
@@ -28,9 +29,7 @@ impl RunEntry {
             s.environment.as_deref().unwrap_or(""),
             s.outcome_word(),
             label,
-            s.started
-                .with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M"),
+            minute_no_offset(s.started, &chrono::Local),
             if self.intact {
                 ""
             } else {

@@ -27,11 +27,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         _ => t.live,
     };
     let crit = p.meta.criticality.map(|c| c.es()).unwrap_or("-");
-    let who = s
-        .operator
-        .name
-        .clone()
-        .unwrap_or_else(|| format!("{}@{}", s.operator.user, s.operator.host));
+    let who = s.operator.label();
     let env_text = if production {
         format!(" {} {env} ", t.production_banner)
     } else {

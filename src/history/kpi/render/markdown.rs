@@ -2,10 +2,13 @@
 //! the steps, and the "Historial de Ejecuciones" table of the users'
 //! template (Fecha | Ejecutor | Duración | Éxito | Notas).
 
-use super::{duration, local_minute, local_time, notes_line, opt_duration, percent};
+use super::{notes_line, opt_duration, percent};
 use crate::history::kpi::{Kpis, ProcedureKpi, RunStatus};
+use crate::history::local_time::{minute, minute_no_offset};
 use crate::i18n::fill;
 use crate::i18n::kpi::KpiTexts;
+use crate::procedure::estimate::format_ms;
+use chrono::Local;
 
 /// Text safe inside a table cell: no pipes or line breaks.
 fn cell(s: &str) -> String {
@@ -67,7 +70,7 @@ pub fn render(k: &Kpis, t: &KpiTexts) -> String {
             match g.mttr_ms {
                 Some(ms) => format!(
                     "{} ({})",
-                    duration(ms),
+                    format_ms(ms),
                     fill(t.mttr_of, &[&g.mttr_samples.to_string()])
                 ),
                 None => t.mttr_none.into(),
@@ -139,7 +142,7 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
     out.push(row(&[
         t.last_execution.into(),
         f.last_execution
-            .map(local_time)
+            .map(|t| minute(t, &Local))
             .unwrap_or_else(|| t.none.into()),
     ]));
     out.push(String::new());
@@ -216,19 +219,11 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
                 s if s.is_finished() => format!("{} ({})", t.no, t.status(s)),
                 s => format!("{} ({})", t.none, t.status(s)),
             };
-            let mut notes = notes_line(&h.deviations, &h.notes, t.deviation_word);
-            if h.interruptions > 0 {
-                let i = fill(t.interrupted_times, &[&h.interruptions.to_string()]);
-                notes = if notes.is_empty() {
-                    i
-                } else {
-                    format!("{i}; {notes}")
-                };
-            }
+            let notes = notes_line(h, t);
             out.push(row(&[
-                local_minute(h.started),
+                minute_no_offset(h.started, &Local),
                 cell(&h.operator),
-                duration(h.duration_ms),
+                format_ms(h.duration_ms),
                 ok,
                 cell(&super::abridge(&notes, 120)),
             ]));

@@ -7,21 +7,14 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 
-use chrono::{DateTime, Local, Utc};
-
-/// A duration for people: `0.4s` and `4.2s` under ten seconds, then
-/// `12s`, `5m10s`, `1h02m`... rounded to the second.
-pub fn duration(ms: u64) -> String {
-    if ms < 10_000 {
-        format!("{:.1}s", ms as f64 / 1000.0)
-    } else {
-        crate::procedure::estimate::format_secs((ms + 500) / 1000)
-    }
-}
+use crate::history::kpi::HistoryRow;
+use crate::i18n::fill;
+use crate::i18n::kpi::KpiTexts;
+use crate::procedure::estimate::format_ms;
 
 /// An optional duration, or `none`.
 pub fn opt_duration(ms: Option<u64>, none: &str) -> String {
-    ms.map(duration).unwrap_or_else(|| none.to_string())
+    ms.map(format_ms).unwrap_or_else(|| none.to_string())
 }
 
 /// A 0..1 ratio as a whole percentage (`67%`), or `none`.
@@ -30,26 +23,22 @@ pub fn percent(r: Option<f64>, none: &str) -> String {
         .unwrap_or_else(|| none.to_string())
 }
 
-/// Local date and time with the offset, to the minute.
-pub fn local_time(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local)
-        .format("%Y-%m-%d %H:%M %:z")
-        .to_string()
-}
-
-/// Local date and time, to the minute (table rows, where the offset of the
-/// heading applies).
-pub fn local_minute(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
-}
-
-/// A run's deviations and notes in one line: deviations first.
-pub fn notes_line(deviations: &[String], notes: &[String], deviation_word: &str) -> String {
-    deviations
+/// An execution's notes in one line: how often it was interrupted, its
+/// deviations, then its notes.
+pub fn notes_line(h: &HistoryRow, t: &KpiTexts) -> String {
+    let interrupted =
+        (h.interruptions > 0).then(|| fill(t.interrupted_times, &[&h.interruptions.to_string()]));
+    let deviations = h
+        .deviations
         .iter()
-        .map(|d| format!("{deviation_word} {d}"))
-        .chain(notes.iter().cloned())
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|d| format!("{} {d}", t.deviation_word));
+    interrupted
+        .into_iter()
+        .chain(
+            deviations
+                .chain(h.notes.iter().cloned())
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
+        )
         .collect::<Vec<_>>()
         .join("; ")
 }

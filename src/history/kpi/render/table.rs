@@ -2,11 +2,14 @@
 //! the content allows (long titles and notes are cut with `…`).
 
 use super::columns::{Align, Columns};
-use super::{abridge, duration, local_minute, local_time, notes_line, opt_duration, percent};
+use super::{abridge, notes_line, opt_duration, percent};
 use crate::history::kpi::suggest::MIN_SAMPLES;
 use crate::history::kpi::{Figures, GlobalKpi, Kpis, ProcedureKpi, Unverified};
+use crate::history::local_time::{minute, minute_no_offset};
 use crate::i18n::fill;
 use crate::i18n::kpi::KpiTexts;
+use crate::procedure::estimate::format_ms;
+use chrono::Local;
 
 /// The width the table is made to fit.
 pub const WIDTH: usize = 80;
@@ -55,7 +58,7 @@ fn global(g: &GlobalKpi, t: &KpiTexts) -> Vec<String> {
         Some(ms) => format!(
             "{} {} ({})",
             t.mttr,
-            duration(ms),
+            format_ms(ms),
             fill(t.mttr_of, &[&g.mttr_samples.to_string()])
         ),
         None => format!("{} {}", t.mttr, t.mttr_none),
@@ -100,7 +103,7 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
             t.rollbacks,
             f.rollbacks,
             t.rollback_avg,
-            duration(ms)
+            format_ms(ms)
         ),
         None => format!("{} {}", t.rollbacks, f.rollbacks),
     };
@@ -121,17 +124,17 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
             "  {}: {} {} · {} {} · {} {} · {} {}",
             t.duration,
             t.average,
-            duration(d.avg_ms),
+            format_ms(d.avg_ms),
             t.median,
-            duration(d.median_ms),
+            format_ms(d.median_ms),
             t.minimum,
-            duration(d.min_ms),
+            format_ms(d.min_ms),
             t.maximum,
-            duration(d.max_ms)
+            format_ms(d.max_ms)
         ));
     }
     if let Some(last) = f.last_execution {
-        out.push(format!("  {} {}", t.last_execution, local_time(last)));
+        out.push(format!("  {} {}", t.last_execution, minute(last, &Local)));
     }
     if p.versions.len() > 1 {
         out.push(String::new());
@@ -271,19 +274,11 @@ fn history(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
         &[Left, Left, Right, Left, Left],
     );
     for h in &p.history {
-        let mut notes = notes_line(&h.deviations, &h.notes, t.deviation_word);
-        if h.interruptions > 0 {
-            let i = fill(t.interrupted_times, &[&h.interruptions.to_string()]);
-            notes = if notes.is_empty() {
-                i
-            } else {
-                format!("{i}; {notes}")
-            };
-        }
+        let notes = notes_line(h, t);
         c.push(vec![
-            local_minute(h.started),
+            minute_no_offset(h.started, &Local),
             abridge(&h.operator, 16),
-            duration(h.duration_ms),
+            format_ms(h.duration_ms),
             t.status(h.status).to_string(),
             notes,
         ]);

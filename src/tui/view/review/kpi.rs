@@ -3,6 +3,7 @@
 //! median against its estimate with a suggested new one.
 
 use crate::history::kpi::{DurationStats, ProcedureKpi, StepKpi};
+use crate::history::local_time::minute_no_offset;
 use crate::i18n::fill;
 use crate::i18n::review::ReviewTexts;
 use crate::procedure::estimate::{format_ms, format_secs};
@@ -16,12 +17,8 @@ use ratatui::symbols;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline};
 
-fn dur(ms: u64) -> String {
-    format_ms(ms)
-}
-
 fn opt_dur(ms: Option<u64>) -> String {
-    ms.map(dur).unwrap_or_else(|| "-".into())
+    ms.map(format_ms).unwrap_or_else(|| "-".into())
 }
 
 fn percent(r: Option<f64>) -> String {
@@ -77,11 +74,7 @@ fn figures(
     let d = fig.duration.as_ref();
     let last = fig
         .last_execution
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
+        .map(|t| minute_no_offset(t, &chrono::Local))
         .unwrap_or_else(|| "-".into());
     let of = format!(
         "  ·  {}",
@@ -358,7 +351,7 @@ fn steps_table(
         let (median, p90) = match &s.actual {
             Some(DurationStats {
                 median_ms, p90_ms, ..
-            }) => (dur(*median_ms), dur(*p90_ms)),
+            }) => (format_ms(*median_ms), format_ms(*p90_ms)),
             None => ("-".into(), "-".into()),
         };
         let text = format!(

@@ -1,6 +1,7 @@
 //! The list of past runs, newest first, with the filter applied.
 
 use super::window;
+use crate::history::local_time::minute_no_offset;
 use crate::i18n::fill;
 use crate::procedure::estimate::format_ms;
 use crate::tui::review::app::ReviewApp;
@@ -92,13 +93,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
         let mark = if e.intact { ' ' } else { '!' };
         let mut text = format!(
             "{mark} {} {} {} {} {:>8} {} {:>5}",
-            cell(
-                &s.started
-                    .with_timezone(&chrono::Local)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
-                DATE
-            ),
+            cell(&minute_no_offset(s.started, &chrono::Local), DATE),
             cell(&s.procedure_id, c.procedure),
             cell(&s.operator, c.operator),
             cell(s.environment.as_deref().unwrap_or("-"), c.env),

@@ -1,0 +1,32 @@
+//! Reading the procedure file a command works on: what stops it is
+//! printed with `file:line:col` and the snippet, as `pasos check` does.
+
+use super::{EXIT_BAD_INPUT, color};
+use pasos::diagnostic::render_human;
+use pasos::procedure::{self, Procedure};
+use std::path::Path;
+
+/// The procedure in `file` and the bytes it was read from, or the exit
+/// code after its errors are printed; `verb` is the command to try again
+/// (`run`, `export`).
+pub fn procedure(file: &Path, verb: &str) -> Result<(Procedure, Vec<u8>), u8> {
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| {
+        eprintln!("pasos: cannot read {shown}: {e}");
+        EXIT_BAD_INPUT
+    })?;
+    let loaded = procedure::check_file(file, &bytes);
+    let Some(p) = loaded.procedure else {
+        let errors = loaded.error_diagnostics();
+        eprint!(
+            "{}",
+            render_human(&shown, &loaded.source, &errors, color::stderr_color())
+        );
+        eprintln!(
+            "pasos: {shown} has {} error(s); fix them and {verb} again (`pasos check {shown}` lists warnings too)",
+            errors.len()
+        );
+        return Err(EXIT_BAD_INPUT);
+    };
+    Ok((p, bytes))
+}
