@@ -290,7 +290,8 @@ fn app(lang: Lang) -> (tempfile::TempDir, ReviewApp) {
     success(data.path());
     rolled_back(data.path());
     tampered(data.path());
-    let runs = runs::load(data.path()).unwrap();
+    let (runs, unreadable) = runs::load(data.path()).unwrap();
+    assert!(unreadable.is_empty());
     let mut app = ReviewApp::new(runs, Keymap::defaults(), lang, data.path().to_path_buf());
     app.color = false;
     (data, app)
@@ -506,5 +507,40 @@ fn the_kpi_screen_compares_versions_when_there_are_several() {
     assert!(
         screen.contains("Versions: v2.1.0 2 runs success 50% · v2.2.0 1 runs success 100%"),
         "{screen}"
+    );
+}
+
+#[test]
+fn journals_that_are_not_runs_are_named_not_dropped() {
+    let (d, _) = app(Lang::En);
+    let dir = d.path().join("runs/2026/11");
+    std::fs::write(dir.join("20261101T000000000Z-abcd.jsonl"), "garbage {\n").unwrap();
+    let (runs, unreadable) = runs::load(d.path()).unwrap();
+    assert_eq!(runs.len(), 3);
+    assert_eq!(unreadable.len(), 1);
+    let mut app = ReviewApp::new(runs, Keymap::defaults(), Lang::En, d.path().to_path_buf());
+    app.unreadable = unreadable.into_iter().map(|u| u.run_id).collect();
+    let screen = render(&mut app, 100, 24);
+    assert!(
+        screen
+            .contains("1 journal(s) cannot be read (`pasos log verify`): 20261101T000000000Z-abcd"),
+        "{screen}"
+    );
+    // `pasos log list` names it too, and still lists the others.
+    let out = assert_cmd::Command::cargo_bin("pasos")
+        .unwrap()
+        .args(["log", "list", "--data-dir"])
+        .arg(d.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("unreadable  20261101T000000000Z-abcd"),
+        "{text}"
+    );
+    assert_eq!(text.matches("PROC-BD-007").count(), 3, "{text}");
+    assert!(
+        text.contains("failed!"),
+        "the tampered one is flagged: {text}"
     );
 }

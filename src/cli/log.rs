@@ -94,22 +94,16 @@ fn list(
             return EXIT_BAD_INPUT;
         }
     };
-    let journals = match store::list(data) {
-        Ok(j) => j,
+    let listing = match pasos::history::listing::list(data) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("pasos: cannot read {}: {e}", data.display());
             return EXIT_BAD_INPUT;
         }
     };
     let mut rows = Vec::new();
-    for path in journals {
-        let v = match verify_file(&path) {
-            Ok(v) => v,
-            Err(_) => continue,
-        };
-        let Some(s) = RunSummary::from_lines(&v.lines) else {
-            continue;
-        };
+    for run in listing.runs {
+        let s = run.summary;
         let keep = procedure
             .as_ref()
             .is_none_or(|p| s.procedure_id.eq_ignore_ascii_case(p))
@@ -119,10 +113,13 @@ fn list(
             && outcome
                 .as_ref()
                 .is_none_or(|o| s.outcome_word() == o.to_lowercase())
-            && since.is_none_or(|d| s.started.date_naive() >= d);
+            && since.is_none_or(|d| s.started.with_timezone(&chrono::Local).date_naive() >= d);
         if keep {
-            rows.push((s, v.intact()));
+            rows.push((s, run.intact));
         }
+    }
+    for u in &listing.unreadable {
+        println!("unreadable  {}  {}", u.run_id, u.problem);
     }
     if rows.is_empty() {
         println!("no runs in {}", data.display());
@@ -133,7 +130,7 @@ fn list(
         "RUN", "PROCEDURE", "OPERATOR", "ENV", "DURATION", "OUTCOME"
     );
     for (s, intact) in rows {
-        let dur = pasos::procedure::estimate::format_secs(s.duration_ms / 1000);
+        let dur = pasos::procedure::estimate::format_ms(s.duration_ms);
         let outcome = if intact {
             s.outcome_word().to_string()
         } else {

@@ -1,6 +1,7 @@
 //! History: all journals, read back for listings, reviews, reports and KPIs.
 
 pub mod kpi;
+pub mod listing;
 pub mod local_time;
 pub mod report;
 pub mod review;

@@ -76,6 +76,8 @@ pub struct ReviewTexts {
     /// `v{}: {} ejecuciones, éxito {}`
     pub version_item: &'static str,
     pub versions: &'static str,
+    /// `{}` journals that cannot be read
+    pub unreadable: &'static str,
 }
 
 impl ReviewTexts {
@@ -164,6 +166,7 @@ pub static ES: ReviewTexts = ReviewTexts {
     none: "-",
     version_item: "v{} {} ejec. éxito {}",
     versions: "Versiones",
+    unreadable: "{} diario(s) ilegibles (`pasos log verify`): {}",
 };
 
 pub static EN: ReviewTexts = ReviewTexts {
@@ -236,6 +239,7 @@ pub static EN: ReviewTexts = ReviewTexts {
     none: "-",
     version_item: "v{} {} runs success {}",
     versions: "Versions",
+    unreadable: "{} journal(s) cannot be read (`pasos log verify`): {}",
 };
 
 pub fn review_texts(lang: Lang) -> &'static ReviewTexts {

@@ -18,6 +18,8 @@ pub enum Screen {
 
 pub struct ReviewApp {
     pub runs: Vec<RunEntry>,
+    /// Journals that cannot be read as a run (named in the list's header).
+    pub unreadable: Vec<String>,
     /// Indexes into `runs` that pass the filter.
     pub visible: Vec<usize>,
     /// Position in `visible`.
@@ -47,6 +49,7 @@ impl ReviewApp {
         let mut app = ReviewApp {
             visible: (0..runs.len()).collect(),
             runs,
+            unreadable: Vec::new(),
             selected: 0,
             filter: String::new(),
             filtering: false,

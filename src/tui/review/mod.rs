@@ -37,8 +37,9 @@ pub enum Start {
 /// Runs the browser until the operator quits. Errors are for the caller
 /// to print once the terminal is restored.
 pub fn browse(opts: BrowseOptions) -> Result<(), String> {
-    let runs = runs::load(opts.data_dir)?;
+    let (runs, unreadable) = runs::load(opts.data_dir)?;
     let mut app = ReviewApp::new(runs, opts.keymap, opts.lang, opts.data_dir.to_path_buf());
+    app.unreadable = unreadable.into_iter().map(|u| u.run_id).collect();
     app.ascii = opts.ascii;
     app.color = opts.color;
     app.set_filter(&opts.filter);

@@ -1,18 +1,13 @@
-//! The runs the browser lists: one summary per journal, whether it
-//! verifies, and the filter people type (every word must match).
+//! The runs the browser lists (from `history::listing`), newest first, and
+//! the filter people type (every word must match).
 
-use crate::history::RunSummary;
 use crate::history::local_time::minute_no_offset;
-use crate::history::scan::{ScanOptions, scan};
-use crate::journal::{store, verify_file};
-use std::path::{Path, PathBuf};
+use crate::history::scan::Unverified;
+use crate::journal::store;
+use std::path::Path;
 
-#[derive(Debug, Clone)]
-pub struct RunEntry {
-    pub summary: RunSummary,
-    pub intact: bool,
-    pub path: PathBuf,
-}
+/// One run of the list (see `history::listing`).
+pub use crate::history::listing::Listed as RunEntry;
 
 impl RunEntry {
     /// Every word of `filter` appears (case-insensitively) in the run's
@@ -43,34 +38,12 @@ impl RunEntry {
     }
 }
 
-/// Every run under the data dir, newest first, through the history's
-/// index (see `history::scan`): only new or changed journals are read.
-/// Journals that do not verify are kept and flagged; those that cannot be
-/// read at all are skipped.
-pub fn load(data: &Path) -> Result<Vec<RunEntry>, String> {
-    let scan = scan(data, &ScanOptions::default())
+/// Every run under the data dir, newest first, and the journals that
+/// cannot be read as a run.
+pub fn load(data: &Path) -> Result<(Vec<RunEntry>, Vec<Unverified>), String> {
+    let listing = crate::history::listing::list(data)
         .map_err(|e| format!("cannot read {}: {e}", store::runs_dir(data).display()))?;
-    let mut out: Vec<RunEntry> = scan
-        .runs
-        .iter()
-        .map(|r| RunEntry {
-            summary: RunSummary::from_record(r),
-            intact: true,
-            path: store::journal_path(data, &r.run_id),
-        })
-        .collect();
-    for u in &scan.unverified {
-        let Ok(v) = verify_file(&u.path) else {
-            continue;
-        };
-        if let Some(summary) = RunSummary::from_lines(&v.lines) {
-            out.push(RunEntry {
-                summary,
-                intact: false,
-                path: u.path.clone(),
-            });
-        }
-    }
-    out.sort_by(|a, b| b.summary.run_id.cmp(&a.summary.run_id));
-    Ok(out)
+    let mut runs = listing.runs;
+    runs.reverse();
+    Ok((runs, listing.unreadable))
 }

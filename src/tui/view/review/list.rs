@@ -59,6 +59,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
         head.push(Span::styled(app.filter.clone(), look.selected()));
     }
     lines.push(Line::from(head));
+    if !app.unreadable.is_empty() {
+        lines.push(Line::styled(
+            crate::tui::view::style::fit(
+                &fill(
+                    t.unreadable,
+                    &[
+                        &app.unreadable.len().to_string(),
+                        &app.unreadable.join(", "),
+                    ],
+                ),
+                width,
+            ),
+            look.alert(),
+        ));
+    }
     let c = columns(width);
     let mut header = format!(
         "  {} {} {} {} {} {} {}",

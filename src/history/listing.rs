@@ -1,0 +1,59 @@
+//! Every run of a data directory for listings (`pasos log list`, the
+//! browser): a summary per journal through the history's index (see
+//! `scan`: only new or changed journals are read), whether it verifies,
+//! and the journals that cannot be read as a run at all.
+
+use super::RunSummary;
+use super::scan::{ScanOptions, Unverified, scan};
+use crate::journal::{store, verify_file};
+use std::io;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub summary: RunSummary,
+    /// The journal verifies.
+    pub intact: bool,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// Oldest first. Journals that do not verify are here too, flagged.
+    pub runs: Vec<Listed>,
+    /// Journals without a readable `run-started` (nothing to summarize):
+    /// still named, with what verification found.
+    pub unreadable: Vec<Unverified>,
+}
+
+pub fn list(data: &Path) -> io::Result<Listing> {
+    let scan = scan(data, &ScanOptions::default())?;
+    let mut out = Listing {
+        runs: scan
+            .runs
+            .iter()
+            .map(|r| Listed {
+                summary: RunSummary::from_record(r),
+                intact: true,
+                path: store::journal_path(data, &r.run_id),
+            })
+            .collect(),
+        unreadable: Vec::new(),
+    };
+    for u in scan.unverified {
+        let summary = verify_file(&u.path)
+            .ok()
+            .and_then(|v| RunSummary::from_lines(&v.lines));
+        match summary {
+            Some(summary) => out.runs.push(Listed {
+                summary,
+                intact: false,
+                path: u.path,
+            }),
+            None => out.unreadable.push(u),
+        }
+    }
+    out.runs
+        .sort_by(|a, b| a.summary.run_id.cmp(&b.summary.run_id));
+    Ok(out)
+}
