@@ -749,7 +749,7 @@ fn cli_filters_and_bad_dates() {
 fn cli_no_journals_is_a_clear_message() {
     let empty = tempfile::tempdir().unwrap();
     let a = pasos(empty.path()).assert().code(0);
-    assert!(stdout(&a).contains("No runs in"), "{}", stdout(&a));
+    assert!(stdout(&a).contains("No verified runs in"), "{}", stdout(&a));
     assert!(stdout(&a).contains("nothing to count yet"));
     let a = pasos(empty.path())
         .args(["--format", "json"])
@@ -757,7 +757,7 @@ fn cli_no_journals_is_a_clear_message() {
         .code(0);
     let v: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     assert_eq!(v["global"]["executions"], 0);
-    assert!(stderr(&a).contains("No runs in"));
+    assert!(stderr(&a).contains("No verified runs in"));
 }
 
 /// Journals of the demo procedure, started with `procs/demo.toml` from

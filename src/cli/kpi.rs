@@ -55,7 +55,7 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
         return suggest(args, &kpis, t);
     }
     let data = paths.data.display().to_string();
-    let nothing = if scanned.runs.is_empty() && scanned.unverified.is_empty() {
+    let nothing = if scanned.runs.is_empty() {
         Some(fill(t.no_runs, &[&data]))
     } else if kpis.procedures.is_empty() {
         Some(fill(t.no_match, &[&scanned.runs.len().to_string(), &data]))

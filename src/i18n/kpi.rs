@@ -119,7 +119,7 @@ pub struct KpiTexts {
 }
 
 pub static ES: KpiTexts = KpiTexts {
-    no_runs: "No hay ejecuciones en {}: nada que contar todavía (`pasos run` registra cada ejecución).",
+    no_runs: "No hay ejecuciones verificadas en {}: nada que contar todavía (`pasos run` registra cada ejecución).",
     no_match: "Ninguna ejecución cumple el filtro ({} ejecuciones en {}).",
     bad_date: "pasos: --{} espera una fecha AAAA-MM-DD como 2026-11-01, no `{}`",
     bad_range: "pasos: --since es posterior a --until: no queda ningún día",
@@ -201,7 +201,7 @@ pub static ES: KpiTexts = KpiTexts {
 };
 
 pub static EN: KpiTexts = KpiTexts {
-    no_runs: "No runs in {}: nothing to count yet (`pasos run` journals every run).",
+    no_runs: "No verified runs in {}: nothing to count yet (`pasos run` journals every run).",
     no_match: "No run matches the filter ({} runs in {}).",
     bad_date: "pasos: --{} takes a date YYYY-MM-DD like 2026-11-01, not `{}`",
     bad_range: "pasos: --since is after --until: no day is left",
