@@ -30,6 +30,7 @@ fn start(text: &str) -> App {
         source: "bench.toml".into(),
         procedure_sha256: String::new(),
         forced: false,
+        preset: Vec::new(),
     };
     let (engine, _) = Engine::start(p, Box::new(FakeClock::at(Utc::now())), cfg);
     App::new(engine, Keymap::defaults(), Lang::Es)

@@ -191,6 +191,7 @@ impl Harness {
             source: "test.toml".into(),
             procedure_sha256: "00".repeat(32),
             forced: false,
+            preset: Vec::new(),
         };
         let (engine, effects) = Engine::start(procedure(text), Box::new(clock.clone()), cfg);
         let mut h = Harness {
@@ -1115,4 +1116,28 @@ fn run_started_records_the_procedure_profile() {
         .iter()
         .find(|s| s.estimate.as_deref() == Some("5-10m"));
     assert!(with_range.is_some(), "{:?}", profile.steps);
+}
+
+#[test]
+fn a_variable_set_at_start_does_not_journal_its_default_first() {
+    let clock = FakeClock::at(Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0).unwrap());
+    let cfg = RunConfig {
+        run_id: "20261123T030000000Z-0002".into(),
+        mode: Mode::Live,
+        environment: None,
+        operator: Operator::default(),
+        source: "test.toml".into(),
+        procedure_sha256: "00".repeat(32),
+        forced: false,
+        preset: vec!["HOST".into()],
+    };
+    let (_, effects) = Engine::start(procedure(TEN_STEPS), Box::new(clock), cfg);
+    let set: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Journal(Event::VariableSet { name, .. }) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(!set.contains(&"HOST"), "{set:?}");
 }

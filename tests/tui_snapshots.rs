@@ -41,6 +41,7 @@ impl Driver {
             source: "procedures/demo.toml".into(),
             procedure_sha256: "00".repeat(32),
             forced: false,
+            preset: Vec::new(),
         };
         let (engine, _) = Engine::start(
             load_str(DEMO).procedure.unwrap(),

@@ -24,6 +24,9 @@ pub struct RunConfig {
     pub source: String,
     pub procedure_sha256: String,
     pub forced: bool,
+    /// Variables the operator sets at once (`--var`): their defaults are
+    /// not recorded, only the values that follow as `variable-set`.
+    pub preset: Vec<String>,
 }
 
 pub struct Engine {
@@ -92,7 +95,7 @@ impl Engine {
             .procedure
             .variables
             .iter()
-            .filter(|v| !v.secret)
+            .filter(|v| !v.secret && !cfg.preset.contains(&v.name))
             .filter_map(|v| v.default.clone().map(|d| (v.name.clone(), d)))
             .collect();
         for (name, value) in defaults {

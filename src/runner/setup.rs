@@ -67,6 +67,7 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
                 source: opts.file.display().to_string(),
                 procedure_sha256: crate::journal::line::sha256_hex(&opts.procedure_bytes),
                 forced: opts.force,
+                preset: opts.vars.iter().map(|(name, _)| name.clone()).collect(),
             };
             let (engine, fx) = Engine::start(opts.procedure.clone(), Box::new(SystemClock), cfg);
             (engine, writer, fx, false, run_id)
