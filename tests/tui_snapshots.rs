@@ -223,3 +223,20 @@ fn too_small_a_terminal_says_so() {
     let d = at_state("running", Lang::En, false);
     assert!(d.render(50, 12).contains("Terminal too small: 50x12"));
 }
+
+#[test]
+fn outcome_marks_are_unicode_only_without_ascii() {
+    for (ascii, failed, done) in [
+        (false, "✗ 4 failed after", "✓ 3 done in"),
+        (true, "4 failed after", "3 done in"),
+    ] {
+        let mut d = at_state("failed", Lang::En, ascii);
+        d.app.report_outcome("4");
+        let (text, alert) = d.app.status.clone().unwrap();
+        assert!(alert && text.starts_with(failed), "{text}");
+        d.app.report_outcome("3");
+        let (text, _) = d.app.status.clone().unwrap();
+        assert!(text.starts_with(done), "{text}");
+        assert_eq!(text.is_ascii(), ascii, "{text}");
+    }
+}

@@ -512,7 +512,7 @@ impl Session {
             .unwrap_or_else(|| "?".into());
         match item.status {
             StepStatus::Done => {
-                let mut line = fill(self.t.done_in, &[id, &took, &est]);
+                let mut line = format!("✓ {}", fill(self.t.done_in, &[id, &took, &est]));
                 if let Some(t) = timer.filter(|t| t.over) {
                     let over = t
                         .elapsed_ms
@@ -526,7 +526,10 @@ impl Session {
             }
             StepStatus::Failed => {
                 let reason = item.reason.clone().unwrap_or_default();
-                say(&fill(self.t.failed_in, &[id, &took, &reason]));
+                say(&format!(
+                    "✗ {}",
+                    fill(self.t.failed_in, &[id, &took, &reason])
+                ));
                 show::failure(&self.engine, self.t, id);
                 if self.engine.state().status == RunStatus::Running {
                     show::plan(&self.engine, self.t);

@@ -624,12 +624,14 @@ impl App {
             .unwrap_or_else(|| "?".into());
         match item.status {
             StepStatus::Done => {
-                let text = fill(t.done_in, &[id, &took, &est]);
+                let mark = if self.ascii { "" } else { "✓ " };
+                let text = format!("{mark}{}", fill(t.done_in, &[id, &took, &est]));
                 self.say(text);
             }
             StepStatus::Failed => {
                 let reason = item.reason.clone().unwrap_or_default();
-                let text = fill(t.failed_in, &[id, &took, &reason]);
+                let mark = if self.ascii { "" } else { "✗ " };
+                let text = format!("{mark}{}", fill(t.failed_in, &[id, &took, &reason]));
                 self.warn(text);
             }
             _ => {}
