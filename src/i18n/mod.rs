@@ -229,6 +229,17 @@ impl Texts {
     }
 }
 
+/// Tests: both languages of every pair have the same number of `{}`
+/// placeholders, and at least one (the pairs are the templates).
+#[cfg(test)]
+pub(crate) fn assert_same_placeholders(pairs: &[(&str, &str)]) {
+    for (es, en) in pairs {
+        let (a, b) = (es.matches("{}").count(), en.matches("{}").count());
+        assert_eq!(a, b, "{es} / {en}");
+        assert!(a > 0, "{es} has no placeholder");
+    }
+}
+
 /// Fills `{}` placeholders in order.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -249,8 +260,6 @@ mod tests {
 
     #[test]
     fn placeholders_match_between_languages() {
-        // Same number of `{}` in every field of both languages.
-        let count = |s: &str| s.matches("{}").count();
         let (es, en) = (Lang::Es.texts(), Lang::En.texts());
         let pairs = [
             (es.done_in, en.done_in),
@@ -265,9 +274,7 @@ mod tests {
             (es.phase, en.phase),
             (es.check_failed, en.check_failed),
         ];
-        for (a, b) in pairs {
-            assert_eq!(count(a), count(b), "{a} / {b}");
-        }
+        assert_same_placeholders(&pairs);
         assert_eq!(fill("a {} b {}", &["1", "2"]), "a 1 b 2");
     }
 }

@@ -18,7 +18,6 @@ pub struct ReviewTexts {
     pub col_duration: &'static str,
     pub col_outcome: &'static str,
     pub col_deviations: &'static str,
-    pub not_verified: &'static str,
     pub verified: &'static str,
     pub verify_hint: &'static str,
     pub tab_timeline: &'static str,
@@ -48,8 +47,6 @@ pub struct ReviewTexts {
     pub help_title: &'static str,
     pub help_footer: &'static str,
     pub too_small: &'static str,
-    pub cannot_read: &'static str,
-    pub loading: &'static str,
     pub out_success: &'static str,
     pub out_failed: &'static str,
     pub out_rolled_back: &'static str,
@@ -72,7 +69,6 @@ pub struct ReviewTexts {
     pub col_p90: &'static str,
     pub col_suggested: &'static str,
     pub over_runs: &'static str,
-    pub none: &'static str,
     /// `v{}: {} ejecuciones, éxito {}`
     pub version_item: &'static str,
     pub versions: &'static str,
@@ -110,7 +106,6 @@ pub static ES: ReviewTexts = ReviewTexts {
     col_duration: "DURACIÓN",
     col_outcome: "RESULTADO",
     col_deviations: "DESV.",
-    not_verified: "NO VERIFICA",
     verified: "verificado",
     verify_hint: "El diario no verifica: `pasos log verify {}` dice por qué. No confíe en lo que muestra.",
     tab_timeline: "Cronología",
@@ -139,8 +134,6 @@ pub static ES: ReviewTexts = ReviewTexts {
     help_title: "Ayuda — historial",
     help_footer: "Enter en una línea de la cronología o en un paso muestra su salida en la transcripción.",
     too_small: "Terminal demasiado pequeña ({}); se necesitan al menos 60x16.",
-    cannot_read: "No se puede leer {}: {}",
-    loading: "cargando…",
     out_success: "éxito",
     out_failed: "falló",
     out_rolled_back: "revertida",
@@ -163,7 +156,6 @@ pub static ES: ReviewTexts = ReviewTexts {
     col_p90: "P90",
     col_suggested: "SUGERIDO",
     over_runs: "Se pasan más: {}",
-    none: "-",
     version_item: "v{} {} ejec. éxito {}",
     versions: "Versiones",
     unreadable: "{} diario(s) ilegibles (`pasos log verify`): {}",
@@ -183,7 +175,6 @@ pub static EN: ReviewTexts = ReviewTexts {
     col_duration: "DURATION",
     col_outcome: "OUTCOME",
     col_deviations: "DEV.",
-    not_verified: "DOES NOT VERIFY",
     verified: "verified",
     verify_hint: "The journal does not verify: `pasos log verify {}` says why. Do not trust what it shows.",
     tab_timeline: "Timeline",
@@ -212,8 +203,6 @@ pub static EN: ReviewTexts = ReviewTexts {
     help_title: "Help — history",
     help_footer: "Enter on a timeline line or a step shows its output in the transcript.",
     too_small: "Terminal too small ({}); at least 60x16 is needed.",
-    cannot_read: "Cannot read {}: {}",
-    loading: "loading…",
     out_success: "success",
     out_failed: "failed",
     out_rolled_back: "rolled back",
@@ -236,7 +225,6 @@ pub static EN: ReviewTexts = ReviewTexts {
     col_p90: "P90",
     col_suggested: "SUGGESTED",
     over_runs: "Over-run most: {}",
-    none: "-",
     version_item: "v{} {} runs success {}",
     versions: "Versions",
     unreadable: "{} journal(s) cannot be read (`pasos log verify`): {}",
@@ -246,5 +234,31 @@ pub fn review_texts(lang: Lang) -> &'static ReviewTexts {
     match lang {
         Lang::Es => &ES,
         Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        crate::i18n::assert_same_placeholders(&[
+            (ES.count, EN.count),
+            (ES.no_runs, EN.no_runs),
+            (ES.verify_hint, EN.verify_hint),
+            (ES.transcript_at, EN.transcript_at),
+            (ES.too_small, EN.too_small),
+            (ES.kpi_of, EN.kpi_of),
+            (ES.executions_line, EN.executions_line),
+            (ES.success_line, EN.success_line),
+            (ES.duration_line, EN.duration_line),
+            (ES.global_line, EN.global_line),
+            (ES.unverified_line, EN.unverified_line),
+            (ES.chart_durations, EN.chart_durations),
+            (ES.over_runs, EN.over_runs),
+            (ES.version_item, EN.version_item),
+            (ES.unreadable, EN.unreadable),
+        ]);
     }
 }
