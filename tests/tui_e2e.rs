@@ -116,7 +116,14 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
     s.send("y");
     // The other prerequisites are checked by commands in the shell.
     s.wait_gone("prerequisite(s) to confirm");
-    for step in ["P1", "P2", "1", "2"] {
+    // P1 through `e`: its command waits at the prompt, edited, then Enter.
+    s.wait_for("enter run");
+    s.send("e");
+    s.wait_for("the command waits at the shell prompt");
+    s.send(" && echo edited-by-hand\r");
+    s.wait_for("✓ P1 done");
+    s.send("\x07"); // ctrl-g: back to the checklist
+    for step in ["P2", "1", "2"] {
         s.wait_for("enter run");
         s.send("\r");
         s.wait_for(&format!("✓ {step} done"));
@@ -170,6 +177,10 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
     assert!(config.contains("version=1.0.0"), "{config}");
     let journal = std::fs::read_to_string(&journals[0]).unwrap();
     assert!(!journal.contains("e2e-secret-99"));
+    assert!(
+        journal.contains("echo tools-ok && echo edited-by-hand"),
+        "the edited command is journaled as run"
+    );
     // The transcript hides the secret but not the other variables.
     let cast = std::fs::read_to_string(journals[0].with_extension("cast")).unwrap();
     assert!(!cast.contains("e2e-secret-99"));

@@ -100,6 +100,7 @@ pub static EN: Texts = Texts {
     dialog_accept_hint: "{} accept · {} cancel",
     help_title: "Keys",
     status_started: "step {} started",
+    status_edit_at_prompt: "step {}: the command waits at the shell prompt; edit it and press Enter",
     status_refused: "not possible: {}",
     status_journal_failed: "THE JOURNAL CANNOT BE WRITTEN: {} — the run is stopped",
     prereq_pending: "{} prerequisite(s) to confirm",

@@ -100,6 +100,7 @@ pub static ES: Texts = Texts {
     dialog_accept_hint: "{} aceptar · {} cancelar",
     help_title: "Teclas",
     status_started: "paso {} iniciado",
+    status_edit_at_prompt: "paso {}: el comando espera en el prompt del shell; edítelo y pulse Enter",
     status_refused: "no es posible: {}",
     status_journal_failed: "NO SE PUEDE ESCRIBIR LA BITÁCORA: {} — la ejecución se detuvo",
     prereq_pending: "{} prerequisito(s) por confirmar",

@@ -142,6 +142,7 @@ pub struct Texts {
     pub dialog_accept_hint: &'static str,
     pub help_title: &'static str,
     pub status_started: &'static str,
+    pub status_edit_at_prompt: &'static str,
     pub status_refused: &'static str,
     pub status_journal_failed: &'static str,
     pub prereq_pending: &'static str,
@@ -273,6 +274,7 @@ mod tests {
             (es.rto_left, en.rto_left),
             (es.phase, en.phase),
             (es.check_failed, en.check_failed),
+            (es.status_edit_at_prompt, en.status_edit_at_prompt),
         ];
         assert_same_placeholders(&pairs);
         assert_eq!(fill("a {} b {}", &["1", "2"]), "a 1 b 2");

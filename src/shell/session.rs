@@ -274,6 +274,17 @@ impl Shell {
         self.send_command(command, env, &[], false)
     }
 
+    /// Like [`Shell::type_at_prompt`], with `public` variables exported but
+    /// not treated as secrets (see [`Shell::run_with_public`]).
+    pub fn type_at_prompt_with_public(
+        &self,
+        command: &str,
+        secret: &[(String, String)],
+        public: &[(String, String)],
+    ) -> Result<(), ShellError> {
+        self.send_command(command, secret, public, false)
+    }
+
     fn send_command(
         &self,
         command: &str,

@@ -97,6 +97,9 @@ pub struct App {
     pub shell_scroll: usize,
     pub detail_scroll: u16,
     pub busy: Option<String>,
+    /// The step being started types its commands at the prompt for the
+    /// operator to edit (`edit-step`) instead of running them.
+    pub edit_commands: bool,
     pub journal: String,
     pub source: String,
     pub resumed: bool,
@@ -124,6 +127,7 @@ impl App {
             shell_scroll: 0,
             detail_scroll: 0,
             busy: None,
+            edit_commands: false,
             journal: String::new(),
             source: String::new(),
             resumed: false,
@@ -346,8 +350,9 @@ impl App {
             }
             Action::FirstStep => self.selected = 0,
             Action::LastStep => self.selected = rows.saturating_sub(1),
-            Action::RunStep => {
+            Action::RunStep | Action::EditStep => {
                 self.follow = true;
+                self.edit_commands = a == Action::EditStep;
                 if let Some((id, status)) = current {
                     if status == StepStatus::AwaitingOperator {
                         fx = self.send(Msg::Report {
@@ -467,6 +472,12 @@ impl App {
         });
         if !fx.is_empty() {
             self.say(fill(self.t().status_started, &[&id]));
+            if self.edit_commands && fx.iter().any(|e| matches!(e, Effect::RunCommands { .. })) {
+                // Keys go to the shell, where the command waits for Enter.
+                self.tab = Pane::Shell;
+                self.focus = Pane::Shell;
+                self.say(fill(self.t().status_edit_at_prompt, &[&id]));
+            }
         }
         fx
     }

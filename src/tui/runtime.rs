@@ -18,6 +18,8 @@ enum Job {
         step: String,
         command: String,
         env: Vec<(String, String)>,
+        /// Typed at the prompt for the operator to edit; Enter runs it.
+        typed: bool,
     },
     Validation {
         step: String,
@@ -124,11 +126,13 @@ impl Executor {
                     commands,
                     env,
                 } => {
+                    let typed = app.edit_commands;
                     self.queue
                         .extend(commands.into_iter().map(|command| Job::Step {
                             step: step.clone(),
                             command,
                             env: env.clone(),
+                            typed,
                         }));
                 }
                 Effect::RunValidation { step, command, env } => self
@@ -170,7 +174,13 @@ impl Executor {
                 .iter()
                 .cloned()
                 .partition(|(_, v)| secrets.contains(&v));
-            match self.shell.run_with_public(job.command(), &secret, &public) {
+            let sent = if matches!(job, Job::Step { typed: true, .. }) {
+                self.shell
+                    .type_at_prompt_with_public(job.command(), &secret, &public)
+            } else {
+                self.shell.run_with_public(job.command(), &secret, &public)
+            };
+            match sent {
                 Ok(()) => {
                     app.busy = Some(job.command().to_string());
                     self.ready = false;
@@ -227,10 +237,18 @@ impl Executor {
                         self.carry_out(app, fx);
                         self.manual = Some(step);
                     }
-                } else if let Some(Job::Step { step, command, .. }) = &self.in_flight {
+                } else if let Some(Job::Step {
+                    step,
+                    command,
+                    typed,
+                    ..
+                }) = &self.in_flight
+                {
+                    // A typed command is journaled as the operator ran it.
+                    let command = if *typed { text } else { command.clone() };
                     let fx = app.send(Msg::CommandSent {
                         step: step.clone(),
-                        command: command.clone(),
+                        command,
                         manual: false,
                         transcript_offset,
                     });

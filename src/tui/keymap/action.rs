@@ -40,6 +40,7 @@ actions! {
     FirstStep = "first-step", "first step", "primer paso";
     LastStep = "last-step", "last step", "último paso";
     RunStep = "run-step", "run the step (retry if failed)", "ejecutar el paso (reintentar si falló)";
+    EditStep = "edit-step", "type the step's commands at the shell prompt to edit them (Enter runs each)", "escribir los comandos del paso en el prompt para editarlos (Enter ejecuta cada uno)";
     SkipStep = "skip-step", "skip the step (with a reason)", "saltar el paso (con motivo)";
     OverrideStep = "override-step", "mark done despite the result (reason)", "dar por hecho pese al resultado (motivo)";
     MarkFailed = "mark-failed", "mark failed (manual steps; reason otherwise)", "marcar como fallido";
@@ -71,6 +72,7 @@ actions! {
 
 const SHORT: &[(Action, &str, &str)] = &[
     (Action::RunStep, "run", "ejecutar"),
+    (Action::EditStep, "edit & run", "editar y ejecutar"),
     (Action::SkipStep, "skip", "saltar"),
     (Action::OverrideStep, "mark done", "dar por hecho"),
     (Action::MarkFailed, "failed", "falló"),
