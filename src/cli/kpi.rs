@@ -8,7 +8,7 @@ use pasos::history::kpi::patch::{PatchError, estimate_patch};
 use pasos::history::kpi::render::{csv, json, markdown, table};
 use pasos::history::kpi::suggest::MIN_SAMPLES;
 use pasos::history::kpi::{Filter, Kpis, ProcedureKpi, compute, filter};
-use pasos::history::scan::{ScanOptions, scan};
+use pasos::history::scan::{Scan, ScanOptions, scan};
 use pasos::i18n::fill;
 use pasos::i18n::kpi::{KpiTexts, kpi_texts};
 use pasos::paths::Paths;
@@ -92,7 +92,7 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
         Some(KpiFormat::Md) => print!("{}", markdown::render(&kpis, t)),
         Some(KpiFormat::Table) => print!("{}", table::render(&kpis, t)),
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
-            return interactive(kpis, &paths, global);
+            return interactive(kpis, scanned, &paths, global);
         }
         None => print!("{}", table::render(&kpis, t)),
     }
@@ -105,14 +105,14 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
 
 /// `pasos kpi` on a terminal without `--format`: the KPI screen of the
 /// review browser (Esc goes on to the list of runs).
-fn interactive(kpis: Kpis, paths: &Paths, global: &Global) -> u8 {
+fn interactive(kpis: Kpis, scanned: Scan, paths: &Paths, global: &Global) -> u8 {
     super::browse::open(
         paths,
         global,
         None,
         false,
         String::new(),
-        pasos::tui::review::Start::Kpis(Box::new(kpis)),
+        pasos::tui::review::Start::Kpis(Box::new(kpis), Box::new(scanned)),
     )
 }
 

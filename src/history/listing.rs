@@ -4,7 +4,7 @@
 //! and the journals that cannot be read as a run at all.
 
 use super::RunSummary;
-use super::scan::{ScanOptions, Unverified, scan};
+use super::scan::{Scan, ScanOptions, Unverified, scan};
 use crate::journal::{store, verify_file};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,11 @@ pub struct Listing {
 }
 
 pub fn list(data: &Path) -> io::Result<Listing> {
-    let scan = scan(data, &ScanOptions::default())?;
+    Ok(from_scan(data, scan(data, &ScanOptions::default())?))
+}
+
+/// The listing of a scan already made (`pasos kpi` hands its own over).
+pub fn from_scan(data: &Path, scan: Scan) -> Listing {
     let mut out = Listing {
         runs: scan
             .runs
@@ -55,5 +59,5 @@ pub fn list(data: &Path) -> io::Result<Listing> {
     }
     out.runs
         .sort_by(|a, b| a.summary.run_id.cmp(&b.summary.run_id));
-    Ok(out)
+    out
 }

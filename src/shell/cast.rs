@@ -86,17 +86,6 @@ impl Cast {
         cast
     }
 
-    /// The size of the screen in effect at `offset` (the last resize before).
-    pub fn size_at(&self, offset: u64) -> (u16, u16) {
-        self.frames.iter().take_while(|f| f.offset < offset).fold(
-            (self.cols, self.rows),
-            |size, f| match f.kind {
-                FrameKind::Resize(c, r) => (c, r),
-                FrameKind::Output(_) => size,
-            },
-        )
-    }
-
     /// The screen as it was just before `end` (every frame whose line
     /// starts before it), scrollback included.
     pub fn replay_until(&self, end: u64, scrollback: usize) -> Emulator {
@@ -153,8 +142,6 @@ mod tests {
             assert!(line_start.starts_with('['), "{line_start}");
         }
         assert_eq!(cast.frames[2].kind, FrameKind::Resize(30, 4));
-        assert_eq!(cast.size_at(cast.frames[3].offset), (30, 4));
-        assert_eq!(cast.size_at(cast.frames[1].offset), (20, 3));
     }
 
     #[test]

@@ -149,10 +149,16 @@ impl RunDetail {
             });
         }
         let review = RunReview::from_lines(lines)?;
+        let mut first_row: std::collections::HashMap<&str, usize> = Default::default();
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(step) = &r.step {
+                first_row.entry(step.as_str()).or_insert(i);
+            }
+        }
         let step_rows = review
             .steps
             .iter()
-            .map(|s| rows.iter().position(|r| r.step.as_deref() == Some(&s.id)))
+            .map(|s| first_row.get(s.id.as_str()).copied())
             .collect();
         Some(RunDetail {
             entry,

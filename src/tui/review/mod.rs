@@ -30,20 +30,33 @@ pub enum Start {
     /// The list of runs.
     Runs,
     /// Figures already computed (`pasos kpi` on a terminal), on the
-    /// procedure their filter names, if any.
-    Kpis(Box<crate::history::kpi::Kpis>),
+    /// procedure their filter names, if any, with the scan they came from
+    /// (the list of runs is built from it, not read again).
+    Kpis(
+        Box<crate::history::kpi::Kpis>,
+        Box<crate::history::scan::Scan>,
+    ),
 }
 
 /// Runs the browser until the operator quits. Errors are for the caller
 /// to print once the terminal is restored.
 pub fn browse(opts: BrowseOptions) -> Result<(), String> {
-    let (runs, unreadable) = runs::load(opts.data_dir)?;
-    let mut app = ReviewApp::new(runs, opts.keymap, opts.lang, opts.data_dir.to_path_buf());
+    let data = opts.data_dir;
+    let (listing, kpis) = match opts.start {
+        Start::Runs => (
+            crate::history::listing::list(data)
+                .map_err(|e| format!("cannot read {}: {e}", data.display()))?,
+            None,
+        ),
+        Start::Kpis(kpis, scan) => (crate::history::listing::from_scan(data, *scan), Some(kpis)),
+    };
+    let (runs, unreadable) = runs::newest_first(listing);
+    let mut app = ReviewApp::new(runs, opts.keymap, opts.lang, data.to_path_buf());
     app.unreadable = unreadable.into_iter().map(|u| u.run_id).collect();
     app.ascii = opts.ascii;
     app.color = opts.color;
     app.set_filter(&opts.filter);
-    if let Start::Kpis(kpis) = opts.start {
+    if let Some(kpis) = kpis {
         let select = kpis.filter.procedure.clone();
         app.screen = app::Screen::Kpi(Box::new(kpi::KpiView::new(*kpis, select.as_deref())));
     }

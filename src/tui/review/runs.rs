@@ -1,6 +1,7 @@
 //! The runs the browser lists (from `history::listing`), newest first, and
 //! the filter people type (every word must match).
 
+use crate::history::listing::Listing;
 use crate::history::local_time::minute_no_offset;
 use crate::history::scan::Unverified;
 use crate::journal::store;
@@ -43,7 +44,12 @@ impl RunEntry {
 pub fn load(data: &Path) -> Result<(Vec<RunEntry>, Vec<Unverified>), String> {
     let listing = crate::history::listing::list(data)
         .map_err(|e| format!("cannot read {}: {e}", store::runs_dir(data).display()))?;
+    Ok(newest_first(listing))
+}
+
+/// The same, from a listing already made.
+pub fn newest_first(listing: Listing) -> (Vec<RunEntry>, Vec<Unverified>) {
     let mut runs = listing.runs;
     runs.reverse();
-    Ok((runs, listing.unreadable))
+    (runs, listing.unreadable)
 }
