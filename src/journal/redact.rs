@@ -1,40 +1,167 @@
-//! Redaction: secret values and well-known credential shapes become
-//! `[redacted]` before anything reaches the journal or the transcript.
+//! Redaction: secret values (in every form [`crate::secret::forms`] knows)
+//! and well-known credential shapes become `[redacted]` before anything
+//! reaches the journal, the transcript or any output of pasos.
 
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::secret::MIN_SECRET_LEN;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Captures, Regex};
+use std::sync::{Arc, OnceLock};
+use zeroize::Zeroizing;
 
 pub const REDACTED: &str = "[redacted]";
 
-/// Secret values shorter than this are not searched for: replacing every
-/// `a` or `12` would destroy the record while protecting nothing real.
-pub const MIN_SECRET_LEN: usize = 3;
+/// What a held-back tail ending a stream becomes when it could be the
+/// start of a secret and is at least this long.
+const PARTIAL_REDACTED_FROM: usize = 4;
 
-#[derive(Debug, Clone, Default)]
-pub struct Redactor {
-    /// Longest first, so a secret containing another is replaced whole.
-    secrets: Vec<String>,
+/// One automaton over every form of every secret.
+pub struct SecretMatcher {
+    ac: AhoCorasick,
+    forms: Vec<Zeroizing<Vec<u8>>>,
+    /// Forms by their first byte, for the "could a secret start here" test.
+    by_first: Vec<Vec<u32>>,
+    max_len: usize,
 }
 
-fn patterns() -> &'static [(Regex, &'static str)] {
-    static P: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+impl SecretMatcher {
+    fn new(secrets: &[Zeroizing<String>]) -> Option<SecretMatcher> {
+        let mut forms: Vec<Zeroizing<Vec<u8>>> = Vec::new();
+        for s in secrets {
+            for f in crate::secret::forms(s) {
+                if !forms.iter().any(|g| **g == *f) {
+                    forms.push(f);
+                }
+            }
+        }
+        if forms.is_empty() {
+            return None;
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|f| f.as_slice()))
+            .ok()?;
+        let mut by_first = vec![Vec::new(); 256];
+        for (i, f) in forms.iter().enumerate() {
+            by_first[f[0] as usize].push(i as u32);
+        }
+        let max_len = forms.iter().map(|f| f.len()).max().unwrap_or(0);
+        Some(SecretMatcher {
+            ac,
+            forms,
+            by_first,
+            max_len,
+        })
+    }
+
+    /// The longest form, in bytes.
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
+    /// The first position from which `buf` could still grow into a form
+    /// (its rest is a proper prefix of one); `buf.len()` when none.
+    pub fn could_start_at(&self, buf: &[u8]) -> usize {
+        let from = buf.len().saturating_sub(self.max_len.saturating_sub(1));
+        for i in from..buf.len() {
+            let rest = &buf[i..];
+            if self.by_first[rest[0] as usize].iter().any(|&k| {
+                let f = &self.forms[k as usize];
+                f.len() > rest.len() && f.starts_with(rest)
+            }) {
+                return i;
+            }
+        }
+        buf.len()
+    }
+
+    /// Replaces whole forms in `buf[..]` that start before `limit`;
+    /// appends the result to `out` and returns how many bytes of `buf`
+    /// were consumed (at least `limit`, more when a form crosses it).
+    pub fn replace_before(&self, buf: &[u8], limit: usize, out: &mut Vec<u8>) -> usize {
+        let mut cursor = 0;
+        for m in self.ac.find_iter(buf) {
+            if m.start() >= limit {
+                break;
+            }
+            out.extend_from_slice(&buf[cursor..m.start()]);
+            out.extend_from_slice(REDACTED.as_bytes());
+            cursor = m.end();
+        }
+        if cursor < limit {
+            out.extend_from_slice(&buf[cursor..limit]);
+            cursor = limit;
+        }
+        cursor
+    }
+
+    /// What an unfinished tail ending the stream becomes.
+    pub fn final_tail(&self, tail: &[u8], out: &mut Vec<u8>) {
+        if tail.len() >= PARTIAL_REDACTED_FROM {
+            out.extend_from_slice(REDACTED.as_bytes());
+        } else {
+            out.extend_from_slice(tail);
+        }
+    }
+
+    fn replace_str(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        self.ac.replace_all_with(text, &mut out, |_, _, dst| {
+            dst.push_str(REDACTED);
+            true
+        });
+        out
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.ac.is_match(text)
+    }
+}
+
+/// The secrets to redact (values of secret variables), and the patterns of
+/// well-known credentials. Cloning shares the automaton.
+#[derive(Clone, Default)]
+pub struct Redactor {
+    /// Sorted, without duplicates; zeroed when dropped.
+    secrets: Vec<Zeroizing<String>>,
+    matcher: Option<Arc<SecretMatcher>>,
+}
+
+impl std::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Redactor({} secrets)", self.secrets.len())
+    }
+}
+
+/// How a pattern's match is replaced.
+enum With {
+    /// All of it.
+    Whole(&'static str),
+    /// All but the first group (the keyword before the value), then this.
+    AfterGroup1(&'static str),
+}
+
+fn patterns() -> &'static [(Regex, With)] {
+    static P: OnceLock<Vec<(Regex, With)>> = OnceLock::new();
     P.get_or_init(|| {
         [
             (
                 r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
-                "[redacted private key]",
+                With::Whole("[redacted private key]"),
             ),
-            (r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{8,}", "${1}[redacted]"),
-            (r"(?i)(authorization\s*:\s*(?:basic|token|oauth|digest)\s+)[^\s$'\x22]+", "${1}[redacted]"),
-            (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", "[redacted]"),
+            (r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{8,}", With::AfterGroup1("")),
+            (
+                r"(?i)(authorization\s*:\s*(?:basic|token|oauth|digest)\s+)[^\s$'\x22]+",
+                With::AfterGroup1(""),
+            ),
+            (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", With::Whole(REDACTED)),
             (
                 r"\b(?:ghp_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{10,})",
-                "[redacted]",
+                With::Whole(REDACTED),
             ),
-            (r"(://[^/\s:@$]+:)[^@\s/$]+@", "${1}[redacted]@"),
+            (r"(://[^/\s:@$]+:)[^@\s/$]+@", With::AfterGroup1("@")),
             (
                 r#"(?i)(\b[a-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key)["']?\s*[=:]\s*["']?)[^\s"'$\[][^\s"']*"#,
-                "${1}[redacted]",
+                With::AfterGroup1(""),
             ),
         ]
         .into_iter()
@@ -43,36 +170,97 @@ fn patterns() -> &'static [(Regex, &'static str)] {
     })
 }
 
+/// Replaces the credential shapes in `text`. A match that is the name in
+/// a shell parameter expansion (`${NOTIFY_TOKEN:0:8}`) is no value and is
+/// kept as typed.
+pub fn redact_patterns(text: &str) -> String {
+    let mut out: Option<String> = None;
+    for (re, with) in patterns() {
+        let current = out.as_deref().unwrap_or(text);
+        if !re.is_match(current) {
+            continue;
+        }
+        let replaced = re
+            .replace_all(current, |caps: &Captures| {
+                let m = caps.get(0).expect("whole match");
+                if current[..m.start()].ends_with("${") {
+                    return m.as_str().to_string();
+                }
+                match with {
+                    With::Whole(w) => (*w).to_string(),
+                    With::AfterGroup1(then) => {
+                        format!("{}{REDACTED}{then}", caps.get(1).map_or("", |g| g.as_str()))
+                    }
+                }
+            })
+            .into_owned();
+        out = Some(replaced);
+    }
+    out.unwrap_or_else(|| text.to_string())
+}
+
 impl Redactor {
     pub fn new(secrets: impl IntoIterator<Item = String>) -> Self {
-        let mut secrets: Vec<String> = secrets
-            .into_iter()
-            .filter(|s| s.chars().count() >= MIN_SECRET_LEN)
-            .collect();
-        secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        secrets.dedup();
-        Redactor { secrets }
+        let mut r = Redactor::default();
+        for s in secrets {
+            r.insert(Zeroizing::new(s));
+        }
+        r.rebuild();
+        r
     }
 
+    fn insert(&mut self, secret: Zeroizing<String>) -> bool {
+        if secret.chars().count() < MIN_SECRET_LEN {
+            return false;
+        }
+        match self
+            .secrets
+            .binary_search_by(|s| s.as_str().cmp(secret.as_str()))
+        {
+            Ok(_) => false,
+            Err(at) => {
+                self.secrets.insert(at, secret);
+                true
+            }
+        }
+    }
+
+    fn rebuild(&mut self) {
+        self.matcher = SecretMatcher::new(&self.secrets).map(Arc::new);
+    }
+
+    /// Adds a secret value; values shorter than [`MIN_SECRET_LEN`] are
+    /// ignored (they are refused where they enter).
     pub fn add_secret(&mut self, secret: String) {
-        let mut all = std::mem::take(&mut self.secrets);
-        all.push(secret);
-        *self = Redactor::new(all);
+        self.add_secret_str(&secret);
+        drop(Zeroizing::new(secret));
+    }
+
+    /// Adds a secret value without taking it; cheap when already known.
+    pub fn add_secret_str(&mut self, secret: &str) {
+        if self.secrets.iter().any(|s| s.as_str() == secret) {
+            return;
+        }
+        if self.insert(Zeroizing::new(secret.to_string())) {
+            self.rebuild();
+        }
+    }
+
+    /// The automaton over every form of every secret, if any.
+    pub fn matcher(&self) -> Option<&SecretMatcher> {
+        self.matcher.as_deref()
+    }
+
+    pub fn has_secrets(&self) -> bool {
+        !self.secrets.is_empty()
     }
 
     pub fn redact(&self, text: &str) -> String {
-        let mut out = text.to_string();
-        for s in &self.secrets {
-            if out.contains(s.as_str()) {
-                out = out.replace(s.as_str(), REDACTED);
-            }
-        }
-        for (re, with) in patterns() {
-            if re.is_match(&out) {
-                out = re.replace_all(&out, *with).into_owned();
-            }
-        }
-        out
+        let out = match self.matcher() {
+            Some(m) if m.is_match(text) => m.replace_str(text),
+            _ => return redact_patterns(text),
+        };
+        redact_patterns(&out)
     }
 }
 
@@ -104,9 +292,41 @@ mod tests {
     }
 
     #[test]
+    fn encoded_and_reversed_secrets_are_replaced() {
+        let r = Redactor::new(["tok-SECRETO-4a7f19".to_string()]);
+        for (shown, expect) in [
+            ("b64 dG9rLVNFQ1JFVE8tNGE3ZjE5 end", "b64 [redacted] end"),
+            ("rev 91f7a4-OTERCES-kot end", "rev [redacted] end"),
+            ("hex 746F6B2D5345435245544F2D346137663139", "hex [redacted]"),
+            ("x=746f6b2d5345435245544f2d346137663139", "x=[redacted]"),
+        ] {
+            assert_eq!(r.redact(shown), expect);
+        }
+        // Behind other bytes: `printf 'Xtok-SECRETO-4a7f19' | base64`.
+        let shifted = r.redact("WHRvay1TRUNSRVRPLTRhN2YxOQ==");
+        assert!(!shifted.contains("RUNSRVRPLTRhN2YxO"), "{shifted}");
+    }
+
+    #[test]
     fn variable_references_are_kept() {
-        let r = Redactor::default();
-        let t = "PGPASSWORD=\"${DB_PASSWORD}\" psql -H 'Authorization: Bearer ${TOKEN}'";
-        assert_eq!(r.redact(t), t);
+        let r = Redactor::new(["tok-SECRETO-4a7f19".to_string()]);
+        for t in [
+            "PGPASSWORD=\"${DB_PASSWORD}\" psql -H 'Authorization: Bearer ${TOKEN}'",
+            "echo ${NOTIFY_TOKEN:0:8}",
+            "curl -d token=${NOTIFY_TOKEN:-none} ${API_KEY:?unset}",
+        ] {
+            assert_eq!(r.redact(t), t);
+        }
+    }
+
+    #[test]
+    fn short_values_are_not_secrets() {
+        let mut r = Redactor::default();
+        r.add_secret("abcde".into());
+        assert!(!r.has_secrets());
+        r.add_secret("abcdef".into());
+        r.add_secret_str("abcdef");
+        assert_eq!(r.redact("abcdefg"), "[redacted]g");
+        assert!(!format!("{r:?}").contains("abcdef"));
     }
 }
