@@ -21,6 +21,15 @@ pub struct SecretMatcher {
     /// Forms by their first byte, for the "could a secret start here" test.
     by_first: Vec<Vec<u32>>,
     max_len: usize,
+    /// The secrets as typed, by first byte (see [`SecretMatcher::cut_starts`]).
+    raw: Vec<Zeroizing<Vec<u8>>>,
+    raw_by_first: Vec<Vec<u32>>,
+}
+
+/// Bytes a line editor puts inside a line it redraws (at the right margin,
+/// on a cursor move): a typed secret echoed back is cut by them.
+fn is_redraw(b: u8) -> bool {
+    matches!(b, b'\r' | 0x08 | 0x1b)
 }
 
 impl SecretMatcher {
@@ -45,11 +54,21 @@ impl SecretMatcher {
             by_first[f[0] as usize].push(i as u32);
         }
         let max_len = forms.iter().map(|f| f.len()).max().unwrap_or(0);
+        let raw: Vec<Zeroizing<Vec<u8>>> = secrets
+            .iter()
+            .map(|s| Zeroizing::new(s.as_bytes().to_vec()))
+            .collect();
+        let mut raw_by_first = vec![Vec::new(); 256];
+        for (i, r) in raw.iter().enumerate() {
+            raw_by_first[r[0] as usize].push(i as u32);
+        }
         Some(SecretMatcher {
             ac,
             forms,
             by_first,
             max_len,
+            raw,
+            raw_by_first,
         })
     }
 
@@ -74,18 +93,68 @@ impl SecretMatcher {
         buf.len()
     }
 
-    /// Replaces whole forms in `buf[..]` that start before `limit`;
-    /// appends the result to `out` and returns how many bytes of `buf`
-    /// were consumed (at least `limit`, more when a form crosses it).
-    pub fn replace_before(&self, buf: &[u8], limit: usize, out: &mut Vec<u8>) -> usize {
-        let mut cursor = 0;
-        for m in self.ac.find_iter(buf) {
-            if m.start() >= limit {
+    /// The start of a secret as typed, at least half of it (and at least
+    /// [`MIN_SECRET_LEN`] bytes), cut by a redraw byte at `at`: where it
+    /// begins. A line editor echoing a typed secret breaks it this way
+    /// (`…4a7f1\r19+x` at the right margin).
+    fn cut_start(&self, buf: &[u8], at: usize) -> Option<usize> {
+        let mut best = None;
+        for (i, &first) in buf[at.saturating_sub(self.max_len)..at].iter().enumerate() {
+            let start = at.saturating_sub(self.max_len) + i;
+            let seen = &buf[start..at];
+            let found = self.raw_by_first[first as usize].iter().any(|&k| {
+                let r = &self.raw[k as usize];
+                seen.len() >= MIN_SECRET_LEN
+                    && seen.len() * 2 >= r.len()
+                    && r.len() > seen.len()
+                    && r.starts_with(seen)
+            });
+            if found {
+                best = Some(start);
                 break;
             }
-            out.extend_from_slice(&buf[cursor..m.start()]);
+        }
+        best
+    }
+
+    /// Replaces whole forms in `buf[..]` that start before `limit`, and
+    /// long starts of a secret cut by a redraw byte; appends the result to
+    /// `out` and returns how many bytes of `buf` were consumed (at least
+    /// `limit`, more when a form crosses it).
+    pub fn replace_before(&self, buf: &[u8], limit: usize, out: &mut Vec<u8>) -> usize {
+        let mut ranges: Vec<(usize, usize)> = self
+            .ac
+            .find_iter(buf)
+            .take_while(|m| m.start() < limit)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut cuts = Vec::new();
+        let mut from = 0;
+        while let Some(p) = memchr::memchr3(b'\r', 0x08, 0x1b, &buf[from..limit]) {
+            let at = from + p;
+            // bash wraps at the margin with a space, then CR.
+            let end = if at > 0 && buf[at - 1] == b' ' {
+                at - 1
+            } else {
+                at
+            };
+            if let Some(start) = self.cut_start(buf, end) {
+                cuts.push((start, at));
+            }
+            from = at + 1;
+        }
+        if !cuts.is_empty() {
+            ranges.extend(cuts);
+            ranges.sort_unstable();
+        }
+        let mut cursor = 0;
+        for (start, end) in ranges {
+            if start < cursor {
+                continue;
+            }
+            out.extend_from_slice(&buf[cursor..start]);
             out.extend_from_slice(REDACTED.as_bytes());
-            cursor = m.end();
+            cursor = end;
         }
         if cursor < limit {
             out.extend_from_slice(&buf[cursor..limit]);
@@ -104,6 +173,11 @@ impl SecretMatcher {
     }
 
     fn replace_str(&self, text: &str) -> String {
+        if text.bytes().any(is_redraw) {
+            let mut out = Vec::with_capacity(text.len());
+            self.replace_before(text.as_bytes(), text.len(), &mut out);
+            return String::from_utf8_lossy(&out).into_owned();
+        }
         let mut out = String::with_capacity(text.len());
         self.ac.replace_all_with(text, &mut out, |_, _, dst| {
             dst.push_str(REDACTED);
@@ -113,7 +187,7 @@ impl SecretMatcher {
     }
 
     fn is_match(&self, text: &str) -> bool {
-        self.ac.is_match(text)
+        self.ac.is_match(text) || text.bytes().any(is_redraw)
     }
 }
 
@@ -305,6 +379,21 @@ mod tests {
         // Behind other bytes: `printf 'Xtok-SECRETO-4a7f19' | base64`.
         let shifted = r.redact("WHRvay1TRUNSRVRPLTRhN2YxOQ==");
         assert!(!shifted.contains("RUNSRVRPLTRhN2YxO"), "{shifted}");
+    }
+
+    #[test]
+    fn a_typed_secret_cut_by_a_redraw_is_replaced() {
+        let r = Redactor::new(["tok-SECRETO/4a7f19+x".to_string()]);
+        assert_eq!(
+            r.redact("$ echo typed tok-SECRETO/4a7f1\r19+x\r\n"),
+            "$ echo typed [redacted]\r19+x\r\n"
+        );
+        assert_eq!(
+            r.redact("echo typed tok-SECRETO/4a7f \r19+x"),
+            "echo typed [redacted]\r19+x"
+        );
+        // A short start is ordinary text.
+        assert_eq!(r.redact("tok-SE\r\n"), "tok-SE\r\n");
     }
 
     #[test]

@@ -68,12 +68,34 @@ pub fn gather(
 
 /// Takes the `PASOS_VAR_*` variables out of this process's environment,
 /// so the shell and its commands do not inherit them (secrets reach the
-/// shell only through its private FIFO).
+/// shell only through its private FIFO), and overwrites their values where
+/// the kernel shows them (`/proc/<pid>/environ`).
 ///
 /// # Safety
 ///
 /// Changes the environment: call it before any other thread starts.
 pub unsafe fn forget_env() {
+    unsafe extern "C" {
+        static environ: *const *mut libc::c_char;
+    }
+    let prefix = ENV_PREFIX.as_bytes();
+    // SAFETY: single-threaded (the caller's promise); `environ` is the C
+    // library's NULL-terminated array of NUL-terminated strings, which
+    // live in writable memory (the initial stack or the heap).
+    unsafe {
+        let mut p = environ;
+        while !p.is_null() && !(*p).is_null() {
+            let entry = *p;
+            let len = libc::strlen(entry);
+            let bytes = std::slice::from_raw_parts_mut(entry.cast::<u8>(), len);
+            if bytes.starts_with(prefix)
+                && let Some(eq) = bytes.iter().position(|b| *b == b'=')
+            {
+                bytes[eq + 1..].iter_mut().for_each(|b| *b = b'*');
+            }
+            p = p.add(1);
+        }
+    }
     let names: Vec<_> = std::env::vars_os()
         .map(|(k, _)| k)
         .filter(|k| k.to_string_lossy().starts_with(ENV_PREFIX))
