@@ -227,14 +227,14 @@ fn patterns() -> &'static [(Regex, With)] {
                 r"(?i)(authorization\s*:\s*(?:basic|token|oauth|digest)\s+)[^\s$'\x22]+",
                 With::AfterGroup1(""),
             ),
-            (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", With::Whole(REDACTED)),
+            (r"(?-u:\b)(?:AKIA|ASIA)[0-9A-Z]{16}(?-u:\b)", With::Whole(REDACTED)),
             (
-                r"\b(?:ghp_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{10,})",
+                r"(?-u:\b)(?:ghp_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{10,})",
                 With::Whole(REDACTED),
             ),
             (r"(://[^/\s:@$]+:)[^@\s/$]+@", With::AfterGroup1("@")),
             (
-                r#"(?i)(\b[a-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key)["']?\s*[=:]\s*["']?)[^\s"'$\[][^\s"']*"#,
+                r#"(?i)((?-u:\b)[a-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key)["']?\s*[=:]\s*["']?)[^\s"'$\[][^\s"']*"#,
                 With::AfterGroup1(""),
             ),
         ]
@@ -244,16 +244,31 @@ fn patterns() -> &'static [(Regex, With)] {
     })
 }
 
+/// All the patterns at once: one pass tells which ones can match. (Word
+/// boundaries are ASCII ones: Unicode ones would keep the regex engine off
+/// its fast path, and credentials are ASCII.)
+fn pattern_set() -> &'static regex::RegexSet {
+    static S: OnceLock<regex::RegexSet> = OnceLock::new();
+    S.get_or_init(|| {
+        regex::RegexSet::new(patterns().iter().map(|(re, _)| re.as_str()))
+            .expect("redaction patterns compile")
+    })
+}
+
 /// Replaces the credential shapes in `text`. A match that is the name in
 /// a shell parameter expansion (`${NOTIFY_TOKEN:0:8}`) is no value and is
 /// kept as typed.
 pub fn redact_patterns(text: &str) -> String {
+    let hits = pattern_set().matches(text);
+    if !hits.matched_any() {
+        return text.to_string();
+    }
     let mut out: Option<String> = None;
-    for (re, with) in patterns() {
-        let current = out.as_deref().unwrap_or(text);
-        if !re.is_match(current) {
+    for (i, (re, with)) in patterns().iter().enumerate() {
+        if !hits.matched(i) {
             continue;
         }
+        let current = out.as_deref().unwrap_or(text);
         let replaced = re
             .replace_all(current, |caps: &Captures| {
                 let m = caps.get(0).expect("whole match");
