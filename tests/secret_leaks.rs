@@ -530,3 +530,42 @@ fn the_unsafe_ways_are_refused_and_the_safe_ones_work() {
     assert_clean("prompted run stdout", &out.stdout);
     assert_tree_clean(s.root.path());
 }
+
+#[test]
+fn a_full_demo_run_redacts_nothing_that_is_not_a_secret() {
+    let s = Sandbox::new();
+    let workdir = s.tmp().join("demo");
+    // Prerequisite, steps P1..3 (3 typed to confirm), 4 fails, overridden
+    // with a reason, then 5 and the rest: a successful run.
+    let answers = ["y", "", "", "", "", "", "3", ""].join("\n")
+        + "\no\nschema migrated by hand, checked with the DBA\n\n\n\n";
+    let mut child = s
+        .pasos()
+        .args(["run", "--plain"])
+        .arg(format!("--var=WORKDIR={}", workdir.display()))
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
+        .env("PASOS_VAR_NOTIFY_TOKEN", SECRET)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(answers.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("version=2.0.0"), "{text}");
+    let journal = std::fs::read_to_string(s.journal()).unwrap();
+    for (what, t) in [("stdout", text.as_ref()), ("journal", journal.as_str())] {
+        assert!(!t.contains("[redacted"), "{what} redacted something:\n{t}");
+    }
+    assert!(journal.contains(&workdir.display().to_string()));
+    assert!(journal.contains("${NOTIFY_TOKEN}"), "{journal}");
+    assert_clean("stdout", &out.stdout);
+    assert_tree_clean(s.root.path());
+}
