@@ -7,9 +7,10 @@
 //! (`{"seq":N,"ts":"..","prev":"<64 hex>","event":{"type":"..",..},"hash":"<64 hex>"}`)
 //! and says so when a line does not have it.
 
+use super::RunRecord;
 use super::build::RecordBuilder;
 use super::fact::Fact;
-use super::record::RunRecord;
+use crate::journal::line::parse_ts;
 
 /// `,"hash":"` + 64 hex digits + `"}`.
 const HASH_TAIL: usize = 75;
@@ -31,6 +32,7 @@ pub fn record_from_bytes(bytes: &[u8], lines: usize) -> Result<RunRecord, String
         start = nl + 1;
         let (ts, kind, event) =
             split(raw).ok_or_else(|| format!("line {n} is not a journal line"))?;
+        let ts = parse_ts(ts).ok_or_else(|| format!("line {n}: `{ts}` is not a time"))?;
         let fact = Fact::parse(kind, event)
             .map_err(|e| format!("line {n}: the event does not read: {e}"))?;
         b.line(ts, fact);
