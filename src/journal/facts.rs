@@ -93,6 +93,13 @@ struct DeviationWire {
     what: Option<String>,
 }
 
+impl DeviationKind {
+    /// The fact an older journal's sentence stood for (`step 5 skipped`).
+    pub fn from_sentence(what: impl AsRef<str>) -> DeviationKind {
+        legacy::deviation(what.as_ref())
+    }
+}
+
 /// How a journal line writes a [`DeviationKind`]: `"kind":"overridden",
 /// "from":"failed","to":"done"`; older lines' `"what":"<sentence>"` reads too.
 pub mod deviation_wire {
@@ -184,6 +191,16 @@ pub struct StepWhy {
 }
 
 impl StepWhy {
+    /// An older journal's `reason`: pasos's own sentences become causes,
+    /// anything else is the operator's reason.
+    pub fn from_sentence(reason: Option<impl AsRef<str>>) -> StepWhy {
+        StepWhyWire {
+            reason: reason.map(|r| r.as_ref().to_string()),
+            cause: None,
+        }
+        .into()
+    }
+
     /// The operator's reason alone.
     pub fn reason(reason: String) -> StepWhy {
         StepWhy {
@@ -291,6 +308,11 @@ pub enum Interruption {
 }
 
 impl Interruption {
+    /// The fact an older journal's sentence stood for (`the operator quit`).
+    pub fn from_sentence(reason: impl AsRef<str>) -> Interruption {
+        legacy::interruption(reason.as_ref())
+    }
+
     /// A signal, from what the session calls it (`SIGHUP (terminal or SSH
     /// session closed)` keeps `SIGHUP`).
     pub fn signal(said: &str) -> Interruption {
@@ -333,6 +355,15 @@ impl From<InterruptionWhy> for InterruptionWire {
 }
 
 impl Problems {
+    /// An older journal's `detail`.
+    pub fn from_sentence(detail: Option<impl AsRef<str>>) -> Problems {
+        ProblemsWire {
+            problems: Vec::new(),
+            detail: detail.map(|d| d.as_ref().to_string()),
+        }
+        .into()
+    }
+
     /// The free text in the findings (patterns, older sentences), for redaction.
     pub fn texts_mut(&mut self) -> Vec<&mut String> {
         self.0.iter_mut().filter_map(ValidationProblem::text_mut).collect()
