@@ -1,5 +1,6 @@
 //! Figures over every procedure.
 
+use crate::journal::RunOutcome;
 use super::record::{RunRecord, RunStatus};
 use super::stats::{DurationStats, ratio};
 use serde::Serialize;
@@ -44,13 +45,13 @@ impl GlobalKpi {
         let finished = live.iter().filter(|r| r.status.is_finished()).count();
         let successes = live
             .iter()
-            .filter(|r| r.status == RunStatus::Success)
+            .filter(|r| r.status == RunStatus::Finished(RunOutcome::Success))
             .count();
         let with_rollback = live.iter().filter(|r| r.rolled_back()).count();
         let incident: Vec<&&&RunRecord> = live.iter().filter(|r| r.incident).collect();
         let recovered: Vec<u64> = incident
             .iter()
-            .filter(|r| r.status == RunStatus::Success)
+            .filter(|r| r.status == RunStatus::Finished(RunOutcome::Success))
             .map(|r| r.working_ms())
             .collect();
         GlobalKpi {

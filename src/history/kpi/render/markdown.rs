@@ -2,6 +2,7 @@
 //! the steps, and the "Historial de Ejecuciones" table of the users'
 //! template (Fecha | Ejecutor | Duración | Éxito | Notas).
 
+use crate::journal::RunOutcome;
 use super::{notes_line, opt_duration, percent};
 use crate::history::kpi::{Kpis, ProcedureKpi, RunStatus};
 use crate::history::local_time::{minute, minute_no_offset};
@@ -215,7 +216,7 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
         ]));
         for h in &p.history {
             let ok = match h.status {
-                RunStatus::Success => t.yes.to_string(),
+                RunStatus::Finished(RunOutcome::Success) => t.yes.to_string(),
                 s if s.is_finished() => format!("{} ({})", t.no, t.status(s)),
                 s => format!("{} ({})", t.none, t.status(s)),
             };
