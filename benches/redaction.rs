@@ -29,7 +29,7 @@ fn output() -> Vec<u8> {
             )
             .as_bytes(),
         );
-        if i % 900 == 0 {
+        if i.is_multiple_of(900) {
             let s = SECRETS[(i / 900) as usize % SECRETS.len()];
             let forms = pasos::secret::forms(s);
             let f = &forms[(i / 900) as usize % forms.len()];

@@ -191,7 +191,10 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
     // The transcript hides the secret but not the other variables.
     let cast = std::fs::read_to_string(journals[0].with_extension("cast")).unwrap();
     assert!(!cast.contains("e2e-secret-99"));
-    assert!(!cast.contains("[redacted"), "no false positive in a demo run");
+    assert!(
+        !cast.contains("[redacted"),
+        "no false positive in a demo run"
+    );
     assert!(
         cast.contains(&workdir.display().to_string()),
         "a variable that is not secret was redacted from the transcript"

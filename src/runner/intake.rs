@@ -241,13 +241,13 @@ mod tests {
         )
         .unwrap();
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let e = gather(&p, &[], &[f.clone()], &no_env, Lang::En).unwrap_err();
+        let e = gather(&p, &[], std::slice::from_ref(&f), &no_env, Lang::En).unwrap_err();
         assert!(e.contains("chmod 600") && e.contains("0644"), "{e}");
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
         let got = gather(
             &p,
             &["WORKDIR=/tmp/db1".into()],
-            &[f.clone()],
+            std::slice::from_ref(&f),
             &no_env,
             Lang::En,
         )
@@ -261,7 +261,7 @@ mod tests {
             ]
         );
         std::fs::write(&f, "NOTIFY_TOKEN=tok-secret\nnot a pair\n").unwrap();
-        let e = gather(&p, &[], &[f.clone()], &no_env, Lang::En).unwrap_err();
+        let e = gather(&p, &[], std::slice::from_ref(&f), &no_env, Lang::En).unwrap_err();
         assert!(
             e.ends_with(":2:1: expected NAME=VALUE (comments start with #)."),
             "{e}"

@@ -30,7 +30,7 @@ pub fn forms(secret: &str) -> Vec<Zeroizing<Vec<u8>>> {
     for alphabet in [STD, URL] {
         let whole = base64(raw, alphabet, 0);
         let mut padded = whole.clone();
-        while padded.len() % 4 != 0 {
+        while !padded.len().is_multiple_of(4) {
             padded.push(b'=');
         }
         add(padded);

@@ -16,8 +16,8 @@ mod summary;
 mod timeline;
 
 use super::local_time;
-use super::review::{RunReview, StepReview, Versus};
 use super::record::RunStatus;
+use super::review::{RunReview, StepReview, Versus};
 use crate::i18n::report::{ReportTexts, report_texts};
 use crate::i18n::{Lang, fill};
 use crate::journal::{Line, StepOutcome, Verification};

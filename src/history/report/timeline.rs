@@ -83,4 +83,3 @@ where
     out.push('\n');
     out
 }
-
