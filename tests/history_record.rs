@@ -166,7 +166,7 @@ fn legacy_journals_verify_list_show_and_report_in_both_languages() {
 
     let list = out(&pasos(d, "es_ES.UTF-8").args(["log", "list"]).assert().code(0));
     assert!(list.contains("EJECUCIÓN"), "{list}");
-    assert!(list.contains("con rollback"), "{list}");
+    assert!(list.contains("revertida"), "{list}");
     assert!(list.contains("abortada"), "{list}");
     assert_no_words(&list, &["RUN ", "OUTCOME", "rolled back", "aborted"], "log list (es)");
     let list = out(&pasos(d, "en_US.UTF-8").args(["log", "list"]).assert().code(0));

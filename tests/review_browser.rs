@@ -469,7 +469,7 @@ fn the_kpi_screen_shows_the_procedures_figures_and_flags_unverified_journals() {
     // tampered journal is left out and named.
     assert!(screen.contains("Ejecuciones 2 · terminadas 2"), "{screen}");
     assert!(screen.contains("Éxito 50% (1 de 2)"), "{screen}");
-    assert!(screen.contains("con rollback 1"), "{screen}");
+    assert!(screen.contains("revertida 1"), "{screen}");
     assert!(screen.contains("1 diario(s) no verifican"), "{screen}");
     let r1 = screen.lines().find(|l| l.starts_with("R1 ")).unwrap();
     assert!(r1.contains("6m40s") && r1.contains("3m"), "{screen}");
