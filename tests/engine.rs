@@ -2,8 +2,8 @@
 //! rollback plans from every position, and resume-from-journal equality.
 
 use chrono::{TimeZone, Utc};
-use pasos::journal::{DeviationKind, StepCause};
 use pasos::journal::line::{Line, genesis};
+use pasos::journal::{DeviationKind, StepCause};
 use pasos::journal::{Event, Mode, Operator, RunOutcome, StepOutcome};
 use pasos::procedure::{Procedure, load_str};
 use pasos::run::{
@@ -279,12 +279,7 @@ impl Harness {
             .iter()
             .enumerate()
             .map(|(i, (e, t))| {
-                let l = Line::new(
-                    i as u64 + 1,
-                    *t,
-                    prev.clone(),
-                    e.clone(),
-                );
+                let l = Line::new(i as u64 + 1, *t, prev.clone(), e.clone());
                 prev = l.hash.clone();
                 l
             })

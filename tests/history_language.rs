@@ -117,7 +117,10 @@ fn history_outputs_speak_one_language() {
         ("log verify", vec!["log", "verify"]),
         ("kpi", vec!["kpi", "--format", "table"]),
         ("report", vec!["report", &run]),
-        ("export txt", vec!["export", "--run", &run, "--format", "txt"]),
+        (
+            "export txt",
+            vec!["export", "--run", &run, "--format", "txt"],
+        ),
     ];
     let mut leaks = Vec::new();
     for (name, args) in &commands {
@@ -126,5 +129,9 @@ fn history_outputs_speak_one_language() {
         let en = output(data.path(), "en_US.UTF-8", args);
         leaks.extend(check(&en, SPANISH, &format!("{name} (en)")));
     }
-    assert!(leaks.is_empty(), "words of the other language:\n{}", leaks.join("\n"));
+    assert!(
+        leaks.is_empty(),
+        "words of the other language:\n{}",
+        leaks.join("\n")
+    );
 }

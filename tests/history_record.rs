@@ -43,7 +43,8 @@ fn out(a: &assert_cmd::assert::Assert) -> String {
 /// A copy of the legacy fixture data directory.
 fn legacy_data() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-journals/runs/2026/12");
+    let from =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-journals/runs/2026/12");
     let to = dir.path().join("runs/2026/12");
     std::fs::create_dir_all(&to).unwrap();
     for e in std::fs::read_dir(&from).unwrap() {
@@ -157,20 +158,42 @@ fn legacy_journals_read_back_as_facts() {
 fn legacy_journals_verify_list_show_and_report_in_both_languages() {
     let data = legacy_data();
     let d = data.path();
-    let v = pasos(d, "es_ES.UTF-8").args(["log", "verify"]).assert().code(0);
+    let v = pasos(d, "es_ES.UTF-8")
+        .args(["log", "verify"])
+        .assert()
+        .code(0);
     let text = out(&v);
-    assert!(text.contains(&format!("ok    {LEGACY_QUIT}  80 eventos")), "{text}");
+    assert!(
+        text.contains(&format!("ok    {LEGACY_QUIT}  80 eventos")),
+        "{text}"
+    );
     assert_no_words(&text, ENGLISH_TELLTALES, "log verify (es)");
-    let v = pasos(d, "en_US.UTF-8").args(["log", "verify"]).assert().code(0);
+    let v = pasos(d, "en_US.UTF-8")
+        .args(["log", "verify"])
+        .assert()
+        .code(0);
     assert!(out(&v).contains(&format!("ok    {LEGACY_QUIT}  80 events")));
 
-    let list = out(&pasos(d, "es_ES.UTF-8").args(["log", "list"]).assert().code(0));
+    let list = out(&pasos(d, "es_ES.UTF-8")
+        .args(["log", "list"])
+        .assert()
+        .code(0));
     assert!(list.contains("EJECUCIÓN"), "{list}");
     assert!(list.contains("revertida"), "{list}");
     assert!(list.contains("abortada"), "{list}");
-    assert_no_words(&list, &["RUN ", "OUTCOME", "rolled back", "aborted"], "log list (es)");
-    let list = out(&pasos(d, "en_US.UTF-8").args(["log", "list"]).assert().code(0));
-    assert!(list.contains("rolled back") && list.contains("aborted"), "{list}");
+    assert_no_words(
+        &list,
+        &["RUN ", "OUTCOME", "rolled back", "aborted"],
+        "log list (es)",
+    );
+    let list = out(&pasos(d, "en_US.UTF-8")
+        .args(["log", "list"])
+        .assert()
+        .code(0));
+    assert!(
+        list.contains("rolled back") && list.contains("aborted"),
+        "{list}"
+    );
     assert_no_words(&list, SPANISH_TELLTALES, "log list (en)");
 
     let show = out(&pasos(d, "es_ES.UTF-8")
@@ -189,11 +212,21 @@ fn legacy_journals_verify_list_show_and_report_in_both_languages() {
         .args(["log", "show", LEGACY_QUIT])
         .assert()
         .code(0));
-    assert!(show.contains("step 4: failed → done (overridden)"), "{show}");
+    assert!(
+        show.contains("step 4: failed → done (overridden)"),
+        "{show}"
+    );
     assert!(show.contains("command 1 of 1 exited with 1"), "{show}");
     assert_no_words(
         &show,
-        &["saltado", "forzado", "salió con", "Motivo", "Desviación", "interrumpida"],
+        &[
+            "saltado",
+            "forzado",
+            "salió con",
+            "Motivo",
+            "Desviación",
+            "interrumpida",
+        ],
         "log show (en)",
     );
 
@@ -201,10 +234,18 @@ fn legacy_journals_verify_list_show_and_report_in_both_languages() {
         .args(["report", LEGACY_QUIT])
         .assert()
         .code(0));
-    assert!(report.contains("paso 4: fallido → hecho (forzado)"), "{report}");
+    assert!(
+        report.contains("paso 4: fallido → hecho (forzado)"),
+        "{report}"
+    );
     assert_no_words(
         &report,
-        &["(overridden)", "exited with", "the operator quit", "step 5 skipped"],
+        &[
+            "(overridden)",
+            "exited with",
+            "the operator quit",
+            "step 5 skipped",
+        ],
         "report (es)",
     );
 }
@@ -228,7 +269,14 @@ fn resumed_run(data: &Path) -> String {
     let spec = RunSpec::new(
         "PROC-W-001",
         "1.0",
-        profile(false, &[("1", "a", Some("1m")), ("2", "a", Some("3m")), ("3", "a", Some("1m"))]),
+        profile(
+            false,
+            &[
+                ("1", "a", Some("1m")),
+                ("2", "a", Some("3m")),
+                ("3", "a", Some("1m")),
+            ],
+        ),
     )
     .operator("Ana")
     .env("prod");
@@ -269,7 +317,11 @@ fn the_same_working_time_everywhere() {
     let v = verify_file(&listing.runs[0].path).unwrap();
     let review = pasos::history::review::RunReview::from_lines(&v.lines).unwrap();
     assert_eq!(review.active_ms(), WORKING_MS);
-    let gaps: Vec<u64> = review.interruptions.iter().filter_map(|i| i.gap_ms()).collect();
+    let gaps: Vec<u64> = review
+        .interruptions
+        .iter()
+        .filter_map(|i| i.gap_ms())
+        .collect();
     assert_eq!(gaps, [3_600_000, 1_205_000]);
 
     // `pasos kpi`: JSON and CSV.
@@ -290,17 +342,29 @@ fn the_same_working_time_everywhere() {
     assert!(table.contains("5m20s"), "{table}");
 
     // `log list` and `log show`.
-    let list = out(&pasos(d, "en_US.UTF-8").args(["log", "list"]).assert().code(0));
+    let list = out(&pasos(d, "en_US.UTF-8")
+        .args(["log", "list"])
+        .assert()
+        .code(0));
     assert!(list.contains("5m20s"), "{list}");
-    let show = out(&pasos(d, "en_US.UTF-8").args(["log", "show", &run]).assert().code(0));
+    let show = out(&pasos(d, "en_US.UTF-8")
+        .args(["log", "show", &run])
+        .assert()
+        .code(0));
     assert!(show.contains("worked 5m20s"), "{show}");
     // The crash: the pause is measured from the last line before it.
     assert!(show.contains("it stopped at 2026-04-01 10:04:30"), "{show}");
 
     // `report` and `export --run`.
-    let report = out(&pasos(d, "en_US.UTF-8").args(["report", &run]).assert().code(0));
+    let report = out(&pasos(d, "en_US.UTF-8")
+        .args(["report", &run])
+        .assert()
+        .code(0));
     assert!(report.contains("5m20s"), "{report}");
-    assert!(report.contains("(wall clock 1h25m25s, paused 1h20m5s)"), "{report}");
+    assert!(
+        report.contains("(wall clock 1h25m25s, paused 1h20m5s)"),
+        "{report}"
+    );
     let txt = out(&pasos(d, "en_US.UTF-8")
         .args(["export", "--run", &run, "--format", "txt"])
         .assert()
@@ -388,15 +452,42 @@ fn a_demo_run_writes_no_free_english_into_its_journal() {
     }
     // Every free-text field is exactly something the operator typed.
     for s in &seen {
-        assert!(operator_words.contains(&s.as_str()), "not the operator's words: {s:?}");
+        assert!(
+            operator_words.contains(&s.as_str()),
+            "not the operator's words: {s:?}"
+        );
     }
     for w in operator_words {
-        assert!(seen.iter().any(|s| s == w), "{w} is missing from the journal");
+        assert!(
+            seen.iter().any(|s| s == w),
+            "{w} is missing from the journal"
+        );
     }
     // The facts are there.
-    assert!(all.iter().any(|e| matches!(e, Event::Deviation { kind: DeviationKind::Overridden { from: StepState::Failed, to: StepOutcome::Done }, .. })));
-    assert!(all.iter().any(|e| matches!(e, Event::Deviation { kind: DeviationKind::Skipped, .. })));
-    assert!(all.iter().any(|e| matches!(e, Event::Deviation { kind: DeviationKind::PrerequisitesWaived, .. })));
+    assert!(all.iter().any(|e| matches!(
+        e,
+        Event::Deviation {
+            kind: DeviationKind::Overridden {
+                from: StepState::Failed,
+                to: StepOutcome::Done
+            },
+            ..
+        }
+    )));
+    assert!(all.iter().any(|e| matches!(
+        e,
+        Event::Deviation {
+            kind: DeviationKind::Skipped,
+            ..
+        }
+    )));
+    assert!(all.iter().any(|e| matches!(
+        e,
+        Event::Deviation {
+            kind: DeviationKind::PrerequisitesWaived,
+            ..
+        }
+    )));
     assert!(all.iter().any(|e| matches!(e, Event::StepFinished { why, .. } if matches!(why.cause, Some(StepCause::CommandFailed { .. })))));
     // And no sentence the older versions wrote.
     let raw: String = [demo.data.path(), other.data.path()]

@@ -198,7 +198,9 @@ fn rolled_back(data: &Path) {
                     step: "2".into(),
                     outcome: StepOutcome::Failed,
                     duration_ms: 239_000,
-                    why: pasos::journal::StepWhy::from_sentence(Some("command 1 of 1 exited with 3")),
+                    why: pasos::journal::StepWhy::from_sentence(Some(
+                        "command 1 of 1 exited with 3",
+                    )),
                 },
             ),
             (

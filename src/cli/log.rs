@@ -7,9 +7,9 @@ use pasos::history::record::build;
 use pasos::history::{RunStatus, review::RunReview, timeline};
 use pasos::i18n::Lang;
 use pasos::journal::store;
-use pasos::tr;
 use pasos::journal::verify::{ProblemKind, verify_file, verify_file_fast};
 use pasos::paths::Paths;
+use pasos::tr;
 use std::path::Path;
 
 pub fn run(args: &LogArgs, global: &Global) -> u8 {
@@ -44,7 +44,15 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             filter,
             ascii,
             keymap,
-        } => browse(lang, &paths, global, filter, *ascii, keymap.as_deref(), terminal),
+        } => browse(
+            lang,
+            &paths,
+            global,
+            filter,
+            *ascii,
+            keymap.as_deref(),
+            terminal,
+        ),
         LogAction::List {
             procedure,
             operator,
@@ -101,7 +109,10 @@ fn list(
     if let Some(o) = outcome
         && RunStatus::from_name(&o.to_lowercase()).is_none()
     {
-        eprintln!("{}", tr!(lang, "history-log-bad-outcome", outcome = o.as_str()));
+        eprintln!(
+            "{}",
+            tr!(lang, "history-log-bad-outcome", outcome = o.as_str())
+        );
         return EXIT_BAD_INPUT;
     }
     let listing = match pasos::history::listing::list(data) {
@@ -142,11 +153,16 @@ fn list(
     if rows.is_empty() {
         println!(
             "{}",
-            tr!(lang, "history-log-no-runs", dir = data.display().to_string())
+            tr!(
+                lang,
+                "history-log-no-runs",
+                dir = data.display().to_string()
+            )
         );
         return EXIT_OK;
     }
-    let head = |attr: &str| pasos::i18n::catalog::format_attr(lang, "history-log-columns", attr, None);
+    let head =
+        |attr: &str| pasos::i18n::catalog::format_attr(lang, "history-log-columns", attr, None);
     println!(
         "{:<26} {:<18} {:<16} {:<12} {:>9} {:<14} {}",
         head("run"),
@@ -262,7 +278,11 @@ fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
     if paths.is_empty() {
         println!(
             "{}",
-            tr!(lang, "history-log-no-journals", dir = data.display().to_string())
+            tr!(
+                lang,
+                "history-log-no-journals",
+                dir = data.display().to_string()
+            )
         );
         return EXIT_OK;
     }
@@ -278,7 +298,12 @@ fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
                     .unwrap_or_default();
                 println!(
                     "{}{torn}",
-                    tr!(lang, "history-verify-ok", run = id.as_str(), count = v.events)
+                    tr!(
+                        lang,
+                        "history-verify-ok",
+                        run = id.as_str(),
+                        count = v.events
+                    )
                 );
             }
             Ok(v) => {
@@ -326,7 +351,12 @@ fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
     if bad > 0 {
         println!(
             "{}",
-            tr!(lang, "history-verify-summary", bad = bad, count = paths.len())
+            tr!(
+                lang,
+                "history-verify-summary",
+                bad = bad,
+                count = paths.len()
+            )
         );
         EXIT_FAILED
     } else {

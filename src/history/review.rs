@@ -445,7 +445,12 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(record: RunRecord, started: DateTime<Utc>, operator: Operator, profile: Profile) -> Builder {
+    fn new(
+        record: RunRecord,
+        started: DateTime<Utc>,
+        operator: Operator,
+        profile: Profile,
+    ) -> Builder {
         let steps = profile
             .steps
             .iter()

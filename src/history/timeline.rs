@@ -119,7 +119,9 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 group = m.text(group),
                 item = m.text(item),
                 command = m.code(c, COMMAND_CHARS),
-                code = exit_code.map(|c| c.to_string()).unwrap_or_else(|| "-".into())
+                code = exit_code
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "-".into())
             ),
             None => tr!(
                 lang,
@@ -179,7 +181,12 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
         } => {
             let (step, command) = (m.step(step), m.code(command, COMMAND_CHARS));
             if *manual {
-                tr!(lang, "history-ev-command-typed", step = step, command = command)
+                tr!(
+                    lang,
+                    "history-ev-command-typed",
+                    step = step,
+                    command = command
+                )
             } else {
                 tr!(lang, "history-ev-command", step = step, command = command)
             }
@@ -228,7 +235,11 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 duration = duration(*duration_ms)
             );
             if !estimate.is_empty() && *outcome != StepOutcome::Skipped {
-                s.push_str(&tr!(lang, "history-ev-estimate", estimate = m.text(&estimate)));
+                s.push_str(&tr!(
+                    lang,
+                    "history-ev-estimate",
+                    estimate = m.text(&estimate)
+                ));
             }
             let s = if *outcome == StepOutcome::Failed {
                 m.strong(&s)
@@ -252,7 +263,12 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             )
         }
         Event::Note { step, text } => match step {
-            Some(s) => tr!(lang, "history-ev-note-on", step = m.step(s), text = m.text(text)),
+            Some(s) => tr!(
+                lang,
+                "history-ev-note-on",
+                step = m.step(s),
+                text = m.text(text)
+            ),
             None => tr!(lang, "history-ev-note", text = m.text(text)),
         },
         Event::Confirmation { step, typed } => tr!(
@@ -290,10 +306,7 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 Some(s) => tr!(lang, "history-ev-interrupted-during", step = m.step(s)),
                 None => tr!(lang, "history-ev-interrupted"),
             });
-            let mut s = format!(
-                "{head}: {}",
-                m.text(&words::interruption(lang, &why.0))
-            );
+            let mut s = format!("{head}: {}", m.text(&words::interruption(lang, &why.0)));
             if let Some(i) = r
                 .and_then(|r| r.interruptions.iter().find(|i| i.at == at))
                 .filter(|i| i.stopped != at)
@@ -323,7 +336,11 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 operator = m.text(&operator.label())
             ));
             if let Some(g) = gap {
-                s.push_str(&tr!(lang, "history-ev-after-stopped", duration = duration(g)));
+                s.push_str(&tr!(
+                    lang,
+                    "history-ev-after-stopped",
+                    duration = duration(g)
+                ));
             }
             if let Some(b) = discarded_torn_bytes {
                 s.push_str(&tr!(lang, "history-ev-torn", count = *b));
@@ -367,7 +384,11 @@ pub fn step_title(lang: Lang, r: &RunReview, id: &str) -> Option<String> {
 
 /// `pasos log show`: (local time with its offset, time since the start,
 /// the event in words) for every line.
-pub fn rows(lang: Lang, lines: &[Line], review: Option<&RunReview>) -> Vec<(String, String, String)> {
+pub fn rows(
+    lang: Lang,
+    lines: &[Line],
+    review: Option<&RunReview>,
+) -> Vec<(String, String, String)> {
     let Some(first) = lines.first() else {
         return Vec::new();
     };
@@ -385,13 +406,16 @@ pub fn rows(lang: Lang, lines: &[Line], review: Option<&RunReview>) -> Vec<(Stri
     lines
         .iter()
         .map(|l| {
-            let local = l
-                .ts
-                .with_timezone(&Local)
-                .format("%Y-%m-%d %H:%M:%S%.3f %:z")
-                .to_string();
+            let local =
+                l.ts.with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M:%S%.3f %:z")
+                    .to_string();
             let offset = format_secs((l.ts - t0).num_seconds().max(0) as u64);
-            (local, format!("+{offset}"), describe(&cx, &Plain, &l.event, l.ts))
+            (
+                local,
+                format!("+{offset}"),
+                describe(&cx, &Plain, &l.event, l.ts),
+            )
         })
         .collect()
 }

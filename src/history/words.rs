@@ -61,7 +61,11 @@ pub fn validation_problem(lang: Lang, p: &ValidationProblem) -> String {
             expected = *expected
         ),
         ValidationProblem::ValidationOutput { pattern } => {
-            tr!(lang, "history-validation-output", pattern = pattern.as_str())
+            tr!(
+                lang,
+                "history-validation-output",
+                pattern = pattern.as_str()
+            )
         }
         ValidationProblem::StepOutput { pattern } => {
             tr!(lang, "history-step-output", pattern = pattern.as_str())

@@ -169,7 +169,11 @@ pub enum ValidationProblem {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum StepCause {
     /// Command `command` (1-based) of `of` exited with `exit_code`.
-    CommandFailed { command: u32, of: u32, exit_code: i32 },
+    CommandFailed {
+        command: u32,
+        of: u32,
+        exit_code: i32,
+    },
     /// The validation found these problems.
     ValidationFailed { problems: Vec<ValidationProblem> },
     /// A rehearsal: the commands were shown, not run.
@@ -321,7 +325,11 @@ impl Interruption {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
         Interruption::Signal {
-            name: if name.is_empty() { said.to_string() } else { name },
+            name: if name.is_empty() {
+                said.to_string()
+            } else {
+                name
+            },
         }
     }
 }
@@ -370,7 +378,10 @@ impl Problems {
 
     /// The free text in the findings (patterns, older sentences), for redaction.
     pub fn texts_mut(&mut self) -> Vec<&mut String> {
-        self.0.iter_mut().filter_map(ValidationProblem::text_mut).collect()
+        self.0
+            .iter_mut()
+            .filter_map(ValidationProblem::text_mut)
+            .collect()
     }
 }
 

@@ -169,7 +169,9 @@ mod tests {
             })
         );
         assert_eq!(
-            step_cause("validation exited with 1, expected 0; validation output does not match `ok`"),
+            step_cause(
+                "validation exited with 1, expected 0; validation output does not match `ok`"
+            ),
             Some(StepCause::ValidationFailed {
                 problems: vec![
                     ValidationProblem::ExitCode {
@@ -191,7 +193,9 @@ mod tests {
             }
         );
         assert_eq!(
-            interruption("the previous session ended without closing the run (crash, kill or lost connection)"),
+            interruption(
+                "the previous session ended without closing the run (crash, kill or lost connection)"
+            ),
             Interruption::Crash
         );
     }

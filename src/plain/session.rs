@@ -524,11 +524,9 @@ impl Session {
                 say(&line);
             }
             StepStatus::Failed => {
-                let reason = crate::history::words::step_why(
-                    crate::i18n::Lang::of_texts(self.t),
-                    &item.why,
-                )
-                .unwrap_or_default();
+                let reason =
+                    crate::history::words::step_why(crate::i18n::Lang::of_texts(self.t), &item.why)
+                        .unwrap_or_default();
                 say(&format!(
                     "✗ {}",
                     fill(self.t.failed_in, &[id, &took, &reason])

@@ -84,10 +84,7 @@ impl Engine {
             }
             Event::ValidationResult { .. } | Event::PrerequisiteFailed { .. } => {}
             Event::StepFinished {
-                step,
-                outcome,
-                why,
-                ..
+                step, outcome, why, ..
             } => {
                 let Some(idx) = self.item_index(step) else {
                     return;
@@ -216,7 +213,6 @@ pub fn status_of(outcome: StepOutcome) -> StepStatus {
         StepOutcome::Interrupted => StepStatus::Interrupted,
     }
 }
-
 
 fn find_prerequisite(
     p: &crate::procedure::Procedure,

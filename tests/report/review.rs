@@ -1,8 +1,8 @@
 //! `RunReview` over the scenarios: the exact figures.
 
 use super::scenarios;
-use pasos::history::review::{RunReview, StepKind, StepReview, StepState, Versus};
 use pasos::history::RunStatus as Status;
+use pasos::history::review::{RunReview, StepKind, StepReview, StepState, Versus};
 use pasos::journal::{Event, Line, RunOutcome, StepOutcome, verify_file};
 use std::path::Path;
 

@@ -331,7 +331,9 @@ pub fn retried(data: &Path) -> PathBuf {
         490_000,
         Event::Deviation {
             step: Some("3".into()),
-            kind: pasos::journal::DeviationKind::from_sentence("step 3: failed -> done (overridden)"),
+            kind: pasos::journal::DeviationKind::from_sentence(
+                "step 3: failed -> done (overridden)",
+            ),
             reason: override_reason.into(),
         },
     )

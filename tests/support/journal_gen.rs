@@ -240,7 +240,9 @@ impl Journal {
 
     pub fn interrupt(&mut self) -> &mut Self {
         self.push(Event::RunInterrupted {
-            why: pasos::journal::InterruptionWhy(pasos::journal::Interruption::from_sentence("the operator quit")),
+            why: pasos::journal::InterruptionWhy(pasos::journal::Interruption::from_sentence(
+                "the operator quit",
+            )),
             step: None,
         })
     }

@@ -1,8 +1,8 @@
 //! Figures over every procedure.
 
-use crate::journal::RunOutcome;
 use super::record::{RunRecord, RunStatus};
 use super::stats::{DurationStats, ratio};
+use crate::journal::RunOutcome;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

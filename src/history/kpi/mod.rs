@@ -30,11 +30,11 @@ pub mod step;
 pub mod suggest;
 pub mod walk;
 
+pub use crate::history::record::{self, RunMode, RunRecord, RunStatus, build, read};
 pub use crate::history::scan::{Scan, Unverified};
 pub use filter::Filter;
 pub use global::GlobalKpi;
 pub use procedure::{Figures, HistoryRow, VersionKpi};
-pub use crate::history::record::{self, RunMode, RunRecord, RunStatus, build, read};
 pub use stats::DurationStats;
 pub use step::StepKpi;
 pub use suggest::Suggestion;

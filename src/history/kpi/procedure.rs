@@ -1,9 +1,9 @@
 //! Figures of one procedure (all versions together, and per version), and
 //! its history of executions.
 
-use crate::journal::RunOutcome;
 use super::record::{RunRecord, RunStatus};
 use super::stats::{DurationStats, ratio};
+use crate::journal::RunOutcome;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 

@@ -5,7 +5,9 @@
 
 use super::StepPlan;
 use crate::journal::facts::deviation_wire;
-use crate::journal::{DeviationKind, Event, Interruption, InterruptionWhy, Mode, RunOutcome, StepOutcome};
+use crate::journal::{
+    DeviationKind, Event, Interruption, InterruptionWhy, Mode, RunOutcome, StepOutcome,
+};
 use serde::Deserialize;
 
 /// The part of `run-started` the record keeps.

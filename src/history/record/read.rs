@@ -74,7 +74,12 @@ mod tests {
         let mut lines = Vec::new();
         let mut bytes = Vec::new();
         for (i, (ts, e)) in events.iter().enumerate() {
-            let l = Line::new(i as u64 + 1, crate::journal::line::parse_ts(ts).unwrap(), prev, e.clone());
+            let l = Line::new(
+                i as u64 + 1,
+                crate::journal::line::parse_ts(ts).unwrap(),
+                prev,
+                e.clone(),
+            );
             prev = l.hash.clone();
             bytes.extend_from_slice(l.to_text().as_bytes());
             bytes.push(b'\n');
@@ -118,7 +123,9 @@ mod tests {
             (
                 "2026-01-01T10:01:00.000Z",
                 Event::RunInterrupted {
-                    why: crate::journal::InterruptionWhy(crate::journal::Interruption::from_sentence("quit")),
+                    why: crate::journal::InterruptionWhy(
+                        crate::journal::Interruption::from_sentence("quit"),
+                    ),
                     step: None,
                 },
             ),

@@ -123,7 +123,9 @@ impl RunDetail {
     ) -> Option<RunDetail> {
         let t0 = lines.first().map(|l| l.ts).unwrap_or_default();
         let review = RunReview::from_lines(lines)?;
-        let clock = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Local).format("%H:%M:%S").to_string();
+        let clock = |t: chrono::DateTime<chrono::Utc>| {
+            t.with_timezone(&Local).format("%H:%M:%S").to_string()
+        };
         let tl = crate::history::timeline::Context {
             lang,
             review: Some(&review),

@@ -2,12 +2,12 @@
 //! the steps, and the "Historial de Ejecuciones" table of the users'
 //! template (Fecha | Ejecutor | Duración | Éxito | Notas).
 
-use crate::journal::RunOutcome;
 use super::{notes_line, opt_duration, percent};
 use crate::history::kpi::{Kpis, ProcedureKpi, RunStatus};
 use crate::history::local_time::{minute, minute_no_offset};
 use crate::i18n::fill;
 use crate::i18n::kpi::KpiTexts;
+use crate::journal::RunOutcome;
 use crate::procedure::estimate::format_ms;
 use chrono::Local;
 
