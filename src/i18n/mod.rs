@@ -9,7 +9,6 @@ mod en;
 mod es;
 pub mod export;
 pub mod kpi;
-pub mod review;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
