@@ -528,8 +528,7 @@ fn journals_that_are_not_runs_are_named_not_dropped() {
     app.unreadable = unreadable.into_iter().map(|u| u.run_id).collect();
     let screen = render(&mut app, 100, 24);
     assert!(
-        screen
-            .contains("1 journal cannot be read (`pasos log verify`): 20261101T000000000Z-abcd"),
+        screen.contains("1 journal cannot be read (`pasos log verify`): 20261101T000000000Z-abcd"),
         "{screen}"
     );
     // `pasos log list` names it too, and still lists the others.

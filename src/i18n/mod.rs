@@ -8,7 +8,6 @@ mod catalog_check;
 mod en;
 mod es;
 pub mod export;
-pub mod kpi;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
