@@ -54,19 +54,19 @@ pub fn render(k: &Kpis, t: crate::i18n::Lang) -> String {
             crate::tr!(t, "kpi-value"),
         ]));
         out.push(row(&[
-            crate::tr!(t, "kpi-executions").into(),
+            crate::tr!(t, "kpi-executions"),
             g.executions.to_string(),
         ]));
         out.push(row(&[
-            crate::tr!(t, "kpi-procedures").into(),
+            crate::tr!(t, "kpi-procedures"),
             g.procedures_run.to_string(),
         ]));
         out.push(row(&[
-            crate::tr!(t, "kpi-rehearsals-apart").into(),
+            crate::tr!(t, "kpi-rehearsals-apart"),
             g.rehearsals.to_string(),
         ]));
         out.push(row(&[
-            crate::tr!(t, "kpi-success-rate").into(),
+            crate::tr!(t, "kpi-success-rate"),
             format!(
                 "{} ({})",
                 percent(g.success_rate, &crate::tr!(t, "kpi-none")),
@@ -79,18 +79,18 @@ pub fn render(k: &Kpis, t: crate::i18n::Lang) -> String {
             ),
         ]));
         out.push(row(&[
-            crate::tr!(t, "kpi-rollback-share").into(),
+            crate::tr!(t, "kpi-rollback-share"),
             percent(g.rollback_share, &crate::tr!(t, "kpi-none")),
         ]));
         out.push(row(&[
-            crate::tr!(t, "kpi-mttr").into(),
+            crate::tr!(t, "kpi-mttr"),
             match g.mttr_ms {
                 Some(ms) => format!(
                     "{} ({})",
                     format_ms(ms),
                     crate::tr!(t, "kpi-mttr-of", count = g.mttr_samples)
                 ),
-                None => crate::tr!(t, "kpi-mttr-none").into(),
+                None => crate::tr!(t, "kpi-mttr-none"),
             },
         ]));
         out.push(String::new());
@@ -139,9 +139,9 @@ fn procedure(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
             f.rehearsals
         ));
     }
-    out.push(row(&[crate::tr!(t, "kpi-executions").into(), exec]));
+    out.push(row(&[crate::tr!(t, "kpi-executions"), exec]));
     out.push(row(&[
-        crate::tr!(t, "kpi-success-rate").into(),
+        crate::tr!(t, "kpi-success-rate"),
         format!(
             "{} ({})",
             percent(f.success_rate, &crate::tr!(t, "kpi-none")),
@@ -166,7 +166,7 @@ fn procedure(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
         ]));
     }
     out.push(row(&[
-        crate::tr!(t, "kpi-rollbacks").into(),
+        crate::tr!(t, "kpi-rollbacks"),
         f.rollbacks.to_string(),
     ]));
     out.push(row(&[
@@ -178,14 +178,14 @@ fn procedure(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
         opt_duration(f.rollback_avg_ms, &crate::tr!(t, "kpi-none")),
     ]));
     out.push(row(&[
-        crate::tr!(t, "kpi-deviations").into(),
+        crate::tr!(t, "kpi-deviations"),
         f.deviations.to_string(),
     ]));
     out.push(row(&[
-        crate::tr!(t, "kpi-last-execution").into(),
+        crate::tr!(t, "kpi-last-execution"),
         f.last_execution
             .map(|t| minute(t, &Local))
-            .unwrap_or_else(|| crate::tr!(t, "kpi-none").into()),
+            .unwrap_or_else(|| crate::tr!(t, "kpi-none")),
     ]));
     out.push(String::new());
     if p.versions.len() > 1 {
@@ -230,17 +230,17 @@ fn procedure(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
                 s.estimate
                     .as_deref()
                     .map(cell)
-                    .unwrap_or_else(|| crate::tr!(t, "kpi-none").into()),
+                    .unwrap_or_else(|| crate::tr!(t, "kpi-none")),
                 opt_duration(a.map(|a| a.median_ms), &crate::tr!(t, "kpi-none")),
                 opt_duration(a.map(|a| a.p90_ms), &crate::tr!(t, "kpi-none")),
                 match (a, s.estimate_max_ms) {
                     (Some(a), Some(_)) => format!("{}/{}", s.over_estimate, a.samples),
-                    _ => crate::tr!(t, "kpi-none").into(),
+                    _ => crate::tr!(t, "kpi-none"),
                 },
                 s.suggestion
                     .as_ref()
                     .map(|sg| sg.estimate.clone())
-                    .unwrap_or_else(|| crate::tr!(t, "kpi-none").into()),
+                    .unwrap_or_else(|| crate::tr!(t, "kpi-none")),
             ]));
         }
         out.push(String::new());
