@@ -7,7 +7,6 @@ pub mod catalog;
 mod catalog_check;
 mod en;
 mod es;
-pub mod export;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
