@@ -92,7 +92,7 @@ export-attempts = { $count ->
    *[other] { $count } intentos
 }
 export-reason = motivo
-export-deviation = DESVÍO
+export-deviation = DESVIACIÓN
 export-note = nota
 export-confirmed = confirmado escribiendo «{ $typed }»
 export-validation-failed = la validación falló
@@ -116,7 +116,7 @@ export-interruptions = Interrupciones
 export-stopped-at = parada a las { $time }
 export-not-resumed = no se reanudó
 export-after-gap = tras { $duration }
-export-run-notes = Notas y desvíos de la ejecución
+export-run-notes = Notas y desviaciones de la ejecución
 export-no-profile = Este journal no guarda el perfil del procedimiento: pasos en el orden en que se vieron, sin títulos ni estimaciones.
 export-nothing-recorded = nada registrado
 export-step-word = paso
