@@ -8,7 +8,7 @@ use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, color};
 use pasos::diagnostic::render_human;
 use pasos::procedure::{self, import};
 
-pub fn run(args: &ImportArgs) -> u8 {
+pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
     let shown = args.file.display().to_string();
     let bytes = match std::fs::read(&args.file) {
         Ok(b) => b,
@@ -78,6 +78,21 @@ pub fn run(args: &ImportArgs) -> u8 {
             " (details: --report)"
         }
     );
+    let risks = &imported.report.risks;
+    let left = risks.left_to_human();
+    let document = risks.document.map(|d| d.name()).unwrap_or("procedure");
+    eprintln!(
+        "{}",
+        pasos::tr!(
+            lang,
+            "import-risk-line",
+            document = document,
+            gated = risks.gated.len(),
+            placeholders = risks.placeholders.len(),
+            demoted = risks.demoted.len(),
+            count = left
+        )
+    );
     if loaded.errors() > 0 {
         let errors = loaded.error_diagnostics();
         eprint!(
@@ -92,6 +107,10 @@ pub fn run(args: &ImportArgs) -> u8 {
         eprintln!(
             "pasos import: this is a bug in the importer; please report it with the Markdown file"
         );
+        return EXIT_FAILED;
+    }
+    if args.strict && left > 0 {
+        eprintln!("{}", pasos::tr!(lang, "import-strict-failed", count = left));
         return EXIT_FAILED;
     }
     EXIT_OK

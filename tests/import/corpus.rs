@@ -1,0 +1,93 @@
+//! The real-runbook corpus: every `tests/fixtures/import/NAME.md` (public
+//! runbooks and the users' seeds, sources in `SOURCES.md`) has a
+//! hand-written `NAME.expect` saying what an operator needs from the import:
+//!
+//! - `kind: procedure|reference|index` — how the document is read;
+//! - `run: TEXT` — some command that runs contains TEXT;
+//! - `never: TEXT` — no command that runs contains TEXT;
+//! - `variable: NAME` — a `[[variables]]` entry NAME exists (`secret: NAME`: and is secret);
+//! - `gated: TEXT` — the step whose command contains TEXT has `confirm = true`;
+//! - `interactive: TEXT` — the command containing TEXT is interactive;
+//! - `step: TEXT` — a step title contains TEXT.
+
+use super::assert_loads;
+use pasos::procedure::import::{Options, import_bytes};
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
+}
+
+fn check_one(md: &PathBuf, expect: &str) -> Vec<String> {
+    let bytes = std::fs::read(md).expect("fixture");
+    let name = md.file_name().unwrap().to_string_lossy().to_string();
+    let imported = import_bytes(
+        &bytes,
+        &Options {
+            repair: true,
+            source_name: name.clone(),
+        },
+    );
+    assert_loads(&imported);
+    let p = &imported.procedure;
+    let steps: Vec<_> = p.all_steps().collect();
+    let mut failures = Vec::new();
+    for (n, line) in expect.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            failures.push(format!("{name}.expect:{}: no `key:`", n + 1));
+            continue;
+        };
+        let value = value.trim();
+        let commands = || {
+            steps
+                .iter()
+                .flat_map(|s| s.commands.iter().map(move |c| (*s, c)))
+        };
+        let ok = match key.trim() {
+            "kind" => imported.report.risks.document.map(|d| d.name()) == Some(value),
+            "run" => commands().any(|(_, c)| c.run.contains(value)),
+            "never" => !commands().any(|(_, c)| c.run.contains(value)),
+            "variable" => p.variables.iter().any(|v| v.name == value),
+            "secret" => p.variables.iter().any(|v| v.name == value && v.secret),
+            "gated" => {
+                commands().any(|(_, c)| c.run.contains(value))
+                    && commands().all(|(s, c)| !c.run.contains(value) || s.confirm)
+            }
+            "interactive" => commands().any(|(_, c)| c.run.contains(value) && c.interactive),
+            "step" => steps.iter().any(|s| s.title.contains(value)),
+            other => {
+                failures.push(format!("{name}.expect:{}: unknown key `{other}`", n + 1));
+                continue;
+            }
+        };
+        if !ok {
+            failures.push(format!("{name}.expect:{}: `{line}` does not hold", n + 1));
+        }
+    }
+    failures
+}
+
+#[test]
+fn every_corpus_runbook_meets_its_expectations() {
+    let mut mds: Vec<PathBuf> = std::fs::read_dir(dir())
+        .expect("corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("SOURCES.md"))
+        .collect();
+    mds.sort();
+    assert!(mds.len() >= 13, "corpus has {} runbooks", mds.len());
+    let mut failures = Vec::new();
+    for md in &mds {
+        let expect_path = md.with_extension("expect");
+        let Ok(expect) = std::fs::read_to_string(&expect_path) else {
+            failures.push(format!("{}: no .expect file", md.display()));
+            continue;
+        };
+        failures.extend(check_one(md, &expect));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
