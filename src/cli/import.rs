@@ -26,7 +26,16 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
         repair: !args.no_repair,
         source_name: name,
     };
-    let imported = import::import_bytes(&bytes, &options);
+    let import::Imported {
+        procedure: imported_procedure,
+        toml,
+        report,
+    } = import::import_bytes(&bytes, &options);
+    // Only the TOML and the report are needed from here: free the rest
+    // before the TOML is loaded again to check it.
+    drop(bytes);
+    drop(imported_procedure);
+    let imported = Emitted { toml, report };
     let loaded = procedure::check_bytes(imported.toml.as_bytes());
 
     match &args.output {
@@ -114,4 +123,9 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
         return EXIT_FAILED;
     }
     EXIT_OK
+}
+
+struct Emitted {
+    toml: String,
+    report: import::report::Report,
 }

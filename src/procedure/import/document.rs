@@ -120,8 +120,22 @@ pub fn classify(title: &str, blocks: &[Block]) -> Kind {
             BlockKind::List {
                 ordered: Some(_),
                 items,
-            } if items.len() >= 2 => ordered_lists += 1,
+            } if items.len() >= 2 => {
+                ordered_lists += 1;
+                code_lines += items
+                    .iter()
+                    .flat_map(|i| i.blocks.iter())
+                    .map(code_lines_in)
+                    .sum::<usize>();
+            }
             BlockKind::Code { text, .. } => code_lines += text.lines().count(),
+            BlockKind::List { items, .. } => {
+                code_lines += items
+                    .iter()
+                    .flat_map(|i| i.blocks.iter())
+                    .map(code_lines_in)
+                    .sum::<usize>();
+            }
             BlockKind::Paragraph(p) => {
                 let t = norm(&plain(p));
                 if [
@@ -161,7 +175,11 @@ pub fn classify(title: &str, blocks: &[Block]) -> Kind {
     .iter()
     .any(|w| t.contains(w));
     let code_share = code_lines as f64 / lines.max(1) as f64;
-    if (index_title && code_share < 0.15 && strong_steps == 0 && template_fields == 0)
+    if (index_title
+        && index_like >= 1
+        && code_share < 0.15
+        && strong_steps == 0
+        && template_fields == 0)
         || (index_like >= 3 && code_share < 0.1 && template_fields == 0)
     {
         return Kind::Index;
@@ -176,6 +194,20 @@ pub fn classify(title: &str, blocks: &[Block]) -> Kind {
         return Kind::Reference;
     }
     Kind::Procedure
+}
+
+/// Code lines in a block and the blocks inside it.
+fn code_lines_in(b: &Block) -> usize {
+    match &b.kind {
+        BlockKind::Code { text, .. } => text.lines().count(),
+        BlockKind::List { items, .. } => items
+            .iter()
+            .flat_map(|i| i.blocks.iter())
+            .map(code_lines_in)
+            .sum(),
+        BlockKind::Quote(blocks) => blocks.iter().map(code_lines_in).sum(),
+        _ => 0,
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! [`builder`] with [`template`], [`freeform`], [`extras`], [`step`] ->
 //! [`finish`] (ids, variables, defaults) -> [`emit`] (TOML).
 
+mod alternative;
 pub mod blocks;
 mod builder;
 mod classify;
@@ -124,6 +125,11 @@ fn import_text(text: &str, options: &Options, changes: Vec<String>) -> Imported 
         || b.meta.category == Some(crate::procedure::keyword::Category::Rollback);
     let document = document::classify(&whole_title, &blocks);
     b.build(&root, title_index);
+    // The block tree is several times the size of the input: free it
+    // before the procedure and its TOML are made.
+    drop(root);
+    drop(blocks);
+    drop(body);
     let stem = std::path::Path::new(&options.source_name)
         .file_stem()
         .and_then(|s| s.to_str())

@@ -19,8 +19,8 @@ pub struct Found {
     pub written: String,
 }
 
-fn patterns() -> &'static [Regex; 6] {
-    static P: OnceLock<[Regex; 6]> = OnceLock::new();
+fn patterns() -> &'static [Regex; 7] {
+    static P: OnceLock<[Regex; 7]> = OnceLock::new();
     P.get_or_init(|| {
         [
             // export X=Enter your project id (a prompt cell of a notebook).
@@ -36,6 +36,8 @@ fn patterns() -> &'static [Regex; 6] {
             Regex::new(r"\bX{3,}\b").expect("xxx"),
             // REPLICAS=n
             Regex::new(r"\b(?P<name>[A-Z][A-Z0-9_]*)=(?P<w>[nNxX])(?:\s|$)").expect("name=n"),
+            // {USERNAME} (not ${USERNAME})
+            Regex::new(r"\{(?P<w>[A-Z][A-Z0-9_]{1,40})\}").expect("brace"),
         ]
     })
 }
@@ -103,7 +105,7 @@ fn is_char_class(w: &str) -> bool {
 
 /// Rewrites the placeholders of one command into `${NAME}`.
 pub fn rewrite(command: &str) -> (String, Vec<Found>) {
-    if !command.contains(['<', '[', 'X', 'Y', 'y', 'T', 't', '=']) {
+    if !command.contains(['<', '[', 'X', 'Y', 'y', 'T', 't', '=', '{']) {
         return (command.to_string(), Vec::new());
     }
     let mut found: Vec<Found> = Vec::new();
@@ -119,7 +121,7 @@ pub fn rewrite(command: &str) -> (String, Vec<Found>) {
 }
 
 fn rewrite_line(line: &str, found: &mut Vec<Found>) -> String {
-    let [prompt_cell, angle, bracket, your, xxx, assign] = patterns();
+    let [prompt_cell, angle, bracket, your, xxx, assign, brace] = patterns();
     if let Some(c) = prompt_cell.captures(line) {
         let name = c["name"].to_string();
         let prompt = c["prompt"].trim().to_string();
@@ -133,7 +135,10 @@ fn rewrite_line(line: &str, found: &mut Vec<Found>) -> String {
         return format!("{}{name}=\"${{{name}}}\"", &c["lead"]);
     }
     let mut line = line.to_string();
-    for (i, re) in [angle, bracket, your, xxx, assign].into_iter().enumerate() {
+    for (i, re) in [angle, bracket, your, xxx, assign, brace]
+        .into_iter()
+        .enumerate()
+    {
         let quoted = single_quoted(&line);
         let mut out = String::with_capacity(line.len());
         let mut last = 0;
@@ -170,10 +175,11 @@ fn rewrite_line(line: &str, found: &mut Vec<Found>) -> String {
                     m.range(),
                     (before != Some('{')).then(|| m.as_str().to_string()),
                 ),
-                _ => {
+                4 => {
                     let w = c.get(2).expect("value");
                     (w.range(), Some(c["name"].to_string()))
                 }
+                _ => (m.range(), (before != Some('$')).then(|| c["w"].to_string())),
             };
             let Some(words) = words else { continue };
             let name = name_for(words.trim_end_matches(".com").trim_end_matches(".example"));
@@ -253,6 +259,10 @@ mod tests {
         );
         assert_eq!(f[0].prompt, "Enter your project id");
         assert_eq!(
+            names("pg_dump -U {USERNAME} {DB} > backup.dump").0,
+            "pg_dump -U ${USERNAME} ${DB} > backup.dump"
+        );
+        assert_eq!(
             names("bin/konduit.sh -n [namespace] -x [k8s deployment name] -- psql").0,
             "bin/konduit.sh -n ${NAMESPACE} -x ${K8S_DEPLOYMENT_NAME} -- psql"
         );
@@ -280,6 +290,8 @@ mod tests {
             "tr '[:upper:]' '[:lower:]'",
             "FOO=bar ./run.sh",
             "vector<int> x",
+            "echo ${HOME}",
+            "for i in {1..10}; do echo; done",
         ] {
             let (out, f) = rewrite(c);
             assert_eq!((out.as_str(), f.len()), (c, 0), "{c}");

@@ -12,6 +12,13 @@ pub fn not_a_command(text: &str) -> Option<Reason> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
     let first = *body.first()?;
+    let raw_first = text
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .unwrap_or(first);
+    if is_result_row(raw_first, first) {
+        return Some(Reason::Output);
+    }
     if body.iter().all(|l| is_elision(l)) {
         return Some(Reason::Elision);
     }
@@ -60,6 +67,30 @@ impl Reason {
             Reason::Placeholder => "a placeholder for a command the author did not write",
         }
     }
+}
+
+/// Rows of a result table as a database prints it: `-------+------`,
+/// `(5 rows)`, ` 14448 | postgres`, `  oid  |  datname`.
+fn is_result_row(raw: &str, l: &str) -> bool {
+    let rule = l.len() >= 3 && l.chars().all(|c| matches!(c, '-' | '+' | '=' | '|' | ' '));
+    let count = l.starts_with('(')
+        && l.ends_with(')')
+        && l[1..l.len() - 1]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && (l.contains(" row") || l.contains(" fila"));
+    let head = l.split(" | ").next().unwrap_or("");
+    let indented_row = raw.starts_with([' ', '\t'])
+        && l.contains(" | ")
+        && head.split_whitespace().count() <= 2
+        && !head.contains(['-', '/', '$', '.', '=', '"', '\'']);
+    let numbered_row = l
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && l.contains(" | ");
+    rule || count || indented_row || numbered_row
 }
 
 fn is_elision(l: &str) -> bool {
@@ -195,6 +226,10 @@ mod tests {
             ("\\dt", Reason::Sql),
             ("1. Crear servidor restaurado en paralelo", Reason::Prose),
             ("[comando1]", Reason::Placeholder),
+            ("  oid  |  datname", Reason::Output),
+            ("-------+-----------", Reason::Output),
+            (" 14448 | postgres", Reason::Output),
+            ("(5 rows)", Reason::Output),
         ];
         for (text, reason) in cases {
             assert_eq!(not_a_command(text), Some(reason), "{text}");
@@ -214,6 +249,8 @@ mod tests {
             "echo '1. hola'",
             "crontab -e",
             "for i in 1 2; do echo $i; done",
+            "ls | wc -l",
+            "  kubectl get pods | grep api",
         ] {
             assert_eq!(not_a_command(c), None, "{c}");
         }
