@@ -20,6 +20,7 @@ pub fn build(p: &Procedure, lang: Lang) -> Doc {
     let b = Builder {
         p,
         t: export_texts(lang),
+        lang,
         redactor: Redactor::default(),
     };
     let mut sections = vec![b.header()];
@@ -41,6 +42,7 @@ pub fn build(p: &Procedure, lang: Lang) -> Doc {
 struct Builder<'a> {
     p: &'a Procedure,
     t: &'static ExportTexts,
+    lang: Lang,
     /// Redacts well-known credential shapes in commands.
     redactor: Redactor,
 }
@@ -202,6 +204,13 @@ impl Builder<'_> {
         }
         if s.criticality == Some(crate::procedure::Criticality::Critical) {
             item.flags.push(t.critical_flag.into());
+        }
+        if let Some(w) = &s.warning {
+            item.details.push(Detail::Line {
+                label: Some(crate::tr!(self.lang, "procedure-warning-label")),
+                text: self.clean(w),
+                strong: true,
+            });
         }
         item.details.extend(self.code(None, &s.commands));
         if let Some(e) = &s.expected {

@@ -91,3 +91,29 @@ fn every_corpus_runbook_meets_its_expectations() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A WARNING paragraph reaches the step, the TOML and the printable
+/// checklist, without its label twice.
+#[test]
+fn a_warning_reaches_the_checklist() {
+    let md = "# Reinicio\n\n## Paso 1: Reiniciar pods\n\n**ADVERTENCIA:** esto reinicia todos los pods.\n\n```bash\nkubectl rollout restart deployment -n prod\n```\n";
+    let imported = pasos::procedure::import::import_str(md, &Options::default());
+    let step = imported.procedure.steps().next().expect("one step");
+    assert_eq!(
+        step.warning.as_deref(),
+        Some("esto reinicia todos los pods.")
+    );
+    let loaded = pasos::procedure::load_str(&imported.toml);
+    let p = loaded.procedure.expect("loads");
+    assert_eq!(
+        p.steps().next().and_then(|s| s.warning.as_deref()),
+        Some("esto reinicia todos los pods.")
+    );
+    let doc = pasos::export::from_procedure::build(&p, pasos::i18n::Lang::Es);
+    let txt = pasos::export::render(&doc, pasos::export::Format::Txt);
+    assert!(
+        txt.contains("ADVERTENCIA: esto reinicia todos los pods."),
+        "{txt}"
+    );
+    assert!(!txt.contains("ADVERTENCIA: ADVERTENCIA"), "{txt}");
+}

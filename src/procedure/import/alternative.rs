@@ -44,6 +44,57 @@ pub fn is_conditional(title: &str) -> bool {
     .any(|w| n.contains(w))
 }
 
+/// `WARNING:`, `**ADVERTENCIA:**`, `⚠️ ...`, `IMPORTANT:`, `DANGER`,
+/// `CUIDADO`: a paragraph the operator must read before the step runs.
+pub fn is_warning(text: &str) -> bool {
+    let t =
+        text.trim_start_matches(|c: char| c == '*' || c == '_' || c == '>' || c.is_whitespace());
+    if t.starts_with('⚠') || t.starts_with('🚨') || t.starts_with("❗") {
+        return true;
+    }
+    let orig: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+    let word = orig.to_uppercase();
+    let after = t[t
+        .char_indices()
+        .nth(word.chars().count())
+        .map(|(i, _)| i)
+        .unwrap_or(t.len())..]
+        .trim_start_matches(['*', '_']);
+    matches!(
+        word.as_str(),
+        "WARNING"
+            | "ADVERTENCIA"
+            | "IMPORTANT"
+            | "IMPORTANTE"
+            | "DANGER"
+            | "PELIGRO"
+            | "CUIDADO"
+            | "CAUTION"
+            | "ATENCION"
+            | "ATENCIÓN"
+            | "AVISO"
+    ) && (after.starts_with(':')
+        || after.starts_with(' ')
+        || after.is_empty()
+        || after.starts_with('!'))
+        && (orig.chars().all(|c| c.is_uppercase()) || after.starts_with(':'))
+}
+
+/// The warning without its `WARNING:` label (the checklist adds its own).
+pub fn warning_text(text: &str) -> String {
+    let t = text.trim_start_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let word_len: usize = t
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    let rest = t[word_len..].trim_start_matches(['*', '_']);
+    match rest.strip_prefix(':') {
+        Some(r) if word_len > 0 => r.trim_start_matches(['*', '_']).trim().to_string(),
+        _ => text.trim().to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +113,20 @@ mod tests {
         assert_eq!(label("Alternativa 2").as_deref(), Some("2"));
         assert_eq!(label("Assess Situation"), None);
         assert_eq!(label("A new hope"), None);
+    }
+
+    #[test]
+    fn warnings() {
+        assert!(is_warning("WARNING: this restarts every pod"));
+        assert!(is_warning(
+            "**ADVERTENCIA:** no ejecutar en horario laboral"
+        ));
+        assert!(is_warning("⚠️ Esto borra los datos"));
+        assert!(is_warning("Important: take a backup first"));
+        assert!(!is_warning("Importantly, the service restarts"));
+        assert!(!is_warning("Check the warning count"));
+        assert_eq!(warning_text("**ADVERTENCIA:** no tocar"), "no tocar");
+        assert_eq!(warning_text("⚠️ Esto borra"), "⚠️ Esto borra");
     }
 
     #[test]
