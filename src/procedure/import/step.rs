@@ -236,6 +236,22 @@ impl StepDraft {
             self.warnings.push(super::alternative::warning_text(text));
             let t = self.t("warning");
             report.mapped(lines, t, "warning paragraph, shown before the step runs");
+            // Inline code in a warning is never run as part of the step; a
+            // warning that says what to do on failure still gives the undo.
+            for (cmd, ctx) in freeform::inline_commands(p) {
+                if ctx == Context::Undo {
+                    self.undo_commands.push(Command {
+                        run: cmd.clone(),
+                        ..Command::default()
+                    });
+                    let t = self.t("rollback");
+                    report.guess(
+                        Some(lines),
+                        t,
+                        format!("`{cmd}` read as this step's rollback (from a warning)"),
+                    );
+                }
+            }
             return;
         }
         if matches!(
