@@ -28,7 +28,7 @@ pub fn inline_commands(inlines: &[Inline]) -> Vec<(String, Context)> {
             continue;
         }
         let sentence = last_sentence(&before);
-        let ctx = if is_abort(&sentence) {
+        let ctx = if is_abort(&sentence) || is_explanation(&sentence) || after_example(&before) {
             Context::Mention
         } else if is_failure_sentence(&sentence) {
             if undoes(&code) || mentions_undo(&sentence) {
@@ -89,6 +89,45 @@ pub fn is_failure_sentence(text: &str) -> bool {
             || n.contains("doesn't work")
             || n.contains("does not work"));
     spanish || english
+}
+
+/// Inline code that explains rather than instructs: inside parentheses,
+/// after "e.g." or "por ejemplo", or in a sentence that runs it only in
+/// some cases ("Si hubo migración: ejecutar `x`", "if needed, `y`"). It
+/// stays in the step's text; it never runs as part of the step.
+fn is_explanation(sentence: &str) -> bool {
+    let open = sentence.matches('(').count() > sentence.matches(')').count();
+    let n = norm(sentence);
+    let example = ["for example", "for instance", "such as", "por ejemplo"]
+        .iter()
+        .any(|w| n.contains(w));
+    let conditional = ["si ", "solo si", "only if", "if ", "cuando ", "when "]
+        .iter()
+        .any(|w| n.starts_with(w))
+        || n.contains(" si es necesario")
+        || n.contains("if needed")
+        || n.contains("if necessary")
+        || n.contains("(opcional")
+        || n.contains("(optional");
+    open || example || conditional
+}
+
+/// `..., e.g. `x``: the sentence splitter cuts at "e.g. ", so look at the
+/// text just before the code.
+fn after_example(before: &str) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let t = tail.to_lowercase();
+    t.trim_end().ends_with("e.g.")
+        || t.trim_end().ends_with("e.g.,")
+        || t.trim_end().ends_with("p. ej.")
+        || t.trim_end().ends_with("i.e.")
 }
 
 fn is_abort(sentence: &str) -> bool {
@@ -296,6 +335,17 @@ mod tests {
             Inline::Code("sudo chef-client-disable \"x\"".into()),
         ];
         assert_eq!(inline_commands(&p)[0].1, Context::Run);
+    }
+
+    #[test]
+    fn explanations_are_not_run() {
+        let cmds = |before: &str| {
+            inline_commands(&[t(before), Inline::Code("alembic upgrade head".into())])
+        };
+        assert_eq!(cmds("Run ")[0].1, Context::Run);
+        assert_eq!(cmds("Se ejecutan al iniciar (")[0].1, Context::Mention);
+        assert_eq!(cmds("Use a tool, e.g. ")[0].1, Context::Mention);
+        assert_eq!(cmds("Si hubo migración: ejecutar ")[0].1, Context::Mention);
     }
 
     #[test]

@@ -236,6 +236,11 @@ impl StepDraft {
             self.warnings.push(super::alternative::warning_text(text));
             let t = self.t("warning");
             report.mapped(lines, t, "warning paragraph, shown before the step runs");
+            if freeform::is_failure_sentence(text) {
+                self.on_failure.push(text.to_string());
+                let t = self.t("on_failure");
+                report.mapped(lines, t, "conditional sentence");
+            }
             // Inline code in a warning is never run as part of the step; a
             // warning that says what to do on failure still gives the undo.
             for (cmd, ctx) in freeform::inline_commands(p) {

@@ -37,6 +37,9 @@ pub fn not_a_command(text: &str) -> Option<Reason> {
     if is_numbered_prose(first) {
         return Some(Reason::Prose);
     }
+    if is_other_os(first) {
+        return Some(Reason::OtherOs);
+    }
     if is_bracket_placeholder(first) && body.len() == 1 {
         return Some(Reason::Placeholder);
     }
@@ -52,6 +55,7 @@ pub enum Reason {
     Sql,
     Prose,
     Placeholder,
+    OtherOs,
 }
 
 impl Reason {
@@ -65,6 +69,7 @@ impl Reason {
             Reason::Sql => "SQL for a database prompt, not a shell command",
             Reason::Prose => "numbered prose inside a code block",
             Reason::Placeholder => "a placeholder for a command the author did not write",
+            Reason::OtherOs => "the Windows variant of a command (pasos runs a POSIX shell)",
         }
     }
 }
@@ -195,6 +200,16 @@ fn is_numbered_prose(l: &str) -> bool {
     word.chars().next().is_some_and(char::is_alphabetic) && rest.split_whitespace().count() >= 2
 }
 
+/// `venv\Scripts\activate   # Windows`: the Windows line of a per-OS pair.
+fn is_other_os(l: &str) -> bool {
+    let comment = l.rsplit_once(" #").map(|(_, c)| c.trim().to_lowercase());
+    let windows_comment = comment.is_some_and(|c| {
+        c.starts_with("windows") || c.starts_with("powershell") || c.starts_with("cmd")
+    });
+    let word = l.split_whitespace().next().unwrap_or("").to_lowercase();
+    windows_comment || word.contains("\\scripts\\")
+}
+
 /// `[comando1]`, `<your command here>`.
 fn is_bracket_placeholder(l: &str) -> bool {
     (l.starts_with('[') && l.ends_with(']') && !l.starts_with("[ ") && !l.starts_with("[["))
@@ -230,6 +245,10 @@ mod tests {
             ("-------+-----------", Reason::Output),
             (" 14448 | postgres", Reason::Output),
             ("(5 rows)", Reason::Output),
+            (
+                "venv\\Scripts\\activate          # Windows",
+                Reason::OtherOs,
+            ),
         ];
         for (text, reason) in cases {
             assert_eq!(not_a_command(text), Some(reason), "{text}");
@@ -250,6 +269,7 @@ mod tests {
             "crontab -e",
             "for i in 1 2; do echo $i; done",
             "ls | wc -l",
+            "source venv/bin/activate       # Linux/Mac",
             "  kubectl get pods | grep api",
         ] {
             assert_eq!(not_a_command(c), None, "{c}");
