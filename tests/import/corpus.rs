@@ -117,3 +117,33 @@ fn a_warning_reaches_the_checklist() {
     );
     assert!(!txt.contains("ADVERTENCIA: ADVERTENCIA"), "{txt}");
 }
+
+/// Steps in the layouts real runbooks use: a `- [ ] Paso N:` checklist, a
+/// cutover timeline (`T-15`, `T0`, `T+30`), steps under deep headings.
+#[test]
+fn steps_in_every_layout() {
+    let md = "# Corte de tráfico\n\n## Checklist\n\n- [ ] Paso 1: Avisar al equipo en #ops\n- [ ] Paso 2: Parar el worker: `systemctl stop worker`\n- [ ] Paso 3: Verificar la cola: `rabbitmqctl list_queues`\n\n## Timeline\n\n- T-15: Congelar despliegues\n- T0: Cambiar DNS con `./scripts/switch-dns.sh`\n- T+30: Revisar métricas\n\n## Anexo\n\n#### Detalle\n\n##### Paso 9: Limpiar\n\n```bash\nrm -f /tmp/corte.lock\n```\n";
+    let imported = pasos::procedure::import::import_str(md, &Options::default());
+    assert_loads(&imported);
+    let titles: Vec<String> = imported
+        .procedure
+        .steps()
+        .map(|s| s.title.clone())
+        .collect();
+    for want in [
+        "Avisar al equipo en #ops",
+        "Parar el worker",
+        "Verificar la cola",
+        "T-15: Congelar despliegues",
+        "T+30: Revisar métricas",
+        "Limpiar",
+    ] {
+        assert!(titles.iter().any(|t| t == want), "{want} not in {titles:?}");
+    }
+    let stop = imported
+        .procedure
+        .steps()
+        .find(|s| s.title == "Parar el worker")
+        .expect("step");
+    assert_eq!(stop.commands[0].run, "systemctl stop worker");
+}

@@ -610,8 +610,16 @@ impl<'s, 't> Builder<'s, 't> {
             }
         }
         // A numbered list of actions.
-        let list_at = blocks.iter().position(|b| {
-            matches!(&b.kind, BlockKind::List { ordered: Some(_), items } if freeform::list_is_steps(items, announced))
+        let list_at = blocks.iter().position(|b| match &b.kind {
+            BlockKind::List {
+                ordered: Some(_),
+                items,
+            } => freeform::list_is_steps(items, announced),
+            BlockKind::List {
+                ordered: None,
+                items,
+            } => freeform::marked_steps(items),
+            _ => false,
         });
         let Some(at) = list_at else { return false };
         // Other blocks with commands outside the list: keep the section as one step.
@@ -651,6 +659,16 @@ impl<'s, 't> Builder<'s, 't> {
                         self.push_step(phase, step);
                     }
                     last_number = *start + items.len() as u64 - 1;
+                    made_any = true;
+                }
+                BlockKind::List {
+                    ordered: None,
+                    items,
+                } if freeform::marked_steps(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let step = self.item_step(item, i as u64 + 1);
+                        self.push_step(phase, step);
+                    }
                     made_any = true;
                 }
                 _ => {
