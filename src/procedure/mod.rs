@@ -2,6 +2,8 @@
 
 pub mod danger;
 mod decode;
+
+pub use decode::spanish_key;
 pub mod estimate;
 pub mod import;
 pub mod keyword;
