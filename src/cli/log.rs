@@ -35,7 +35,13 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
         None if terminal => &browse_by_default,
         None => &list_by_default,
     };
-    match action {
+    if let LogAction::Verify { remote: true, .. } = action {
+        return super::remote_verify::run(&paths, global);
+    }
+    if let Err(code) = super::remote::prepare_history(&paths, global) {
+        return code;
+    }
+    let code = match action {
         LogAction::Browse {
             filter,
             ascii,
@@ -48,8 +54,12 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             since,
         } => list(&paths.data, procedure, operator, outcome, since),
         LogAction::Show { run } => show(&paths.data, run),
-        LogAction::Verify { runs } => verify(&paths.data, runs),
+        LogAction::Verify { runs, .. } => verify(&paths.data, runs),
+    };
+    if matches!(action, LogAction::List { .. }) {
+        super::remote::print_not_uploaded(&paths, global);
     }
+    code
 }
 
 fn browse(
@@ -152,7 +162,7 @@ fn list(
 }
 
 fn show(data: &Path, run: &str) -> u8 {
-    let path = match store::find(data, run) {
+    let path = match store::history_find(data, run) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("pasos: {e}");
@@ -197,7 +207,7 @@ fn show(data: &Path, run: &str) -> u8 {
 
 fn verify(data: &Path, runs: &[String]) -> u8 {
     let paths = if runs.is_empty() {
-        match store::list(data) {
+        match store::history_list(data) {
             Ok(p) => p,
             Err(e) => {
                 eprintln!("pasos: cannot read {}: {e}", data.display());
@@ -207,7 +217,7 @@ fn verify(data: &Path, runs: &[String]) -> u8 {
     } else {
         let mut out = Vec::new();
         for r in runs {
-            match store::find(data, r) {
+            match store::history_find(data, r) {
                 Ok(p) => out.push(p),
                 Err(e) => {
                     eprintln!("pasos: {e}");

@@ -39,7 +39,7 @@ pub fn from_scan(data: &Path, scan: Scan) -> Listing {
             .map(|r| Listed {
                 summary: RunSummary::from_record(r),
                 intact: true,
-                path: store::journal_path(data, &r.run_id),
+                path: store::history_path(data, &r.run_id),
             })
             .collect(),
         unreadable: Vec::new(),

@@ -1,0 +1,223 @@
+//! The bucket's runs, read into the local history: every run's journal
+//! segments are listed (month by month, in parallel), the runs whose
+//! segments changed since the last time are fetched and put back together
+//! into `<data>/remote/runs/YYYY/MM/<run-id>.jsonl` (with a `.head`), where
+//! the history reads them beside the local runs (see `store::Scope`).
+//!
+//! A manifest (`<data>/remote/cache.json`) remembers which segments each
+//! cached copy was made of, so only new or grown runs are fetched again;
+//! the time of the last refresh lets history commands skip the bucket for
+//! `refresh_seconds`.
+
+use super::assemble::{self, Assembled};
+use super::client::{Client, RemoteError};
+use super::keys::{Piece, SegmentKey};
+use crate::journal::store;
+use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
+use object_store::ObjectMeta;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// One object of the bucket, as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The key relative to the location's prefix.
+    pub rest: String,
+    pub key: SegmentKey,
+    pub size: u64,
+}
+
+/// The bucket's segments, run by run.
+pub type Bucket = BTreeMap<String, Vec<Listed>>;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub location: String,
+    pub refreshed_at: Option<DateTime<Utc>>,
+    /// Run id → the journal segment keys its cached copy was made of.
+    pub runs: BTreeMap<String, Vec<String>>,
+}
+
+fn manifest_path(data: &Path) -> PathBuf {
+    store::remote_cache_dir(data).join("cache.json")
+}
+
+pub fn load_manifest(data: &Path) -> Manifest {
+    std::fs::read(manifest_path(data))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        store::create_private_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("tmp");
+    let mut f = store::private_file_options()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(&tmp)?;
+    f.write_all(bytes)?;
+    drop(f);
+    std::fs::rename(tmp, path)
+}
+
+fn save_manifest(data: &Path, m: &Manifest) -> io::Result<()> {
+    write_private(&manifest_path(data), &serde_json::to_vec(m).map_err(io::Error::other)?)
+}
+
+/// The cached copy was refreshed from `location` less than `seconds` ago.
+pub fn fresh(data: &Path, location: &str, seconds: u64) -> Option<DateTime<Utc>> {
+    // Only the stamp is read on this path: a warm history command must not
+    // pay for the manifest.
+    let text = std::fs::read_to_string(store::remote_cache_dir(data).join("refreshed")).ok()?;
+    let (at, loc) = text.trim_end().split_once(' ')?;
+    let at: DateTime<Utc> = at.parse().ok()?;
+    let age = Utc::now().signed_duration_since(at);
+    (loc == location && age >= chrono::Duration::zero() && age.num_seconds() < seconds as i64).then_some(at)
+}
+
+fn stamp(data: &Path, location: &str, at: DateTime<Utc>) -> io::Result<()> {
+    write_private(
+        &store::remote_cache_dir(data).join("refreshed"),
+        format!("{} {location}\n", at.to_rfc3339()).as_bytes(),
+    )
+}
+
+/// Lists every segment of the bucket, month by month in parallel.
+pub async fn list_bucket(client: &Client) -> Result<Bucket, RemoteError> {
+    let months = client.list_dirs(&client.key("runs")).await?;
+    let listed: Vec<Result<Vec<ObjectMeta>, RemoteError>> = futures_util::stream::iter(months)
+        .map(|m| async move { client.list(&m).await })
+        .buffer_unordered(8)
+        .collect()
+        .await;
+    let strip = if client.location.prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", client.location.prefix)
+    };
+    let mut out = Bucket::new();
+    for month in listed {
+        for meta in month? {
+            let full = meta.location.as_ref();
+            let Some(rest) = full.strip_prefix(&strip) else {
+                continue;
+            };
+            if let Some(key) = SegmentKey::parse(rest) {
+                out.entry(key.run_id.clone()).or_default().push(Listed {
+                    rest: rest.to_string(),
+                    key,
+                    size: meta.size,
+                });
+            }
+        }
+    }
+    for segs in out.values_mut() {
+        segs.sort_by(|a, b| a.key.piece.cmp(&b.key.piece));
+    }
+    Ok(out)
+}
+
+/// Fetches the journal segments of one run and puts them together.
+pub async fn fetch_journal(client: &Client, segs: &[Listed]) -> Result<Assembled, RemoteError> {
+    let journal: Vec<&Listed> = segs
+        .iter()
+        .filter(|s| matches!(s.key.piece, Piece::Journal { .. }))
+        .collect();
+    let mut parts = Vec::with_capacity(journal.len());
+    for s in journal {
+        let bytes = client.get(&client.key(&s.rest)).await?;
+        parts.push((s.key.clone(), s.rest.clone(), bytes.to_vec()));
+    }
+    Ok(assemble::journal(parts))
+}
+
+/// What a refresh did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Refreshed {
+    /// Runs in the bucket.
+    pub runs: usize,
+    /// Runs fetched (new or grown since the last refresh).
+    pub fetched: usize,
+}
+
+/// Writes a run's cached copy: the journal and a `.head` from its last line.
+fn write_copy(data: &Path, run_id: &str, a: &Assembled) -> io::Result<()> {
+    let cache = store::remote_cache_dir(data);
+    let path = store::journal_path(&cache, run_id);
+    write_private(&path, &a.bytes)?;
+    let head = store::head_path(&path);
+    match &a.last {
+        Some((seq, hash)) => write_private(&head, format!("{seq} {hash}\n").as_bytes()),
+        None => match std::fs::remove_file(&head) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        },
+    }
+}
+
+/// Reads the bucket's new and grown runs into the local cache.
+pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteError> {
+    let started = Utc::now();
+    let location = client.location.to_string();
+    let bucket = list_bucket(client).await?;
+    let mut manifest = load_manifest(data);
+    if manifest.location != location {
+        manifest = Manifest {
+            location: location.clone(),
+            ..Manifest::default()
+        };
+    }
+    let journal_keys = |segs: &[Listed]| -> Vec<String> {
+        segs.iter()
+            .filter(|s| matches!(s.key.piece, Piece::Journal { .. }))
+            .map(|s| s.rest.clone())
+            .collect()
+    };
+    let stale: Vec<(&String, &Vec<Listed>)> = bucket
+        .iter()
+        .filter(|(id, segs)| manifest.runs.get(*id) != Some(&journal_keys(segs)))
+        .collect();
+    let fetched: Vec<(String, Result<Assembled, RemoteError>)> = futures_util::stream::iter(stale)
+        .map(|(id, segs)| async move { (id.clone(), fetch_journal(client, segs).await) })
+        .buffer_unordered(32)
+        .collect()
+        .await;
+    let mut out = Refreshed {
+        runs: bucket.len(),
+        fetched: 0,
+    };
+    let mut first_error = None;
+    for (id, result) in fetched {
+        match result {
+            Ok(a) => {
+                write_copy(data, &id, &a).map_err(|e| RemoteError {
+                    detail: e.to_string(),
+                    kind: super::client::ErrorKind::Other,
+                })?;
+                manifest.runs.insert(id.clone(), journal_keys(&bucket[&id]));
+                out.fetched += 1;
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    manifest.refreshed_at = Some(started);
+    let io_err = |e: io::Error| RemoteError {
+        detail: e.to_string(),
+        kind: super::client::ErrorKind::Other,
+    };
+    save_manifest(data, &manifest).map_err(io_err)?;
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    stamp(data, &location, started).map_err(io_err)?;
+    Ok(out)
+}
