@@ -17,12 +17,12 @@
 mod common {
     pub use super::tests_common::*;
 }
-#[path = "../tests/common/mod.rs"]
-mod tests_common;
 #[path = "../tests/support/garage.rs"]
 mod garage;
 #[path = "../tests/support/journal_gen.rs"]
 mod journal_gen;
+#[path = "../tests/common/mod.rs"]
+mod tests_common;
 
 use std::io::Write;
 use std::path::Path;
@@ -60,7 +60,11 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn demo(config: &Path, data: &Path, work: &Path, g: &garage::Garage) -> Duration {
-    let input = ["y", "", "", "", "", "", "3", "", "o", "by hand", "", "", "", ""].join("\n") + "\n";
+    let input = [
+        "y", "", "", "", "", "", "3", "", "o", "by hand", "", "", "", "",
+    ]
+    .join("\n")
+        + "\n";
     let t = Instant::now();
     let mut c = Command::new(env!("CARGO_BIN_EXE_pasos"));
     c.args(["run", "--plain"])
@@ -77,7 +81,12 @@ fn demo(config: &Path, data: &Path, work: &Path, g: &garage::Garage) -> Duration
         c.env(k, v);
     }
     let mut child = c.spawn().expect("pasos run");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     assert!(child.wait().unwrap().success());
     t.elapsed()
 }
@@ -103,8 +112,14 @@ fn main() {
         std::fs::create_dir_all(&d).unwrap();
         d
     };
-    let (config, stale_config, plain_config) = (dir("config"), dir("config-refresh"), dir("config-local"));
-    std::fs::write(config.join("config.toml"), g.pasos_config("bench").replace("refresh_seconds = 0", "refresh_seconds = 3600")).unwrap();
+    let (config, stale_config, plain_config) =
+        (dir("config"), dir("config-refresh"), dir("config-local"));
+    std::fs::write(
+        config.join("config.toml"),
+        g.pasos_config("bench")
+            .replace("refresh_seconds = 0", "refresh_seconds = 3600"),
+    )
+    .unwrap();
     std::fs::write(stale_config.join("config.toml"), g.pasos_config("bench")).unwrap();
 
     // 1. The bucket: `journals` runs sent by one bastion.
@@ -113,9 +128,15 @@ fn main() {
     for n in 0..journals {
         journal_gen::bench_journal(&uploader, n, 12, 50);
     }
-    eprintln!("generated {journals} journals in {:.1} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "generated {journals} journals in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     let (took, out) = pasos(&config, &uploader, &g, &["sync"]);
-    eprintln!("pasos sync of {journals} runs: {:.1} s\n{out}", took.as_secs_f64());
+    eprintln!(
+        "pasos sync of {journals} runs: {:.1} s\n{out}",
+        took.as_secs_f64()
+    );
 
     // 2. A lead's machine with none of them.
     let lead = dir("lead");
@@ -128,22 +149,53 @@ fn main() {
         warm.push(pasos(&config, &lead, &g, &["kpi", "--format", "json"]).0);
         refreshed.push(pasos(&stale_config, &lead, &g, &["kpi", "--format", "json"]).0);
     }
-    let verdict = |d: Duration, limit: u64| if d < Duration::from_millis(limit) { "ok" } else { "OVER TARGET" };
+    let verdict = |d: Duration, limit: u64| {
+        if d < Duration::from_millis(limit) {
+            "ok"
+        } else {
+            "OVER TARGET"
+        }
+    };
     println!("pasos kpi --format json over {journals} remote runs (Garage on loopback):");
-    println!("  cold (empty cache):            {:>8.1} ms  (target < 10000 ms: {})", ms(cold), verdict(cold, 10_000));
+    println!(
+        "  cold (empty cache):            {:>8.1} ms  (target < 10000 ms: {})",
+        ms(cold),
+        verdict(cold, 10_000)
+    );
     let w = median(warm);
-    println!("  warm (cache fresh), median {runs}: {:>8.1} ms  (target < 150 ms: {})", ms(w), verdict(w, 150));
-    println!("  warm + bucket listed again:    {:>8.1} ms  (median {runs}; nothing new to fetch)", ms(median(refreshed)));
+    println!(
+        "  warm (cache fresh), median {runs}: {:>8.1} ms  (target < 150 ms: {})",
+        ms(w),
+        verdict(w, 150)
+    );
+    println!(
+        "  warm + bucket listed again:    {:>8.1} ms  (median {runs}; nothing new to fetch)",
+        ms(median(refreshed))
+    );
 
     // 3. Upload overhead on a run's wall time.
     let (mut with, mut without) = (Vec::new(), Vec::new());
     for i in 0..runs {
         let work = dir(&format!("work-{i}"));
-        without.push(demo(&plain_config, &dir(&format!("local-{i}")), &work.join("a"), &g));
-        with.push(demo(&config, &dir(&format!("remote-{i}")), &work.join("b"), &g));
+        without.push(demo(
+            &plain_config,
+            &dir(&format!("local-{i}")),
+            &work.join("a"),
+            &g,
+        ));
+        with.push(demo(
+            &config,
+            &dir(&format!("remote-{i}")),
+            &work.join("b"),
+            &g,
+        ));
     }
     let (a, b) = (median(without), median(with));
     let overhead = (b.as_secs_f64() / a.as_secs_f64() - 1.0) * 100.0;
-    println!("demo run wall time, median of {runs}: local only {:.1} ms, with remote {:.1} ms: overhead {overhead:+.1} % (target < 5 %: {})",
-        ms(a), ms(b), if overhead < 5.0 { "ok" } else { "OVER TARGET" });
+    println!(
+        "demo run wall time, median of {runs}: local only {:.1} ms, with remote {:.1} ms: overhead {overhead:+.1} % (target < 5 %: {})",
+        ms(a),
+        ms(b),
+        if overhead < 5.0 { "ok" } else { "OVER TARGET" }
+    );
 }

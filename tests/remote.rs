@@ -30,7 +30,10 @@ impl Bastion {
         let b = Bastion {
             config: tempfile::tempdir().unwrap(),
             data: tempfile::tempdir().unwrap(),
-            work: tempfile::Builder::new().prefix("pasos-test-").tempdir_in("/tmp").unwrap(),
+            work: tempfile::Builder::new()
+                .prefix("pasos-test-")
+                .tempdir_in("/tmp")
+                .unwrap(),
             env: g.env(),
         };
         std::fs::write(b.config.path().join("config.toml"), g.pasos_config(prefix)).unwrap();
@@ -82,7 +85,12 @@ impl Bastion {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(demo_input().as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(demo_input().as_bytes())
+            .unwrap();
         text(child.wait_with_output().unwrap())
     }
 
@@ -156,7 +164,11 @@ fn two_bastions_share_one_history_and_a_third_sees_both() {
     let Some(g) = Garage::start("two_bastions_share_one_history_and_a_third_sees_both") else {
         return;
     };
-    let (a, b, lead) = (Bastion::new(&g, "team"), Bastion::new(&g, "team"), Bastion::new(&g, "team"));
+    let (a, b, lead) = (
+        Bastion::new(&g, "team"),
+        Bastion::new(&g, "team"),
+        Bastion::new(&g, "team"),
+    );
     for bastion in [&a, &b] {
         let (code, out, err) = bastion.run_demo();
         assert_eq!(code, 0, "{out}{err}");
@@ -176,22 +188,33 @@ fn two_bastions_share_one_history_and_a_third_sees_both() {
         // report and export --run read a remote run like a local one.
         let (code, report, err) = lead.pasos(&["report", &id]);
         assert_eq!(code, 0, "{err}");
-        assert!(report.contains("PROC-DEMO") || report.contains(&id), "{report}");
+        assert!(
+            report.contains("PROC-DEMO") || report.contains(&id),
+            "{report}"
+        );
         let (code, _, err) = lead.pasos(&["export", "--run", &id[..12]]);
         assert_eq!(code, 0, "{err}");
     }
     // Every object is in place; the bastions have nothing left to send.
     let (code, out, err) = a.pasos(&["log", "verify", "--remote"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("2 runs in s3://pasos-history/team: 0 do not verify"), "{out}");
+    assert!(
+        out.contains("2 runs in s3://pasos-history/team: 0 do not verify"),
+        "{out}"
+    );
     // The journal, the transcript: nothing secret went to the bucket.
     let (rt, c) = bucket(&g, "team");
     let all = keys(&rt, &c);
     assert!(all.iter().any(|k| k.contains("/j/")), "{all:?}");
     assert!(all.iter().any(|k| k.contains("/f/cast/")), "{all:?}");
     for k in &all {
-        let bytes = rt.block_on(c.get(&object_store::path::Path::from(k.as_str()))).unwrap();
-        assert!(!String::from_utf8_lossy(&bytes).contains(SECRET), "{k} holds the secret");
+        let bytes = rt
+            .block_on(c.get(&object_store::path::Path::from(k.as_str())))
+            .unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(SECRET),
+            "{k} holds the secret"
+        );
     }
 }
 
@@ -214,7 +237,11 @@ fn objects_deleted_or_changed_in_the_bucket_are_reported() {
     let key = object_store::path::Path::from(journal.as_str());
     let bytes = rt.block_on(c.get(&key)).unwrap();
     let edited = String::from_utf8_lossy(&bytes).replacen("\"deviation\"", "\"deviatiom\"", 1);
-    assert_ne!(edited.as_bytes(), &bytes[..], "the journal has a deviation to edit");
+    assert_ne!(
+        edited.as_bytes(),
+        &bytes[..],
+        "the journal has a deviation to edit"
+    );
     use object_store::ObjectStoreExt as _;
     let raw = object_store::aws::AmazonS3Builder::new()
         .with_endpoint(&g.endpoint)
@@ -225,9 +252,11 @@ fn objects_deleted_or_changed_in_the_bucket_are_reported() {
         .with_secret_access_key(&g.secret)
         .build()
         .unwrap();
-    rt.block_on(raw.put(&key, edited.into_bytes().into())).unwrap();
+    rt.block_on(raw.put(&key, edited.into_bytes().into()))
+        .unwrap();
     // Delete the transcript.
-    rt.block_on(c.delete(&object_store::path::Path::from(cast.as_str()))).unwrap();
+    rt.block_on(c.delete(&object_store::path::Path::from(cast.as_str())))
+        .unwrap();
 
     let (code, out, err) = a.pasos(&["log", "verify", "--remote"]);
     assert_eq!(code, 1, "{out}{err}");
@@ -237,18 +266,27 @@ fn objects_deleted_or_changed_in_the_bucket_are_reported() {
 
     // A whole run deleted is reported too.
     for k in keys(&rt, &c) {
-        rt.block_on(c.delete(&object_store::path::Path::from(k.as_str()))).unwrap();
+        rt.block_on(c.delete(&object_store::path::Path::from(k.as_str())))
+            .unwrap();
     }
     let (code, out, _) = a.pasos(&["log", "verify", "--remote"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("the whole run is gone from the bucket"), "{out}");
+    assert!(
+        out.contains("the whole run is gone from the bucket"),
+        "{out}"
+    );
     // Garage enforces neither conditional puts nor retention: said so.
-    assert!(out.contains("NOT enforced: the server of bucket pasos-history"), "{out}");
+    assert!(
+        out.contains("NOT enforced: the server of bucket pasos-history"),
+        "{out}"
+    );
 }
 
 #[test]
 fn a_run_survives_the_server_going_down_and_sync_uploads_it_later() {
-    let Some(mut g) = Garage::start("a_run_survives_the_server_going_down_and_sync_uploads_it_later") else {
+    let Some(mut g) =
+        Garage::start("a_run_survives_the_server_going_down_and_sync_uploads_it_later")
+    else {
         return;
     };
     let a = Bastion::new(&g, "shift");
@@ -276,7 +314,10 @@ fn a_run_survives_the_server_going_down_and_sync_uploads_it_later() {
 
     let (code, list, _) = a.pasos(&["log", "list"]);
     assert_eq!(code, 0);
-    assert!(list.contains("not yet uploaded to s3://pasos-history/shift"), "{list}");
+    assert!(
+        list.contains("not yet uploaded to s3://pasos-history/shift"),
+        "{list}"
+    );
     assert!(list.contains(&format!("{run_id}  not uploaded:")), "{list}");
     let (code, out, _) = a.pasos(&["sync"]);
     assert_eq!(code, 1, "the server is still down: {out}");
@@ -305,7 +346,10 @@ fn sync_status_names_what_the_bucket_does_not_enforce() {
     let a = Bastion::new(&g, "probe");
     let (code, out, err) = a.pasos(&["sync", "--status"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("remote history: s3://pasos-history/probe"), "{out}");
+    assert!(
+        out.contains("remote history: s3://pasos-history/probe"),
+        "{out}"
+    );
     // Garage 2.5 takes If-None-Match: * and overwrites anyway.
     assert!(out.contains("conditional puts: IGNORED"), "{out}");
     assert!(out.contains("retention: NOT enforced"), "{out}");

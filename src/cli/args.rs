@@ -93,7 +93,9 @@ pub enum Command {
     /// Send runs not yet uploaded to the team's bucket and read the
     /// bucket's runs into the local history; `--status` shows the queue
     /// and what the bucket enforces.
-    #[command(after_help = "Exit codes: 0 everything is in the bucket, 1 runs are still queued (the bucket could not be reached or refused them), 2 no remote configured or a bad configuration.")]
+    #[command(
+        after_help = "Exit codes: 0 everything is in the bucket, 1 runs are still queued (the bucket could not be reached or refused them), 2 no remote configured or a bad configuration."
+    )]
     Sync(SyncArgs),
     /// Print where pasos keeps its configuration and data.
     Paths,

@@ -44,31 +44,47 @@ pub fn prepare_history(paths: &Paths, global: &Global) -> Result<(), u8> {
         return Ok(());
     }
     let location = cfg.location.to_string();
-    if pull::fresh(&paths.data, &location, cfg.refresh_seconds).is_some() {
-        return Ok(());
-    }
-    if let Err(detail) = refresh(&cfg, &paths.data) {
-        let at = pull::load_manifest(&paths.data)
-            .refreshed_at
-            .map(|t| pasos::history::local_time::minute(t, &chrono::Local))
-            .unwrap_or_else(|| "-".into());
-        eprintln!(
-            "pasos: {}",
-            tr!(
+    let error = match pull::recent_attempt(&paths.data, &location, cfg.refresh_seconds) {
+        Some(attempt) => attempt.error,
+        None => refresh(&cfg, &paths.data, lang).err(),
+    };
+    if let Some(detail) = error {
+        let said = match pull::load_manifest(&paths.data).refreshed_at {
+            Some(t) => tr!(
                 lang,
                 "remote-refresh-failed",
                 location = location.as_str(),
                 detail = detail.as_str(),
-                at = at.as_str()
-            )
-        );
+                at = pasos::history::local_time::minute(t, &chrono::Local)
+            ),
+            None => tr!(
+                lang,
+                "remote-refresh-failed-no-copy",
+                location = location.as_str(),
+                detail = detail.as_str()
+            ),
+        };
+        eprintln!("pasos: {said}");
     }
     Ok(())
 }
 
-fn refresh(cfg: &RemoteConfig, data: &std::path::Path) -> Result<pull::Refreshed, String> {
+fn refresh(
+    cfg: &RemoteConfig,
+    data: &std::path::Path,
+    lang: pasos::i18n::Lang,
+) -> Result<pull::Refreshed, String> {
     let rt = client::runtime().map_err(|e| e.to_string())?;
-    let c = Client::new(cfg).map_err(|e| e.detail)?;
+    let c = Client::new(cfg).map_err(|e| {
+        let m = e.message(lang);
+        let _ = pull::record_attempt(
+            data,
+            &cfg.location.to_string(),
+            chrono::Utc::now(),
+            Some(&m),
+        );
+        m
+    })?;
     rt.block_on(pull::refresh(&c, data)).map_err(|e| e.detail)
 }
 
@@ -88,14 +104,27 @@ pub fn print_not_uploaded(paths: &Paths, global: &Global) {
     let location = cfg.location.to_string();
     println!(
         "{}",
-        tr!(lang, "remote-list-not-uploaded", count = backlog.len(), location = location.as_str())
+        tr!(
+            lang,
+            "remote-list-not-uploaded",
+            count = backlog.len(),
+            location = location.as_str()
+        )
     );
     for j in backlog {
         let id = store::run_id_of(&j);
         let why = pasos::remote::sent::load(&paths.data, &id)
             .and_then(|s| s.error)
             .unwrap_or_else(|| tr!(lang, "remote-queue-not-tried"));
-        println!("  {}", tr!(lang, "remote-queued-run", run = id.as_str(), detail = why.as_str()));
+        println!(
+            "  {}",
+            tr!(
+                lang,
+                "remote-queued-run",
+                run = id.as_str(),
+                detail = why.as_str()
+            )
+        );
     }
 }
 
@@ -136,7 +165,12 @@ pub fn finish_uploader(u: pasos::remote::background::Uploader, lang: pasos::i18n
             let why = r.error.unwrap_or_else(|| "-".into());
             eprintln!(
                 "{}",
-                tr!(lang, "remote-run-queued", count = r.queued, detail = why.as_str())
+                tr!(
+                    lang,
+                    "remote-run-queued",
+                    count = r.queued,
+                    detail = why.as_str()
+                )
             );
         }
         None => eprintln!("{}", tr!(lang, "remote-run-still-sending")),

@@ -24,7 +24,14 @@ pub fn run(paths: &Paths, global: &Global) -> u8 {
     let c = match Client::new(&cfg) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("pasos: {}", tr!(lang, "remote-client-failed", detail = e.detail.as_str()));
+            eprintln!(
+                "pasos: {}",
+                tr!(
+                    lang,
+                    "remote-client-failed",
+                    detail = e.message(lang).as_str()
+                )
+            );
             return EXIT_BAD_INPUT;
         }
     };
@@ -41,22 +48,41 @@ pub fn run(paths: &Paths, global: &Global) -> u8 {
         Err(e) => {
             println!(
                 "{}",
-                tr!(lang, "remote-unreachable", location = location.as_str(), detail = e.detail.as_str())
+                tr!(
+                    lang,
+                    "remote-unreachable",
+                    location = location.as_str(),
+                    detail = e.detail.as_str()
+                )
             );
             return EXIT_FAILED;
         }
     };
     for run in &report.runs {
-        let mut findings = run.findings.iter().filter(|f| !matches!(f, Finding::Behind { .. }));
+        let mut findings = run
+            .findings
+            .iter()
+            .filter(|f| !matches!(f, Finding::Behind { .. }));
         match findings.next() {
             None => println!(
                 "{}",
-                tr!(lang, "remote-verify-ok", run = run.run_id.as_str(), count = run.lines, objects = run.objects)
+                tr!(
+                    lang,
+                    "remote-verify-ok",
+                    run = run.run_id.as_str(),
+                    count = run.lines,
+                    objects = run.objects
+                )
             ),
             Some(first) => {
                 println!(
                     "{}",
-                    tr!(lang, "remote-verify-fail", run = run.run_id.as_str(), detail = finding(first, lang).as_str())
+                    tr!(
+                        lang,
+                        "remote-verify-fail",
+                        run = run.run_id.as_str(),
+                        detail = finding(first, lang).as_str()
+                    )
                 );
                 for f in findings {
                     println!("      {}", finding(f, lang));
@@ -70,7 +96,10 @@ pub fn run(paths: &Paths, global: &Global) -> u8 {
         }
     }
     for id in &report.never_uploaded {
-        println!("{}", tr!(lang, "remote-verify-never-uploaded", run = id.as_str()));
+        println!(
+            "{}",
+            tr!(lang, "remote-verify-never-uploaded", run = id.as_str())
+        );
     }
     // What the bucket enforces, so the report says what it is worth.
     let caps = probe::cached(&paths.data, &location)
@@ -114,13 +143,28 @@ fn finding(f: &Finding, lang: Lang) -> String {
         }
         Finding::Chain { kind, line, detail } => {
             let at = line.map_or_else(|| "-".to_string(), |l| l.to_string());
-            tr!(lang, "remote-finding-chain", kind = kind.as_str(), line = at, detail = detail.as_str())
+            tr!(
+                lang,
+                "remote-finding-chain",
+                kind = kind.as_str(),
+                line = at,
+                detail = detail.as_str()
+            )
         }
         Finding::FileChanged { key } => tr!(lang, "remote-finding-changed", key = key.as_str()),
         Finding::LinesGone { uploaded, remote } => {
-            tr!(lang, "remote-finding-lines-gone", uploaded = *uploaded, remote = *remote)
+            tr!(
+                lang,
+                "remote-finding-lines-gone",
+                uploaded = *uploaded,
+                remote = *remote
+            )
         }
-        Finding::FileGone { name, uploaded, remote } => tr!(
+        Finding::FileGone {
+            name,
+            uploaded,
+            remote,
+        } => tr!(
             lang,
             "remote-finding-file-gone",
             name = name.as_str(),
@@ -129,7 +173,12 @@ fn finding(f: &Finding, lang: Lang) -> String {
         ),
         Finding::RunGone => tr!(lang, "remote-finding-run-gone"),
         Finding::Behind { local, remote } => {
-            tr!(lang, "remote-finding-behind", local = *local, remote = *remote)
+            tr!(
+                lang,
+                "remote-finding-behind",
+                local = *local,
+                remote = *remote
+            )
         }
     }
 }

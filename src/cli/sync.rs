@@ -41,7 +41,11 @@ pub fn run(args: &SyncArgs, global: &Global) -> u8 {
         Err(e) => {
             eprintln!(
                 "pasos: {}",
-                tr!(lang, "remote-client-failed", detail = e.detail.as_str())
+                tr!(
+                    lang,
+                    "remote-client-failed",
+                    detail = e.message(lang).as_str()
+                )
             );
             return EXIT_BAD_INPUT;
         }
@@ -54,7 +58,13 @@ pub fn run(args: &SyncArgs, global: &Global) -> u8 {
 }
 
 /// The capabilities, from the last day's probe or probed now.
-fn capabilities(rt: &tokio::runtime::Runtime, c: &Client, cfg: &RemoteConfig, data: &Path, fresh: bool) -> Result<Capabilities, String> {
+fn capabilities(
+    rt: &tokio::runtime::Runtime,
+    c: &Client,
+    cfg: &RemoteConfig,
+    data: &Path,
+    fresh: bool,
+) -> Result<Capabilities, String> {
     if !fresh && let Some(caps) = probe::cached(data, &c.location.to_string()) {
         return Ok(caps);
     }
@@ -65,14 +75,25 @@ fn capabilities(rt: &tokio::runtime::Runtime, c: &Client, cfg: &RemoteConfig, da
     Ok(caps)
 }
 
-fn sync(rt: &tokio::runtime::Runtime, c: Client, cfg: &RemoteConfig, data: &Path, lang: Lang) -> u8 {
+fn sync(
+    rt: &tokio::runtime::Runtime,
+    c: Client,
+    cfg: &RemoteConfig,
+    data: &Path,
+    lang: Lang,
+) -> u8 {
     let location = c.location.to_string();
     let caps = match capabilities(rt, &c, cfg, data, false) {
         Ok(caps) => caps,
         Err(detail) => {
             println!(
                 "{}",
-                tr!(lang, "remote-unreachable", location = location.as_str(), detail = detail.as_str())
+                tr!(
+                    lang,
+                    "remote-unreachable",
+                    location = location.as_str(),
+                    detail = detail.as_str()
+                )
             );
             print_queue(data, lang);
             return EXIT_FAILED;
@@ -106,22 +127,41 @@ fn sync(rt: &tokio::runtime::Runtime, c: Client, cfg: &RemoteConfig, data: &Path
     for (run, why) in &sweep.failed {
         println!(
             "  {}",
-            tr!(lang, "remote-queued-run", run = run.as_str(), detail = why.as_str())
+            tr!(
+                lang,
+                "remote-queued-run",
+                run = run.as_str(),
+                detail = why.as_str()
+            )
         );
     }
     let pulled = rt.block_on(pull::refresh(&c, data));
     match &pulled {
         Ok(r) => println!(
             "{}",
-            tr!(lang, "remote-sync-pulled", count = r.runs, fetched = r.fetched)
+            tr!(
+                lang,
+                "remote-sync-pulled",
+                count = r.runs,
+                fetched = r.fetched
+            )
         ),
         Err(e) => println!(
             "{}",
-            tr!(lang, "remote-unreachable", location = location.as_str(), detail = e.detail.as_str())
+            tr!(
+                lang,
+                "remote-unreachable",
+                location = location.as_str(),
+                detail = e.detail.as_str()
+            )
         ),
     }
     if !caps.retention_enforced() {
-        for line in caps.describe(lang, &c.location.bucket, cfg.retention_days).iter().skip(1) {
+        for line in caps
+            .describe(lang, &c.location.bucket, cfg.retention_days)
+            .iter()
+            .skip(1)
+        {
             println!("{line}");
         }
     }
@@ -145,17 +185,36 @@ fn print_queue(data: &Path, lang: Lang) -> usize {
         let why = sent::load(data, &id)
             .and_then(|s| s.error)
             .unwrap_or_else(|| tr!(lang, "remote-queue-not-tried"));
-        println!("  {}", tr!(lang, "remote-queued-run", run = id.as_str(), detail = why.as_str()));
+        println!(
+            "  {}",
+            tr!(
+                lang,
+                "remote-queued-run",
+                run = id.as_str(),
+                detail = why.as_str()
+            )
+        );
     }
     backlog.len()
 }
 
-fn status(rt: &tokio::runtime::Runtime, c: &Client, cfg: &RemoteConfig, data: &Path, lang: Lang) -> u8 {
+fn status(
+    rt: &tokio::runtime::Runtime,
+    c: &Client,
+    cfg: &RemoteConfig,
+    data: &Path,
+    lang: Lang,
+) -> u8 {
     let location = c.location.to_string();
     let endpoint = cfg.endpoint.clone().unwrap_or_else(|| "AWS".into());
     println!(
         "{}",
-        tr!(lang, "remote-status-location", location = location.as_str(), endpoint = endpoint.as_str())
+        tr!(
+            lang,
+            "remote-status-location",
+            location = location.as_str(),
+            endpoint = endpoint.as_str()
+        )
     );
     let reachable = match capabilities(rt, c, cfg, data, true) {
         Ok(caps) => {
@@ -167,7 +226,12 @@ fn status(rt: &tokio::runtime::Runtime, c: &Client, cfg: &RemoteConfig, data: &P
         Err(detail) => {
             println!(
                 "{}",
-                tr!(lang, "remote-unreachable", location = location.as_str(), detail = detail.as_str())
+                tr!(
+                    lang,
+                    "remote-unreachable",
+                    location = location.as_str(),
+                    detail = detail.as_str()
+                )
             );
             false
         }
@@ -180,7 +244,12 @@ fn status(rt: &tokio::runtime::Runtime, c: &Client, cfg: &RemoteConfig, data: &P
         .unwrap_or_else(|| "-".into());
     println!(
         "{}",
-        tr!(lang, "remote-status-cache", count = manifest.runs.len(), at = at.as_str())
+        tr!(
+            lang,
+            "remote-status-cache",
+            count = manifest.runs.len(),
+            at = at.as_str()
+        )
     );
     if reachable { EXIT_OK } else { EXIT_FAILED }
 }

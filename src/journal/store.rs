@@ -169,8 +169,8 @@ pub fn history_list(data: &Path) -> io::Result<Vec<PathBuf>> {
 
 /// [`find`] over the journals the history reads (see [`Scope`]).
 pub fn history_find(data: &Path, prefix: &str) -> Result<PathBuf, String> {
-    let all = history_list(data)
-        .map_err(|e| format!("cannot read {}: {e}", runs_dir(data).display()))?;
+    let all =
+        history_list(data).map_err(|e| format!("cannot read {}: {e}", runs_dir(data).display()))?;
     pick(all, prefix, data)
 }
 

@@ -73,7 +73,11 @@ mod tests {
     use super::*;
 
     fn seg(from: u64, to: u64, text: &str) -> (SegmentKey, String, Vec<u8>) {
-        let k = SegmentKey::new("20261123T200501123Z-3f9a", Piece::Journal { from, to }, text.as_bytes());
+        let k = SegmentKey::new(
+            "20261123T200501123Z-3f9a",
+            Piece::Journal { from, to },
+            text.as_bytes(),
+        );
         let rest = k.rest();
         (k, rest, text.as_bytes().to_vec())
     }
@@ -94,7 +98,10 @@ mod tests {
         let mut edited = seg(2, 3, b);
         edited.2 = b"{\"seq\":2,\"hash\":\"hX\"}\n{\"seq\":3,\"hash\":\"h3\"}\n".to_vec();
         let changed = journal(vec![seg(1, 1, a), edited.clone()]);
-        assert_eq!(changed.problems, vec![SegmentProblem::Changed { key: edited.1 }]);
+        assert_eq!(
+            changed.problems,
+            vec![SegmentProblem::Changed { key: edited.1 }]
+        );
         assert_eq!(changed.bytes, a.as_bytes());
     }
 }

@@ -35,7 +35,11 @@ pub struct Uploader {
 impl Uploader {
     /// Starts watching `data` for the journals of runs started (or resumed:
     /// `also`) from now on.
-    pub fn start(config: RemoteConfig, data: PathBuf, also: Vec<PathBuf>) -> std::io::Result<Uploader> {
+    pub fn start(
+        config: RemoteConfig,
+        data: PathBuf,
+        also: Vec<PathBuf>,
+    ) -> std::io::Result<Uploader> {
         let (tx, rx) = mpsc::channel::<()>();
         let (done_tx, done) = mpsc::channel();
         let since = SystemTime::now() - Duration::from_secs(1);
@@ -57,7 +61,13 @@ impl Uploader {
     }
 }
 
-fn work(config: &RemoteConfig, data: &Path, also: &[PathBuf], since: SystemTime, rx: &mpsc::Receiver<()>) -> Report {
+fn work(
+    config: &RemoteConfig,
+    data: &Path,
+    also: &[PathBuf],
+    since: SystemTime,
+    rx: &mpsc::Receiver<()>,
+) -> Report {
     let mut report = Report::default();
     let Ok(rt) = client::runtime() else {
         report.error = Some("no runtime".into());
@@ -73,7 +83,9 @@ fn work(config: &RemoteConfig, data: &Path, also: &[PathBuf], since: SystemTime,
     let location = client.location.to_string();
     // What the bucket enforces decides how to write; probed at most daily.
     let caps = probe::cached(data, &location).or_else(|| {
-        let c = rt.block_on(probe::probe(&client, config.retention_days)).ok()?;
+        let c = rt
+            .block_on(probe::probe(&client, config.retention_days))
+            .ok()?;
         let _ = probe::remember(data, &c);
         Some(c)
     });

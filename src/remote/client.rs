@@ -34,7 +34,19 @@ pub enum ErrorKind {
     NotFound,
     AlreadyExists,
     NotImplemented,
+    /// Neither the environment nor a profile holds credentials.
+    NoCredentials,
     Other,
+}
+
+impl RemoteError {
+    /// For people: the library's words, or ours where we know better.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self.kind {
+            ErrorKind::NoCredentials => crate::tr!(lang, "remote-no-credentials"),
+            _ => self.detail.clone(),
+        }
+    }
 }
 
 impl std::fmt::Display for RemoteError {
@@ -47,12 +59,10 @@ impl From<object_store::Error> for RemoteError {
     fn from(e: object_store::Error) -> Self {
         let kind = match &e {
             object_store::Error::NotFound { .. } => ErrorKind::NotFound,
-            object_store::Error::AlreadyExists { .. } | object_store::Error::Precondition { .. } => {
-                ErrorKind::AlreadyExists
-            }
-            object_store::Error::NotImplemented { .. } | object_store::Error::NotSupported { .. } => {
-                ErrorKind::NotImplemented
-            }
+            object_store::Error::AlreadyExists { .. }
+            | object_store::Error::Precondition { .. } => ErrorKind::AlreadyExists,
+            object_store::Error::NotImplemented { .. }
+            | object_store::Error::NotSupported { .. } => ErrorKind::NotImplemented,
             _ => ErrorKind::Other,
         };
         RemoteError {
@@ -136,7 +146,11 @@ impl Client {
             .region
             .clone()
             .or_else(|| std::env::var("AWS_REGION").ok().filter(|v| !v.is_empty()))
-            .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok().filter(|v| !v.is_empty()))
+            .or_else(|| {
+                std::env::var("AWS_DEFAULT_REGION")
+                    .ok()
+                    .filter(|v| !v.is_empty())
+            })
             .or(profile.region.clone())
             .unwrap_or_else(|| "us-east-1".into());
         let mut builder = AmazonS3Builder::from_env()
@@ -170,7 +184,10 @@ impl Client {
                 _ if config.endpoint.is_some()
                     || std::env::var_os("AWS_ENDPOINT_URL").is_some() =>
                 {
-                    return Err(other("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile in ~/.aws/credentials (AWS_PROFILE)"));
+                    return Err(RemoteError {
+                        detail: "no credentials".into(),
+                        kind: ErrorKind::NoCredentials,
+                    });
                 }
                 _ => {}
             }
@@ -180,7 +197,11 @@ impl Client {
         let endpoint = config
             .endpoint
             .clone()
-            .or_else(|| std::env::var("AWS_ENDPOINT_URL").ok().filter(|v| !v.is_empty()))
+            .or_else(|| {
+                std::env::var("AWS_ENDPOINT_URL")
+                    .ok()
+                    .filter(|v| !v.is_empty())
+            })
             .unwrap_or_else(|| format!("https://s3.{region}.amazonaws.com"));
         let _ = builder;
         Ok(Client {
@@ -251,7 +272,12 @@ impl Client {
     /// (servers that honour it refuse the second write), and when
     /// `look_first` (servers known to ignore it) after a `HEAD` that finds
     /// nothing.
-    pub async fn put_new(&self, key: &Key, bytes: Bytes, look_first: bool) -> Result<Put, RemoteError> {
+    pub async fn put_new(
+        &self,
+        key: &Key,
+        bytes: Bytes,
+        look_first: bool,
+    ) -> Result<Put, RemoteError> {
         if look_first {
             match self.store.head(key).await {
                 Ok(_) => return Ok(Put::AlreadyThere),
@@ -292,7 +318,11 @@ impl Client {
 
     /// The "directories" right under `prefix`.
     pub async fn list_dirs(&self, prefix: &Key) -> Result<Vec<Key>, RemoteError> {
-        Ok(self.store.list_with_delimiter(Some(prefix)).await?.common_prefixes)
+        Ok(self
+            .store
+            .list_with_delimiter(Some(prefix))
+            .await?
+            .common_prefixes)
     }
 
     async fn credential(&self) -> Result<Arc<object_store::aws::AwsCredential>, RemoteError> {

@@ -78,7 +78,9 @@ impl ConfigError {
         let detail = match &self.problem {
             Problem::Syntax(d) | Problem::Unreadable(d) => d.clone(),
             Problem::Location(e) => e.message(lang),
-            Problem::Endpoint(e) => crate::tr!(lang, "remote-config-endpoint", endpoint = e.as_str()),
+            Problem::Endpoint(e) => {
+                crate::tr!(lang, "remote-config-endpoint", endpoint = e.as_str())
+            }
         };
         let hint = crate::tr!(lang, "remote-config-hint");
         if self.line == 0 {
@@ -128,7 +130,11 @@ pub fn resolve(config_dir: &Path, flag: Option<&str>) -> Result<Option<RemoteCon
     let err = |problem: Problem, at: Option<(usize, usize)>| {
         let (line, col) = at.unwrap_or((0, 0));
         ConfigError {
-            file: if at.is_some() { path.clone() } else { PathBuf::from("--remote") },
+            file: if at.is_some() {
+                path.clone()
+            } else {
+                PathBuf::from("--remote")
+            },
             line,
             col,
             problem,
@@ -154,10 +160,7 @@ fn parse(path: &Path, text: &str) -> Result<HistoryTable, ConfigError> {
     match toml::from_str::<File>(text) {
         Ok(f) => Ok(f.history.unwrap_or_default()),
         Err(e) => {
-            let (line, col) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((1, 1));
+            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             Err(ConfigError {
                 file: path.to_path_buf(),
                 line,
@@ -222,7 +225,9 @@ mod tests {
         assert_eq!(c.endpoint.as_deref(), Some("http://127.0.0.1:3900"));
         assert_eq!(c.retention_days, 30);
         assert_eq!(c.refresh_seconds, DEFAULT_REFRESH_SECONDS);
-        let c = resolve(dir.path(), Some("s3://other-bucket")).unwrap().unwrap();
+        let c = resolve(dir.path(), Some("s3://other-bucket"))
+            .unwrap()
+            .unwrap();
         assert_eq!(c.location.bucket, "other-bucket");
         assert_eq!(c.region.as_deref(), Some("garage"));
     }
@@ -236,11 +241,17 @@ mod tests {
         let m = e.message(Lang::En);
         assert!(m.contains("config.toml:2:10"), "{m}");
         assert!(m.contains("s3://"), "{m}");
-        write(dir.path(), "[history]\nremote = \"s3://team\"\nretention = 5\n");
+        write(
+            dir.path(),
+            "[history]\nremote = \"s3://team\"\nretention = 5\n",
+        );
         let e = resolve(dir.path(), None).unwrap_err();
         assert_eq!(e.line, 3, "{e:?}");
         assert!(matches!(e.problem, Problem::Syntax(ref d) if d.contains("retention")));
-        write(dir.path(), "[history]\nremote = \"s3://team\"\nendpoint = \"127.0.0.1:3900\"\n");
+        write(
+            dir.path(),
+            "[history]\nremote = \"s3://team\"\nendpoint = \"127.0.0.1:3900\"\n",
+        );
         let e = resolve(dir.path(), None).unwrap_err();
         assert_eq!((e.line, e.col), (3, 12));
     }

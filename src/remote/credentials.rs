@@ -22,7 +22,10 @@ impl std::fmt::Debug for Profile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Profile")
             .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &self.secret_access_key.as_ref().map(|_| "***"))
+            .field(
+                "secret_access_key",
+                &self.secret_access_key.as_ref().map(|_| "***"),
+            )
             .field("session_token", &self.session_token.as_ref().map(|_| "***"))
             .field("region", &self.region)
             .finish()
@@ -51,9 +54,7 @@ pub fn profile() -> Profile {
 /// `credentials` sections are `[NAME]`; `config` sections are
 /// `[profile NAME]`, except `[default]`. The credentials file wins.
 pub fn from_files(name: &str, credentials: Option<&str>, config: Option<&str>) -> Profile {
-    let creds = credentials
-        .map(|t| section(t, name))
-        .unwrap_or_default();
+    let creds = credentials.map(|t| section(t, name)).unwrap_or_default();
     let config_name = if name == "default" {
         "default".to_string()
     } else {
@@ -119,7 +120,10 @@ region = garage
         let t = from_files("team", Some(CREDENTIALS), Some(CONFIG));
         assert_eq!(t.secret_access_key.as_deref(), Some("s3cr3t-team"));
         assert_eq!(t.region.as_deref(), Some("garage"));
-        assert_eq!(from_files("none", Some(CREDENTIALS), None), Profile::default());
+        assert_eq!(
+            from_files("none", Some(CREDENTIALS), None),
+            Profile::default()
+        );
         assert!(!format!("{t:?}").contains("s3cr3t"));
     }
 }

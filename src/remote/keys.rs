@@ -131,7 +131,10 @@ mod tests {
     fn keys_round_trip_and_name_their_content() {
         let run = "20261123T200501123Z-3f9a";
         let j = SegmentKey::new(run, Piece::Journal { from: 1, to: 17 }, b"lines\n");
-        assert!(j.rest().starts_with("runs/2026-11/20261123T200501123Z-3f9a/j/0000000001-0000000017-"));
+        assert!(
+            j.rest()
+                .starts_with("runs/2026-11/20261123T200501123Z-3f9a/j/0000000001-0000000017-")
+        );
         assert_eq!(SegmentKey::parse(&j.rest()), Some(j.clone()));
         assert!(j.matches(b"lines\n"));
         assert!(!j.matches(b"lines!\n"));

@@ -14,7 +14,9 @@ pub enum LocationError {
 impl LocationError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            LocationError::NotS3(text) => crate::tr!(lang, "remote-location-not-s3", text = text.as_str()),
+            LocationError::NotS3(text) => {
+                crate::tr!(lang, "remote-location-not-s3", text = text.as_str())
+            }
             LocationError::Bucket(bucket) => {
                 crate::tr!(lang, "remote-location-bucket", bucket = bucket.as_str())
             }

@@ -30,7 +30,11 @@ pub enum Check {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Retention {
     /// Object Lock is on and a probe object was retained until `until`.
-    Enforced { mode: String, days: u32, until: String },
+    Enforced {
+        mode: String,
+        days: u32,
+        until: String,
+    },
     /// The bucket has no Object Lock configuration.
     NotConfigured,
     /// The server does not implement Object Lock (its answer).
@@ -135,7 +139,10 @@ pub fn remember(data: &Path, c: &Capabilities) -> std::io::Result<()> {
     let tmp = path.with_extension("json.tmp");
     let mut o = store::private_file_options();
     o.create(true).write(true).truncate(true);
-    std::io::Write::write_all(&mut o.open(&tmp)?, &serde_json::to_vec_pretty(c).map_err(std::io::Error::other)?)?;
+    std::io::Write::write_all(
+        &mut o.open(&tmp)?,
+        &serde_json::to_vec_pretty(c).map_err(std::io::Error::other)?,
+    )?;
     std::fs::rename(tmp, path)
 }
 
@@ -184,8 +191,13 @@ pub async fn probe(client: &Client, days: u32) -> Result<Capabilities, RemoteErr
     } else {
         client.reopen()
     };
-    writer.put_new(&key, Bytes::from_static(b"first"), false).await?;
-    let conditional_put = match writer.put_new(&key, Bytes::from_static(b"second"), false).await {
+    writer
+        .put_new(&key, Bytes::from_static(b"first"), false)
+        .await?;
+    let conditional_put = match writer
+        .put_new(&key, Bytes::from_static(b"second"), false)
+        .await
+    {
         Ok(Put::AlreadyThere) => Check::Enforced,
         Ok(Put::Created) => match client.get(&key).await {
             Ok(b) if &b[..] == b"second" => Check::Ignored,

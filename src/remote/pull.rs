@@ -68,24 +68,55 @@ fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 fn save_manifest(data: &Path, m: &Manifest) -> io::Result<()> {
-    write_private(&manifest_path(data), &serde_json::to_vec(m).map_err(io::Error::other)?)
+    write_private(
+        &manifest_path(data),
+        &serde_json::to_vec(m).map_err(io::Error::other)?,
+    )
 }
 
-/// The cached copy was refreshed from `location` less than `seconds` ago.
-pub fn fresh(data: &Path, location: &str, seconds: u64) -> Option<DateTime<Utc>> {
-    // Only the stamp is read on this path: a warm history command must not
-    // pay for the manifest.
+/// The last attempt to read the bucket: when, and why it failed if it did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    pub at: DateTime<Utc>,
+    pub error: Option<String>,
+}
+
+/// The last attempt on `location`, if less than `seconds` ago: the history
+/// commands then do not read the bucket again (a failed attempt too, so an
+/// unreachable bucket costs one timeout per `refresh_seconds`, not one per
+/// command).
+pub fn recent_attempt(data: &Path, location: &str, seconds: u64) -> Option<Attempt> {
+    // Only this small file is read on this path: a warm history command
+    // must not pay for the manifest.
     let text = std::fs::read_to_string(store::remote_cache_dir(data).join("refreshed")).ok()?;
-    let (at, loc) = text.trim_end().split_once(' ')?;
+    let mut lines = text.lines();
+    let (at, loc) = lines.next()?.split_once(' ')?;
     let at: DateTime<Utc> = at.parse().ok()?;
     let age = Utc::now().signed_duration_since(at);
-    (loc == location && age >= chrono::Duration::zero() && age.num_seconds() < seconds as i64).then_some(at)
+    let recent =
+        loc == location && age >= chrono::Duration::zero() && age.num_seconds() < seconds as i64;
+    recent.then(|| Attempt {
+        at,
+        error: lines.next().map(str::to_string),
+    })
 }
 
-fn stamp(data: &Path, location: &str, at: DateTime<Utc>) -> io::Result<()> {
+/// Records an attempt (called by [`refresh`], and by callers whose
+/// attempt failed before it could start).
+pub fn record_attempt(
+    data: &Path,
+    location: &str,
+    at: DateTime<Utc>,
+    error: Option<&str>,
+) -> io::Result<()> {
+    let mut text = format!("{} {location}\n", at.to_rfc3339());
+    if let Some(e) = error {
+        text.push_str(&e.replace('\n', " "));
+        text.push('\n');
+    }
     write_private(
         &store::remote_cache_dir(data).join("refreshed"),
-        format!("{} {location}\n", at.to_rfc3339()).as_bytes(),
+        text.as_bytes(),
     )
 }
 
@@ -166,7 +197,13 @@ fn write_copy(data: &Path, run_id: &str, a: &Assembled) -> io::Result<()> {
 pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteError> {
     let started = Utc::now();
     let location = client.location.to_string();
-    let bucket = list_bucket(client).await?;
+    let bucket = match list_bucket(client).await {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = record_attempt(data, &location, started, Some(&e.detail));
+            return Err(e);
+        }
+    };
     let mut manifest = load_manifest(data);
     if manifest.location != location {
         manifest = Manifest {
@@ -216,8 +253,9 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     };
     save_manifest(data, &manifest).map_err(io_err)?;
     if let Some(e) = first_error {
+        let _ = record_attempt(data, &location, started, Some(&e.detail));
         return Err(e);
     }
-    stamp(data, &location, started).map_err(io_err)?;
+    record_attempt(data, &location, started, None).map_err(io_err)?;
     Ok(out)
 }

@@ -104,7 +104,10 @@ fn listing(dir: &Path) -> io::Result<Names> {
     let mut names = Vec::new();
     for e in std::fs::read_dir(dir)? {
         let e = e?;
-        names.push((e.file_name().to_string_lossy().into_owned(), e.file_type()?.is_dir()));
+        names.push((
+            e.file_name().to_string_lossy().into_owned(),
+            e.file_type()?.is_dir(),
+        ));
     }
     names.sort();
     let names: Names = std::sync::Arc::new(names);
@@ -265,7 +268,11 @@ mod tests {
         let j = d.path().join("20261123T200501123Z-3f9a.jsonl");
         std::fs::write(&j, line(1) + &line(2) + "{\"seq\":3,\"to").unwrap();
         std::fs::write(d.path().join("20261123T200501123Z-3f9a.head"), "2 h").unwrap();
-        std::fs::write(d.path().join("20261123T200501123Z-3f9a.cast"), "{hdr}\n[1.0,\"o\",\"x").unwrap();
+        std::fs::write(
+            d.path().join("20261123T200501123Z-3f9a.cast"),
+            "{hdr}\n[1.0,\"o\",\"x",
+        )
+        .unwrap();
         let cp = d.path().join("20261123T200501123Z-3f9a.checkpoints");
         std::fs::create_dir(&cp).unwrap();
         std::fs::write(cp.join("0001.sig"), "SIG").unwrap();
@@ -280,14 +287,23 @@ mod tests {
         for s in &segs {
             sent.apply(&s.advance);
         }
-        assert!(behind(&j, Some(&sent)), "the signature file is not sent yet");
+        assert!(
+            behind(&j, Some(&sent)),
+            "the signature file is not sent yet"
+        );
         let segs = pending(&j, &sent, true).unwrap();
         let names: Vec<_> = segs.iter().map(|s| s.key.piece.clone()).collect();
         assert_eq!(
             names,
             vec![
-                Piece::File { name: "cast".into(), offset: 6 },
-                Piece::File { name: "checkpoints/0001.sig".into(), offset: 0 },
+                Piece::File {
+                    name: "cast".into(),
+                    offset: 6
+                },
+                Piece::File {
+                    name: "checkpoints/0001.sig".into(),
+                    offset: 0
+                },
             ]
         );
         for s in &segs {

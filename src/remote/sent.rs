@@ -131,7 +131,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(path(d.path(), "r1")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(path(d.path(), "r1"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         let held = lock(d.path(), "r1", false).unwrap();

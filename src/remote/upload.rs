@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pushed {
     /// Objects written (0: nothing was new).
-    Done { objects: u64 },
+    Done {
+        objects: u64,
+    },
     /// Another uploader holds the run (its own `pasos run`, a `sync`).
     Busy,
     Failed(PushError),
@@ -51,7 +53,14 @@ impl PushError {
 /// Sends what `journal`'s run has beyond its state. `whole`: the run is
 /// over, send the side files to their last byte. `wait`: wait for another
 /// uploader of the same run instead of leaving it to them.
-pub async fn push_run(client: &Client, data: &Path, journal: &Path, whole: bool, look_first: bool, wait: bool) -> Pushed {
+pub async fn push_run(
+    client: &Client,
+    data: &Path,
+    journal: &Path,
+    whole: bool,
+    look_first: bool,
+    wait: bool,
+) -> Pushed {
     let run_id = store::run_id_of(journal);
     let _lock = match sent::lock(data, &run_id, wait) {
         Ok(Some(l)) => l,
@@ -61,13 +70,20 @@ pub async fn push_run(client: &Client, data: &Path, journal: &Path, whole: bool,
     let mut state = sent::load(data, &run_id).unwrap_or_default();
     let segments = match segment::pending(journal, &state, whole) {
         Ok(s) => s,
-        Err(SegmentError::Io(e)) => return fail(data, &run_id, state, PushError::Local(e.to_string())),
-        Err(SegmentError::Diverged(d)) => return fail(data, &run_id, state, PushError::Diverged(d)),
+        Err(SegmentError::Io(e)) => {
+            return fail(data, &run_id, state, PushError::Local(e.to_string()));
+        }
+        Err(SegmentError::Diverged(d)) => {
+            return fail(data, &run_id, state, PushError::Diverged(d));
+        }
     };
     let mut objects = 0;
     for seg in segments {
         let key = client.key(&seg.key.rest());
-        match client.put_new(&key, Bytes::from(seg.bytes), look_first).await {
+        match client
+            .put_new(&key, Bytes::from(seg.bytes), look_first)
+            .await
+        {
             Ok(put) => {
                 if put == Put::Created {
                     objects += 1;
@@ -115,7 +131,12 @@ pub struct Sweep {
 }
 
 /// Sends every run of the backlog, a few at a time.
-pub async fn push_all(client: &Client, data: &Path, journals: &[PathBuf], look_first: bool) -> Sweep {
+pub async fn push_all(
+    client: &Client,
+    data: &Path,
+    journals: &[PathBuf],
+    look_first: bool,
+) -> Sweep {
     let results: Vec<(String, Pushed)> = futures_util::stream::iter(journals.iter())
         .map(|j| async move {
             (

@@ -20,19 +20,35 @@ use std::path::Path;
 pub enum Finding {
     Segment(SegmentProblem),
     /// The chain over the lines that are there does not hold (kind, line).
-    Chain { kind: String, line: Option<usize>, detail: String },
+    Chain {
+        kind: String,
+        line: Option<usize>,
+        detail: String,
+    },
     /// A file beside the journal: an object whose bytes are not its key's.
-    FileChanged { key: String },
+    FileChanged {
+        key: String,
+    },
     /// This bastion uploaded lines up to `uploaded`; the bucket has up to
     /// `remote`.
-    LinesGone { uploaded: u64, remote: u64 },
+    LinesGone {
+        uploaded: u64,
+        remote: u64,
+    },
     /// This bastion uploaded `uploaded` bytes of a side file; fewer are there.
-    FileGone { name: String, uploaded: u64, remote: u64 },
+    FileGone {
+        name: String,
+        uploaded: u64,
+        remote: u64,
+    },
     /// A run this bastion uploaded (or saw in the bucket before) is not
     /// there at all.
     RunGone,
     /// The bucket is behind this bastion's journal (not uploaded yet).
-    Behind { local: u64, remote: u64 },
+    Behind {
+        local: u64,
+        remote: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +82,12 @@ impl Report {
     }
 }
 
-async fn check_run(client: &Client, data: &Path, run_id: &str, segs: &[Listed]) -> Result<RunCheck, RemoteError> {
+async fn check_run(
+    client: &Client,
+    data: &Path,
+    run_id: &str,
+    segs: &[Listed],
+) -> Result<RunCheck, RemoteError> {
     let mut findings = Vec::new();
     let assembled = pull::fetch_journal(client, segs).await?;
     findings.extend(assembled.problems.iter().cloned().map(Finding::Segment));
@@ -91,7 +112,9 @@ async fn check_run(client: &Client, data: &Path, run_id: &str, segs: &[Listed]) 
                     *e = (*e).max(end);
                 }
             } else {
-                findings.push(Finding::FileChanged { key: s.rest.clone() });
+                findings.push(Finding::FileChanged {
+                    key: s.rest.clone(),
+                });
             }
         }
     }
@@ -117,7 +140,9 @@ async fn check_run(client: &Client, data: &Path, run_id: &str, segs: &[Listed]) 
     let local = store::journal_path(data, run_id);
     if let Some((local_seq, _)) = read_head(&local)
         && local_seq > remote_seq
-        && !findings.iter().any(|f| matches!(f, Finding::LinesGone { .. }))
+        && !findings
+            .iter()
+            .any(|f| matches!(f, Finding::LinesGone { .. }))
     {
         findings.push(Finding::Behind {
             local: local_seq,

@@ -94,3 +94,5 @@ remote-run-queued = la ejecución está a salvo aquí; { $count ->
    *[other] { $count } ejecuciones esperan
 } para subirse ({ $detail }); `pasos sync` las envía
 remote-run-still-sending = la ejecución está a salvo aquí; su subida no terminó a tiempo y espera a `pasos sync`
+remote-refresh-failed-no-copy = no se puede leer el bucket { $location } ({ $detail }); no se muestran ejecuciones remotas hasta que se pueda
+remote-no-credentials = no hay credenciales: defina AWS_ACCESS_KEY_ID y AWS_SECRET_ACCESS_KEY, o un perfil en ~/.aws/credentials (AWS_PROFILE)
