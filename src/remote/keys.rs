@@ -81,7 +81,15 @@ impl SegmentKey {
         let tail = rest.strip_prefix("runs/")?;
         let (_month, tail) = tail.split_once('/')?;
         let (run_id, tail) = tail.split_once('/')?;
-        if run_id.is_empty() {
+        // Keys come from a shared bucket: nothing in them may lead a cached
+        // copy out of its folder.
+        let safe_id = |id: &str| {
+            !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        if !safe_id(run_id) {
             return None;
         }
         let (piece, hash) = if let Some(name) = tail.strip_prefix("j/") {
@@ -94,7 +102,12 @@ impl SegmentKey {
         } else if let Some(rest) = tail.strip_prefix("f/") {
             let (name, last) = rest.rsplit_once('/')?;
             let (offset, hash) = last.split_once('-')?;
-            if name.is_empty() {
+            let safe_part = |p: &str| {
+                !p.is_empty() && p != "." && p != ".." && !p.contains('\\') && !p.contains('\0')
+            };
+            // Never a name that would stand for the journal itself.
+            let reserved = matches!(name, "jsonl" | "head" | "lock") || name.ends_with(".tmp");
+            if reserved || !name.split('/').all(safe_part) {
                 return None;
             }
             (
@@ -149,6 +162,11 @@ mod tests {
         assert_eq!(SegmentKey::parse(&f.rest()), Some(f));
         assert_eq!(SegmentKey::parse("probe/host-1"), None);
         assert_eq!(SegmentKey::parse("runs/2026-11/x/j/1-2-zz.jsonl"), None);
+        let h = "0".repeat(HASH_HEX);
+        assert!(SegmentKey::parse(&format!("runs/m/r1/f/cast/000-{h}")).is_some());
+        assert_eq!(SegmentKey::parse(&format!("runs/m/r1/f/../../etc/000-{h}")), None);
+        assert_eq!(SegmentKey::parse(&format!("runs/m/../j/1-2-{h}.jsonl")), None);
+        assert_eq!(SegmentKey::parse(&format!("runs/m/r1/f/jsonl/000-{h}")), None);
         assert_eq!(month_of("odd"), "undated");
     }
 }

@@ -37,7 +37,7 @@ pub type Bucket = BTreeMap<String, Vec<Listed>>;
 pub struct Manifest {
     pub location: String,
     pub refreshed_at: Option<DateTime<Utc>>,
-    /// Run id → the journal segment keys its cached copy was made of.
+    /// Run id → the segment keys its cached copy was made of.
     pub runs: BTreeMap<String, Vec<String>>,
 }
 
@@ -169,6 +169,35 @@ pub async fn fetch_journal(client: &Client, segs: &[Listed]) -> Result<Assembled
     Ok(assemble::journal(parts))
 }
 
+/// The files beside a run's journal, put together from their segments:
+/// `(name, bytes)`, each from offset 0 through the segments that follow on
+/// (a segment whose bytes do not match its key ends the file there).
+pub async fn fetch_side_files(client: &Client, segs: &[Listed]) -> Result<Vec<(String, Vec<u8>)>, RemoteError> {
+    let mut files: BTreeMap<String, Vec<(u64, &Listed)>> = BTreeMap::new();
+    for s in segs {
+        if let Piece::File { name, offset } = &s.key.piece {
+            files.entry(name.clone()).or_default().push((*offset, s));
+        }
+    }
+    let mut out = Vec::new();
+    for (name, mut parts) in files {
+        parts.sort_by_key(|(offset, _)| *offset);
+        let mut bytes: Vec<u8> = Vec::new();
+        for (offset, s) in parts {
+            if offset != bytes.len() as u64 {
+                continue;
+            }
+            let got = client.get(&client.key(&s.rest)).await?;
+            if !s.key.matches(&got) {
+                break;
+            }
+            bytes.extend_from_slice(&got);
+        }
+        out.push((name, bytes));
+    }
+    Ok(out)
+}
+
 /// What a refresh did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Refreshed {
@@ -178,11 +207,17 @@ pub struct Refreshed {
     pub fetched: usize,
 }
 
-/// Writes a run's cached copy: the journal and a `.head` from its last line.
-fn write_copy(data: &Path, run_id: &str, a: &Assembled) -> io::Result<()> {
+/// Writes a run's cached copy: the journal, a `.head` from its last line,
+/// and the files beside it.
+fn write_copy(data: &Path, run_id: &str, a: &Assembled, side: &[(String, Vec<u8>)]) -> io::Result<()> {
     let cache = store::remote_cache_dir(data);
     let path = store::journal_path(&cache, run_id);
     write_private(&path, &a.bytes)?;
+    if let Some(dir) = path.parent() {
+        for (name, bytes) in side {
+            write_private(&dir.join(format!("{run_id}.{name}")), bytes)?;
+        }
+    }
     let head = store::head_path(&path);
     match &a.last {
         Some((seq, hash)) => write_private(&head, format!("{seq} {hash}\n").as_bytes()),
@@ -211,18 +246,21 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
             ..Manifest::default()
         };
     }
-    let journal_keys = |segs: &[Listed]| -> Vec<String> {
-        segs.iter()
-            .filter(|s| matches!(s.key.piece, Piece::Journal { .. }))
-            .map(|s| s.rest.clone())
-            .collect()
-    };
+    let journal_keys = |segs: &[Listed]| -> Vec<String> { segs.iter().map(|s| s.rest.clone()).collect() };
     let stale: Vec<(&String, &Vec<Listed>)> = bucket
         .iter()
         .filter(|(id, segs)| manifest.runs.get(*id) != Some(&journal_keys(segs)))
         .collect();
-    let fetched: Vec<(String, Result<Assembled, RemoteError>)> = futures_util::stream::iter(stale)
-        .map(|(id, segs)| async move { (id.clone(), fetch_journal(client, segs).await) })
+    type Fetched = Result<(Assembled, Vec<(String, Vec<u8>)>), RemoteError>;
+    let fetched: Vec<(String, Fetched)> = futures_util::stream::iter(stale)
+        .map(|(id, segs)| async move {
+            let got = async {
+                let journal = fetch_journal(client, segs).await?;
+                let side = fetch_side_files(client, segs).await?;
+                Ok((journal, side))
+            };
+            (id.clone(), got.await)
+        })
         .buffer_unordered(32)
         .collect()
         .await;
@@ -233,8 +271,8 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     let mut first_error = None;
     for (id, result) in fetched {
         match result {
-            Ok(a) => {
-                write_copy(data, &id, &a).map_err(|e| RemoteError {
+            Ok((a, side)) => {
+                write_copy(data, &id, &a, &side).map_err(|e| RemoteError {
                     detail: e.to_string(),
                     kind: super::client::ErrorKind::Other,
                 })?;
