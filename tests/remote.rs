@@ -131,11 +131,6 @@ fn kpi_runs(b: &Bastion, extra: &[&str]) -> u64 {
 
 /// A client on the bucket, as an attacker (or an accident) with the key.
 fn bucket(g: &Garage, prefix: &str) -> (tokio::runtime::Runtime, pasos::remote::Client) {
-    for (k, v) in g.env() {
-        // SAFETY: tests in this file set the same values; nothing reads
-        // them concurrently in a way that depends on their absence.
-        unsafe { std::env::set_var(k, v) };
-    }
     let cfg = pasos::remote::RemoteConfig {
         location: pasos::remote::Location::parse(&format!("s3://{}/{prefix}", g.bucket)).unwrap(),
         endpoint: Some(g.endpoint.clone()),
@@ -144,7 +139,7 @@ fn bucket(g: &Garage, prefix: &str) -> (tokio::runtime::Runtime, pasos::remote::
         refresh_seconds: 0,
     };
     let rt = pasos::remote::client::runtime().unwrap();
-    let c = pasos::remote::Client::new(&cfg).unwrap();
+    let c = pasos::remote::Client::with_keys(&cfg, &g.key_id, &g.secret).unwrap();
     (rt, c)
 }
 

@@ -44,8 +44,15 @@ pub struct Global {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// The team's history in an S3-compatible bucket (overrides `[history]
-    /// remote` of config.toml) [env: PASOS_REMOTE].
-    #[arg(long, global = true, value_name = "s3://BUCKET/PREFIX")]
+    /// remote` of config.toml) [env: PASOS_REMOTE]. Without a value, the
+    /// configured one; `log verify --remote` verifies the bucket.
+    #[arg(
+        long,
+        global = true,
+        value_name = "s3://BUCKET/PREFIX",
+        num_args = 0..=1,
+        default_missing_value = ""
+    )]
     pub remote: Option<String>,
     /// History commands read only this bastion's runs.
     #[arg(long, global = true, conflicts_with = "remote_only")]
@@ -62,6 +69,11 @@ pub enum Lang {
 }
 
 impl Global {
+    /// `--remote URL`; `None` for a bare `--remote` (the configured one).
+    pub fn remote_url(&self) -> Option<&str> {
+        self.remote.as_deref().filter(|r| !r.is_empty())
+    }
+
     /// `--lang`, else from LC_ALL / LC_MESSAGES / LANG.
     pub fn lang(&self) -> pasos::i18n::Lang {
         match self.lang {
@@ -266,15 +278,11 @@ pub enum LogAction {
     /// Show the timeline of a run (its id or a unique prefix).
     Show { run: String },
     /// Verify journals (all when no run is named): exit 0 when intact, 1
-    /// when any was edited, shortened, reordered or is foreign.
-    Verify {
-        runs: Vec<String>,
-        /// Verify every run in the team's bucket instead: objects changed
-        /// or missing, the chain, runs never uploaded, what the bucket
-        /// enforces.
-        #[arg(long, conflicts_with = "runs")]
-        remote: bool,
-    },
+    /// when any was edited, shortened, reordered or is foreign. With
+    /// `--remote`: every run in the team's bucket instead (objects changed
+    /// or missing, the chain, runs never uploaded, what the bucket
+    /// enforces).
+    Verify { runs: Vec<String> },
 }
 
 #[derive(Debug, Args)]

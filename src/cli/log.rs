@@ -35,7 +35,13 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
         None if terminal => &browse_by_default,
         None => &list_by_default,
     };
-    if let LogAction::Verify { remote: true, .. } = action {
+    if let LogAction::Verify { runs } = action
+        && global.remote.is_some()
+    {
+        if !runs.is_empty() {
+            eprintln!("pasos: {}", pasos::tr!(global.lang(), "remote-verify-no-runs"));
+            return EXIT_BAD_INPUT;
+        }
         return super::remote_verify::run(&paths, global);
     }
     if let Err(code) = super::remote::prepare_history(&paths, global) {
@@ -54,7 +60,7 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             since,
         } => list(&paths.data, procedure, operator, outcome, since),
         LogAction::Show { run } => show(&paths.data, run),
-        LogAction::Verify { runs, .. } => verify(&paths.data, runs),
+        LogAction::Verify { runs } => verify(&paths.data, runs),
     };
     if matches!(action, LogAction::List { .. }) {
         super::remote::print_not_uploaded(&paths, global);

@@ -21,7 +21,7 @@ pub fn set_scope(global: &Global) {
 
 /// The remote settings; `Err(exit code)` after saying what is wrong.
 pub fn settings(paths: &Paths, global: &Global) -> Result<Option<RemoteConfig>, u8> {
-    config::resolve(&paths.config, global.remote.as_deref()).map_err(|e| {
+    config::resolve(&paths.config, global.remote_url()).map_err(|e| {
         eprintln!("pasos: {}", e.message(global.lang()));
         EXIT_BAD_INPUT
     })
@@ -91,7 +91,7 @@ fn refresh(
 /// After `pasos log list`: the runs not yet in the bucket, with why.
 pub fn print_not_uploaded(paths: &Paths, global: &Global) {
     let lang = global.lang();
-    let Ok(Some(cfg)) = config::resolve(&paths.config, global.remote.as_deref()) else {
+    let Ok(Some(cfg)) = config::resolve(&paths.config, global.remote_url()) else {
         return;
     };
     if global.remote_only {

@@ -134,7 +134,21 @@ fn options(config: &RemoteConfig) -> ClientOptions {
 }
 
 impl Client {
+    /// A client with credentials from the AWS environment or profile.
     pub fn new(config: &RemoteConfig) -> Result<Client, RemoteError> {
+        Client::build(config, None)
+    }
+
+    /// A client with these credentials (access key id, secret).
+    pub fn with_keys(
+        config: &RemoteConfig,
+        key_id: &str,
+        secret: &str,
+    ) -> Result<Client, RemoteError> {
+        Client::build(config, Some((key_id, secret)))
+    }
+
+    fn build(config: &RemoteConfig, keys: Option<(&str, &str)>) -> Result<Client, RemoteError> {
         // TLS for https endpoints: rustls with ring, installed once. ring
         // rather than aws-lc (rustls's default, which it now prefers for its
         // post-quantum key exchange) keeps a C/cmake build out of pasos.
@@ -170,7 +184,11 @@ impl Client {
         if let Some(e) = &config.endpoint {
             builder = builder.with_endpoint(e);
         }
-        if !env_has_key {
+        if let Some((id, secret)) = keys {
+            builder = builder
+                .with_access_key_id(id)
+                .with_secret_access_key(secret);
+        } else if !env_has_key {
             match (&profile.access_key_id, &profile.secret_access_key) {
                 (Some(id), Some(secret)) => {
                     builder = builder

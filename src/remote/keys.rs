@@ -164,9 +164,18 @@ mod tests {
         assert_eq!(SegmentKey::parse("runs/2026-11/x/j/1-2-zz.jsonl"), None);
         let h = "0".repeat(HASH_HEX);
         assert!(SegmentKey::parse(&format!("runs/m/r1/f/cast/000-{h}")).is_some());
-        assert_eq!(SegmentKey::parse(&format!("runs/m/r1/f/../../etc/000-{h}")), None);
-        assert_eq!(SegmentKey::parse(&format!("runs/m/../j/1-2-{h}.jsonl")), None);
-        assert_eq!(SegmentKey::parse(&format!("runs/m/r1/f/jsonl/000-{h}")), None);
+        assert_eq!(
+            SegmentKey::parse(&format!("runs/m/r1/f/../../etc/000-{h}")),
+            None
+        );
+        assert_eq!(
+            SegmentKey::parse(&format!("runs/m/../j/1-2-{h}.jsonl")),
+            None
+        );
+        assert_eq!(
+            SegmentKey::parse(&format!("runs/m/r1/f/jsonl/000-{h}")),
+            None
+        );
         assert_eq!(month_of("odd"), "undated");
     }
 }

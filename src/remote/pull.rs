@@ -172,7 +172,10 @@ pub async fn fetch_journal(client: &Client, segs: &[Listed]) -> Result<Assembled
 /// The files beside a run's journal, put together from their segments:
 /// `(name, bytes)`, each from offset 0 through the segments that follow on
 /// (a segment whose bytes do not match its key ends the file there).
-pub async fn fetch_side_files(client: &Client, segs: &[Listed]) -> Result<Vec<(String, Vec<u8>)>, RemoteError> {
+pub async fn fetch_side_files(
+    client: &Client,
+    segs: &[Listed],
+) -> Result<Vec<(String, Vec<u8>)>, RemoteError> {
     let mut files: BTreeMap<String, Vec<(u64, &Listed)>> = BTreeMap::new();
     for s in segs {
         if let Piece::File { name, offset } = &s.key.piece {
@@ -209,7 +212,12 @@ pub struct Refreshed {
 
 /// Writes a run's cached copy: the journal, a `.head` from its last line,
 /// and the files beside it.
-fn write_copy(data: &Path, run_id: &str, a: &Assembled, side: &[(String, Vec<u8>)]) -> io::Result<()> {
+fn write_copy(
+    data: &Path,
+    run_id: &str,
+    a: &Assembled,
+    side: &[(String, Vec<u8>)],
+) -> io::Result<()> {
     let cache = store::remote_cache_dir(data);
     let path = store::journal_path(&cache, run_id);
     write_private(&path, &a.bytes)?;
@@ -246,7 +254,8 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
             ..Manifest::default()
         };
     }
-    let journal_keys = |segs: &[Listed]| -> Vec<String> { segs.iter().map(|s| s.rest.clone()).collect() };
+    let journal_keys =
+        |segs: &[Listed]| -> Vec<String> { segs.iter().map(|s| s.rest.clone()).collect() };
     let stale: Vec<(&String, &Vec<Listed>)> = bucket
         .iter()
         .filter(|(id, segs)| manifest.runs.get(*id) != Some(&journal_keys(segs)))

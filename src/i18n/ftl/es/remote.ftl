@@ -96,3 +96,4 @@ remote-run-queued = la ejecución está a salvo aquí; { $count ->
 remote-run-still-sending = la ejecución está a salvo aquí; su subida no terminó a tiempo y espera a `pasos sync`
 remote-refresh-failed-no-copy = no se puede leer el bucket { $location } ({ $detail }); no se muestran ejecuciones remotas hasta que se pueda
 remote-no-credentials = no hay credenciales: defina AWS_ACCESS_KEY_ID y AWS_SECRET_ACCESS_KEY, o un perfil en ~/.aws/credentials (AWS_PROFILE)
+remote-verify-no-runs = log verify --remote verifica todas las ejecuciones del bucket; no nombre ejecuciones con él
