@@ -39,7 +39,10 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
         && global.remote.is_some()
     {
         if !runs.is_empty() {
-            eprintln!("pasos: {}", pasos::tr!(global.lang(), "remote-verify-no-runs"));
+            eprintln!(
+                "pasos: {}",
+                pasos::tr!(global.lang(), "remote-verify-no-runs")
+            );
             return EXIT_BAD_INPUT;
         }
         return super::remote_verify::run(&paths, global);
