@@ -238,18 +238,17 @@ fn status(
     };
     print_queue(data, lang);
     let manifest = pull::load_manifest(data);
-    let at = manifest
-        .refreshed_at
-        .map(|t| pasos::history::local_time::minute(t, &chrono::Local))
-        .unwrap_or_else(|| "-".into());
-    println!(
-        "{}",
-        tr!(
-            lang,
-            "remote-status-cache",
-            count = manifest.runs.len(),
-            at = at.as_str()
-        )
-    );
+    match manifest.refreshed_at {
+        Some(t) => println!(
+            "{}",
+            tr!(
+                lang,
+                "remote-status-cache",
+                count = manifest.runs.len(),
+                at = pasos::history::local_time::minute(t, &chrono::Local)
+            )
+        ),
+        None => println!("{}", tr!(lang, "remote-status-cache-none")),
+    }
     if reachable { EXIT_OK } else { EXIT_FAILED }
 }

@@ -97,3 +97,4 @@ remote-run-still-sending = the run is safe here; its upload did not finish in ti
 remote-refresh-failed-no-copy = the bucket { $location } cannot be read ({ $detail }); no remote runs are shown until it can
 remote-no-credentials = no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile in ~/.aws/credentials (AWS_PROFILE)
 remote-verify-no-runs = log verify --remote verifies every run in the bucket; name no runs with it
+remote-status-cache-none = local copy of the bucket's runs: none yet (the history commands and `pasos sync` read the bucket)

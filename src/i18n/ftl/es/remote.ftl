@@ -97,3 +97,4 @@ remote-run-still-sending = la ejecución está a salvo aquí; su subida no termi
 remote-refresh-failed-no-copy = no se puede leer el bucket { $location } ({ $detail }); no se muestran ejecuciones remotas hasta que se pueda
 remote-no-credentials = no hay credenciales: defina AWS_ACCESS_KEY_ID y AWS_SECRET_ACCESS_KEY, o un perfil en ~/.aws/credentials (AWS_PROFILE)
 remote-verify-no-runs = log verify --remote verifica todas las ejecuciones del bucket; no nombre ejecuciones con él
+remote-status-cache-none = copia local de las ejecuciones del bucket: aún ninguna (los comandos del historial y `pasos sync` leen el bucket)
