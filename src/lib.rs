@@ -12,6 +12,7 @@ pub mod journal;
 pub mod paths;
 pub mod plain;
 pub mod procedure;
+pub mod remote;
 pub mod run;
 pub mod runner;
 pub mod secret;

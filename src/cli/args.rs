@@ -43,6 +43,23 @@ pub struct Global {
     /// Language of the interface (default: from LANG / LC_ALL).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// The team's history in an S3-compatible bucket (overrides `[history]
+    /// remote` of config.toml) [env: PASOS_REMOTE]. Without a value, the
+    /// configured one; `log verify --remote` verifies the bucket.
+    #[arg(
+        long,
+        global = true,
+        value_name = "s3://BUCKET/PREFIX",
+        num_args = 0..=1,
+        default_missing_value = ""
+    )]
+    pub remote: Option<String>,
+    /// History commands read only this bastion's runs.
+    #[arg(long, global = true, conflicts_with = "remote_only")]
+    pub local_only: bool,
+    /// History commands read only the runs in the bucket.
+    #[arg(long, global = true)]
+    pub remote_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -52,6 +69,11 @@ pub enum Lang {
 }
 
 impl Global {
+    /// `--remote URL`; `None` for a bare `--remote` (the configured one).
+    pub fn remote_url(&self) -> Option<&str> {
+        self.remote.as_deref().filter(|r| !r.is_empty())
+    }
+
     /// `--lang`, else from LC_ALL / LC_MESSAGES / LANG.
     pub fn lang(&self) -> pasos::i18n::Lang {
         match self.lang {
@@ -80,6 +102,13 @@ pub enum Command {
     Kpi(KpiArgs),
     /// Write the incident / post-mortem report of a run.
     Report(ReportArgs),
+    /// Send runs not yet uploaded to the team's bucket and read the
+    /// bucket's runs into the local history; `--status` shows the queue
+    /// and what the bucket enforces.
+    #[command(
+        after_help = "Exit codes: 0 everything is in the bucket, 1 runs are still queued (the bucket could not be reached or refused them), 2 no remote configured or a bad configuration."
+    )]
+    Sync(SyncArgs),
     /// Print where pasos keeps its configuration and data.
     Paths,
     /// Check or show keymaps.
@@ -259,8 +288,19 @@ pub enum LogAction {
     /// Show the timeline of a run (its id or a unique prefix).
     Show { run: String },
     /// Verify journals (all when no run is named): exit 0 when intact, 1
-    /// when any was edited, shortened, reordered or is foreign.
+    /// when any was edited, shortened, reordered or is foreign. With
+    /// `--remote`: every run in the team's bucket instead (objects changed
+    /// or missing, the chain, runs never uploaded, what the bucket
+    /// enforces).
     Verify { runs: Vec<String> },
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Show the upload queue, the cache and what the bucket enforces
+    /// (probed now) instead of syncing.
+    #[arg(long)]
+    pub status: bool,
 }
 
 #[derive(Debug, Args)]

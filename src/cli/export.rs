@@ -56,7 +56,8 @@ fn run_doc(run: &str, global: &Global, lang: pasos::i18n::Lang) -> Result<Doc, u
             eprintln!("pasos: {e}");
             EXIT_BAD_INPUT
         })?;
-    let journal = store::find(&paths.data, run).map_err(|e| {
+    super::remote::prepare_history(&paths, global)?;
+    let journal = store::history_find(&paths.data, run).map_err(|e| {
         eprintln!("pasos: {e}");
         EXIT_BAD_INPUT
     })?;

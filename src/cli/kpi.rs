@@ -30,6 +30,9 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
+    if let Err(code) = super::remote::prepare_history(&paths, global) {
+        return code;
+    }
     let options = ScanOptions {
         use_index: !args.no_index,
     };

@@ -39,7 +39,19 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
         None if terminal => &browse_by_default,
         None => &list_by_default,
     };
-    match action {
+    if let LogAction::Verify { runs } = action
+        && global.remote.is_some()
+    {
+        if !runs.is_empty() {
+            eprintln!("pasos: {}", tr!(lang, "remote-verify-no-runs"));
+            return EXIT_BAD_INPUT;
+        }
+        return super::remote_verify::run(&paths, global);
+    }
+    if let Err(code) = super::remote::prepare_history(&paths, global) {
+        return code;
+    }
+    let code = match action {
         LogAction::Browse {
             filter,
             ascii,
@@ -61,7 +73,11 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
         } => list(lang, &paths.data, procedure, operator, outcome, since),
         LogAction::Show { run } => show(lang, &paths.data, run),
         LogAction::Verify { runs } => verify(lang, &paths.data, runs),
+    };
+    if matches!(action, LogAction::List { .. }) {
+        super::remote::print_not_uploaded(&paths, global);
     }
+    code
 }
 
 fn browse(
@@ -204,7 +220,7 @@ fn cannot_read(lang: Lang, path: &Path, e: &std::io::Error) -> String {
 }
 
 fn show(lang: Lang, data: &Path, run: &str) -> u8 {
-    let path = match store::find(data, run) {
+    let path = match store::history_find(data, run) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("pasos: {e}");
@@ -255,7 +271,7 @@ fn show(lang: Lang, data: &Path, run: &str) -> u8 {
 
 fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
     let paths = if runs.is_empty() {
-        match store::list(data) {
+        match store::history_list(data) {
             Ok(p) => p,
             Err(e) => {
                 eprintln!("{}", cannot_read(lang, data, &e));
@@ -265,7 +281,7 @@ fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
     } else {
         let mut out = Vec::new();
         for r in runs {
-            match store::find(data, r) {
+            match store::history_find(data, r) {
                 Ok(p) => out.push(p),
                 Err(e) => {
                     eprintln!("pasos: {e}");

@@ -11,8 +11,11 @@ mod keymap;
 mod kpi;
 mod load;
 mod log;
+mod remote;
+mod remote_verify;
 mod report;
 mod run;
+mod sync;
 
 use args::{Cli, Command};
 use clap::CommandFactory;
@@ -24,6 +27,7 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 pub const EXIT_INTERRUPTED: u8 = 4;
 
 pub fn dispatch(cli: Cli) -> ExitCode {
+    remote::set_scope(&cli.global);
     let code = match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Run(a) => run::run(&a, &cli.global),
@@ -47,6 +51,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Command::Log(a) => log::run(&a, &cli.global),
         Command::Kpi(a) => kpi::run(&a, &cli.global),
         Command::Report(a) => report::run(&a, &cli.global),
+        Command::Sync(a) => sync::run(&a, &cli.global),
     };
     ExitCode::from(code)
 }

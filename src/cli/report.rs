@@ -34,7 +34,10 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
     };
-    let journal = match store::find(&paths.data, &args.run) {
+    if let Err(code) = super::remote::prepare_history(&paths, global) {
+        return code;
+    }
+    let journal = match store::history_find(&paths.data, &args.run) {
         Ok(p) => p,
         Err(e) => return fail(e),
     };

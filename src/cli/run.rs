@@ -35,6 +35,10 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
+    let uploader = match super::remote::start_uploader(&paths, global, args.resume.as_deref()) {
+        Ok(u) => u,
+        Err(code) => return code,
+    };
     let opts = Options {
         file: args.file.clone(),
         procedure: p,
@@ -67,6 +71,9 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         };
         pasos::tui::run(opts, keymap, look)
     };
+    if let Some(u) = uploader {
+        super::remote::finish_uploader(u, lang);
+    }
     match ended {
         plain::Ended::Finished(RunOutcome::Success) => EXIT_OK,
         plain::Ended::Finished(_) => EXIT_FAILED,

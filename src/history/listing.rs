@@ -37,7 +37,7 @@ pub fn from_scan(data: &Path, scan: Scan) -> Listing {
             .runs
             .into_iter()
             .map(|r| Listed {
-                path: store::journal_path(data, &r.run_id),
+                path: store::history_path(data, &r.run_id),
                 record: r,
                 intact: true,
             })

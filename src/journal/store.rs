@@ -76,8 +76,13 @@ pub fn private_file_options() -> std::fs::OpenOptions {
 
 /// Every journal under the data dir, oldest first.
 pub fn list(data: &Path) -> io::Result<Vec<PathBuf>> {
+    list_under(&runs_dir(data))
+}
+
+/// Every journal under a `runs/` directory, oldest first.
+pub fn list_under(root: &Path) -> io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    let root = runs_dir(data);
+    let root = root.to_path_buf();
     if !root.exists() {
         return Ok(out);
     }
@@ -96,9 +101,100 @@ pub fn list(data: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Which journals the history of this process reads: the bastion's own
+/// (`<data>/runs/`), the copies of a team's remote runs cached by
+/// `crate::remote` (`<data>/remote/runs/`), or both. Set once by the
+/// command line (`--local-only`, `--remote-only`); both by default. A run
+/// present in both places is read once, from the local copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    Both,
+    LocalOnly,
+    RemoteOnly,
+}
+
+static SCOPE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the [`Scope`] the history reads for the rest of the process.
+pub fn set_scope(scope: Scope) {
+    let n = match scope {
+        Scope::Both => 0,
+        Scope::LocalOnly => 1,
+        Scope::RemoteOnly => 2,
+    };
+    SCOPE.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn scope() -> Scope {
+    match SCOPE.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => Scope::LocalOnly,
+        2 => Scope::RemoteOnly,
+        _ => Scope::Both,
+    }
+}
+
+/// Where the cached copies of remote runs live: a data dir of their own.
+pub fn remote_cache_dir(data: &Path) -> PathBuf {
+    data.join("remote")
+}
+
+/// The `runs/` directories the history reads under the current [`Scope`],
+/// the local one first (it wins when a run is in both).
+pub fn history_roots(data: &Path) -> Vec<PathBuf> {
+    let local = runs_dir(data);
+    let remote = runs_dir(&remote_cache_dir(data));
+    match scope() {
+        Scope::Both => vec![local, remote],
+        Scope::LocalOnly => vec![local],
+        Scope::RemoteOnly => vec![remote],
+    }
+}
+
+/// Every journal the history reads (see [`Scope`]), oldest first; a run id
+/// found in more than one root is listed once, from the first.
+pub fn history_list(data: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for root in history_roots(data) {
+        for path in list_under(&root)? {
+            if seen.insert(run_id_of(&path)) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort_by_key(|p| run_id_of(p));
+    Ok(out)
+}
+
+/// [`find`] over the journals the history reads (see [`Scope`]).
+pub fn history_find(data: &Path, prefix: &str) -> Result<PathBuf, String> {
+    let all =
+        history_list(data).map_err(|e| format!("cannot read {}: {e}", runs_dir(data).display()))?;
+    pick(all, prefix, data)
+}
+
+/// The journal of a run the history read, wherever it lives.
+pub fn history_path(data: &Path, run_id: &str) -> PathBuf {
+    let local = journal_path(data, run_id);
+    if scope() == Scope::LocalOnly || local.exists() {
+        return local;
+    }
+    let cached = journal_path(&remote_cache_dir(data), run_id);
+    if cached.exists() || scope() == Scope::RemoteOnly {
+        cached
+    } else {
+        local
+    }
+}
+
 /// The journal of a run id, or of the only run id starting with `prefix`.
 pub fn find(data: &Path, prefix: &str) -> Result<PathBuf, String> {
     let all = list(data).map_err(|e| format!("cannot read {}: {e}", runs_dir(data).display()))?;
+    pick(all, prefix, data)
+}
+
+fn pick(all: Vec<PathBuf>, prefix: &str, data: &Path) -> Result<PathBuf, String> {
     let matches: Vec<PathBuf> = all
         .into_iter()
         .filter(|p| run_id_of(p).starts_with(prefix))

@@ -73,9 +73,24 @@ fn read(dir: &Path) -> io::Result<Listing> {
     Ok(out)
 }
 
-/// Every journal under `<data>/runs/`, in run-id (start time) order.
+/// Every journal the history reads (`<data>/runs/`, and the cached remote
+/// runs unless `--local-only`: see `store::Scope`), in run-id (start time)
+/// order; a run in both places is taken from the local copy.
 pub fn journals(data: &Path) -> io::Result<Vec<Found>> {
-    let root = crate::journal::store::runs_dir(data);
+    let mut all: Vec<(String, Found)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for root in crate::journal::store::history_roots(data) {
+        for (stem, found) in journals_under(root)? {
+            if seen.insert(stem.clone()) {
+                all.push((stem, found));
+            }
+        }
+    }
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(all.into_iter().map(|(_, f)| f).collect())
+}
+
+fn journals_under(root: PathBuf) -> io::Result<Vec<(String, Found)>> {
     if !root.exists() {
         return Ok(Vec::new());
     }
@@ -95,6 +110,5 @@ pub fn journals(data: &Path) -> io::Result<Vec<Found>> {
         }
         level = next;
     }
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Ok(found.into_iter().map(|(_, f)| f).collect())
+    Ok(found)
 }
