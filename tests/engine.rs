@@ -3,7 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use pasos::journal::line::{Line, genesis};
-use pasos::journal::{Event, Mode, Operator, RunOutcome, StepOutcome};
+use pasos::journal::{Event, Mode, Operator, RunOutcome, StepCause, StepOutcome};
 use pasos::procedure::{Procedure, load_str};
 use pasos::run::{
     Effect, Engine, FakeClock, Msg, PlanKind, Refusal, RunConfig, RunStatus, StepStatus,
@@ -221,7 +221,7 @@ impl Harness {
 
     fn ok(&mut self, msg: Msg) -> Vec<Effect> {
         self.send(msg.clone())
-            .unwrap_or_else(|r| panic!("{msg:?} refused: {r}"))
+            .unwrap_or_else(|r| panic!("{msg:?} refused: {r:?}"))
     }
 
     fn prepare(&mut self) {
@@ -402,8 +402,12 @@ fn exit_codes_decide_the_outcome_and_a_failed_step_can_be_retried() {
     h.run("P2", &[0, 2]);
     assert_eq!(h.status("P2"), StepStatus::Failed);
     assert_eq!(
-        h.engine.item("P2").unwrap().reason.as_deref(),
-        Some("command 2 of 2 exited with 2")
+        h.engine.item("P2").unwrap().cause,
+        Some(StepCause::CommandExited {
+            command: 2,
+            of: 2,
+            exit_code: 2
+        })
     );
     h.run("P2", &[0, 0]);
     assert_eq!(h.status("P2"), StepStatus::Done);
@@ -524,7 +528,12 @@ fn validations_check_exit_code_and_output() {
         output: "degraded\n".into(),
     });
     assert_eq!(h.status("2"), StepStatus::Failed);
-    assert!(h.events.iter().any(|(e, _)| matches!(e, Event::ValidationResult { passed: false, detail: Some(d), .. } if d.contains("does not match `ok`"))));
+    assert!(
+        h.events
+            .iter()
+            .any(|(e, _)| matches!(e, Event::ValidationResult { passed: false, .. }))
+    );
+    assert!(h.events.iter().any(|(e, _)| matches!(e, Event::StepFinished { cause: Some(StepCause::ValidationFailed { unmatched: Some(p), .. }), .. } if p == "ok")));
     finish_step_2(&mut h);
     assert_eq!(h.status("2"), StepStatus::Done);
 }
@@ -677,8 +686,8 @@ fn rehearsal_shows_commands_and_runs_nothing() {
         outcome: StepOutcome::Done,
     });
     assert_eq!(
-        h.engine.item("P1").unwrap().reason.as_deref(),
-        Some("rehearsal: commands shown, not run")
+        h.engine.item("P1").unwrap().cause,
+        Some(StepCause::Rehearsal)
     );
 }
 
@@ -1035,8 +1044,12 @@ fn a_step_stops_at_its_first_failing_command() {
     h.run("P2", &[2]);
     assert_eq!(h.status("P2"), StepStatus::Failed);
     assert_eq!(
-        h.engine.item("P2").unwrap().reason.as_deref(),
-        Some("command 1 of 2 exited with 2")
+        h.engine.item("P2").unwrap().cause,
+        Some(StepCause::CommandExited {
+            command: 1,
+            of: 2,
+            exit_code: 2
+        })
     );
 }
 

@@ -57,6 +57,7 @@ fn write_journal(dir: &Path) -> PathBuf {
             outcome: StepOutcome::Done,
             duration_ms: 900,
             reason: None,
+            cause: None,
         },
         Event::StepStarted {
             step: "1".into(),

@@ -83,6 +83,7 @@ fn finished(step: &str, outcome: StepOutcome, secs: u64) -> Event {
         outcome,
         duration_ms: secs * 1000,
         reason: None,
+        cause: None,
     }
 }
 
@@ -198,6 +199,7 @@ fn rolled_back(data: &Path) {
                     outcome: StepOutcome::Failed,
                     duration_ms: 239_000,
                     reason: Some("command 1 of 1 exited with 3".into()),
+                    cause: None,
                 },
             ),
             (
@@ -222,6 +224,7 @@ fn rolled_back(data: &Path) {
                     outcome: StepOutcome::Skipped,
                     duration_ms: 239_000,
                     reason: Some("la DBA lo hará a mano".into()),
+                    cause: None,
                 },
             ),
             (

@@ -6,8 +6,10 @@ use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, color};
 use pasos::journal::RunOutcome;
 use pasos::paths::Paths;
 use pasos::plain::{self, Options};
+use pasos::tr;
 
 pub fn run(args: &RunArgs, global: &Global) -> u8 {
+    let lang = global.lang();
     let (p, bytes) = match super::load::procedure(&args.file, "run") {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -21,13 +23,21 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             Some((name, _)) => {
                 let known: Vec<&str> = p.variables.iter().map(|v| v.name.as_str()).collect();
                 eprintln!(
-                    "pasos: --var {name}: the procedure declares no such variable (declared: {})",
-                    known.join(", ")
+                    "pasos: {}",
+                    tr!(
+                        lang,
+                        "run-error-var-unknown",
+                        name = name,
+                        declared = known.join(", ")
+                    )
                 );
                 return EXIT_BAD_INPUT;
             }
             None => {
-                eprintln!("pasos: --var {v}: write it as NAME=VALUE");
+                eprintln!(
+                    "pasos: {}",
+                    tr!(lang, "run-error-var-form", var = v.as_str())
+                );
                 return EXIT_BAD_INPUT;
             }
         }
@@ -39,7 +49,6 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
-    let lang = global.lang();
     let opts = Options {
         file: args.file.clone(),
         procedure: p,
@@ -82,7 +91,8 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         }
         plain::Ended::JournalFailed(why) => {
             eprintln!(
-                "pasos: the journal could not be written ({why}); the run stopped at the last recorded event"
+                "pasos: {}",
+                tr!(lang, "run-error-journal-failed", error = why)
             );
             EXIT_FAILED
         }

@@ -58,6 +58,7 @@ where
     let b = Builder {
         r: review,
         t: export_texts(lang),
+        lang,
         procedure,
         tz,
     };
@@ -85,6 +86,7 @@ where
 struct Builder<'a, Tz: TimeZone> {
     r: &'a RunReview,
     t: &'static ExportTexts,
+    lang: Lang,
     procedure: Option<&'a Procedure>,
     tz: &'a Tz,
 }
@@ -370,9 +372,11 @@ where
                 &[&s.attempts.len().to_string()],
             )));
         }
-        if let Some(reason) = &s.reason {
+        if let Some(reason) =
+            crate::i18n::step_why(self.lang, s.cause.as_ref(), s.reason.as_deref())
+        {
             item.details
-                .push(Detail::line(t.reason, abridge::one_line(reason)));
+                .push(Detail::line(t.reason, abridge::one_line(&reason)));
         }
         for c in self.r.confirmations.iter().filter(|c| c.step == s.id) {
             item.details.push(Detail::plain(fill(

@@ -129,6 +129,8 @@ pub struct StepReview {
     /// The reason of the last `step-finished` (why it failed, was skipped
     /// or overridden).
     pub reason: Option<String>,
+    /// Why the engine ended it so, as a fact (newer journals).
+    pub cause: Option<crate::journal::StepCause>,
     pub attempts: Vec<Attempt>,
     /// Commands sent for this step, procedure's and hand-typed, in order.
     pub commands: Vec<CommandRun>,
@@ -315,6 +317,7 @@ impl StepReview {
             estimate: None,
             state: StepState::NotReached,
             reason: None,
+            cause: None,
             attempts: Vec::new(),
             commands: Vec::new(),
             validations: Vec::new(),
@@ -542,6 +545,7 @@ impl Builder {
                 });
                 s.state = StepState::InProgress;
                 s.reason = None;
+                s.cause = None;
             }
             Event::CommandSent {
                 step,
@@ -602,6 +606,7 @@ impl Builder {
                 outcome,
                 duration_ms,
                 reason,
+                cause,
             } => {
                 let i = self.step(step);
                 let s = &mut self.review.steps[i];
@@ -617,6 +622,7 @@ impl Builder {
                 }
                 s.state = StepState::Ended(*outcome);
                 s.reason = reason.clone();
+                s.cause = cause.clone();
                 if *outcome == StepOutcome::Done
                     && let StepKind::Undo { of } = s.kind.clone()
                 {

@@ -126,12 +126,12 @@ pub fn describe(e: &Event) -> String {
             outcome: o,
             duration_ms,
             reason,
+            cause,
         } => format!(
             "step {step} {} in {}{}",
             outcome(*o),
             format_ms(*duration_ms),
-            reason
-                .as_ref()
+            crate::i18n::step_why(crate::i18n::Lang::En, cause.as_ref(), reason.as_deref())
                 .map(|r| format!(" — {r}"))
                 .unwrap_or_default()
         ),

@@ -163,8 +163,13 @@ pub enum Event {
         step: String,
         outcome: StepOutcome,
         duration_ms: u64,
+        /// The operator's words (override, skip); older journals also
+        /// wrote the engine's causes here, in English.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// Why the engine ended the step so, as a fact.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cause: Option<super::cause::StepCause>,
     },
     /// The operator overrode what the procedure or the exit codes said.
     Deviation {

@@ -1,6 +1,7 @@
 //! The journal: one append-only, hash-chained JSON Lines file per run,
 //! written and fsynced event by event, redacted, verifiable.
 
+pub mod cause;
 pub mod event;
 pub mod line;
 pub mod redact;
@@ -8,6 +9,7 @@ pub mod store;
 pub mod verify;
 pub mod writer;
 
+pub use cause::StepCause;
 pub use event::{Event, Mode, Operator, Profile, RunOutcome, StepOutcome, StepProfile};
 pub use line::Line;
 pub use redact::Redactor;

@@ -52,6 +52,7 @@ impl Engine {
                 item.finished_at = None;
                 item.exit_codes.clear();
                 item.reason = None;
+                item.cause = None;
             }
             Event::Confirmation { step, .. } => {
                 if let Some(item) = s.items.iter_mut().find(|i| i.id == *step) {
@@ -90,6 +91,7 @@ impl Engine {
                 step,
                 outcome,
                 reason,
+                cause,
                 ..
             } => {
                 let Some(idx) = self.item_index(step) else {
@@ -102,6 +104,7 @@ impl Engine {
                     item.started_at = Some(at);
                 }
                 item.reason = reason.clone();
+                item.cause = cause.clone();
                 if let (ItemKind::Undo { of }, StepOutcome::Done) = (item.kind, outcome) {
                     self.state.items[of].status = StepStatus::RolledBack;
                 }

@@ -86,6 +86,8 @@ pub struct Item {
     /// Time spent in earlier attempts, in milliseconds.
     pub spent_before_ms: u64,
     pub reason: Option<String>,
+    /// Why the engine ended it so (failed command, validation, …).
+    pub cause: Option<crate::journal::StepCause>,
     /// Exit codes of the step's commands in this attempt.
     pub exit_codes: Vec<i32>,
     pub confirmed: bool,
@@ -103,6 +105,7 @@ impl Item {
             finished_at: None,
             spent_before_ms: 0,
             reason: None,
+            cause: None,
             exit_codes: Vec::new(),
             confirmed: false,
             notes: Vec::new(),

@@ -5,7 +5,7 @@ use super::engine::Engine;
 use super::msg::{Effect, Msg, Refusal};
 use super::state::{ItemKind, OUTPUT_LIMIT, RunStatus, StepStatus};
 use super::substitute::substitute;
-use crate::journal::{Event, RunOutcome, StepOutcome};
+use crate::journal::{Event, RunOutcome, StepCause, StepOutcome};
 
 impl Engine {
     pub(super) fn handle(&mut self, msg: Msg, fx: &mut Vec<Effect>) -> Result<(), Refusal> {
@@ -172,7 +172,7 @@ impl Engine {
                 if status != StepStatus::AwaitingValidation {
                     return Err(Refusal::WrongState {
                         step,
-                        state: status.name().into(),
+                        state: status,
                     });
                 }
                 let v = self
@@ -180,18 +180,15 @@ impl Engine {
                     .cloned()
                     .unwrap_or_default();
                 let expected = v.exit_code.unwrap_or(0);
-                let mut problems = Vec::new();
-                if exit_code != expected {
-                    problems.push(format!(
-                        "validation exited with {exit_code}, expected {expected}"
-                    ));
-                }
-                if let Some(p) = &v.output
-                    && !pattern_matches(p, &output)
-                {
-                    problems.push(format!("validation output does not match `{p}`"));
-                }
-                self.finish_validation(&step, problems, fx);
+                let unmatched = v.output.filter(|p| !pattern_matches(p, &output));
+                let cause = (exit_code != expected || unmatched.is_some()).then_some(
+                    StepCause::ValidationFailed {
+                        exit_code,
+                        expected,
+                        unmatched,
+                    },
+                );
+                self.finish_validation(&step, cause, fx);
             }
             Msg::Report { step, outcome } => {
                 let idx = self
@@ -201,7 +198,7 @@ impl Engine {
                 if !status.is_active() {
                     return Err(Refusal::WrongState {
                         step,
-                        state: status.name().into(),
+                        state: status,
                     });
                 }
                 let outcome = if outcome == StepOutcome::Failed {
@@ -210,15 +207,16 @@ impl Engine {
                     StepOutcome::Done
                 };
                 let duration_ms = self.attempt_ms(idx);
-                let reason = (self.state.mode == crate::journal::Mode::Rehearsal)
-                    .then(|| "rehearsal: commands shown, not run".to_string());
+                let cause = (self.state.mode == crate::journal::Mode::Rehearsal)
+                    .then_some(StepCause::Rehearsal);
                 self.emit(
                     fx,
                     Event::StepFinished {
                         step,
                         outcome,
                         duration_ms,
-                        reason,
+                        reason: None,
+                        cause,
                     },
                 );
             }
@@ -239,7 +237,7 @@ impl Engine {
                 if !allowed || !matches!(outcome, StepOutcome::Done | StepOutcome::Failed) {
                     return Err(Refusal::WrongState {
                         step,
-                        state: status.name().into(),
+                        state: status,
                     });
                 }
                 self.active_run()?;
@@ -265,6 +263,7 @@ impl Engine {
                         outcome,
                         duration_ms,
                         reason: Some(reason),
+                        cause: None,
                     },
                 );
             }
@@ -284,7 +283,7 @@ impl Engine {
                 ) {
                     return Err(Refusal::WrongState {
                         step,
-                        state: status.name().into(),
+                        state: status,
                     });
                 }
                 let duration_ms = if status == StepStatus::Pending {
@@ -307,6 +306,7 @@ impl Engine {
                         outcome: StepOutcome::Skipped,
                         duration_ms,
                         reason: Some(reason),
+                        cause: None,
                     },
                 );
             }
@@ -344,7 +344,7 @@ impl Engine {
                         })
                         .map(|i| i.id.clone())
                 });
-                self.stop_active(fx, "stopped: rollback started");
+                self.stop_active(fx, StepCause::RollbackStarted);
                 let plan = self
                     .rollback_plan()
                     .into_iter()
@@ -363,7 +363,7 @@ impl Engine {
             Msg::Abort { reason } => {
                 let reason = required(reason)?;
                 self.active_run()?;
-                self.stop_active(fx, "run aborted");
+                self.stop_active(fx, StepCause::Aborted);
                 self.emit(
                     fx,
                     Event::Note {
@@ -426,7 +426,7 @@ impl Engine {
     }
 
     /// Ends the step in progress as failed, with why.
-    fn stop_active(&mut self, fx: &mut Vec<Effect>, reason: &str) {
+    fn stop_active(&mut self, fx: &mut Vec<Effect>, cause: StepCause) {
         let Some(active) = self.active_item().map(|i| i.id.clone()) else {
             return;
         };
@@ -438,7 +438,8 @@ impl Engine {
                 step: active,
                 outcome: StepOutcome::Failed,
                 duration_ms,
-                reason: Some(reason.into()),
+                reason: None,
+                cause: Some(cause),
             },
         );
     }
@@ -491,17 +492,14 @@ impl Engine {
         {
             return Err(Refusal::WrongState {
                 step: active.id.clone(),
-                state: active.status.name().into(),
+                state: active.status,
             });
         }
         let next = self.next_item().map(|i| i.id.clone());
         if next.as_deref() != Some(step.as_str()) {
             return match next {
                 Some(next) => Err(Refusal::NotNext { step, next }),
-                None => Err(Refusal::WrongState {
-                    step,
-                    state: "not part of what is left to do".into(),
-                }),
+                None => Err(Refusal::NotLeft { step }),
             };
         }
         let status = self.state.items[idx].status;
@@ -511,7 +509,7 @@ impl Engine {
         ) {
             return Err(Refusal::WrongState {
                 step,
-                state: status.name().into(),
+                state: status,
             });
         }
         if let Some(accepted) = self.confirmation_for(&self.state.items[idx]) {
@@ -581,14 +579,18 @@ impl Engine {
                 .next_back()
                 .map(|(i, c)| (i + 1, *c))
                 .unwrap_or((0, 0));
-            let reason = format!("command {n} of {total} exited with {code}");
             self.emit(
                 fx,
                 Event::StepFinished {
                     step: step.to_string(),
                     outcome: StepOutcome::Failed,
                     duration_ms,
-                    reason: Some(reason),
+                    reason: None,
+                    cause: Some(StepCause::CommandExited {
+                        command: n,
+                        of: total,
+                        exit_code: code,
+                    }),
                 },
             );
             return;
@@ -613,12 +615,9 @@ impl Engine {
             Some(v) if v.output.is_some() => {
                 let pattern = v.output.unwrap_or_default();
                 let output = self.outputs.get(step).cloned().unwrap_or_default();
-                let problems = if pattern_matches(&pattern, &output) {
-                    Vec::new()
-                } else {
-                    vec![format!("output does not match `{pattern}`")]
-                };
-                self.finish_validation(step, problems, fx);
+                let cause = (!pattern_matches(&pattern, &output))
+                    .then_some(StepCause::OutputMismatch { pattern });
+                self.finish_validation(step, cause, fx);
             }
             _ => self.emit(
                 fx,
@@ -627,21 +626,22 @@ impl Engine {
                     outcome: StepOutcome::Done,
                     duration_ms,
                     reason: None,
+                    cause: None,
                 },
             ),
         }
     }
 
-    fn finish_validation(&mut self, step: &str, problems: Vec<String>, fx: &mut Vec<Effect>) {
+    /// Ends a validated step: done when there is no `cause` to fail it.
+    fn finish_validation(&mut self, step: &str, cause: Option<StepCause>, fx: &mut Vec<Effect>) {
         let idx = self.item_index(step).unwrap_or_default();
-        let passed = problems.is_empty();
-        let detail = (!passed).then(|| problems.join("; "));
+        let passed = cause.is_none();
         self.emit(
             fx,
             Event::ValidationResult {
                 step: step.to_string(),
                 passed,
-                detail: detail.clone(),
+                detail: None,
             },
         );
         let duration_ms = self.attempt_ms(idx);
@@ -656,7 +656,8 @@ impl Engine {
                 step: step.to_string(),
                 outcome,
                 duration_ms,
-                reason: detail,
+                reason: None,
+                cause,
             },
         );
     }

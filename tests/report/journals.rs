@@ -149,6 +149,7 @@ pub fn finished(step: &str, outcome: StepOutcome, duration_ms: u64, reason: Opti
         outcome,
         duration_ms,
         reason: reason.map(str::to_string),
+        cause: None,
     }
 }
 

@@ -200,6 +200,7 @@ impl Journal {
             outcome,
             duration_ms: ms,
             reason: None,
+            cause: None,
         })
     }
 
@@ -213,6 +214,7 @@ impl Journal {
             outcome: StepOutcome::Skipped,
             duration_ms: 0,
             reason: Some(reason.into()),
+            cause: None,
         })
     }
 

@@ -134,6 +134,7 @@ mod tests {
                     outcome: StepOutcome::Done,
                     duration_ms: 30_000,
                     reason: None,
+                    cause: None,
                 },
             ),
             (

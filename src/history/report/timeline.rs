@@ -202,10 +202,10 @@ where
             outcome,
             duration_ms,
             reason,
+            cause,
         } => {
-            let reason = reason
-                .as_deref()
-                .map(|d| format!(": {}", escape(d)))
+            let reason = crate::i18n::step_why(cx.lang, cause.as_ref(), reason.as_deref())
+                .map(|d| format!(": {}", escape(&d)))
                 .unwrap_or_default();
             let estimate = r
                 .step(step)

@@ -1,0 +1,208 @@
+//! The run's vocabularies in words, each defined once: a step's state, how
+//! a run ended, why the engine refused, why a step failed. Every screen,
+//! line and report that names one of these goes through here.
+
+use super::Lang;
+use crate::journal::{RunOutcome, StepCause};
+use crate::run::{Refusal, StepStatus};
+use crate::tr;
+
+/// A step's state, as a word (`hecho`, `failed`, …).
+pub fn step_status(lang: Lang, s: StepStatus) -> String {
+    match s {
+        StepStatus::Pending => tr!(lang, "step-status-pending"),
+        StepStatus::Running => tr!(lang, "step-status-running"),
+        StepStatus::AwaitingValidation => tr!(lang, "step-status-awaiting-validation"),
+        StepStatus::AwaitingOperator => tr!(lang, "step-status-awaiting-operator"),
+        StepStatus::Done => tr!(lang, "step-status-done"),
+        StepStatus::Failed => tr!(lang, "step-status-failed"),
+        StepStatus::Skipped => tr!(lang, "step-status-skipped"),
+        StepStatus::RolledBack => tr!(lang, "step-status-rolled-back"),
+        StepStatus::Interrupted => tr!(lang, "step-status-interrupted"),
+    }
+}
+
+/// How a run ended, in capitals (`ÉXITO`, `ROLLED BACK`, …).
+pub fn run_outcome(lang: Lang, o: RunOutcome) -> String {
+    match o {
+        RunOutcome::Success => tr!(lang, "run-outcome-success"),
+        RunOutcome::Failed => tr!(lang, "run-outcome-failed"),
+        RunOutcome::RolledBack => tr!(lang, "run-outcome-rolled-back"),
+        RunOutcome::Aborted => tr!(lang, "run-outcome-aborted"),
+    }
+}
+
+/// Why the engine refused, in words.
+pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    let either = |accepted: &[String]| {
+        let quoted: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
+        quoted.join(&format!(" {} ", tr!(lang, "refusal-or")))
+    };
+    match r {
+        Refusal::NoSuchStep(s) => tr!(lang, "refusal-no-such-step", step = s.as_str()),
+        Refusal::NoSuchPrerequisite => tr!(lang, "refusal-no-such-prerequisite"),
+        Refusal::NoSuchVariable(v) => tr!(lang, "refusal-no-such-variable", name = v.as_str()),
+        Refusal::NoSuchDecision(n) => tr!(lang, "refusal-no-such-decision", node = n.as_str()),
+        Refusal::BadValue { name, pattern } => tr!(
+            lang,
+            "refusal-bad-value",
+            name = name.as_str(),
+            pattern = pattern.as_str()
+        ),
+        Refusal::ReasonRequired => tr!(lang, "refusal-reason-required"),
+        Refusal::NeedsConfirmation { step, accepted } => tr!(
+            lang,
+            "refusal-needs-confirmation",
+            step = step.as_str(),
+            accepted = either(accepted)
+        ),
+        Refusal::WrongConfirmation { step, accepted } => tr!(
+            lang,
+            "refusal-wrong-confirmation",
+            step = step.as_str(),
+            accepted = either(accepted)
+        ),
+        Refusal::PrerequisitesPending(n) => {
+            tr!(lang, "refusal-prerequisites-pending", count = *n)
+        }
+        Refusal::VariablesMissing(v) => tr!(
+            lang,
+            "refusal-variables-missing",
+            count = v.len(),
+            names = v.join(", ")
+        ),
+        Refusal::NotNext { step, next } => tr!(
+            lang,
+            "refusal-not-next",
+            step = step.as_str(),
+            next = next.as_str()
+        ),
+        Refusal::WrongState { step, state } => tr!(
+            lang,
+            "refusal-wrong-state",
+            step = step.as_str(),
+            state = step_status(lang, *state)
+        ),
+        Refusal::NotLeft { step } => tr!(lang, "refusal-not-left", step = step.as_str()),
+        Refusal::RunNotActive => tr!(lang, "refusal-run-not-active"),
+        Refusal::AlreadyRollingBack => tr!(lang, "refusal-already-rolling-back"),
+    }
+}
+
+/// Why the engine ended a step so, in words.
+pub fn step_cause(lang: Lang, c: &StepCause) -> String {
+    match c {
+        StepCause::CommandExited {
+            command,
+            of,
+            exit_code,
+        } => tr!(
+            lang,
+            "run-cause-command-exited",
+            command = *command,
+            of = *of,
+            code = *exit_code
+        ),
+        StepCause::ValidationFailed {
+            exit_code,
+            expected,
+            unmatched,
+        } => {
+            let mut parts = Vec::new();
+            if exit_code != expected {
+                parts.push(tr!(
+                    lang,
+                    "run-cause-validation-exited",
+                    code = *exit_code,
+                    expected = *expected
+                ));
+            }
+            if let Some(p) = unmatched {
+                parts.push(tr!(
+                    lang,
+                    "run-cause-validation-output",
+                    pattern = p.as_str()
+                ));
+            }
+            parts.join("; ")
+        }
+        StepCause::OutputMismatch { pattern } => {
+            tr!(
+                lang,
+                "run-cause-output-mismatch",
+                pattern = pattern.as_str()
+            )
+        }
+        StepCause::Rehearsal => tr!(lang, "run-cause-rehearsal"),
+        StepCause::RollbackStarted => tr!(lang, "run-cause-rollback-started"),
+        StepCause::Aborted => tr!(lang, "run-cause-aborted"),
+    }
+}
+
+/// What to say after a step's state: the engine's cause in words, else
+/// the operator's reason (or what an older journal wrote there).
+pub fn step_why(lang: Lang, cause: Option<&StepCause>, reason: Option<&str>) -> Option<String> {
+    cause
+        .map(|c| step_cause(lang, c))
+        .or_else(|| reason.map(str::to_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_read_in_both_languages_with_plurals() {
+        let one = StepCause::CommandExited {
+            command: 1,
+            of: 1,
+            exit_code: 3,
+        };
+        let two = StepCause::CommandExited {
+            command: 2,
+            of: 2,
+            exit_code: 1,
+        };
+        assert_eq!(step_cause(Lang::En, &one), "the command exited with 3");
+        assert_eq!(
+            step_cause(Lang::Es, &one),
+            "el comando terminó con código 3"
+        );
+        assert_eq!(step_cause(Lang::En, &two), "command 2 of 2 exited with 1");
+        assert_eq!(
+            step_cause(Lang::Es, &two),
+            "el comando 2 de 2 terminó con código 1"
+        );
+        let v = StepCause::ValidationFailed {
+            exit_code: 1,
+            expected: 0,
+            unmatched: Some("ok".into()),
+        };
+        assert_eq!(
+            step_cause(Lang::Es, &v),
+            "la validación terminó con código 1; se esperaba 0; la salida de la validación no cumple `ok`"
+        );
+    }
+
+    #[test]
+    fn refusals_name_states_and_counts_in_the_language() {
+        let r = Refusal::WrongState {
+            step: "3".into(),
+            state: StepStatus::Done,
+        };
+        assert_eq!(refusal(Lang::Es, &r), "el paso 3 está hecho");
+        assert_eq!(refusal(Lang::En, &r), "step 3 is done");
+        assert_eq!(
+            refusal(Lang::Es, &Refusal::PrerequisitesPending(1)),
+            "hay 1 prerequisito sin confirmar; confírmelo o empiece igualmente con un motivo"
+        );
+        let c = Refusal::NeedsConfirmation {
+            step: "2".into(),
+            accepted: vec!["SI".into(), "yes".into()],
+        };
+        assert_eq!(
+            refusal(Lang::Es, &c),
+            "el paso 2 requiere confirmación escrita: escriba `SI` o `yes`"
+        );
+    }
+}
