@@ -47,8 +47,8 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             outcome,
             since,
         } => list(&paths.data, procedure, operator, outcome, since),
-        LogAction::Show { run } => show(&paths.data, run),
-        LogAction::Verify { runs } => verify(&paths.data, runs),
+        LogAction::Show { run } => show(&paths.data, run, global.lang()),
+        LogAction::Verify { runs } => verify(&paths.data, runs, global.lang()),
     }
 }
 
@@ -151,11 +151,11 @@ fn list(
     EXIT_OK
 }
 
-fn show(data: &Path, run: &str) -> u8 {
+fn show(data: &Path, run: &str, lang: pasos::i18n::Lang) -> u8 {
     let path = match store::find(data, run) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("pasos: {e}");
+            eprintln!("pasos: {}", pasos::i18n::find_error(lang, &e));
             return EXIT_BAD_INPUT;
         }
     };
@@ -195,7 +195,7 @@ fn show(data: &Path, run: &str) -> u8 {
     EXIT_OK
 }
 
-fn verify(data: &Path, runs: &[String]) -> u8 {
+fn verify(data: &Path, runs: &[String], lang: pasos::i18n::Lang) -> u8 {
     let paths = if runs.is_empty() {
         match store::list(data) {
             Ok(p) => p,
@@ -210,7 +210,7 @@ fn verify(data: &Path, runs: &[String]) -> u8 {
             match store::find(data, r) {
                 Ok(p) => out.push(p),
                 Err(e) => {
-                    eprintln!("pasos: {e}");
+                    eprintln!("pasos: {}", pasos::i18n::find_error(lang, &e));
                     return EXIT_BAD_INPUT;
                 }
             }

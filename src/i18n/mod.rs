@@ -13,7 +13,9 @@ pub mod report;
 pub mod review;
 pub mod vocab;
 
-pub use vocab::{refusal, run_outcome, step_cause, step_status, step_why};
+pub use vocab::{
+    criticality, find_error, item_name, refusal, run_outcome, step_cause, step_status, step_why,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

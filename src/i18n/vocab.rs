@@ -3,8 +3,10 @@
 //! line and report that names one of these goes through here.
 
 use super::Lang;
+use crate::journal::store::FindError;
 use crate::journal::{RunOutcome, StepCause};
-use crate::run::{Refusal, StepStatus};
+use crate::procedure::Criticality;
+use crate::run::{Engine, ItemKind, Refusal, StepStatus};
 use crate::tr;
 
 /// A step's state, as a word (`hecho`, `failed`, …).
@@ -29,6 +31,51 @@ pub fn run_outcome(lang: Lang, o: RunOutcome) -> String {
         RunOutcome::Failed => tr!(lang, "run-outcome-failed"),
         RunOutcome::RolledBack => tr!(lang, "run-outcome-rolled-back"),
         RunOutcome::Aborted => tr!(lang, "run-outcome-aborted"),
+    }
+}
+
+/// A procedure's criticality, in capitals (`CRÍTICA`, `HIGH`, …).
+pub fn criticality(lang: Lang, c: Criticality) -> String {
+    match c {
+        Criticality::Critical => tr!(lang, "criticality-critical"),
+        Criticality::High => tr!(lang, "criticality-high"),
+        Criticality::Medium => tr!(lang, "criticality-medium"),
+        Criticality::Low => tr!(lang, "criticality-low"),
+    }
+}
+
+/// How a checklist item is named in a sentence: its step id, or
+/// `deshacer 3` / `undo 3` for the undo of step 3.
+pub fn item_name(lang: Lang, e: &Engine, id: &str) -> String {
+    match e.item(id) {
+        Some(item) if matches!(item.kind, ItemKind::Undo { .. }) => {
+            tr!(lang, "run-item-undo", step = e.step_of(item).id.as_str())
+        }
+        _ => id.to_string(),
+    }
+}
+
+/// Why no single run was found for an id the operator gave.
+pub fn find_error(lang: Lang, e: &FindError) -> String {
+    match e {
+        FindError::Unreadable(dir, err) => tr!(
+            lang,
+            "run-find-unreadable",
+            dir = dir.display().to_string(),
+            error = err.to_string()
+        ),
+        FindError::NoRun { prefix, data } => tr!(
+            lang,
+            "run-find-none",
+            run = prefix.as_str(),
+            dir = data.display().to_string()
+        ),
+        FindError::Ambiguous { prefix, count } => tr!(
+            lang,
+            "run-find-ambiguous",
+            run = prefix.as_str(),
+            count = *count
+        ),
     }
 }
 

@@ -97,18 +97,35 @@ pub fn list(data: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 /// The journal of a run id, or of the only run id starting with `prefix`.
-pub fn find(data: &Path, prefix: &str) -> Result<PathBuf, String> {
-    let all = list(data).map_err(|e| format!("cannot read {}: {e}", runs_dir(data).display()))?;
+/// Why [`find`] found no single run; people read it through
+/// `i18n::find_error`, in their language.
+#[derive(Debug)]
+pub enum FindError {
+    /// The runs directory cannot be read.
+    Unreadable(PathBuf, std::io::Error),
+    /// No run id starts with the prefix.
+    NoRun { prefix: String, data: PathBuf },
+    /// Several run ids start with it.
+    Ambiguous { prefix: String, count: usize },
+}
+
+/// The journal of the run whose id starts with `prefix`.
+pub fn find(data: &Path, prefix: &str) -> Result<PathBuf, FindError> {
+    let all = list(data).map_err(|e| FindError::Unreadable(runs_dir(data), e))?;
     let matches: Vec<PathBuf> = all
         .into_iter()
         .filter(|p| run_id_of(p).starts_with(prefix))
         .collect();
     match matches.len() {
         1 => Ok(matches.into_iter().next().unwrap_or_default()),
-        0 => Err(format!("no run `{prefix}` in {}", data.display())),
-        n => Err(format!(
-            "`{prefix}` matches {n} runs; give more of the run id"
-        )),
+        0 => Err(FindError::NoRun {
+            prefix: prefix.to_string(),
+            data: data.to_path_buf(),
+        }),
+        count => Err(FindError::Ambiguous {
+            prefix: prefix.to_string(),
+            count,
+        }),
     }
 }
 

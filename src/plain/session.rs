@@ -522,7 +522,7 @@ impl Session {
                     tr!(
                         self.lang,
                         "plain-type-to-confirm",
-                        step = id,
+                        step = crate::i18n::item_name(self.lang, &self.engine, id),
                         accepted = quoted.join(" / ")
                     )
                 ))?;
@@ -546,6 +546,7 @@ impl Session {
         let Some(item) = self.engine.item(id) else {
             return;
         };
+        let name = crate::i18n::item_name(self.lang, &self.engine, id);
         let timer = self.engine.step_timer(id);
         let took = timer
             .as_ref()
@@ -563,7 +564,7 @@ impl Session {
                     tr!(
                         self.lang,
                         "run-step-done",
-                        step = id,
+                        step = name.as_str(),
                         took = took,
                         estimate = est
                     )
@@ -592,7 +593,7 @@ impl Session {
                     tr!(
                         self.lang,
                         "run-step-failed",
-                        step = id,
+                        step = name.as_str(),
                         took = took,
                         cause = cause
                     )

@@ -19,7 +19,11 @@ pub fn header(e: &Engine, lang: Lang, journal: &str, resumed: bool) {
         _ => tr!(lang, "run-mode-live"),
     };
     let env = s.environment.clone().unwrap_or_else(|| "-".into());
-    let crit = p.meta.criticality.map(|c| c.es()).unwrap_or("-");
+    let crit = p
+        .meta
+        .criticality
+        .map(|c| crate::i18n::criticality(lang, c))
+        .unwrap_or_else(|| "-".into());
     say(&format!(
         "{} — {} (v{})",
         p.meta.id, p.meta.title, p.meta.version

@@ -113,7 +113,8 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
 type Resumed = (Engine, JournalWriter, Vec<Effect>, bool, String);
 
 fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
-    let path = store::find(&opts.data_dir, id)?;
+    let path =
+        store::find(&opts.data_dir, id).map_err(|e| crate::i18n::find_error(opts.lang, &e))?;
     let run_id = store::run_id_of(&path);
     let (writer, lines, torn) = JournalWriter::reopen(&path, Redactor::default()).map_err(|v| {
         let p = v

@@ -469,16 +469,13 @@ impl App {
             typed,
         });
         if !fx.is_empty() {
-            self.say(tr!(self.lang, "run-started", step = id.as_str()));
+            let name = crate::i18n::item_name(self.lang, &self.engine, &id);
+            self.say(tr!(self.lang, "run-started", step = name.as_str()));
             if self.edit_commands && fx.iter().any(|e| matches!(e, Effect::RunCommands { .. })) {
                 // Keys go to the shell, where the command waits for Enter.
                 self.tab = Pane::Shell;
                 self.focus = Pane::Shell;
-                self.say(tr!(
-                    self.lang,
-                    "tui-status-edit-at-prompt",
-                    step = id.as_str()
-                ));
+                self.say(tr!(self.lang, "tui-status-edit-at-prompt", step = name));
             }
         }
         fx
@@ -625,6 +622,7 @@ impl App {
             return;
         };
         let lang = self.lang;
+        let name = crate::i18n::item_name(lang, &self.engine, id);
         let timer = self.engine.step_timer(id);
         let took = timer
             .as_ref()
@@ -643,7 +641,7 @@ impl App {
                     tr!(
                         lang,
                         "run-step-done",
-                        step = id,
+                        step = name.as_str(),
                         took = took,
                         estimate = est
                     )
@@ -660,7 +658,7 @@ impl App {
                     tr!(
                         lang,
                         "run-step-failed",
-                        step = id,
+                        step = name.as_str(),
                         took = took,
                         cause = cause
                     )

@@ -102,7 +102,7 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     lines.push(Line::styled(
         format!(
             "{} {} · {} · {}",
-            item.id,
+            crate::i18n::item_name(lang, &app.engine, &item.id),
             step.title,
             tr!(lang, "run-estimate", estimate = est),
             crate::i18n::step_status(lang, item.status)

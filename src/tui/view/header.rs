@@ -26,7 +26,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         (_, true) => tr!(lang, "run-mode-resumed"),
         _ => tr!(lang, "run-mode-live"),
     };
-    let crit = p.meta.criticality.map(|c| c.es()).unwrap_or("-");
+    let crit = p
+        .meta
+        .criticality
+        .map(|c| crate::i18n::criticality(lang, c))
+        .unwrap_or_else(|| "-".into());
     let who = s.operator.label();
     let env_text = if production {
         format!(" {} {env} ", tr!(lang, "run-production"))

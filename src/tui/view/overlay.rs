@@ -32,6 +32,7 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         .label(Mode::Dialog, Action::DialogCancel)
         .unwrap_or_default();
     let keys = tr!(lang, "tui-dialog-keys", accept = accept, cancel = cancel);
+    let name = |id: &str| crate::i18n::item_name(lang, &app.engine, id);
     let (title, body, input): (String, Vec<String>, Option<String>) = match d {
         Dialog::Confirm {
             step,
@@ -40,7 +41,7 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         } => {
             let quoted: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
             (
-                tr!(lang, "tui-dialog-confirm-title", step = step.as_str()),
+                tr!(lang, "tui-dialog-confirm-title", step = name(step)),
                 vec![tr!(
                     lang,
                     "tui-dialog-confirm-body",
@@ -51,9 +52,9 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         }
         Dialog::Reason { purpose, input } => {
             let q = match purpose {
-                ReasonFor::Skip(s) => tr!(lang, "run-reason-skip", step = s.as_str()),
-                ReasonFor::Override(s) => tr!(lang, "run-reason-override", step = s.as_str()),
-                ReasonFor::Fail(s) => tr!(lang, "run-reason-fail", step = s.as_str()),
+                ReasonFor::Skip(s) => tr!(lang, "run-reason-skip", step = name(s)),
+                ReasonFor::Override(s) => tr!(lang, "run-reason-override", step = name(s)),
+                ReasonFor::Fail(s) => tr!(lang, "run-reason-fail", step = name(s)),
                 ReasonFor::Rollback => tr!(lang, "run-reason-rollback"),
                 ReasonFor::Abort => tr!(lang, "run-reason-abort"),
                 ReasonFor::Waive => tr!(lang, "run-reason-waive"),
@@ -62,7 +63,7 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         }
         Dialog::Note { step, input } => (
             match step {
-                Some(s) => tr!(lang, "tui-dialog-note", step = s.as_str()),
+                Some(s) => tr!(lang, "tui-dialog-note", step = name(s)),
                 None => tr!(lang, "tui-dialog-note-run"),
             },
             vec![],

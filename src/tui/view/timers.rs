@@ -93,7 +93,15 @@ fn step_line(app: &App, look: &Look, id: &str, bar_w: usize) -> Line<'static> {
         .estimate
         .map(|e| clock(e.max_secs * 1000))
         .unwrap_or_else(|| "?".into());
-    let label: String = id.chars().take(6).collect();
+    // An undo reads as in the checklist: `↶3` (`<3` without box drawing).
+    let label = match item.kind {
+        ItemKind::Undo { .. } => {
+            let undo = if look.ascii { "<" } else { "↶" };
+            format!("{undo}{}", app.engine.step_of(item).id)
+        }
+        _ => id.to_string(),
+    };
+    let label: String = label.chars().take(6).collect();
     let flag = if tm.over { "!" } else { " " };
     let style = if tm.over {
         look.alert()

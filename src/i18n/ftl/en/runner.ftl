@@ -188,3 +188,17 @@ run-error-terminal = cannot use this terminal: { $error }; try `pasos run --plai
 run-error-journal-failed = the journal could not be written ({ $error }); the run stopped at the last recorded event
 run-error-var-unknown = --var { $name }: the procedure declares no such variable (declared: { $declared })
 run-error-var-form = --var { $var }: write it as NAME=VALUE
+
+## A procedure's criticality, as the header shows it
+
+criticality-critical = CRITICAL
+criticality-high = HIGH
+criticality-medium = MEDIUM
+criticality-low = LOW
+
+## Finding a run by (the start of) its id
+
+run-find-unreadable = cannot read { $dir }: { $error }
+run-find-none = no run `{ $run }` in { $dir }
+run-find-ambiguous = `{ $run }` matches { $count } runs; give more of the run id
+run-item-undo = undo { $step }

@@ -200,3 +200,17 @@ run-error-terminal = no se puede usar esta terminal: { $error }; pruebe `pasos r
 run-error-journal-failed = no se pudo escribir la bitácora ({ $error }); la ejecución se detuvo en el último evento registrado
 run-error-var-unknown = --var { $name }: el procedimiento no declara esa variable (declaradas: { $declared })
 run-error-var-form = --var { $var }: escríbala como NOMBRE=VALOR
+
+## A procedure's criticality, as the header shows it
+
+criticality-critical = CRÍTICA
+criticality-high = ALTA
+criticality-medium = MEDIA
+criticality-low = BAJA
+
+## Finding a run by (the start of) its id
+
+run-find-unreadable = no se puede leer { $dir }: { $error }
+run-find-none = no hay ninguna ejecución `{ $run }` en { $dir }
+run-find-ambiguous = `{ $run }` coincide con { $count } ejecuciones; dé más caracteres del identificador
+run-item-undo = deshacer { $step }
