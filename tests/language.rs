@@ -235,10 +235,19 @@ fn foreign_words(screen: &str, other: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for line in screen.lines() {
         // A command a person copies (`pasos run --resume …`) is not prose.
-        let command = ["run", "log", "check", "kpi", "report", "export", "import"]
-            .iter()
-            .filter_map(|c| line.find(&format!("pasos {c} ")))
-            .min();
+        let command = [
+            "run",
+            "log",
+            "check",
+            "kpi",
+            "report",
+            "export",
+            "import",
+            "completions",
+        ]
+        .iter()
+        .filter_map(|c| line.find(&format!("pasos {c} ")))
+        .min();
         let prose = command.map_or(line, |i| &line[..i]);
         for word in prose.split(|c: char| !c.is_alphanumeric()) {
             let w = word.to_lowercase();
@@ -617,4 +626,122 @@ fn refusals_to_start_speak_one_language() {
             assert_one_language(&format!("run {args:?}"), lang, &stderr);
         }
     }
+}
+
+/// Option values the help names as they are typed (`--format json`,
+/// `--outcome rolled-back`): syntax, not prose.
+const VALUES: &[&str] = &[
+    "human",
+    "json",
+    "txt",
+    "md",
+    "html",
+    "table",
+    "csv",
+    "procedures",
+    "steps",
+    "runs",
+    "success",
+    "failed",
+    "rolled",
+    "back",
+    "aborted",
+    "interrupted",
+    "open",
+    "bash",
+    "elvish",
+    "fish",
+    "powershell",
+    "zsh",
+    "es",
+    "en",
+];
+
+/// The prose of a `--help` page: without option names, placeholders
+/// (`<FILE>`, `[OPTIONS]`), environment variables, option values and the
+/// names of the commands it lists.
+fn help_prose(help: &str) -> String {
+    let mut out = String::new();
+    for line in help.lines() {
+        let listing = line.starts_with("  ") && !line.starts_with("   ");
+        // The usage line: its heading is prose, the rest is syntax.
+        let line = match line.find(": pasos") {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        let mut words: Vec<&str> = Vec::new();
+        for (n, token) in line.split_whitespace().enumerate() {
+            let token = token.trim_start_matches(['(', '`', '"']);
+            let syntax = token.starts_with('-')
+                || token.starts_with('<')
+                || token.starts_with('[')
+                || token.chars().any(|c| c.is_ascii_uppercase())
+                    && !token.chars().any(|c| c.is_lowercase())
+                || (listing && n == 0);
+            if !syntax {
+                words.push(token);
+            }
+        }
+        let prose: Vec<String> = words
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !VALUES.contains(&w.to_lowercase().as_str()))
+            .map(str::to_string)
+            .collect();
+        out.push_str(&prose.join(" "));
+        out.push('\n');
+    }
+    out
+}
+
+/// `--help` of every command, in the language of `--lang` and of `LANG`.
+#[test]
+fn help_speaks_one_language() {
+    let commands: &[&[&str]] = &[
+        &[],
+        &["check"],
+        &["run"],
+        &["import"],
+        &["export"],
+        &["log"],
+        &["log", "browse"],
+        &["log", "list"],
+        &["log", "show"],
+        &["log", "verify"],
+        &["kpi"],
+        &["report"],
+        &["paths"],
+        &["keymap"],
+        &["keymap", "check"],
+        &["keymap", "show"],
+        &["completions"],
+    ];
+    for (locale, lang) in [("es_ES.UTF-8", Lang::Es), ("en_US.UTF-8", Lang::En)] {
+        for path in commands {
+            for flag in ["-h", "--help"] {
+                let out = assert_cmd::Command::cargo_bin("pasos")
+                    .unwrap()
+                    .env("LANG", locale)
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_MESSAGES")
+                    .args(*path)
+                    .arg(flag)
+                    .output()
+                    .unwrap();
+                let help = String::from_utf8_lossy(&out.stdout);
+                assert_eq!(out.status.code(), Some(0), "{path:?}: {help}");
+                assert_one_language(&format!("{path:?} {flag}"), lang, &help_prose(&help));
+            }
+        }
+    }
+    // `--lang` wins over LANG, and the exit codes are explained.
+    let out = assert_cmd::Command::cargo_bin("pasos")
+        .unwrap()
+        .env("LANG", "en_US.UTF-8")
+        .args(["--lang", "es", "run", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Códigos de salida:"), "{help}");
+    assert!(help.contains("Uso: pasos run"), "{help}");
 }

@@ -6,6 +6,7 @@ mod browse;
 mod check;
 mod color;
 mod export;
+pub mod help;
 mod import;
 mod keymap;
 mod kpi;
@@ -15,7 +16,6 @@ mod report;
 mod run;
 
 use args::{Cli, Command};
-use clap::CommandFactory;
 use std::process::ExitCode;
 
 pub const EXIT_OK: u8 = 0;
@@ -39,7 +39,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             }
         },
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "pasos", &mut std::io::stdout());
+            let mut cmd = help::command(cli.global.lang());
+            clap_complete::generate(shell, &mut cmd, "pasos", &mut std::io::stdout());
             EXIT_OK
         }
         Command::Import(a) => import::run(&a),
