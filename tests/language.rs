@@ -745,3 +745,68 @@ fn help_speaks_one_language() {
     assert!(help.contains("Códigos de salida:"), "{help}");
     assert!(help.contains("Uso: pasos run"), "{help}");
 }
+
+/// `pasos check` in both languages: the words around each diagnostic,
+/// the summaries and an unreadable file. The diagnostics' own messages and
+/// hints (after `]: ` and after the hint word) come from the loader and the
+/// snippet lines are the file's text: both are left out here.
+#[test]
+fn check_speaks_one_language_around_its_diagnostics() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/language");
+    for (flag, lang) in [("es", Lang::Es), ("en", Lang::En)] {
+        let out = common::pasos_in(
+            std::path::Path::new(dir),
+            &[
+                "--lang",
+                flag,
+                "check",
+                "broken.toml",
+                "neutral.toml",
+                "missing.toml",
+            ],
+        );
+        assert_eq!(out.code, 2, "{}", out.stdout);
+        let hint = match lang {
+            Lang::Es => "= pista: ",
+            Lang::En => "= hint: ",
+        };
+        let words: String = out
+            .stdout
+            .lines()
+            .filter(|l| {
+                !l.trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '|')
+            })
+            .map(|l| match (l.find("]: "), l.find(hint)) {
+                (Some(i), _) if !l.contains("[unreadable]") => &l[..i],
+                (_, Some(i)) => &l[..i],
+                _ => l,
+            })
+            // The diagnostic's code (`error[bad-value]`) is an identifier.
+            .map(|l| match (l.find('['), l.find(']')) {
+                (Some(a), Some(b)) if a < b => format!("{}{}", &l[..a], &l[b + 1..]),
+                (Some(a), None) => l[..a].to_string(),
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_one_language("check", lang, &words);
+        let expected = match lang {
+            Lang::Es => [
+                "broken.toml: 3 errores, 0 avisos",
+                "4 pasos en 1 fase, 1 paso de rollback, estimado 2-3m",
+                "no se puede leer missing.toml: no existe",
+                "3 archivos verificados: 1 pasó, 2 no",
+            ],
+            Lang::En => [
+                "broken.toml: 3 errors, 0 warnings",
+                "4 steps in 1 phase, 1 rollback step, estimate 2-3m",
+                "cannot read missing.toml: it does not exist",
+                "checked 3 files: 1 passed, 2 did not",
+            ],
+        };
+        for e in expected {
+            assert!(out.stdout.contains(e), "`{e}` missing:\n{}", out.stdout);
+        }
+    }
+}

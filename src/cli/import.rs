@@ -86,7 +86,8 @@ pub fn run(args: &ImportArgs) -> u8 {
                 "imported.toml",
                 &loaded.source,
                 &errors,
-                color::stderr_color()
+                color::stderr_color(),
+                super::help::lang_of(std::env::args())
             )
         );
         eprintln!(

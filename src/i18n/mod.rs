@@ -14,7 +14,8 @@ pub mod review;
 pub mod vocab;
 
 pub use vocab::{
-    criticality, find_error, item_name, refusal, run_outcome, step_cause, step_status, step_why,
+    criticality, find_error, io_error, item_name, refusal, run_outcome, step_cause, step_status,
+    step_why,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

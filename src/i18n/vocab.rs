@@ -55,6 +55,17 @@ pub fn item_name(lang: Lang, e: &Engine, id: &str) -> String {
     }
 }
 
+/// Why a file could not be read or written: the usual causes in words,
+/// anything else as the system says it.
+pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => tr!(lang, "io-not-found"),
+        std::io::ErrorKind::PermissionDenied => tr!(lang, "io-permission-denied"),
+        std::io::ErrorKind::IsADirectory => tr!(lang, "io-is-a-directory"),
+        _ => e.to_string(),
+    }
+}
+
 /// Why no single run was found for an id the operator gave.
 pub fn find_error(lang: Lang, e: &FindError) -> String {
     match e {
