@@ -217,7 +217,7 @@ fn a_missing_file_is_exit_2_with_a_clear_message_and_the_others_are_still_checke
         .stdout(predicate::str::contains(
             "error[unreadable]: cannot read no-such-file.toml",
         ))
-        .stdout(predicate::str::contains("No such file"));
+        .stdout(predicate::str::contains("it does not exist"));
     pasos()
         .args(["check", "no-such-file.toml", "valid.toml"])
         .assert()

@@ -194,7 +194,7 @@ fn unreadable(path: &str, e: &std::io::Error, lang: Lang) -> FileReport {
         lang,
         "check-unreadable",
         path = path,
-        error = pasos::i18n::io_error(lang, &e)
+        error = pasos::i18n::io_error(lang, e)
     );
     let d = Diagnostic::error("unreadable", text, None);
     FileReport::new(path, &source, &[d], false)
