@@ -13,10 +13,7 @@ pub mod report;
 pub mod review;
 pub mod vocab;
 
-pub use vocab::{
-    criticality, find_error, io_error, item_name, refusal, run_outcome, step_cause, step_status,
-    step_why,
-};
+pub use vocab::{criticality, find_error, io_error, item_name, refusal, run_outcome, step_status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

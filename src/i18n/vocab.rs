@@ -1,37 +1,27 @@
-//! The run's vocabularies in words, each defined once: a step's state, how
-//! a run ended, why the engine refused, why a step failed. Every screen,
+//! The run's vocabularies in words, each defined once: a step's state and
+//! how a run ended (from the journal's words in `history::words`), why the
+//! engine refused, how an item is named, why a file or run was not found. Every screen,
 //! line and report that names one of these goes through here.
 
 use super::Lang;
+use crate::journal::RunOutcome;
 use crate::journal::store::FindError;
-use crate::journal::{RunOutcome, StepCause};
 use crate::procedure::Criticality;
 use crate::run::{Engine, ItemKind, Refusal, StepStatus};
 use crate::tr;
 
-/// A step's state, as a word (`hecho`, `failed`, …).
+/// A step's state, as a word (`hecho`, `failed`, …): the journal's
+/// vocabulary, translated once in `history::words`.
 pub fn step_status(lang: Lang, s: StepStatus) -> String {
-    match s {
-        StepStatus::Pending => tr!(lang, "step-status-pending"),
-        StepStatus::Running => tr!(lang, "step-status-running"),
-        StepStatus::AwaitingValidation => tr!(lang, "step-status-awaiting-validation"),
-        StepStatus::AwaitingOperator => tr!(lang, "step-status-awaiting-operator"),
-        StepStatus::Done => tr!(lang, "step-status-done"),
-        StepStatus::Failed => tr!(lang, "step-status-failed"),
-        StepStatus::Skipped => tr!(lang, "step-status-skipped"),
-        StepStatus::RolledBack => tr!(lang, "step-status-rolled-back"),
-        StepStatus::Interrupted => tr!(lang, "step-status-interrupted"),
-    }
+    crate::history::words::step_state(lang, s.journal())
 }
 
-/// How a run ended, in capitals (`ÉXITO`, `ROLLED BACK`, …).
+/// How a run ended, in capitals for banners (`ÉXITO`, `ROLLED BACK`, …):
+/// the history's run-end word, translated once.
 pub fn run_outcome(lang: Lang, o: RunOutcome) -> String {
-    match o {
-        RunOutcome::Success => tr!(lang, "run-outcome-success"),
-        RunOutcome::Failed => tr!(lang, "run-outcome-failed"),
-        RunOutcome::RolledBack => tr!(lang, "run-outcome-rolled-back"),
-        RunOutcome::Aborted => tr!(lang, "run-outcome-aborted"),
-    }
+    crate::history::record::RunStatus::Finished(o)
+        .word(lang)
+        .to_uppercase()
 }
 
 /// A procedure's criticality, in capitals (`CRÍTICA`, `HIGH`, …).
@@ -147,100 +137,9 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
     }
 }
 
-/// Why the engine ended a step so, in words.
-pub fn step_cause(lang: Lang, c: &StepCause) -> String {
-    match c {
-        StepCause::CommandExited {
-            command,
-            of,
-            exit_code,
-        } => tr!(
-            lang,
-            "run-cause-command-exited",
-            command = *command,
-            of = *of,
-            code = *exit_code
-        ),
-        StepCause::ValidationFailed {
-            exit_code,
-            expected,
-            unmatched,
-        } => {
-            let mut parts = Vec::new();
-            if exit_code != expected {
-                parts.push(tr!(
-                    lang,
-                    "run-cause-validation-exited",
-                    code = *exit_code,
-                    expected = *expected
-                ));
-            }
-            if let Some(p) = unmatched {
-                parts.push(tr!(
-                    lang,
-                    "run-cause-validation-output",
-                    pattern = p.as_str()
-                ));
-            }
-            parts.join("; ")
-        }
-        StepCause::OutputMismatch { pattern } => {
-            tr!(
-                lang,
-                "run-cause-output-mismatch",
-                pattern = pattern.as_str()
-            )
-        }
-        StepCause::Rehearsal => tr!(lang, "run-cause-rehearsal"),
-        StepCause::RollbackStarted => tr!(lang, "run-cause-rollback-started"),
-        StepCause::Aborted => tr!(lang, "run-cause-aborted"),
-    }
-}
-
-/// What to say after a step's state: the engine's cause in words, else
-/// the operator's reason (or what an older journal wrote there).
-pub fn step_why(lang: Lang, cause: Option<&StepCause>, reason: Option<&str>) -> Option<String> {
-    cause
-        .map(|c| step_cause(lang, c))
-        .or_else(|| reason.map(str::to_string))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn causes_read_in_both_languages_with_plurals() {
-        let one = StepCause::CommandExited {
-            command: 1,
-            of: 1,
-            exit_code: 3,
-        };
-        let two = StepCause::CommandExited {
-            command: 2,
-            of: 2,
-            exit_code: 1,
-        };
-        assert_eq!(step_cause(Lang::En, &one), "the command exited with 3");
-        assert_eq!(
-            step_cause(Lang::Es, &one),
-            "el comando terminó con código 3"
-        );
-        assert_eq!(step_cause(Lang::En, &two), "command 2 of 2 exited with 1");
-        assert_eq!(
-            step_cause(Lang::Es, &two),
-            "el comando 2 de 2 terminó con código 1"
-        );
-        let v = StepCause::ValidationFailed {
-            exit_code: 1,
-            expected: 0,
-            unmatched: Some("ok".into()),
-        };
-        assert_eq!(
-            step_cause(Lang::Es, &v),
-            "la validación terminó con código 1; se esperaba 0; la salida de la validación no cumple `ok`"
-        );
-    }
 
     #[test]
     fn refusals_name_states_and_counts_in_the_language() {

@@ -1,16 +1,20 @@
 //! The journal: one append-only, hash-chained JSON Lines file per run,
 //! written and fsynced event by event, redacted, verifiable.
 
-pub mod cause;
 pub mod event;
+pub mod facts;
+mod legacy;
 pub mod line;
 pub mod redact;
 pub mod store;
 pub mod verify;
 pub mod writer;
 
-pub use cause::StepCause;
 pub use event::{Event, Mode, Operator, Profile, RunOutcome, StepOutcome, StepProfile};
+pub use facts::{
+    DeviationKind, Interruption, InterruptionWhy, Problems, StepCause, StepState, StepWhy,
+    ValidationProblem,
+};
 pub use line::Line;
 pub use redact::Redactor;
 pub use verify::{Problem, ProblemKind, Verification, verify_file, verify_file_fast};

@@ -270,7 +270,15 @@ pub fn summary(e: &Engine, lang: Lang) {
     if !s.deviations.is_empty() {
         say(&format!("{}:", tr!(lang, "run-deviations")));
         for d in &s.deviations {
-            say(&format!("  - {}: {}", d.what, d.reason));
+            say(&format!(
+                "  - {}",
+                crate::history::words::deviation_with_reason(
+                    lang,
+                    d.step.as_deref(),
+                    &d.kind,
+                    &d.reason
+                )
+            ));
         }
     }
     say(&tr!(lang, "run-verify-with", run = s.run_id.as_str()));

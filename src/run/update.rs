@@ -1,11 +1,13 @@
 //! Deciding what a message means: checks, then events and effects.
 
-use super::apply::WAIVE_PREREQUISITES;
 use super::engine::Engine;
 use super::msg::{Effect, Msg, Refusal};
 use super::state::{ItemKind, OUTPUT_LIMIT, RunStatus, StepStatus};
 use super::substitute::substitute;
-use crate::journal::{Event, RunOutcome, StepCause, StepOutcome};
+use crate::journal::{
+    DeviationKind, Event, Interruption, InterruptionWhy, Problems, RunOutcome, StepCause,
+    StepOutcome, StepWhy, ValidationProblem,
+};
 
 impl Engine {
     pub(super) fn handle(&mut self, msg: Msg, fx: &mut Vec<Effect>) -> Result<(), Refusal> {
@@ -58,8 +60,15 @@ impl Engine {
                         },
                     );
                 } else {
-                    let text = format!("prerequisite check failed (exit {exit_code}): {i}");
-                    self.emit(fx, Event::Note { step: None, text });
+                    self.emit(
+                        fx,
+                        Event::PrerequisiteFailed {
+                            group: g,
+                            item: i,
+                            check: check.unwrap_or_default(),
+                            exit_code,
+                        },
+                    );
                 }
             }
             Msg::WaivePrerequisites { reason } => {
@@ -68,7 +77,7 @@ impl Engine {
                     fx,
                     Event::Deviation {
                         step: None,
-                        what: WAIVE_PREREQUISITES.into(),
+                        kind: DeviationKind::PrerequisitesWaived,
                         reason,
                     },
                 );
@@ -180,15 +189,19 @@ impl Engine {
                     .cloned()
                     .unwrap_or_default();
                 let expected = v.exit_code.unwrap_or(0);
-                let unmatched = v.output.filter(|p| !pattern_matches(p, &output));
-                let cause = (exit_code != expected || unmatched.is_some()).then_some(
-                    StepCause::ValidationFailed {
-                        exit_code,
+                let mut problems = Vec::new();
+                if exit_code != expected {
+                    problems.push(ValidationProblem::ExitCode {
+                        got: exit_code,
                         expected,
-                        unmatched,
-                    },
-                );
-                self.finish_validation(&step, cause, fx);
+                    });
+                }
+                if let Some(p) = &v.output
+                    && !pattern_matches(p, &output)
+                {
+                    problems.push(ValidationProblem::ValidationOutput { pattern: p.clone() });
+                }
+                self.finish_validation(&step, problems, fx);
             }
             Msg::Report { step, outcome } => {
                 let idx = self
@@ -215,8 +228,10 @@ impl Engine {
                         step,
                         outcome,
                         duration_ms,
-                        reason: None,
-                        cause,
+                        why: StepWhy {
+                            reason: None,
+                            cause,
+                        },
                     },
                 );
             }
@@ -241,18 +256,15 @@ impl Engine {
                     });
                 }
                 self.active_run()?;
-                let to = crate::run::apply::status_of(outcome);
-                let what = format!(
-                    "step {step}: {} -> {} (overridden)",
-                    status.name(),
-                    to.name()
-                );
                 let duration_ms = self.attempt_ms(idx);
                 self.emit(
                     fx,
                     Event::Deviation {
                         step: Some(step.clone()),
-                        what,
+                        kind: DeviationKind::Overridden {
+                            from: status.journal(),
+                            to: outcome,
+                        },
                         reason: reason.clone(),
                     },
                 );
@@ -262,8 +274,7 @@ impl Engine {
                         step,
                         outcome,
                         duration_ms,
-                        reason: Some(reason),
-                        cause: None,
+                        why: StepWhy::reason(reason),
                     },
                 );
             }
@@ -295,7 +306,7 @@ impl Engine {
                     fx,
                     Event::Deviation {
                         step: Some(step.clone()),
-                        what: format!("step {step} skipped"),
+                        kind: DeviationKind::Skipped,
                         reason: reason.clone(),
                     },
                 );
@@ -305,8 +316,7 @@ impl Engine {
                         step,
                         outcome: StepOutcome::Skipped,
                         duration_ms,
-                        reason: Some(reason),
-                        cause: None,
+                        why: StepWhy::reason(reason),
                     },
                 );
             }
@@ -344,7 +354,7 @@ impl Engine {
                         })
                         .map(|i| i.id.clone())
                 });
-                self.stop_active(fx, StepCause::RollbackStarted);
+                self.stop_active(fx, StepCause::StoppedByRollback);
                 let plan = self
                     .rollback_plan()
                     .into_iter()
@@ -363,14 +373,7 @@ impl Engine {
             Msg::Abort { reason } => {
                 let reason = required(reason)?;
                 self.active_run()?;
-                self.stop_active(fx, StepCause::Aborted);
-                self.emit(
-                    fx,
-                    Event::Note {
-                        step: None,
-                        text: format!("run ended by the operator: {reason}"),
-                    },
-                );
+                self.stop_active(fx, StepCause::StoppedByAbort);
                 let failed = self
                     .state
                     .items
@@ -387,13 +390,20 @@ impl Engine {
                     Event::RunFinished {
                         outcome,
                         duration_ms,
+                        reason: Some(reason),
                     },
                 );
             }
-            Msg::Interrupt { reason } => {
+            Msg::Interrupt { cause } => {
                 self.active_run()?;
                 let step = self.active_item().map(|i| i.id.clone());
-                self.emit(fx, Event::RunInterrupted { reason, step });
+                self.emit(
+                    fx,
+                    Event::RunInterrupted {
+                        why: InterruptionWhy(cause),
+                        step,
+                    },
+                );
             }
             Msg::Resume {
                 operator,
@@ -411,7 +421,13 @@ impl Engine {
                         .filter(|i| i.status == StepStatus::Interrupted)
                         .map(|i| i.id.clone())
                         .next_back();
-                    self.emit(fx, Event::RunInterrupted { reason: "the previous session ended without closing the run (crash, kill or lost connection)".into(), step });
+                    self.emit(
+                        fx,
+                        Event::RunInterrupted {
+                            why: InterruptionWhy(Interruption::Crash),
+                            step,
+                        },
+                    );
                 }
                 self.emit(
                     fx,
@@ -438,8 +454,7 @@ impl Engine {
                 step: active,
                 outcome: StepOutcome::Failed,
                 duration_ms,
-                reason: None,
-                cause: Some(cause),
+                why: StepWhy::cause(cause),
             },
         );
     }
@@ -579,18 +594,18 @@ impl Engine {
                 .next_back()
                 .map(|(i, c)| (i + 1, *c))
                 .unwrap_or((0, 0));
+            let cause = StepCause::CommandFailed {
+                command: n as u32,
+                of: total as u32,
+                exit_code: code,
+            };
             self.emit(
                 fx,
                 Event::StepFinished {
                     step: step.to_string(),
                     outcome: StepOutcome::Failed,
                     duration_ms,
-                    reason: None,
-                    cause: Some(StepCause::CommandExited {
-                        command: n,
-                        of: total,
-                        exit_code: code,
-                    }),
+                    why: StepWhy::cause(cause),
                 },
             );
             return;
@@ -615,9 +630,12 @@ impl Engine {
             Some(v) if v.output.is_some() => {
                 let pattern = v.output.unwrap_or_default();
                 let output = self.outputs.get(step).cloned().unwrap_or_default();
-                let cause = (!pattern_matches(&pattern, &output))
-                    .then_some(StepCause::OutputMismatch { pattern });
-                self.finish_validation(step, cause, fx);
+                let problems = if pattern_matches(&pattern, &output) {
+                    Vec::new()
+                } else {
+                    vec![ValidationProblem::StepOutput { pattern }]
+                };
+                self.finish_validation(step, problems, fx);
             }
             _ => self.emit(
                 fx,
@@ -625,23 +643,26 @@ impl Engine {
                     step: step.to_string(),
                     outcome: StepOutcome::Done,
                     duration_ms,
-                    reason: None,
-                    cause: None,
+                    why: StepWhy::default(),
                 },
             ),
         }
     }
 
-    /// Ends a validated step: done when there is no `cause` to fail it.
-    fn finish_validation(&mut self, step: &str, cause: Option<StepCause>, fx: &mut Vec<Effect>) {
+    fn finish_validation(
+        &mut self,
+        step: &str,
+        problems: Vec<ValidationProblem>,
+        fx: &mut Vec<Effect>,
+    ) {
         let idx = self.item_index(step).unwrap_or_default();
-        let passed = cause.is_none();
+        let passed = problems.is_empty();
         self.emit(
             fx,
             Event::ValidationResult {
                 step: step.to_string(),
                 passed,
-                detail: None,
+                problems: Problems(problems.clone()),
             },
         );
         let duration_ms = self.attempt_ms(idx);
@@ -656,8 +677,11 @@ impl Engine {
                 step: step.to_string(),
                 outcome,
                 duration_ms,
-                reason: None,
-                cause,
+                why: if passed {
+                    StepWhy::default()
+                } else {
+                    StepWhy::cause(StepCause::ValidationFailed { problems })
+                },
             },
         );
     }
@@ -676,6 +700,7 @@ impl Engine {
             Event::RunFinished {
                 outcome,
                 duration_ms,
+                reason: None,
             },
         );
     }

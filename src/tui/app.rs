@@ -649,9 +649,7 @@ impl App {
                 self.say(text);
             }
             StepStatus::Failed => {
-                let cause =
-                    crate::i18n::step_why(lang, item.cause.as_ref(), item.reason.as_deref())
-                        .unwrap_or_default();
+                let cause = crate::history::words::step_why(lang, &item.why).unwrap_or_default();
                 let mark = if self.ascii { "" } else { "✗ " };
                 let text = format!(
                     "{mark}{}",

@@ -109,7 +109,7 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         ),
         look.title(),
     ));
-    if let Some(reason) = crate::i18n::step_why(lang, item.cause.as_ref(), item.reason.as_deref()) {
+    if let Some(reason) = crate::history::words::step_why(lang, &item.why) {
         lines.push(Line::styled(
             format!("→ {reason}"),
             look.status(item.status),

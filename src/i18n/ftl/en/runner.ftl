@@ -58,17 +58,6 @@ run-over-estimate = over the estimate by { $over }
 run-started = step { $step } started
 run-refused = not possible: { $why }
 
-# Why a step failed (the journal keeps the facts; these are their words).
-run-cause-command-exited = { $of ->
-    [one] the command exited with { $code }
-   *[other] command { $command } of { $of } exited with { $code }
-}
-run-cause-validation-exited = the validation exited with { $code }, expected { $expected }
-run-cause-validation-output = the validation's output does not match `{ $pattern }`
-run-cause-output-mismatch = the output does not match `{ $pattern }`
-run-cause-rehearsal = rehearsal: commands shown, not run
-run-cause-rollback-started = stopped: the rollback started
-run-cause-aborted = run aborted
 
 ## The rollback plan and the decision tree
 
@@ -128,21 +117,6 @@ plain-decision-keys = [y] yes  [n] no  (empty: back)
 plain-type-to-confirm = Step { $step } needs confirmation. Type { $accepted } to run it (empty to go back):
 plain-unknown-choice = Unknown choice; ? shows the keys.
 
-## A step's state, and how a run ended (one word each, defined once)
-
-step-status-pending = pending
-step-status-running = running
-step-status-awaiting-validation = validating
-step-status-awaiting-operator = waiting for you
-step-status-done = done
-step-status-failed = failed
-step-status-skipped = skipped
-step-status-rolled-back = rolled back
-step-status-interrupted = interrupted
-run-outcome-success = SUCCESS
-run-outcome-failed = FAILED
-run-outcome-rolled-back = ROLLED BACK
-run-outcome-aborted = ABORTED
 
 ## Why the engine refused what was asked
 

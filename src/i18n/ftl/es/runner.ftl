@@ -58,17 +58,6 @@ run-over-estimate = pasado del estimado por { $over }
 run-started = paso { $step } iniciado
 run-refused = no es posible: { $why }
 
-# Why a step failed (the journal keeps the facts; these are their words).
-run-cause-command-exited = { $of ->
-    [one] el comando terminó con código { $code }
-   *[other] el comando { $command } de { $of } terminó con código { $code }
-}
-run-cause-validation-exited = la validación terminó con código { $code }; se esperaba { $expected }
-run-cause-validation-output = la salida de la validación no cumple `{ $pattern }`
-run-cause-output-mismatch = la salida no cumple `{ $pattern }`
-run-cause-rehearsal = ensayo: los comandos se mostraron, no se ejecutaron
-run-cause-rollback-started = detenido: se inició el rollback
-run-cause-aborted = ejecución abortada
 
 ## The rollback plan and the decision tree
 
@@ -99,8 +88,8 @@ run-summary-steps = { $done ->
         [one] { $skipped } saltado
        *[other] { $skipped } saltados
     }, { $rolledback ->
-        [one] { $rolledback } revertido
-       *[other] { $rolledback } revertidos
+        [one] { $rolledback } deshecho
+       *[other] { $rolledback } deshechos
     }; { $deviations ->
         [one] { $deviations } desviación
        *[other] { $deviations } desviaciones
@@ -140,21 +129,6 @@ plain-decision-keys = [y] sí  [n] no  (vacío: volver)
 plain-type-to-confirm = El paso { $step } requiere confirmación. Escriba { $accepted } para ejecutarlo (vacío para volver):
 plain-unknown-choice = Opción desconocida; ? muestra las teclas.
 
-## A step's state, and how a run ended (one word each, defined once)
-
-step-status-pending = pendiente
-step-status-running = en curso
-step-status-awaiting-validation = validando
-step-status-awaiting-operator = esperando al operador
-step-status-done = hecho
-step-status-failed = falló
-step-status-skipped = saltado
-step-status-rolled-back = revertido
-step-status-interrupted = interrumpido
-run-outcome-success = ÉXITO
-run-outcome-failed = FALLÓ
-run-outcome-rolled-back = REVERTIDA
-run-outcome-aborted = ABORTADA
 
 ## Why the engine refused what was asked
 
