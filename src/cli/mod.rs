@@ -16,6 +16,7 @@ mod report;
 mod run;
 
 use args::{Cli, Command};
+use pasos::tr;
 use std::process::ExitCode;
 
 pub const EXIT_OK: u8 = 0;
@@ -55,8 +56,11 @@ pub fn dispatch(cli: Cli) -> ExitCode {
 fn paths(global: &args::Global) -> u8 {
     match pasos::paths::Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => {
-            println!("config: {}", p.config.display());
-            println!("data:   {}", p.data.display());
+            let lang = global.lang();
+            let (config, data) = (tr!(lang, "cli-paths-config"), tr!(lang, "cli-paths-data"));
+            let width = config.chars().count().max(data.chars().count()) + 1;
+            println!("{:<width$} {}", format!("{config}:"), p.config.display());
+            println!("{:<width$} {}", format!("{data}:"), p.data.display());
             EXIT_OK
         }
         Err(e) => {

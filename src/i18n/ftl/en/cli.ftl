@@ -99,3 +99,7 @@ cli-keymap-show--keymap = A keymap file to apply instead of the one in the confi
 cli-completions = Print a shell completion script.
     .after = Example: pasos completions bash > ~/.local/share/bash-completion/completions/pasos
 cli-completions--shell = The shell: bash, elvish, fish, powershell or zsh.
+
+# pasos paths
+cli-paths-config = config
+cli-paths-data = data

@@ -99,3 +99,7 @@ cli-keymap-show--keymap = Un archivo de keymap que aplicar en lugar del del dire
 cli-completions = Imprime un script de autocompletado para la shell.
     .after = Ejemplo: pasos completions bash > ~/.local/share/bash-completion/completions/pasos
 cli-completions--shell = La shell: bash, elvish, fish, powershell o zsh.
+
+# pasos paths
+cli-paths-config = configuración
+cli-paths-data = datos
