@@ -592,7 +592,7 @@ fn line_mode_speaks_one_language() {
         // It went all the way: failed, rolled back, finished.
         assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
         let finished = match lang {
-            Lang::Es => "CON ROLLBACK",
+            Lang::Es => "REVERTIDA",
             Lang::En => "ROLLED BACK",
         };
         assert!(stdout.contains(finished), "{stdout}");
