@@ -160,4 +160,10 @@ pub enum Refusal {
     },
     RunNotActive,
     AlreadyRollingBack,
+    /// A secret shorter than [`crate::secret::MIN_SECRET_LEN`]: it could
+    /// not be told apart from ordinary output, so it could not be redacted.
+    SecretTooShort {
+        name: String,
+        min: usize,
+    },
 }

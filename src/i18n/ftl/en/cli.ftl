@@ -35,7 +35,8 @@ cli-run--dry_run = Rehearsal: show the commands without running them.
 cli-run--plain = Line-oriented mode for dumb terminals, slow links and scripts (the default when standard input or output is not a terminal).
 cli-run--ascii = Draw without box-drawing characters (terminals that lack them).
 cli-run--keymap = A keymap file overriding the default keys (see keymaps/).
-cli-run--vars = Set a variable (repeatable).
+cli-run--vars = Set a variable (repeatable). Not for secrets: the command line is visible to every user; use PASOS_VAR_<NAME>, --var-file or the prompt.
+cli-run--var_files = Read variables from a file of NAME=VALUE lines (repeatable); it must be readable by its owner only (chmod 600).
 cli-run--env = Environment the run targets (overrides the procedure's).
 cli-run--operator = Operator name recorded in the journal.
 cli-run--resume = Resume an interrupted run (its id, or a unique prefix of it).

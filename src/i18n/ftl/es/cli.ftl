@@ -35,7 +35,8 @@ cli-run--dry_run = Ensayo: muestra los comandos sin ejecutarlos.
 cli-run--plain = Modo por líneas para terminales simples, enlaces lentos y scripts (el modo por omisión cuando la entrada o la salida estándar no es una terminal).
 cli-run--ascii = Dibuja sin caracteres de recuadro (terminales que no los tienen).
 cli-run--keymap = Un archivo de keymap que cambia las teclas por omisión (vea keymaps/).
-cli-run--vars = Da valor a una variable (se puede repetir).
+cli-run--vars = Da valor a una variable (se puede repetir). No para secretos: la línea de órdenes la ve cualquier usuario; use PASOS_VAR_<NOMBRE>, --var-file o la pregunta.
+cli-run--var_files = Lee variables de un archivo de líneas NOMBRE=VALOR (se puede repetir); solo debe poder leerlo su dueño (chmod 600).
 cli-run--env = Entorno al que apunta la ejecución (en lugar del del procedimiento).
 cli-run--operator = Nombre del operador que queda en la bitácora.
 cli-run--resume = Reanuda una ejecución interrumpida (su identificador, o un prefijo único).
