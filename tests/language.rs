@@ -322,7 +322,7 @@ impl Driver {
     /// Past the variable and the prerequisites: the checklist, step 1 next.
     fn ready(lang: Lang) -> Driver {
         let mut d = Driver::new(lang);
-        d.text("k1");
+        d.text("k1k1k1k1");
         d.key(KeyCode::Char('y'));
         assert!(d.app.dialogs.is_empty(), "{:?}", d.app.dialogs);
         d
@@ -424,10 +424,10 @@ fn screens(lang: Lang) -> Vec<(&'static str, Driver)> {
 
     out.push(("dialog: secret variable", Driver::new(lang)));
     let mut d = Driver::new(lang);
-    d.text("k1");
+    d.text("k1k1k1k1");
     out.push(("dialog: prerequisite", d));
     let mut d = Driver::new(lang);
-    d.text("k1");
+    d.text("k1k1k1k1");
     d.key(KeyCode::Char('w'));
     out.push(("dialog: reason to waive prerequisites", d));
     let mut d = Driver::new(lang);
@@ -573,7 +573,7 @@ fn the_checker_finds_foreign_words_and_spares_commands() {
 /// note, the decision tree and the rollback to the end.
 #[test]
 fn line_mode_speaks_one_language() {
-    let script = "k1\ny\n\n\n2\n\n?\nx\nn\nzz\np\nt\ny\nb\nqq\n\n\n\n\n\n\n";
+    let script = "k1k1k1k1\ny\n\n\n2\n\n?\nx\nn\nzz\np\nt\ny\nb\nqq\n\n\n\n\n\n\n";
     for (flag, lang) in [("es", Lang::Es), ("en", Lang::En)] {
         let data = tempfile::tempdir().unwrap();
         let out = assert_cmd::Command::cargo_bin("pasos")
