@@ -83,6 +83,11 @@ pub fn step_card(e: &Engine, lang: Lang, id: &str) {
         step.title,
         tr!(lang, "run-estimate", estimate = est)
     ));
+    if let (Some(w), false) = (&step.warning, matches!(item.kind, ItemKind::Undo { .. })) {
+        for l in w.lines() {
+            say(&format!("  !! {l}"));
+        }
+    }
     let instructions = match undo {
         Some(u) => u.instructions.as_ref(),
         None => step.instructions.as_ref(),
