@@ -47,6 +47,7 @@ cli-import--file = The Markdown runbook.
 cli-import--output = Where to write the procedure (default: standard output).
 cli-import--report = Also list where every source line went and what was guessed.
 cli-import--no_repair = Do not repair broken encodings.
+cli-import--strict = Exit 1 when anything is left to a human (placeholders, gated destructive commands, text taken out of the commands, a document that is not a procedure).
 
 cli-export = Print the quick checklist of a procedure (or of a past run).
 cli-export--file = The procedure (TOML or Markdown).

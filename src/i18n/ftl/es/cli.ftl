@@ -47,6 +47,7 @@ cli-import--file = El runbook en Markdown.
 cli-import--output = Dónde escribir el procedimiento (por omisión: la salida estándar).
 cli-import--report = Lista también adónde fue cada línea de origen y qué se supuso.
 cli-import--no_repair = No reparar codificaciones rotas.
+cli-import--strict = Termina con código 1 si algo queda para una persona (marcadores por rellenar, comandos destructivos retenidos, texto sacado de los comandos, un documento que no es un procedimiento).
 
 cli-export = Imprime el checklist rápido de un procedimiento (o de una ejecución pasada).
 cli-export--file = El procedimiento (TOML o Markdown).
