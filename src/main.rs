@@ -2,11 +2,16 @@
 
 mod cli;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = cli::args::Cli::parse();
+    let lang = cli::help::lang_of(std::env::args());
+    let matches = cli::help::command(lang).get_matches();
+    let args = match cli::args::Cli::from_arg_matches(&matches) {
+        Ok(a) => a,
+        Err(e) => e.exit(),
+    };
     if !matches!(args.command, cli::args::Command::Run(_)) {
         end_quietly_on_a_closed_pipe();
     }

@@ -222,7 +222,7 @@ impl Harness {
 
     fn ok(&mut self, msg: Msg) -> Vec<Effect> {
         self.send(msg.clone())
-            .unwrap_or_else(|r| panic!("{msg:?} refused: {r}"))
+            .unwrap_or_else(|r| panic!("{msg:?} refused: {r:?}"))
     }
 
     fn prepare(&mut self) {

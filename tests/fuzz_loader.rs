@@ -56,13 +56,25 @@ fn check_everything(bytes: &[u8]) {
         }
         assert!(!d.message.is_empty(), "empty message: {d:?}");
     }
-    let human = render_human("fuzz.toml", &loaded.source, &loaded.diagnostics, false);
+    let human = render_human(
+        "fuzz.toml",
+        &loaded.source,
+        &loaded.diagnostics,
+        false,
+        pasos::i18n::Lang::En,
+    );
     let heads = human.matches("error[").count() + human.matches("warning[").count();
     assert!(
         heads >= loaded.diagnostics.len(),
         "a diagnostic was not rendered:\n{human}"
     );
-    let _ = render_human("fuzz.toml", &loaded.source, &loaded.diagnostics, true);
+    let _ = render_human(
+        "fuzz.toml",
+        &loaded.source,
+        &loaded.diagnostics,
+        true,
+        pasos::i18n::Lang::Es,
+    );
     let report = FileReport::new("fuzz.toml", &loaded.source, &loaded.diagnostics, true);
     let json = render_json(&[report]);
     assert!(

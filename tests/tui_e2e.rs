@@ -122,7 +122,7 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
     s.wait_for("Prerequisite (People)");
     s.send("y");
     // The other prerequisites are checked by commands in the shell.
-    s.wait_gone("prerequisite(s) to confirm");
+    s.wait_gone("to confirm");
     // P1 through `e`: its command waits at the prompt, edited, then Enter.
     s.wait_for("enter run");
     s.send("e");

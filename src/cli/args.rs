@@ -1,27 +1,13 @@
-//! Command-line arguments (clap derive). Help texts are the documentation
-//! people read first, so they say what each command does and its exit codes.
+//! Command-line arguments (clap derive). Their help texts, the documentation
+//! people read first, are catalog messages in the operator's language
+//! (`cli::help`, `src/i18n/ftl/<lang>/cli.ftl`); the comments here are for
+//! the code's readers.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-const EXIT_CODES: &str = "\
-Exit codes:
-  0  success (warnings allowed unless --strict)
-  1  the run or check did not pass (e.g. warnings with --strict)
-  2  bad input: an invalid procedure, an unreadable file, a usage error
-  4  the run was interrupted (quit, SIGHUP, SIGTERM); resume it with --resume";
-
 #[derive(Debug, Parser)]
-#[command(
-    name = "pasos",
-    version,
-    about = "Guides an operator through a runbook step by step, safely, with a record of what happened.",
-    long_about = "pasos loads a procedure (a runbook in TOML), checks it, and guides the operator \
-through it: the checklist, a timer per step, the rollback tree and a real shell side by side, \
-with every step written to a tamper-evident journal.",
-    after_help = EXIT_CODES,
-    propagate_version = true
-)]
+#[command(name = "pasos", version, propagate_version = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -33,14 +19,14 @@ pub struct Cli {
 pub struct Global {
     // The environment variables are read by `Paths::resolve`, not by clap:
     // clap rejects an empty one, and an empty one means "unset".
-    /// Configuration directory (keymaps, settings) [env: PASOS_CONFIG_DIR].
+    // Configuration directory (keymaps, settings) [env: PASOS_CONFIG_DIR].
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
-    /// Data directory (journals, transcripts); share it to pool a team's
-    /// history [env: PASOS_DATA_DIR].
+    // Data directory (journals, transcripts); share it to pool a team's
+    // history [env: PASOS_DATA_DIR].
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Language of the interface (default: from LANG / LC_ALL).
+    // Language of the interface (default: from LANG / LC_ALL).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// The team's history in an S3-compatible bucket (overrides `[history]
@@ -74,7 +60,7 @@ impl Global {
         self.remote.as_deref().filter(|r| !r.is_empty())
     }
 
-    /// `--lang`, else from LC_ALL / LC_MESSAGES / LANG.
+    // `--lang`, else from LC_ALL / LC_MESSAGES / LANG.
     pub fn lang(&self) -> pasos::i18n::Lang {
         match self.lang {
             Some(Lang::Es) => pasos::i18n::Lang::Es,
@@ -86,38 +72,30 @@ impl Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate and lint procedures; reports every problem with file:line:col.
-    #[command(after_help = EXIT_CODES)]
+    // Validate and lint procedures; reports every problem with file:line:col.
     Check(CheckArgs),
-    /// Run a procedure step by step.
-    #[command(after_help = EXIT_CODES)]
+    // Run a procedure step by step.
     Run(RunArgs),
-    /// Convert a Markdown runbook into a procedure.
+    // Convert a Markdown runbook into a procedure.
     Import(ImportArgs),
-    /// Print the quick checklist of a procedure (or of a past run).
+    // Print the quick checklist of a procedure (or of a past run).
     Export(ExportArgs),
-    /// Browse, show and verify the journals of past runs.
+    // Browse, show and verify the journals of past runs.
     Log(LogArgs),
-    /// Key figures over past runs: executions, success rate, durations.
+    // Key figures over past runs: executions, success rate, durations.
     Kpi(KpiArgs),
-    /// Write the incident / post-mortem report of a run.
+    // Write the incident / post-mortem report of a run.
     Report(ReportArgs),
-    /// Send runs not yet uploaded to the team's bucket and read the
-    /// bucket's runs into the local history; `--status` shows the queue
-    /// and what the bucket enforces.
-    #[command(
-        after_help = "Exit codes: 0 everything is in the bucket, 1 runs are still queued (the bucket could not be reached or refused them), 2 no remote configured or a bad configuration."
-    )]
+    // Send runs not yet uploaded to the team's bucket and read the
+    // bucket's runs into the local history; `--status` shows the queue
+    // and what the bucket enforces.
     Sync(SyncArgs),
-    /// Print where pasos keeps its configuration and data.
+    // Print where pasos keeps its configuration and data.
     Paths,
-    /// Check or show keymaps.
+    // Check or show keymaps.
     #[command(subcommand)]
     Keymap(KeymapAction),
-    /// Print a shell completion script.
-    #[command(
-        after_help = "Example: pasos completions bash > ~/.local/share/bash-completion/completions/pasos"
-    )]
+    // Print a shell completion script.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -126,11 +104,13 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum KeymapAction {
-    /// Validate a keymap file (errors with line:col).
-    Check { file: PathBuf },
-    /// Print the effective keymap (defaults plus the user file).
+    // Validate a keymap file (errors with line:col).
+    Check {
+        file: PathBuf,
+    },
+    // Print the effective keymap (defaults plus the user file).
     Show {
-        /// A keymap file to apply instead of the one in the config dir.
+        // A keymap file to apply instead of the one in the config dir.
         #[arg(long, value_name = "FILE")]
         keymap: Option<PathBuf>,
     },
@@ -138,66 +118,66 @@ pub enum KeymapAction {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
 pub enum CheckFormat {
-    /// For people: snippets, carets and hints.
+    // For people: snippets, carets and hints.
     #[default]
     Human,
-    /// For machines: one JSON document with every diagnostic.
+    // For machines: one JSON document with every diagnostic.
     Json,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Procedure files (TOML).
+    // Procedure files (TOML).
     #[arg(required_unless_present = "rules", value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Treat warnings as failures (exit 1).
+    // Treat warnings as failures (exit 1).
     #[arg(long)]
     pub strict: bool,
-    /// Output format.
+    // Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: CheckFormat,
-    /// List the lint rules and exit.
+    // List the lint rules and exit.
     #[arg(long)]
     pub rules: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// The procedure to run.
+    // The procedure to run.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Rehearsal: show the commands without running them.
+    // Rehearsal: show the commands without running them.
     #[arg(long)]
     pub dry_run: bool,
-    /// Line-oriented mode for dumb terminals, slow links and scripts (the
-    /// default when standard input or output is not a terminal).
+    // Line-oriented mode for dumb terminals, slow links and scripts (the
+    // default when standard input or output is not a terminal).
     #[arg(long)]
     pub plain: bool,
-    /// Draw without box-drawing characters (terminals that lack them).
+    // Draw without box-drawing characters (terminals that lack them).
     #[arg(long)]
     pub ascii: bool,
-    /// A keymap file overriding the default keys (see keymaps/).
+    // A keymap file overriding the default keys (see keymaps/).
     #[arg(long, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
-    /// Set a variable (repeatable). Not for secrets: the command line is
-    /// visible to every user; use PASOS_VAR_<NAME>, --var-file or the prompt.
+    // Set a variable (repeatable). Not for secrets: the command line is
+    // visible to every user; use PASOS_VAR_<NAME>, --var-file or the prompt.
     #[arg(long = "var", value_name = "NAME=VALUE")]
     pub vars: Vec<String>,
-    /// Read variables from a file of NAME=VALUE lines (repeatable); it must
-    /// be readable by its owner only (chmod 600).
+    // Read variables from a file of NAME=VALUE lines (repeatable); it must
+    // be readable by its owner only (chmod 600).
     #[arg(long = "var-file", value_name = "FILE")]
     pub var_files: Vec<PathBuf>,
-    /// Environment the run targets (overrides the procedure's).
+    // Environment the run targets (overrides the procedure's).
     #[arg(long, value_name = "NAME")]
     pub env: Option<String>,
-    /// Operator name recorded in the journal.
+    // Operator name recorded in the journal.
     #[arg(long, value_name = "NAME")]
     pub operator: Option<String>,
-    /// Resume an interrupted run (its id, or a unique prefix of it).
+    // Resume an interrupted run (its id, or a unique prefix of it).
     #[arg(long, value_name = "RUN_ID")]
     pub resume: Option<String>,
-    /// Start even if another live run of this procedure holds the lock, or
-    /// resume with a changed procedure file (recorded in the journal).
+    // Start even if another live run of this procedure holds the lock, or
+    // resume with a changed procedure file (recorded in the journal).
     #[arg(long)]
     pub force: bool,
 }
@@ -206,35 +186,35 @@ pub struct RunArgs {
 pub struct ImportArgs {
     #[arg(value_name = "FILE.md")]
     pub file: PathBuf,
-    /// Where to write the procedure (default: standard output).
+    // Where to write the procedure (default: standard output).
     #[arg(short, long, value_name = "FILE.toml")]
     pub output: Option<PathBuf>,
-    /// Also list where every source line went and what was guessed.
+    // Also list where every source line went and what was guessed.
     #[arg(long)]
     pub report: bool,
-    /// Do not repair broken encodings.
+    // Do not repair broken encodings.
     #[arg(long)]
     pub no_repair: bool,
-    /// Exit 1 when anything is left to a human (placeholders, gated
-    /// destructive commands, text taken out of the commands, a document
-    /// that is not a procedure).
+    // Exit 1 when anything is left to a human (placeholders, gated
+    // destructive commands, text taken out of the commands, a document
+    // that is not a procedure).
     #[arg(long)]
     pub strict: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The procedure (TOML or Markdown).
+    // The procedure (TOML or Markdown).
     #[arg(value_name = "FILE", required_unless_present = "run")]
     pub file: Option<PathBuf>,
-    /// txt (fits 80 columns), md, or html (one self-contained page with a
-    /// print stylesheet for A4 and Letter).
+    // txt (fits 80 columns), md, or html (one self-contained page with a
+    // print stylesheet for A4 and Letter).
     #[arg(long, value_enum, default_value_t)]
     pub format: ExportFormat,
-    /// The filled checklist of a past run (its id or a unique prefix).
+    // The filled checklist of a past run (its id or a unique prefix).
     #[arg(long, value_name = "RUN_ID", conflicts_with = "file")]
     pub run: Option<String>,
-    /// Where to write it (default: standard output).
+    // Where to write it (default: standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -249,108 +229,99 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Without one: `browse` on a terminal, `list` otherwise.
+    // Without one: `browse` on a terminal, `list` otherwise.
     #[command(subcommand)]
     pub action: Option<LogAction>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum LogAction {
-    /// Browse past runs full screen: filter the list, open a run's
-    /// timeline, steps, deviations and notes, and replay its transcript.
+    // Browse past runs full screen: filter the list, open a run's
+    // timeline, steps, deviations and notes, and replay its transcript.
     Browse {
-        /// Words the list starts filtered by (procedure, operator, outcome,
-        /// environment, date YYYY-MM-DD); every word must match.
+        // Words the list starts filtered by (procedure, operator, outcome,
+        // environment, date YYYY-MM-DD); every word must match.
         #[arg(value_name = "WORD")]
         filter: Vec<String>,
-        /// Draw without box-drawing characters.
+        // Draw without box-drawing characters.
         #[arg(long)]
         ascii: bool,
-        /// A keymap file overriding the default keys (section `[log]`).
+        // A keymap file overriding the default keys (section `[log]`).
         #[arg(long, value_name = "FILE")]
         keymap: Option<PathBuf>,
     },
-    /// List past runs, oldest first.
+    // List past runs, oldest first.
     List {
-        /// Only runs of this procedure id.
+        // Only runs of this procedure id.
         #[arg(long)]
         procedure: Option<String>,
-        /// Only runs by this operator (substring of name or user@host).
+        // Only runs by this operator (substring of name or user@host).
         #[arg(long)]
         operator: Option<String>,
-        /// Only runs that ended so: success, failed, rolled-back, aborted, interrupted, open.
+        // Only runs that ended so: success, failed, rolled-back, aborted, interrupted, open.
         #[arg(long)]
         outcome: Option<String>,
-        /// Only runs started on or after this date (YYYY-MM-DD).
+        // Only runs started on or after this date (YYYY-MM-DD).
         #[arg(long)]
         since: Option<String>,
     },
-    /// Show the timeline of a run (its id or a unique prefix).
-    Show { run: String },
-    /// Verify journals (all when no run is named): exit 0 when intact, 1
-    /// when any was edited, shortened, reordered or is foreign. With
-    /// `--remote`: every run in the team's bucket instead (objects changed
-    /// or missing, the chain, runs never uploaded, what the bucket
-    /// enforces).
-    Verify { runs: Vec<String> },
+    // Show the timeline of a run (its id or a unique prefix).
+    Show {
+        run: String,
+    },
+    // Verify journals (all when no run is named): exit 0 when intact, 1
+    // when any was edited, shortened, reordered or is foreign. With
+    // `--remote`: every run in the team's bucket instead.
+    Verify {
+        runs: Vec<String>,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// Show the upload queue, the cache and what the bucket enforces
-    /// (probed now) instead of syncing.
+    // Show the upload queue, the cache and what the bucket enforces
+    // (probed now) instead of syncing.
     #[arg(long)]
     pub status: bool,
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "\
-What counts: executions are live runs; rehearsals (--dry-run) are counted \
-apart and left out of every other figure. Durations are working time: the \
-wall clock minus the pauses between an interruption and its resumption. \
-Interrupted or open runs are listed but not in the success rate or the \
-durations. A step's duration in a run is the sum of its attempts that ended \
-done or failed; skipped steps are not samples. Journals that do not verify \
-are listed apart and left out of every figure.
-
-Exit codes: 0 figures shown (also when there are no runs), 2 bad input \
-(a date that does not read, --suggest without its procedure file).")]
 pub struct KpiArgs {
-    /// Only this procedure id.
+    // Only this procedure id.
     #[arg(long)]
     pub procedure: Option<String>,
-    /// Only runs started on or after this local date (YYYY-MM-DD).
+    // Only runs started on or after this local date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Only runs started on or before this local date (YYYY-MM-DD).
+    // Only runs started on or before this local date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Only runs by this operator (a piece of the name or user@host).
+    // Only runs by this operator (a piece of the name or user@host).
     #[arg(long)]
     pub operator: Option<String>,
-    /// Only runs against this environment.
+    // Only runs against this environment.
     #[arg(long, value_name = "NAME")]
     pub env: Option<String>,
-    /// table (for people, 80 columns), md (paste into the runbook), json
-    /// (stable field names) or csv. Without it: the KPI screen on a
-    /// terminal, the table otherwise.
+    // table (for people, 80 columns), md (paste into the runbook), json
+    // (stable field names) or csv. Without it: the KPI screen on a
+    // terminal, the table otherwise.
     #[arg(long, value_enum)]
     pub format: Option<KpiFormat>,
-    /// With --format csv: which table, one row per procedure (and version),
-    /// per step or per run.
+    // With --format csv: which table, one row per procedure (and version),
+    // per step or per run.
     #[arg(long, value_enum, default_value_t = KpiRows::Procedures)]
     pub rows: KpiRows,
-    /// Suggest new step estimates from the actual durations (median to p90,
-    /// at least 3 runs), as a unified diff of the procedure file to apply
-    /// with `patch -p0`.
+    // Suggest new step estimates from the actual durations (median to p90,
+    // at least 3 runs), as a unified diff of the procedure file to apply
+    // with `patch -p0`.
     #[arg(long)]
     pub suggest: bool,
-    /// With --suggest: the procedure file, when the path its runs were
-    /// started with does not lead to it from here.
+    // With --suggest: the procedure file, when the path its runs were
+    // started with does not lead to it from here.
     #[arg(long, value_name = "FILE")]
     pub procedure_file: Option<PathBuf>,
-    /// Read every journal again instead of reusing the index
-    /// (<data>/cache/kpi-index), and leave the index as it is.
+    // Read every journal again instead of reusing the index
+    // (<data>/cache/kpi-index), and leave the index as it is.
     #[arg(long)]
     pub no_index: bool,
 }
@@ -372,17 +343,17 @@ pub enum KpiRows {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The run (its id or a unique prefix).
+    // The run (its id or a unique prefix).
     #[arg(value_name = "RUN_ID")]
     pub run: String,
-    /// Where to write the report (default: standard output).
+    // Where to write the report (default: standard output).
     #[arg(short, long, value_name = "FILE.md")]
     pub output: Option<PathBuf>,
-    /// The incident's severity (e.g. SEV-2), when the report is for one.
+    // The incident's severity (e.g. SEV-2), when the report is for one.
     #[arg(long, value_name = "LEVEL")]
     pub severity: Option<String>,
-    /// Overwrite the output file if it exists (it may hold a root cause and
-    /// action items filled in by hand).
+    // Overwrite the output file if it exists (it may hold a root cause and
+    // action items filled in by hand).
     #[arg(long, requires = "output")]
     pub force: bool,
 }

@@ -3,11 +3,14 @@
 use super::args::{CheckArgs, CheckFormat};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, color};
 use pasos::diagnostic::{Diagnostic, FileReport, SourceText, render_human, render_json};
+use pasos::i18n::Lang;
 use pasos::procedure::{self, Loaded, lint::RULES};
+use pasos::tr;
 use std::io::Read;
 use std::path::Path;
 
 pub fn run(args: &CheckArgs) -> u8 {
+    let lang = super::help::lang_of(std::env::args());
     if args.rules {
         for (name, what) in RULES {
             println!("{name:<28} {what}");
@@ -25,8 +28,17 @@ pub fn run(args: &CheckArgs) -> u8 {
             Err(e) => {
                 any_error = true;
                 match args.format {
-                    CheckFormat::Human => println!("error[unreadable]: cannot read {shown}: {e}\n"),
-                    CheckFormat::Json => reports.push(unreadable(&shown, &e)),
+                    CheckFormat::Human => println!(
+                        "{}[unreadable]: {}\n",
+                        tr!(lang, "check-severity-error"),
+                        tr!(
+                            lang,
+                            "check-unreadable",
+                            path = shown.as_str(),
+                            error = pasos::i18n::io_error(lang, &e)
+                        )
+                    ),
+                    CheckFormat::Json => reports.push(unreadable(&shown, &e, lang)),
                 }
                 continue;
             }
@@ -40,9 +52,9 @@ pub fn run(args: &CheckArgs) -> u8 {
             CheckFormat::Human => {
                 print!(
                     "{}",
-                    render_human(&shown, &loaded.source, &loaded.diagnostics, color)
+                    render_human(&shown, &loaded.source, &loaded.diagnostics, color, lang)
                 );
-                println!("{}", summary(&shown, &loaded, args.strict));
+                println!("{}", summary(&shown, &loaded, args.strict, lang));
             }
             CheckFormat::Json => reports.push(FileReport::new(
                 &shown,
@@ -56,9 +68,14 @@ pub fn run(args: &CheckArgs) -> u8 {
         CheckFormat::Json => println!("{}", render_json(&reports)),
         CheckFormat::Human if args.files.len() > 1 => {
             println!(
-                "\nchecked {} files: {ok_files} passed, {} did not",
-                args.files.len(),
-                args.files.len() - ok_files
+                "\n{}",
+                tr!(
+                    lang,
+                    "check-files",
+                    count = args.files.len(),
+                    passed = ok_files,
+                    failed = args.files.len() - ok_files
+                )
             );
         }
         CheckFormat::Human => {}
@@ -112,40 +129,73 @@ fn utf16_problem(head: &[u8]) -> Option<Diagnostic> {
     )
 }
 
-fn summary(path: &str, loaded: &Loaded, strict: bool) -> String {
+fn summary(path: &str, loaded: &Loaded, strict: bool, lang: Lang) -> String {
     let (e, w) = (loaded.errors(), loaded.warnings());
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let warnings = tr!(lang, "check-warnings", count = w);
     match (&loaded.procedure, e) {
         (Some(_), 0) if strict && w > 0 => {
-            format!("{path}: failed (--strict): {}", plural(w, "warning"))
+            tr!(
+                lang,
+                "check-failed-strict",
+                path = path,
+                warnings = warnings
+            )
         }
         (Some(p), 0) => {
-            let steps = p.steps().count();
             let estimate = p
                 .meta
                 .estimate
-                .map(|e| format!(", estimate {e}"))
+                .map(|e| tr!(lang, "check-estimate", estimate = e.to_string()))
                 .unwrap_or_default();
-            let warn = if w > 0 {
-                format!(" with {}", plural(w, "warning"))
+            let steps = tr!(lang, "check-steps", count = p.steps().count());
+            let phases = tr!(lang, "check-phases", count = p.phases.len());
+            let rollback = tr!(lang, "check-rollback-steps", count = p.rollback.steps.len());
+            let (id, title) = (p.meta.id.as_str(), p.meta.title.as_str());
+            if w > 0 {
+                tr!(
+                    lang,
+                    "check-ok-warnings",
+                    path = path,
+                    warnings = warnings,
+                    id = id,
+                    title = title,
+                    steps = steps,
+                    phases = phases,
+                    rollback = rollback,
+                    estimate = estimate
+                )
             } else {
-                String::new()
-            };
-            format!(
-                "{path}: ok{warn} — {} `{}`: {} in {}, {}{estimate}",
-                p.meta.id,
-                p.meta.title,
-                plural(steps, "step"),
-                plural(p.phases.len(), "phase"),
-                plural(p.rollback.steps.len(), "rollback step"),
-            )
+                tr!(
+                    lang,
+                    "check-ok",
+                    path = path,
+                    id = id,
+                    title = title,
+                    steps = steps,
+                    phases = phases,
+                    rollback = rollback,
+                    estimate = estimate
+                )
+            }
         }
-        _ => format!("{path}: {}, {}", plural(e, "error"), plural(w, "warning")),
+        _ => tr!(
+            lang,
+            "check-not-ok",
+            path = path,
+            errors = tr!(lang, "check-errors", count = e),
+            warnings = warnings
+        ),
     }
 }
 
-fn unreadable(path: &str, e: &std::io::Error) -> FileReport {
+fn unreadable(path: &str, e: &std::io::Error, lang: Lang) -> FileReport {
     let source = pasos::diagnostic::SourceText::new("");
-    let d = Diagnostic::error("unreadable", format!("cannot read {path}: {e}"), None);
+    let text = tr!(
+        lang,
+        "check-unreadable",
+        path = path,
+        error = pasos::i18n::io_error(lang, e)
+    );
+    let d = Diagnostic::error("unreadable", text, None);
     FileReport::new(path, &source, &[d], false)
 }

@@ -58,7 +58,7 @@ fn run_doc(run: &str, global: &Global, lang: pasos::i18n::Lang) -> Result<Doc, u
         })?;
     super::remote::prepare_history(&paths, global)?;
     let journal = store::history_find(&paths.data, run).map_err(|e| {
-        eprintln!("pasos: {e}");
+        eprintln!("pasos: {}", pasos::i18n::find_error(lang, &e));
         EXIT_BAD_INPUT
     })?;
     let v = verify_file(&journal).map_err(|e| {

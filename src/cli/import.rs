@@ -110,7 +110,8 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
                 "imported.toml",
                 &loaded.source,
                 &errors,
-                color::stderr_color()
+                color::stderr_color(),
+                super::help::lang_of(std::env::args())
             )
         );
         eprintln!(

@@ -5,6 +5,7 @@
 use super::args::KeymapAction;
 use super::{EXIT_BAD_INPUT, EXIT_OK, color};
 use pasos::diagnostic::{SourceText, render_human};
+use pasos::tr;
 use pasos::tui::keymap::{Keymap, parse};
 use std::path::Path;
 
@@ -34,8 +35,19 @@ pub fn run(action: &KeymapAction, config_dir: &Path) -> u8 {
 }
 
 fn load_file(path: &Path) -> Result<Vec<pasos::tui::keymap::Binding>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("error: cannot read {}: {e}\n", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let lang = super::help::lang_of(std::env::args());
+        format!(
+            "{}: {}\n",
+            tr!(lang, "check-severity-error"),
+            tr!(
+                lang,
+                "check-unreadable",
+                path = path.display().to_string(),
+                error = pasos::i18n::io_error(lang, &e)
+            )
+        )
+    })?;
     let (bindings, diags) = parse(&text);
     if diags.is_empty() {
         Ok(bindings)
@@ -45,6 +57,7 @@ fn load_file(path: &Path) -> Result<Vec<pasos::tui::keymap::Binding>, String> {
             &SourceText::new(text),
             &diags,
             color::stdout_color(),
+            super::help::lang_of(std::env::args()),
         ))
     }
 }

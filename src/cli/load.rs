@@ -4,15 +4,25 @@
 use super::{EXIT_BAD_INPUT, color};
 use pasos::diagnostic::render_human;
 use pasos::procedure::{self, Procedure};
+use pasos::tr;
 use std::path::Path;
 
 /// The procedure in `file` and the bytes it was read from, or the exit
 /// code after its errors are printed; `verb` is the command to try again
 /// (`run`, `export`).
 pub fn procedure(file: &Path, verb: &str) -> Result<(Procedure, Vec<u8>), u8> {
+    let lang = super::help::lang_of(std::env::args());
     let shown = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| {
-        eprintln!("pasos: cannot read {shown}: {e}");
+        eprintln!(
+            "pasos: {}",
+            tr!(
+                lang,
+                "check-unreadable",
+                path = shown.as_str(),
+                error = pasos::i18n::io_error(lang, &e)
+            )
+        );
         EXIT_BAD_INPUT
     })?;
     let loaded = procedure::check_file(file, &bytes);
@@ -20,11 +30,17 @@ pub fn procedure(file: &Path, verb: &str) -> Result<(Procedure, Vec<u8>), u8> {
         let errors = loaded.error_diagnostics();
         eprint!(
             "{}",
-            render_human(&shown, &loaded.source, &errors, color::stderr_color())
+            render_human(&shown, &loaded.source, &errors, color::stderr_color(), lang)
         );
         eprintln!(
-            "pasos: {shown} has {} error(s); fix them and {verb} again (`pasos check {shown}` lists warnings too)",
-            errors.len()
+            "pasos: {}",
+            tr!(
+                lang,
+                "check-fix-and-retry",
+                path = shown.as_str(),
+                count = errors.len(),
+                verb = verb
+            )
         );
         return Err(EXIT_BAD_INPUT);
     };

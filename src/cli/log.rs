@@ -223,7 +223,7 @@ fn show(lang: Lang, data: &Path, run: &str) -> u8 {
     let path = match store::history_find(data, run) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("pasos: {e}");
+            eprintln!("pasos: {}", pasos::i18n::find_error(lang, &e));
             return EXIT_BAD_INPUT;
         }
     };
@@ -284,7 +284,7 @@ fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
             match store::history_find(data, r) {
                 Ok(p) => out.push(p),
                 Err(e) => {
-                    eprintln!("pasos: {e}");
+                    eprintln!("pasos: {}", pasos::i18n::find_error(lang, &e));
                     return EXIT_BAD_INPUT;
                 }
             }

@@ -6,6 +6,7 @@ mod browse;
 mod check;
 mod color;
 mod export;
+pub mod help;
 mod import;
 mod keymap;
 mod kpi;
@@ -18,7 +19,7 @@ mod run;
 mod sync;
 
 use args::{Cli, Command};
-use clap::CommandFactory;
+use pasos::tr;
 use std::process::ExitCode;
 
 pub const EXIT_OK: u8 = 0;
@@ -43,7 +44,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             }
         },
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "pasos", &mut std::io::stdout());
+            let mut cmd = help::command(cli.global.lang());
+            clap_complete::generate(shell, &mut cmd, "pasos", &mut std::io::stdout());
             EXIT_OK
         }
         Command::Import(a) => import::run(&a, cli.global.lang()),
@@ -59,8 +61,11 @@ pub fn dispatch(cli: Cli) -> ExitCode {
 fn paths(global: &args::Global) -> u8 {
     match pasos::paths::Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => {
-            println!("config: {}", p.config.display());
-            println!("data:   {}", p.data.display());
+            let lang = global.lang();
+            let (config, data) = (tr!(lang, "cli-paths-config"), tr!(lang, "cli-paths-data"));
+            let width = config.chars().count().max(data.chars().count()) + 1;
+            println!("{:<width$} {}", format!("{config}:"), p.config.display());
+            println!("{:<width$} {}", format!("{data}:"), p.data.display());
             EXIT_OK
         }
         Err(e) => {

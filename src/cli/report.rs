@@ -39,7 +39,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
     }
     let journal = match store::history_find(&paths.data, &args.run) {
         Ok(p) => p,
-        Err(e) => return fail(e),
+        Err(e) => return fail(pasos::i18n::find_error(lang, &e)),
     };
     let shown = journal.display().to_string();
     let v = match verify_file(&journal) {

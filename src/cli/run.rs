@@ -6,13 +6,14 @@ use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, color};
 use pasos::journal::RunOutcome;
 use pasos::paths::Paths;
 use pasos::plain::{self, Options};
+use pasos::tr;
 
 pub fn run(args: &RunArgs, global: &Global) -> u8 {
+    let lang = global.lang();
     let (p, bytes) = match super::load::procedure(&args.file, "run") {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let lang = global.lang();
     // Secrets may be held from here on: no core dump may hold them.
     if !pasos::secret::memory::protect() {
         eprintln!("pasos: {}", pasos::tr!(lang, "secrets-protect-failed"));
@@ -84,7 +85,8 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         }
         plain::Ended::JournalFailed(why) => {
             eprintln!(
-                "pasos: the journal could not be written ({why}); the run stopped at the last recorded event"
+                "pasos: {}",
+                tr!(lang, "run-error-journal-failed", error = why)
             );
             EXIT_FAILED
         }

@@ -10,6 +10,8 @@
 //! ```
 
 use super::{Diagnostic, Severity, SourceText};
+use crate::i18n::Lang;
+use crate::tr;
 use std::fmt::Write;
 
 /// Renders diagnostics of one file. `color` adds ANSI styling.
@@ -18,10 +20,11 @@ pub fn render_human(
     source: &SourceText,
     diagnostics: &[Diagnostic],
     color: bool,
+    lang: Lang,
 ) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        render_one(&mut out, path, source, d, color);
+        render_one(&mut out, path, source, d, color, lang);
     }
     out
 }
@@ -34,12 +37,24 @@ fn paint(color: bool, code: &str, text: &str) -> String {
     }
 }
 
-fn render_one(out: &mut String, path: &str, source: &SourceText, d: &Diagnostic, color: bool) {
+fn render_one(
+    out: &mut String,
+    path: &str,
+    source: &SourceText,
+    d: &Diagnostic,
+    color: bool,
+    lang: Lang,
+) {
     let sev_color = match d.severity {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
     };
-    let head = format!("{}[{}]", d.severity.as_str(), d.code);
+    let severity = match d.severity {
+        Severity::Error => tr!(lang, "check-severity-error"),
+        Severity::Warning => tr!(lang, "check-severity-warning"),
+    };
+    let head = format!("{severity}[{}]", d.code);
+    let hint_word = tr!(lang, "check-hint");
     let _ = writeln!(
         out,
         "{}: {}",
@@ -60,13 +75,13 @@ fn render_one(out: &mut String, path: &str, source: &SourceText, d: &Diagnostic,
             let marks = format!("{}{}", " ".repeat(col), "^".repeat(width));
             let _ = writeln!(out, "{pad} | {}", paint(color, sev_color, &marks));
             if let Some(hint) = &d.hint {
-                let _ = writeln!(out, "{pad} = hint: {hint}");
+                let _ = writeln!(out, "{pad} = {hint_word}: {hint}");
             }
         }
         None => {
             let _ = writeln!(out, " --> {path}");
             if let Some(hint) = &d.hint {
-                let _ = writeln!(out, "  = hint: {hint}");
+                let _ = writeln!(out, "  = {hint_word}: {hint}");
             }
         }
     }
@@ -130,7 +145,7 @@ mod tests {
         let src = SourceText::new(line.clone());
         let at = line.find("SECRET").unwrap();
         let d = Diagnostic::error("x", "y", Some(at..at + 6));
-        let text = render_human("p.toml", &src, &[d], false);
+        let text = render_human("p.toml", &src, &[d], false, Lang::En);
         let lines: Vec<&str> = text.lines().collect();
         let snippet = lines[3].strip_prefix("1 | ").unwrap();
         assert!(
@@ -155,7 +170,7 @@ mod tests {
             Some(12..17),
         )
         .with_hint("did you mean `title`?");
-        let text = render_human("p.toml", &src, &[d], false);
+        let text = render_human("p.toml", &src, &[d], false, Lang::En);
         assert_eq!(
             text,
             "error[unknown-key]: unknown key `titel` in [procedure]\n --> p.toml:2:1\n  |\n2 | titel = \"x\"\n  | ^^^^^\n  = hint: did you mean `title`?\n\n"

@@ -168,9 +168,8 @@ pub fn history_list(data: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 /// [`find`] over the journals the history reads (see [`Scope`]).
-pub fn history_find(data: &Path, prefix: &str) -> Result<PathBuf, String> {
-    let all =
-        history_list(data).map_err(|e| format!("cannot read {}: {e}", runs_dir(data).display()))?;
+pub fn history_find(data: &Path, prefix: &str) -> Result<PathBuf, FindError> {
+    let all = history_list(data).map_err(|e| FindError::Unreadable(runs_dir(data), e))?;
     pick(all, prefix, data)
 }
 
@@ -189,22 +188,38 @@ pub fn history_path(data: &Path, run_id: &str) -> PathBuf {
 }
 
 /// The journal of a run id, or of the only run id starting with `prefix`.
-pub fn find(data: &Path, prefix: &str) -> Result<PathBuf, String> {
-    let all = list(data).map_err(|e| format!("cannot read {}: {e}", runs_dir(data).display()))?;
+pub fn find(data: &Path, prefix: &str) -> Result<PathBuf, FindError> {
+    let all = list(data).map_err(|e| FindError::Unreadable(runs_dir(data), e))?;
     pick(all, prefix, data)
 }
 
-fn pick(all: Vec<PathBuf>, prefix: &str, data: &Path) -> Result<PathBuf, String> {
+/// Why [`find`] found no single run; people read it through
+/// `i18n::find_error`, in their language.
+#[derive(Debug)]
+pub enum FindError {
+    /// The runs directory cannot be read.
+    Unreadable(PathBuf, std::io::Error),
+    /// No run id starts with the prefix.
+    NoRun { prefix: String, data: PathBuf },
+    /// Several run ids start with it.
+    Ambiguous { prefix: String, count: usize },
+}
+
+fn pick(all: Vec<PathBuf>, prefix: &str, data: &Path) -> Result<PathBuf, FindError> {
     let matches: Vec<PathBuf> = all
         .into_iter()
         .filter(|p| run_id_of(p).starts_with(prefix))
         .collect();
     match matches.len() {
         1 => Ok(matches.into_iter().next().unwrap_or_default()),
-        0 => Err(format!("no run `{prefix}` in {}", data.display())),
-        n => Err(format!(
-            "`{prefix}` matches {n} runs; give more of the run id"
-        )),
+        0 => Err(FindError::NoRun {
+            prefix: prefix.to_string(),
+            data: data.to_path_buf(),
+        }),
+        count => Err(FindError::Ambiguous {
+            prefix: prefix.to_string(),
+            count,
+        }),
     }
 }
 

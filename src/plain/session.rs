@@ -5,10 +5,11 @@
 
 use super::input::{Input, NoAnswer, Signals, say, write_raw};
 use super::show;
-use crate::i18n::{Texts, fill};
+use crate::i18n::Lang;
 use crate::journal::{JournalWriter, Mode, RunOutcome, StepOutcome};
 use crate::run::{Effect, Engine, Msg, RunStatus, StepStatus};
 use crate::runner::pipe_shell::PipeShell;
+use crate::tr;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
@@ -35,7 +36,7 @@ struct Session {
     shell: Option<PipeShell>,
     shell_dir: PathBuf,
     input: Input,
-    t: &'static Texts,
+    lang: Lang,
     signals: Signals,
     source: String,
     phase_shown: Option<String>,
@@ -45,7 +46,6 @@ struct Session {
 
 pub fn run(opts: Options) -> Ended {
     let signals = Signals::install();
-    let t = opts.lang.texts();
     let source = opts.file.display().to_string();
     let open = match crate::runner::setup::open(&opts) {
         Ok(o) => o,
@@ -58,7 +58,7 @@ pub fn run(opts: Options) -> Ended {
         writer: open.writer,
         shell: None,
         input: Input::new(signals.clone()),
-        t,
+        lang: opts.lang,
         signals,
         source,
         phase_shown: None,
@@ -83,7 +83,7 @@ impl Session {
         self.exec(first)?;
         show::header(
             &self.engine,
-            self.t,
+            self.lang,
             &self.writer.path().display().to_string(),
             resumed,
         );
@@ -96,7 +96,7 @@ impl Session {
                 return Err(Stop::Ending(why));
             }
             if let RunStatus::Finished(o) = self.engine.state().status {
-                show::summary(&self.engine, self.t);
+                show::summary(&self.engine, self.lang);
                 return Ok(o);
             }
             self.turn()?;
@@ -110,9 +110,11 @@ impl Session {
             return Ended::JournalFailed(e.to_string());
         }
         say("");
-        say(&fill(
-            self.t.interrupted_resume,
-            &[&self.engine.state().run_id, &self.source],
+        say(&tr!(
+            self.lang,
+            "run-interrupted-resume",
+            run = self.engine.state().run_id.as_str(),
+            file = self.source.as_str()
         ));
         Ended::Interrupted
     }
@@ -161,7 +163,10 @@ impl Session {
                     }
                 }
                 Effect::RunValidation { step, command, env } => {
-                    say(&format!("  {}: $ {command}", self.t.validating));
+                    say(&format!(
+                        "  {}: $ {command}",
+                        tr!(self.lang, "run-validating")
+                    ));
                     let (code, _, output) = self.run_in_shell(&command, &env);
                     let fx = self.update(Msg::ValidationFinished {
                         step,
@@ -175,14 +180,17 @@ impl Session {
                     item,
                     command,
                 } => {
-                    say(&format!("    {}: $ {command}", self.t.checking));
+                    say(&format!(
+                        "    {}",
+                        tr!(self.lang, "run-checking", command = format!("$ {command}"))
+                    ));
                     let (code, _, _) = self.run_in_shell(&command, &[]);
                     say(&format!(
                         "    {}",
                         if code == 0 {
-                            self.t.check_ok.to_string()
+                            tr!(self.lang, "run-check-ok")
                         } else {
-                            fill(self.t.check_failed, &[&code.to_string()])
+                            tr!(self.lang, "run-check-failed", code = code)
                         }
                     ));
                     let fx = self.update(Msg::PrerequisiteChecked {
@@ -205,7 +213,7 @@ impl Session {
                 fx
             }
             Err(r) => {
-                say(&format!("  ! {}", self.t.refusal(&r)));
+                say(&format!("  ! {}", crate::i18n::refusal(self.lang, &r)));
                 Vec::new()
             }
         }
@@ -224,7 +232,7 @@ impl Session {
     fn run_in_shell(&mut self, command: &str, env: &[(String, String)]) -> (i32, u64, String) {
         if self.shell.as_mut().is_none_or(|s| !s.is_alive()) {
             if self.shell.is_some() {
-                say(self.t.shell_died);
+                say(&tr!(self.lang, "run-shell-died"));
             }
             match PipeShell::spawn(self.shell_dir.clone()) {
                 Ok(s) => {
@@ -232,7 +240,10 @@ impl Session {
                     self.sync_secrets();
                 }
                 Err(e) => {
-                    say(&format!("  ! cannot start a shell: {e}"));
+                    say(&format!(
+                        "  ! {}",
+                        tr!(self.lang, "run-shell-cannot-start", error = e.to_string())
+                    ));
                     return (127, 0, String::new());
                 }
             }
@@ -259,7 +270,7 @@ impl Session {
             Ok(f) => {
                 if f.exit_code.is_none() {
                     self.shell = None;
-                    say(self.t.shell_died);
+                    say(&tr!(self.lang, "run-shell-died"));
                 }
                 (
                     f.exit_code.unwrap_or(if f.interrupted { 130 } else { 127 }),
@@ -287,7 +298,7 @@ impl Session {
         if missing.is_empty() {
             return Ok(());
         }
-        say(&format!("\n{}", self.t.variables));
+        say(&format!("\n{}", tr!(self.lang, "run-variables")));
         for name in missing {
             let Some(var) = self.engine.procedure().variable(&name).cloned() else {
                 continue;
@@ -295,13 +306,26 @@ impl Session {
             let prompt_text = var.prompt.clone().unwrap_or_default();
             loop {
                 let value = if var.secret {
-                    self.input
-                        .secret(&fill(self.t.secret_prompt, &[&name, &prompt_text]))?
+                    self.input.secret(&format!(
+                        "{} ",
+                        tr!(
+                            self.lang,
+                            "plain-secret-prompt",
+                            name = name.as_str(),
+                            prompt = prompt_text.as_str()
+                        )
+                    ))?
                 } else {
                     let default = var.default.clone().unwrap_or_default();
-                    let v = self.input.line(&fill(
-                        self.t.variable_prompt,
-                        &[&name, &prompt_text, &default],
+                    let v = self.input.line(&format!(
+                        "{} ",
+                        tr!(
+                            self.lang,
+                            "plain-variable-prompt",
+                            name = name.as_str(),
+                            prompt = prompt_text.as_str(),
+                            default = default.as_str()
+                        )
                     ))?;
                     if v.is_empty() { default } else { v }
                 };
@@ -317,7 +341,7 @@ impl Session {
                         self.exec(fx)?;
                         break;
                     }
-                    Err(r) => say(&format!("  ! {}", self.t.refusal(&r))),
+                    Err(r) => say(&format!("  ! {}", crate::i18n::refusal(self.lang, &r))),
                 }
             }
         }
@@ -329,7 +353,7 @@ impl Session {
         if groups.is_empty() {
             return Ok(());
         }
-        say(&format!("\n{}", self.t.prerequisites));
+        say(&format!("\n{}", tr!(self.lang, "run-prerequisites")));
         for (g, group) in groups.iter().enumerate() {
             say(&format!("  {}", group.group));
             for (i, item) in group.items.iter().enumerate() {
@@ -348,9 +372,10 @@ impl Session {
                     }
                 }
                 loop {
-                    let answer = self
-                        .input
-                        .line(&format!("      {} ", self.t.confirm_prerequisite))?;
+                    let answer = self.input.line(&format!(
+                        "      {} ",
+                        tr!(self.lang, "plain-prerequisite-keys")
+                    ))?;
                     match answer.trim().to_lowercase().as_str() {
                         "y" | "s" | "si" | "sí" | "yes" => {
                             let fx = self.update(Msg::ConfirmPrerequisite { group: g, item: i });
@@ -360,7 +385,7 @@ impl Session {
                         "w" => {
                             let reason = self
                                 .input
-                                .line(&format!("      {} ", self.t.waive_reason))?;
+                                .line(&format!("      {} ", tr!(self.lang, "run-reason-waive")))?;
                             let fx = self.update(Msg::WaivePrerequisites { reason });
                             self.exec(fx)?;
                             if self.engine.state().prerequisites_waived {
@@ -368,7 +393,7 @@ impl Session {
                             }
                         }
                         "q" => return Err(Stop::Quit),
-                        _ => say(self.t.unknown_choice),
+                        _ => say(&tr!(self.lang, "plain-unknown-choice")),
                     }
                 }
             }
@@ -385,16 +410,24 @@ impl Session {
                 let p = &self.engine.procedure().phases[phase];
                 let budget = p
                     .budget
-                    .map(|b| format!(" ({} {b})", self.t.budget))
+                    .map(|b| {
+                        format!(
+                            " ({})",
+                            tr!(self.lang, "run-phase-budget", budget = b.to_string())
+                        )
+                    })
                     .unwrap_or_default();
-                format!("{}{budget}", fill(self.t.phase, &[&p.title]))
+                format!(
+                    "{}{budget}",
+                    tr!(self.lang, "run-phase", title = p.title.as_str())
+                )
             }
-            _ => self.t.rolling_back.to_string(),
+            _ => tr!(self.lang, "run-rolling-back"),
         };
         if self.phase_shown.as_deref() != Some(label.as_str()) {
             say(&format!("\n== {label}"));
             if self.engine.state().status == RunStatus::RollingBack {
-                show::plan(&self.engine, self.t);
+                show::plan(&self.engine, self.lang);
             }
             self.phase_shown = Some(label);
         }
@@ -417,22 +450,22 @@ impl Session {
             .unwrap_or_default();
         let card = Some((id.clone(), attempts));
         if self.card_shown != card {
-            show::step_card(&self.engine, self.t, &id);
-            show::timers(&self.engine, self.t);
+            show::step_card(&self.engine, self.lang, &id);
+            show::timers(&self.engine, self.lang);
             self.card_shown = card;
         }
         let rolling = self.engine.state().status == RunStatus::RollingBack;
         let menu = match (status, rolling) {
-            (StepStatus::Failed, _) => self.t.failed_menu,
-            (_, true) => self.t.rollback_menu,
-            _ => self.t.step_menu,
+            (StepStatus::Failed, _) => tr!(self.lang, "plain-menu-failed"),
+            (_, true) => tr!(self.lang, "plain-menu-rollback"),
+            _ => tr!(self.lang, "plain-menu-step"),
         };
         let answer = self.input.line(&format!("{menu}\n> "))?;
         let choice = answer.trim().to_lowercase();
         match (choice.as_str(), status) {
             ("", s) | ("r", s) if s != StepStatus::Failed || choice == "r" => self.run_step(&id),
             ("o", StepStatus::Failed) => {
-                let reason = self.input.line(self.t.reason_prompt)?;
+                let reason = self.reason()?;
                 let fx = self.update(Msg::Override {
                     step: id,
                     outcome: StepOutcome::Done,
@@ -441,36 +474,43 @@ impl Session {
                 self.exec(fx)
             }
             ("s", _) => {
-                let reason = self.input.line(self.t.reason_prompt)?;
+                let reason = self.reason()?;
                 let fx = self.update(Msg::Skip { step: id, reason });
                 self.exec(fx)
             }
             ("n", _) => self.note(Some(id)),
             ("p", _) => {
-                show::plan(&self.engine, self.t);
+                show::plan(&self.engine, self.lang);
                 Ok(())
             }
             ("t", _) => self.decide(),
             ("b", _) => {
-                let reason = self.input.line(self.t.reason_prompt)?;
+                let reason = self.reason()?;
                 let fx = self.update(Msg::StartRollback { reason });
                 self.exec(fx)
             }
             ("a", _) => {
-                let reason = self.input.line(self.t.reason_prompt)?;
+                let reason = self.reason()?;
                 let fx = self.update(Msg::Abort { reason });
                 self.exec(fx)
             }
             ("q", _) => Err(Stop::Quit),
             ("?", _) => {
-                say(self.t.help);
+                say(&tr!(self.lang, "run-help"));
                 Ok(())
             }
             _ => {
-                say(self.t.unknown_choice);
+                say(&tr!(self.lang, "plain-unknown-choice"));
                 Ok(())
             }
         }
+    }
+
+    /// Asks for the reason of a deviation (recorded in the journal).
+    fn reason(&mut self) -> Result<String, Stop> {
+        Ok(self
+            .input
+            .line(&format!("{} ", tr!(self.lang, "run-reason-prompt")))?)
     }
 
     fn run_step(&mut self, id: &str) -> Result<(), Stop> {
@@ -481,9 +521,15 @@ impl Session {
         let typed = match accepted {
             Some(accepted) => {
                 let quoted: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
-                let typed = self
-                    .input
-                    .line(&fill(self.t.type_to_confirm, &[id, &quoted.join(" / ")]))?;
+                let typed = self.input.line(&format!(
+                    "{} ",
+                    tr!(
+                        self.lang,
+                        "plain-type-to-confirm",
+                        step = crate::i18n::item_name(self.lang, &self.engine, id),
+                        accepted = quoted.join(" / ")
+                    )
+                ))?;
                 if typed.trim().is_empty() {
                     return Ok(());
                 }
@@ -504,6 +550,7 @@ impl Session {
         let Some(item) = self.engine.item(id) else {
             return;
         };
+        let name = crate::i18n::item_name(self.lang, &self.engine, id);
         let timer = self.engine.step_timer(id);
         let took = timer
             .as_ref()
@@ -516,30 +563,48 @@ impl Session {
             .unwrap_or_else(|| "?".into());
         match item.status {
             StepStatus::Done => {
-                let mut line = format!("✓ {}", fill(self.t.done_in, &[id, &took, &est]));
+                let mut line = format!(
+                    "✓ {}",
+                    tr!(
+                        self.lang,
+                        "run-step-done",
+                        step = name.as_str(),
+                        took = took,
+                        estimate = est
+                    )
+                );
                 if let Some(t) = timer.filter(|t| t.over) {
                     let over = t
                         .elapsed_ms
                         .saturating_sub(t.estimate.map(|e| e.max_secs * 1000).unwrap_or(0));
                     line.push_str(&format!(
                         " — {}",
-                        fill(self.t.over_estimate, &[&show::duration_ms(over)])
+                        tr!(
+                            self.lang,
+                            "run-over-estimate",
+                            over = show::duration_ms(over)
+                        )
                     ));
                 }
                 say(&line);
             }
             StepStatus::Failed => {
-                let reason =
-                    crate::history::words::step_why(crate::i18n::Lang::of_texts(self.t), &item.why)
-                        .unwrap_or_default();
+                let cause =
+                    crate::history::words::step_why(self.lang, &item.why).unwrap_or_default();
                 say(&format!(
                     "✗ {}",
-                    fill(self.t.failed_in, &[id, &took, &reason])
+                    tr!(
+                        self.lang,
+                        "run-step-failed",
+                        step = name.as_str(),
+                        took = took,
+                        cause = cause
+                    )
                 ));
-                show::failure(&self.engine, self.t, id);
+                show::failure(&self.engine, self.lang, id);
                 if self.engine.state().status == RunStatus::Running {
-                    show::plan(&self.engine, self.t);
-                    show::decision(&self.engine, self.t);
+                    show::plan(&self.engine, self.lang);
+                    show::decision(&self.engine, self.lang);
                 }
             }
             _ => {}
@@ -562,13 +627,13 @@ impl Session {
                 })
                 .unwrap_or_default();
             for c in commands {
-                say(&format!("  ({}) $ {c}", self.t.would_run));
+                say(&format!("  ({}) $ {c}", tr!(self.lang, "run-would-run")));
             }
         }
         let menu = if rehearsal {
-            self.t.rehearsal_menu
+            tr!(self.lang, "plain-menu-rehearsal")
         } else {
-            self.t.manual_menu
+            tr!(self.lang, "plain-menu-manual")
         };
         let answer = self.input.line(&format!("{menu}\n> "))?;
         let outcome = match answer.trim().to_lowercase().as_str() {
@@ -577,7 +642,7 @@ impl Session {
             "n" => return self.note(Some(id.to_string())),
             "q" => return Err(Stop::Quit),
             _ => {
-                say(self.t.unknown_choice);
+                say(&tr!(self.lang, "plain-unknown-choice"));
                 return Ok(());
             }
         };
@@ -591,7 +656,9 @@ impl Session {
     }
 
     fn note(&mut self, step: Option<String>) -> Result<(), Stop> {
-        let text = self.input.line(self.t.note_prompt)?;
+        let text = self
+            .input
+            .line(&format!("{} ", tr!(self.lang, "run-note-prompt")))?;
         if text.trim().is_empty() {
             return Ok(());
         }
@@ -601,7 +668,7 @@ impl Session {
 
     fn decide(&mut self) -> Result<(), Stop> {
         loop {
-            show::decision(&self.engine, self.t);
+            show::decision(&self.engine, self.lang);
             let Some(q) = self
                 .engine
                 .pending_question()
@@ -609,9 +676,11 @@ impl Session {
             else {
                 return Ok(());
             };
-            let answer = self
-                .input
-                .line(&format!("  {} {}\n> ", q.1, self.t.decision_question))?;
+            let answer = self.input.line(&format!(
+                "  {} {}\n> ",
+                q.1,
+                tr!(self.lang, "plain-decision-keys")
+            ))?;
             let yes = match answer.trim().to_lowercase().as_str() {
                 "y" | "s" | "si" | "sí" | "yes" => true,
                 "n" | "no" => false,

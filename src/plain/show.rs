@@ -2,23 +2,28 @@
 //! plan, the decision tree and the summary.
 
 use super::input::say;
-use crate::i18n::{Texts, fill};
+use crate::i18n::Lang;
 use crate::journal::Mode;
 use crate::procedure::{Step, StepRollback};
 use crate::run::{Engine, ItemKind, PlanKind, RunStatus, StepStatus};
+use crate::tr;
 
 pub use crate::procedure::estimate::format_ms as duration_ms;
 
-pub fn header(e: &Engine, t: &Texts, journal: &str, resumed: bool) {
+pub fn header(e: &Engine, lang: Lang, journal: &str, resumed: bool) {
     let p = e.procedure();
     let s = e.state();
     let mode = match (s.mode, resumed) {
-        (Mode::Rehearsal, _) => t.rehearsal,
-        (_, true) => t.resumed,
-        _ => t.live,
+        (Mode::Rehearsal, _) => tr!(lang, "run-mode-rehearsal"),
+        (_, true) => tr!(lang, "run-mode-resumed"),
+        _ => tr!(lang, "run-mode-live"),
     };
     let env = s.environment.clone().unwrap_or_else(|| "-".into());
-    let crit = p.meta.criticality.map(|c| c.es()).unwrap_or("-");
+    let crit = p
+        .meta
+        .criticality
+        .map(|c| crate::i18n::criticality(lang, c))
+        .unwrap_or_else(|| "-".into());
     say(&format!(
         "{} — {} (v{})",
         p.meta.id, p.meta.title, p.meta.version
@@ -27,34 +32,40 @@ pub fn header(e: &Engine, t: &Texts, journal: &str, resumed: bool) {
         .as_deref()
         .is_some_and(crate::procedure::is_production_name)
     {
-        say(&format!("*** {} *** {env}", t.production_banner));
+        say(&format!("*** {} *** {env}", tr!(lang, "run-production")));
     }
     say(&format!(
-        "{env} · {crit} · {mode} · {} · run {}",
+        "{env} · {crit} · {mode} · {} · {}",
         s.operator.label(),
-        s.run_id
+        tr!(lang, "run-id", run = s.run_id.as_str())
     ));
-    say(&format!("{}: {journal}", t.journal_at));
+    say(&tr!(lang, "run-journal-at", path = journal));
 }
 
-pub fn timers(e: &Engine, t: &Texts) {
+pub fn timers(e: &Engine, lang: Lang) {
     let r = e.run_timer();
-    let mut line = fill(
-        t.eta,
-        &[&duration_ms(r.elapsed_ms), &duration_ms(r.remaining_ms)],
+    let mut line = tr!(
+        lang,
+        "run-eta",
+        elapsed = duration_ms(r.elapsed_ms),
+        left = duration_ms(r.remaining_ms)
     );
     if let Some(left) = r.rto_left_ms {
         line.push_str(" · ");
         line.push_str(&if left >= 0 {
-            fill(t.rto_left, &[&duration_ms(left as u64)])
+            tr!(lang, "run-rto-left", left = duration_ms(left as u64))
         } else {
-            fill(t.rto_passed, &[&duration_ms(left.unsigned_abs())])
+            tr!(
+                lang,
+                "run-rto-passed",
+                over = duration_ms(left.unsigned_abs())
+            )
         });
     }
     say(&line);
 }
 
-pub fn step_card(e: &Engine, t: &Texts, id: &str) {
+pub fn step_card(e: &Engine, lang: Lang, id: &str) {
     let Some(item) = e.item(id) else { return };
     let step = e.step_of(item);
     let undo = e.undo_of(item);
@@ -63,11 +74,15 @@ pub fn step_card(e: &Engine, t: &Texts, id: &str) {
         .map(|x| x.to_string())
         .unwrap_or_else(|| "?".into());
     let tag = match item.kind {
-        ItemKind::Undo { .. } => format!("{} {}", t.plan_undo, step.id),
+        ItemKind::Undo { .. } => format!("{} {}", tr!(lang, "run-plan-undo"), step.id),
         _ => item.id.clone(),
     };
     say("");
-    say(&format!("[{tag}] {} ({} {est})", step.title, t.estimate));
+    say(&format!(
+        "[{tag}] {} ({})",
+        step.title,
+        tr!(lang, "run-estimate", estimate = est)
+    ));
     if let (Some(w), false) = (&step.warning, matches!(item.kind, ItemKind::Undo { .. })) {
         for l in w.lines() {
             say(&format!("  !! {l}"));
@@ -94,7 +109,7 @@ pub fn step_card(e: &Engine, t: &Texts, id: &str) {
         return;
     }
     if let Some(x) = &step.expected {
-        say(&format!("  {}: {x}", t.expected));
+        say(&format!("  {}: {x}", tr!(lang, "run-expected")));
     }
     if let Some(v) = &step.validation {
         let mut parts = Vec::new();
@@ -108,18 +123,26 @@ pub fn step_card(e: &Engine, t: &Texts, id: &str) {
             parts.push(format!("/{o}/"));
         }
         if let Some(code) = v.exit_code.filter(|c| *c != 0) {
-            parts.push(format!("exit {code}"));
+            parts.push(tr!(lang, "run-validation-exit", code = code));
         }
         if !parts.is_empty() {
-            say(&format!("  {}: {}", t.validation, parts.join("  ")));
+            say(&format!(
+                "  {}: {}",
+                tr!(lang, "run-validation"),
+                parts.join("  ")
+            ));
         }
     }
-    rollback_line(step, t, &values);
+    rollback_line(step, lang, &values);
 }
 
-fn rollback_line(step: &Step, t: &Texts, values: &std::collections::BTreeMap<String, String>) {
+fn rollback_line(step: &Step, lang: Lang, values: &std::collections::BTreeMap<String, String>) {
     match &step.rollback {
-        StepRollback::None => say(&format!("  {}: {}", t.own_rollback, t.no_rollback)),
+        StepRollback::None => say(&format!(
+            "  {}: {}",
+            tr!(lang, "run-own-rollback"),
+            tr!(lang, "run-no-rollback")
+        )),
         StepRollback::Some(u) => {
             let mut what: Vec<String> = u
                 .commands
@@ -127,47 +150,60 @@ fn rollback_line(step: &Step, t: &Texts, values: &std::collections::BTreeMap<Str
                 .map(|c| format!("$ {}", crate::run::substitute::substitute(&c.run, values)))
                 .collect();
             if !u.steps.is_empty() {
-                what.push(format!("{} {}", t.plan_covered, u.steps.join(", ")));
+                what.push(tr!(lang, "run-plan-covered", steps = u.steps.join(", ")));
             }
-            say(&format!("  {}: {}", t.own_rollback, what.join("; ")));
+            say(&format!(
+                "  {}: {}",
+                tr!(lang, "run-own-rollback"),
+                what.join("; ")
+            ));
         }
         StepRollback::Missing => {}
     }
 }
 
-pub fn failure(e: &Engine, t: &Texts, id: &str) {
+pub fn failure(e: &Engine, lang: Lang, id: &str) {
     let Some(item) = e.item(id) else { return };
     let step = e.step_of(item);
     if !step.on_failure.is_empty() {
-        say(&format!("  {}:", t.on_failure));
+        say(&format!("  {}:", tr!(lang, "run-on-failure")));
         for h in &step.on_failure {
             say(&format!("   - {h}"));
         }
     }
 }
 
-pub fn plan(e: &Engine, t: &Texts) {
-    say(&format!("{}:", t.rollback_plan));
+pub fn plan(e: &Engine, lang: Lang) {
+    say(&format!("{}:", tr!(lang, "run-rollback-plan")));
     let entries = e.rollback_plan();
     let n = entries.len();
     for (i, entry) in entries.iter().enumerate() {
         let branch = if i + 1 == n { "└─" } else { "├─" };
         let mark = status_mark(entry.status);
         let what = match &entry.kind {
-            PlanKind::Undo => format!("{mark} {} {}: {}", t.plan_undo, entry.step, entry.title),
-            PlanKind::NothingToUndo => {
-                format!("    {}: {} ({})", entry.step, entry.title, t.plan_nothing)
-            }
-            PlanKind::Undocumented => format!(
-                "[!] {}: {} ({})",
-                entry.step, entry.title, t.plan_undocumented
+            PlanKind::Undo => format!(
+                "{mark} {} {}: {}",
+                tr!(lang, "run-plan-undo"),
+                entry.step,
+                entry.title
             ),
-            PlanKind::CoveredBy(by) => format!(
-                "    {}: {} ({} {})",
+            PlanKind::NothingToUndo => format!(
+                "    {}: {} ({})",
                 entry.step,
                 entry.title,
-                t.plan_covered,
-                by.join(", ")
+                tr!(lang, "run-plan-nothing")
+            ),
+            PlanKind::Undocumented => format!(
+                "[!] {}: {} ({})",
+                entry.step,
+                entry.title,
+                tr!(lang, "run-plan-undocumented")
+            ),
+            PlanKind::CoveredBy(by) => format!(
+                "    {}: {} ({})",
+                entry.step,
+                entry.title,
+                tr!(lang, "run-plan-covered", steps = by.join(", "))
             ),
             PlanKind::Full => format!("{mark} {}: {}", entry.id, entry.title),
         };
@@ -179,30 +215,33 @@ pub fn plan(e: &Engine, t: &Texts) {
     }
     let when = &e.procedure().rollback.when;
     if !when.is_empty() {
-        say(&format!("  {}:", t.rollback_when));
+        say(&format!("  {}:", tr!(lang, "run-rollback-when")));
         for w in when {
             say(&format!("   - {w}"));
         }
     }
 }
 
-pub fn decision(e: &Engine, t: &Texts) {
+pub fn decision(e: &Engine, lang: Lang) {
     let path = e.decision_path();
     if path.is_empty() {
         return;
     }
-    say(&format!("{}:", t.decision_tree));
+    say(&format!("{}:", tr!(lang, "run-decision-tree")));
     for (depth, s) in path.iter().enumerate() {
         let pad = "  ".repeat(depth + 1);
         if let Some(q) = &s.node.question {
             let a = match s.answer {
-                Some(true) => " → SI",
-                Some(false) => " → NO",
-                None => " ?",
+                Some(true) => format!(" → {}", tr!(lang, "run-answer-yes")),
+                Some(false) => format!(" → {}", tr!(lang, "run-answer-no")),
+                None => " ?".to_string(),
             };
             say(&format!("{pad}{q}{a}"));
         } else if let Some(a) = &s.node.action {
-            say(&format!("{pad}{}", fill(t.decision_action, &[a])));
+            say(&format!(
+                "{pad}{}",
+                tr!(lang, "run-decision-action", action = a.as_str())
+            ));
         }
     }
 }
@@ -211,42 +250,35 @@ pub fn status_mark(s: StepStatus) -> &'static str {
     s.symbol()
 }
 
-pub fn summary(e: &Engine, t: &Texts) {
+pub fn summary(e: &Engine, lang: Lang) {
     let s = e.state();
     let RunStatus::Finished(outcome) = s.status else {
         return;
     };
-    let count = |st: StepStatus| {
-        s.items
-            .iter()
-            .filter(|i| i.status == st)
-            .count()
-            .to_string()
-    };
+    let count = |st: StepStatus| s.items.iter().filter(|i| i.status == st).count();
     say("");
-    say(&format!(
-        "{}: {} · {}",
-        t.finished,
-        t.outcome(outcome),
-        duration_ms(e.run_timer().elapsed_ms)
+    say(&tr!(
+        lang,
+        "run-finished",
+        outcome = crate::i18n::run_outcome(lang, outcome),
+        took = duration_ms(e.run_timer().elapsed_ms)
     ));
-    say(&fill(
-        t.summary_steps,
-        &[
-            &count(StepStatus::Done),
-            &count(StepStatus::Failed),
-            &count(StepStatus::Skipped),
-            &count(StepStatus::RolledBack),
-            &s.deviations.len().to_string(),
-        ],
+    say(&tr!(
+        lang,
+        "run-summary-steps",
+        done = count(StepStatus::Done),
+        failed = count(StepStatus::Failed),
+        skipped = count(StepStatus::Skipped),
+        rolledback = count(StepStatus::RolledBack),
+        deviations = s.deviations.len()
     ));
     if !s.deviations.is_empty() {
-        say(&format!("{}:", t.summary_deviations));
+        say(&format!("{}:", tr!(lang, "run-deviations")));
         for d in &s.deviations {
             say(&format!(
                 "  - {}",
                 crate::history::words::deviation_with_reason(
-                    crate::i18n::Lang::of_texts(t),
+                    lang,
                     d.step.as_deref(),
                     &d.kind,
                     &d.reason
@@ -254,5 +286,5 @@ pub fn summary(e: &Engine, t: &Texts) {
             ));
         }
     }
-    say(&fill(t.verify_with, &[&s.run_id]));
+    say(&tr!(lang, "run-verify-with", run = s.run_id.as_str()));
 }

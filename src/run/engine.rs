@@ -49,21 +49,6 @@ pub enum ReplayError {
     WrongProcedure { journal: String, file: String },
 }
 
-impl std::fmt::Display for ReplayError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReplayError::Empty => write!(f, "the journal is empty"),
-            ReplayError::NotStarted => write!(f, "the journal does not start with run-started"),
-            ReplayError::WrongProcedure { journal, file } => {
-                write!(
-                    f,
-                    "the journal is a run of {journal}, but the file is {file}"
-                )
-            }
-        }
-    }
-}
-
 impl Engine {
     /// Starts a run: the first effect is its `run-started` event, followed
     /// by a `variable-set` for every default value.

@@ -1,8 +1,9 @@
 //! What drives the engine (`Msg`), what it asks the outer loop to do
-//! (`Effect`), and why it may refuse (`Refusal`).
+//! (`Effect`), and why it may refuse (`Refusal`). A refusal is a fact;
+//! people read it through `i18n::refusal`, in their language.
 
+use super::StepStatus;
 use crate::journal::{Event, Operator, StepOutcome};
-use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
@@ -150,7 +151,12 @@ pub enum Refusal {
     },
     WrongState {
         step: String,
-        state: String,
+        state: StepStatus,
+    },
+    /// The step is not among what is left to do (e.g. a forward step
+    /// while the rollback runs).
+    NotLeft {
+        step: String,
     },
     RunNotActive,
     AlreadyRollingBack,
@@ -160,46 +166,4 @@ pub enum Refusal {
         name: String,
         min: usize,
     },
-}
-
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::NoSuchStep(s) => write!(f, "there is no step `{s}`"),
-            Refusal::NoSuchPrerequisite => write!(f, "there is no such prerequisite"),
-            Refusal::NoSuchVariable(v) => write!(f, "the procedure declares no variable `{v}`"),
-            Refusal::NoSuchDecision(n) => write!(f, "the decision tree has no node `{n}`"),
-            Refusal::BadValue { name, pattern } => {
-                write!(f, "the value of {name} must match `{pattern}`")
-            }
-            Refusal::ReasonRequired => write!(f, "a written reason is required"),
-            Refusal::NeedsConfirmation { step, accepted } => write!(
-                f,
-                "step {step} needs a typed confirmation: type {}",
-                accepted.join(" or ")
-            ),
-            Refusal::WrongConfirmation { step, accepted } => write!(
-                f,
-                "that does not confirm step {step}: type {}",
-                accepted.join(" or ")
-            ),
-            Refusal::PrerequisitesPending(n) => write!(
-                f,
-                "{n} prerequisite(s) are not confirmed; confirm them or start anyway with a reason"
-            ),
-            Refusal::VariablesMissing(v) => {
-                write!(f, "variables without a value: {}", v.join(", "))
-            }
-            Refusal::NotNext { step, next } => write!(
-                f,
-                "step {step} is not next: do (or skip, with a reason) step {next} first"
-            ),
-            Refusal::WrongState { step, state } => write!(f, "step {step} is {state}"),
-            Refusal::RunNotActive => write!(f, "the run is not active"),
-            Refusal::AlreadyRollingBack => write!(f, "the rollback is already under way"),
-            Refusal::SecretTooShort { name, min } => {
-                write!(f, "{name}: a secret must have at least {min} characters")
-            }
-        }
-    }
 }

@@ -189,7 +189,7 @@ impl Engine {
                 if status != StepStatus::AwaitingValidation {
                     return Err(Refusal::WrongState {
                         step,
-                        state: status.name().into(),
+                        state: status,
                     });
                 }
                 let v = self
@@ -219,7 +219,7 @@ impl Engine {
                 if !status.is_active() {
                     return Err(Refusal::WrongState {
                         step,
-                        state: status.name().into(),
+                        state: status,
                     });
                 }
                 let outcome = if outcome == StepOutcome::Failed {
@@ -260,7 +260,7 @@ impl Engine {
                 if !allowed || !matches!(outcome, StepOutcome::Done | StepOutcome::Failed) {
                     return Err(Refusal::WrongState {
                         step,
-                        state: status.name().into(),
+                        state: status,
                     });
                 }
                 self.active_run()?;
@@ -302,7 +302,7 @@ impl Engine {
                 ) {
                     return Err(Refusal::WrongState {
                         step,
-                        state: status.name().into(),
+                        state: status,
                     });
                 }
                 let duration_ms = if status == StepStatus::Pending {
@@ -515,17 +515,14 @@ impl Engine {
         {
             return Err(Refusal::WrongState {
                 step: active.id.clone(),
-                state: active.status.name().into(),
+                state: active.status,
             });
         }
         let next = self.next_item().map(|i| i.id.clone());
         if next.as_deref() != Some(step.as_str()) {
             return match next {
                 Some(next) => Err(Refusal::NotNext { step, next }),
-                None => Err(Refusal::WrongState {
-                    step,
-                    state: "not part of what is left to do".into(),
-                }),
+                None => Err(Refusal::NotLeft { step }),
             };
         }
         let status = self.state.items[idx].status;
@@ -535,7 +532,7 @@ impl Engine {
         ) {
             return Err(Refusal::WrongState {
                 step,
-                state: status.name().into(),
+                state: status,
             });
         }
         if let Some(accepted) = self.confirmation_for(&self.state.items[idx]) {

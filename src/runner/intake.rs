@@ -41,13 +41,15 @@ pub fn gather(
                 }
                 Some(_) => put(&mut out, name, Zeroizing::new(value.to_string())),
                 None => {
-                    return Err(format!(
-                        "--var {name}: the procedure declares no such variable (declared: {})",
-                        declared(p)
+                    return Err(crate::tr!(
+                        lang,
+                        "run-error-var-unknown",
+                        name = name,
+                        declared = declared(p)
                     ));
                 }
             },
-            None => return Err(format!("--var {v}: write it as NAME=VALUE")),
+            None => return Err(crate::tr!(lang, "run-error-var-form", var = v.as_str())),
         }
     }
     for f in files {

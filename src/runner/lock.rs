@@ -26,19 +26,6 @@ pub enum LockError {
     Io(std::io::Error),
 }
 
-impl std::fmt::Display for LockError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LockError::Held(h) => write!(
-                f,
-                "run {} (pid {} on {}) is already running this procedure with this data directory",
-                h.run_id, h.pid, h.host
-            ),
-            LockError::Io(e) => write!(f, "cannot take the run lock: {e}"),
-        }
-    }
-}
-
 fn lock_path(data: &Path, procedure_id: &str) -> PathBuf {
     let safe: String = procedure_id
         .chars()

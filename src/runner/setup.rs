@@ -1,12 +1,13 @@
 //! Opening a run for any front end: a new run (journal, engine, lock) or a
 //! resumed one (verified journal, replayed engine, same lock rules).
 
-use super::lock::RunLock;
+use super::lock::{LockError, RunLock};
 use super::operator;
 use crate::i18n::Lang;
 use crate::journal::{JournalWriter, Mode, Redactor, store};
 use crate::procedure::Procedure;
-use crate::run::{Effect, Engine, Msg, RunConfig, RunStatus, SystemClock};
+use crate::run::{Effect, Engine, Msg, ReplayError, RunConfig, RunStatus, SystemClock};
+use crate::tr;
 use std::path::PathBuf;
 
 pub struct Options {
@@ -54,8 +55,15 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
         None => {
             let run_id = store::new_run_id(chrono::Utc::now());
             let path = store::journal_path(&opts.data_dir, &run_id);
-            let writer = JournalWriter::create(&path, &run_id, Redactor::default())
-                .map_err(|e| format!("cannot create the journal {}: {e}", path.display()))?;
+            let writer =
+                JournalWriter::create(&path, &run_id, Redactor::default()).map_err(|e| {
+                    tr!(
+                        opts.lang,
+                        "run-error-create-journal",
+                        path = path.display().to_string(),
+                        error = e.to_string()
+                    )
+                })?;
             let cfg = RunConfig {
                 run_id: run_id.clone(),
                 mode: if opts.dry_run {
@@ -81,9 +89,16 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
                 let _ = std::fs::remove_file(writer.path());
                 let _ = std::fs::remove_file(store::head_path(writer.path()));
             }
-            return Err(format!(
-                "{e}; wait for it to end, or use --force (recorded in the journal)"
-            ));
+            return Err(match e {
+                LockError::Held(h) => tr!(
+                    opts.lang,
+                    "run-error-locked",
+                    run = h.run_id,
+                    pid = h.pid,
+                    host = h.host
+                ),
+                LockError::Io(e) => tr!(opts.lang, "run-error-lock", error = e.to_string()),
+            });
         }
     };
     Ok(OpenRun {
@@ -99,14 +114,32 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
 type Resumed = (Engine, JournalWriter, Vec<Effect>, bool, String);
 
 fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
-    let path = store::find(&opts.data_dir, id)?;
+    let path =
+        store::find(&opts.data_dir, id).map_err(|e| crate::i18n::find_error(opts.lang, &e))?;
     let run_id = store::run_id_of(&path);
     let (writer, lines, torn) = JournalWriter::reopen(&path, Redactor::default()).map_err(|v| {
-        let p = v.first_problem().map(|p| format!("{}: {}", p.kind, p.detail)).unwrap_or_default();
-        format!("the journal of {run_id} does not verify ({p}); it cannot be resumed (see `pasos log verify {run_id}`)")
+        let p = v
+            .first_problem()
+            .map(|p| format!("{}: {}", p.kind, p.detail))
+            .unwrap_or_default();
+        tr!(
+            opts.lang,
+            "run-error-not-verified",
+            run = run_id.as_str(),
+            problem = p
+        )
     })?;
     let mut engine = Engine::replay(opts.procedure.clone(), Box::new(SystemClock), &lines)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| match e {
+            ReplayError::Empty => tr!(opts.lang, "run-error-journal-empty"),
+            ReplayError::NotStarted => tr!(opts.lang, "run-error-journal-not-started"),
+            ReplayError::WrongProcedure { journal, file } => tr!(
+                opts.lang,
+                "run-error-wrong-procedure",
+                journal = journal,
+                file = file
+            ),
+        })?;
     let mut fx = Vec::new();
     if let Some(crate::journal::Event::RunStarted {
         procedure_sha256, ..
@@ -115,9 +148,11 @@ fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
         let sha = crate::journal::line::sha256_hex(&opts.procedure_bytes);
         if *procedure_sha256 != sha {
             if !opts.force {
-                return Err(format!(
-                    "{} changed since run {run_id} started; resume with --force to go on with the new version (recorded)",
-                    opts.file.display()
+                return Err(tr!(
+                    opts.lang,
+                    "run-error-procedure-changed",
+                    file = opts.file.display().to_string(),
+                    run = run_id.as_str()
                 ));
             }
             fx.extend(
@@ -131,8 +166,10 @@ fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
         }
     }
     if matches!(engine.state().status, RunStatus::Finished(_)) {
-        return Err(format!(
-            "run {run_id} has already finished; nothing to resume"
+        return Err(tr!(
+            opts.lang,
+            "run-error-already-finished",
+            run = run_id.as_str()
         ));
     }
     let resumed = engine
@@ -140,7 +177,13 @@ fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
             operator: operator::current(opts.operator.clone()),
             discarded_torn_bytes: torn,
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|r| {
+            tr!(
+                opts.lang,
+                "run-error-cannot-resume",
+                why = crate::i18n::refusal(opts.lang, &r)
+            )
+        })?;
     fx.extend(resumed);
     Ok((engine, writer, fx, true, run_id))
 }

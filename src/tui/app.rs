@@ -3,9 +3,10 @@
 //! Handling a key returns the engine's effects for the loop to carry out.
 
 use super::keymap::{Action, Keymap, Mode};
-use crate::i18n::{Lang, Texts, fill};
+use crate::i18n::Lang;
 use crate::journal::StepOutcome;
 use crate::run::{Effect, Engine, ItemKind, Msg, RunStatus, StepStatus};
+use crate::tr;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::VecDeque;
 
@@ -137,10 +138,6 @@ impl App {
         app
     }
 
-    pub fn t(&self) -> &'static Texts {
-        self.lang.texts()
-    }
-
     /// Items shown in the checklist: forward steps, then rollback items
     /// (undo items in plan order when a rollback is under way).
     pub fn rows(&self) -> Vec<usize> {
@@ -224,8 +221,8 @@ impl App {
                 fx
             }
             Err(r) => {
-                let text = fill(self.t().status_refused, &[&self.t().refusal(&r)]);
-                self.warn(text);
+                let why = crate::i18n::refusal(self.lang, &r);
+                self.warn(tr!(self.lang, "run-refused", why = why));
                 Vec::new()
             }
         }
@@ -360,7 +357,8 @@ impl App {
                             outcome: StepOutcome::Done,
                         });
                     } else if self.busy.is_some() {
-                        self.warn(fill(self.t().status_refused, &[self.t().shell_running]));
+                        let why = tr!(self.lang, "refusal-command-running");
+                        self.warn(tr!(self.lang, "run-refused", why = why));
                     } else if let Some(accepted) = self
                         .engine
                         .item(&id)
@@ -471,12 +469,13 @@ impl App {
             typed,
         });
         if !fx.is_empty() {
-            self.say(fill(self.t().status_started, &[&id]));
+            let name = crate::i18n::item_name(self.lang, &self.engine, &id);
+            self.say(tr!(self.lang, "run-started", step = name.as_str()));
             if self.edit_commands && fx.iter().any(|e| matches!(e, Effect::RunCommands { .. })) {
                 // Keys go to the shell, where the command waits for Enter.
                 self.tab = Pane::Shell;
                 self.focus = Pane::Shell;
-                self.say(fill(self.t().status_edit_at_prompt, &[&id]));
+                self.say(tr!(self.lang, "tui-status-edit-at-prompt", step = name));
             }
         }
         fx
@@ -622,7 +621,8 @@ impl App {
         let Some(item) = self.engine.item(id) else {
             return;
         };
-        let t = self.t();
+        let lang = self.lang;
+        let name = crate::i18n::item_name(lang, &self.engine, id);
         let timer = self.engine.step_timer(id);
         let took = timer
             .as_ref()
@@ -636,14 +636,31 @@ impl App {
         match item.status {
             StepStatus::Done => {
                 let mark = if self.ascii { "" } else { "✓ " };
-                let text = format!("{mark}{}", fill(t.done_in, &[id, &took, &est]));
+                let text = format!(
+                    "{mark}{}",
+                    tr!(
+                        lang,
+                        "run-step-done",
+                        step = name.as_str(),
+                        took = took,
+                        estimate = est
+                    )
+                );
                 self.say(text);
             }
             StepStatus::Failed => {
-                let reason =
-                    crate::history::words::step_why(self.lang, &item.why).unwrap_or_default();
+                let cause = crate::history::words::step_why(lang, &item.why).unwrap_or_default();
                 let mark = if self.ascii { "" } else { "✗ " };
-                let text = format!("{mark}{}", fill(t.failed_in, &[id, &took, &reason]));
+                let text = format!(
+                    "{mark}{}",
+                    tr!(
+                        lang,
+                        "run-step-failed",
+                        step = name.as_str(),
+                        took = took,
+                        cause = cause
+                    )
+                );
                 self.warn(text);
             }
             _ => {}

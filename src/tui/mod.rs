@@ -10,6 +10,7 @@ pub mod view;
 
 use crate::run::{Msg, RunStatus};
 use crate::runner::setup::{Ended, Options};
+use crate::tr;
 
 pub struct Look {
     pub ascii: bool,
@@ -33,9 +34,7 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     let mut exec = match runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx) {
         Ok(e) => e,
         Err(e) => {
-            return Ended::Refused(format!(
-                "cannot start the embedded shell: {e}; try `pasos run --plain`"
-            ));
+            return Ended::Refused(tr!(opts.lang, "run-error-shell", error = e.to_string()));
         }
     };
     exec.carry_out(&mut app, open.effects);
@@ -54,14 +53,18 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
         .build()
     {
         Ok(r) => r,
-        Err(e) => return Ended::Refused(format!("cannot start the event loop: {e}")),
+        Err(e) => {
+            return Ended::Refused(tr!(
+                opts.lang,
+                "run-error-event-loop",
+                error = e.to_string()
+            ));
+        }
     };
     let mut guard = match terminal::TerminalGuard::enter() {
         Ok(g) => g,
         Err(e) => {
-            return Ended::Refused(format!(
-                "cannot use this terminal: {e}; try `pasos run --plain`"
-            ));
+            return Ended::Refused(tr!(opts.lang, "run-error-terminal", error = e.to_string()));
         }
     };
     let stop = runtime.block_on(runtime::run_loop(&mut app, &mut exec, &mut guard, rx));
@@ -70,13 +73,16 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
         return Ended::JournalFailed(f.clone());
     }
     if let RunStatus::Finished(o) = app.engine.state().status {
+        let lang = app.lang;
+        let outcome = crate::i18n::run_outcome(lang, o);
+        println!("{}", tr!(lang, "run-finished-banner", outcome = outcome));
         println!(
             "{}",
-            crate::i18n::fill(app.t().finished_banner, &[app.t().outcome(o)])
-        );
-        println!(
-            "{}",
-            crate::i18n::fill(app.t().verify_with, &[&app.engine.state().run_id])
+            tr!(
+                lang,
+                "run-verify-with",
+                run = app.engine.state().run_id.as_str()
+            )
         );
         return Ended::Finished(o);
     }
@@ -92,9 +98,11 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     }
     println!(
         "{}",
-        crate::i18n::fill(
-            app.t().interrupted_resume,
-            &[&app.engine.state().run_id, &source]
+        tr!(
+            app.lang,
+            "run-interrupted-resume",
+            run = app.engine.state().run_id.as_str(),
+            file = source.as_str()
         )
     );
     Ended::Interrupted

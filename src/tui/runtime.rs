@@ -8,6 +8,7 @@ use super::app::{App, Request};
 use crate::journal::JournalWriter;
 use crate::run::{Effect, Msg, RunStatus, StepStatus};
 use crate::shell::{Shell, ShellConfig, ShellError, ShellEvent, TranscriptConfig};
+use crate::tr;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -102,9 +103,12 @@ impl Executor {
             self.shell.add_secret(s.clone());
         }
         if let Err(err) = self.writer.append(ev, app.engine.now()) {
-            let text = crate::i18n::fill(app.t().status_journal_failed, &[&err.to_string()]);
-            app.fatal = Some(text.clone());
-            app.warn(text);
+            app.fatal = Some(err.to_string());
+            app.warn(tr!(
+                app.lang,
+                "tui-status-journal-failed",
+                error = err.to_string()
+            ));
             self.queue.clear();
             return false;
         }
@@ -193,13 +197,14 @@ impl Executor {
                 }
                 Err(ShellError::Foreign(_)) => {
                     self.queue.push_front(job);
-                    app.warn(app.t().shell_foreign_wait.to_string());
+                    app.warn(tr!(app.lang, "run-shell-foreign-wait"));
                     return;
                 }
                 Err(e) => {
-                    app.warn(crate::i18n::fill(
-                        app.t().shell_cannot_run,
-                        &[&format!("{e:?}")],
+                    app.warn(tr!(
+                        app.lang,
+                        "run-shell-cannot-run",
+                        error = format!("{e:?}")
                     ));
                     self.in_flight = Some(job);
                     self.finished(app, 127, 0, String::new());
@@ -272,22 +277,23 @@ impl Executor {
                     self.finished(app, exit_code, duration_ms, output_tail);
                 }
             }
-            ShellEvent::Foreign { program } => {
-                app.warn(crate::i18n::fill(app.t().shell_foreign, &[&program]))
-            }
-            ShellEvent::Native => app.say(app.t().shell_back.to_string()),
+            ShellEvent::Foreign { program } => app.warn(tr!(
+                app.lang,
+                "run-shell-foreign",
+                program = program.as_str()
+            )),
+            ShellEvent::Native => app.say(tr!(app.lang, "run-shell-back")),
             ShellEvent::Exited { code } => {
-                let how = code.map(|c| c.to_string()).unwrap_or_else(|| "kill".into());
-                app.warn(crate::i18n::fill(app.t().shell_exited, &[&how]));
+                let how = code
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| tr!(app.lang, "run-shell-killed"));
+                app.warn(tr!(app.lang, "run-shell-exited", how = how));
                 if self.in_flight.is_some() {
                     self.finished(app, code.unwrap_or(137), 0, String::new());
                 }
                 self.ready = false;
                 if let Err(e) = self.shell.restart() {
-                    app.warn(crate::i18n::fill(
-                        app.t().shell_cannot_run,
-                        &[&e.to_string()],
-                    ));
+                    app.warn(tr!(app.lang, "run-shell-cannot-run", error = e.to_string()));
                 }
             }
             ShellEvent::Output

@@ -4,6 +4,7 @@
 use super::style::{Look, clock, mark};
 use crate::procedure::StepRollback;
 use crate::run::{ItemKind, StepStatus};
+use crate::tr;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: bool) {
-    let t = app.t();
+    let lang = app.lang;
     let rows = app.rows();
     let s = app.engine.state();
     let p = app.engine.procedure();
@@ -30,7 +31,7 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: boo
         let item = &s.items[*n];
         let group = match item.kind {
             ItemKind::Forward { phase, .. } => p.phases[phase].title.clone(),
-            _ => t.tab_rollback.to_string(),
+            _ => tr!(lang, "tui-tab-rollback"),
         };
         if last_group.as_ref() != Some(&group) {
             lines.push(Line::styled(group.clone(), look.title()));
@@ -78,13 +79,13 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: boo
     let scroll = 0u16;
     let block = Block::bordered()
         .border_set(look.border())
-        .title(format!(" {} ", t.tab_checklist))
+        .title(format!(" {} ", tr!(lang, "tui-tab-checklist")))
         .border_style(if focused { look.title() } else { look.dim() });
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
-    let t = app.t();
+    let lang = app.lang;
     let Some(item) = app.selected_item() else {
         return;
     };
@@ -100,16 +101,15 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         .unwrap_or_else(|| "?".into());
     lines.push(Line::styled(
         format!(
-            "{} {} · {} {est} · {}",
-            item.id,
+            "{} {} · {} · {}",
+            crate::i18n::item_name(lang, &app.engine, &item.id),
             step.title,
-            t.estimate,
-            t.status(item.status)
+            tr!(lang, "run-estimate", estimate = est),
+            crate::i18n::step_status(lang, item.status)
         ),
         look.title(),
     ));
-    if let Some(reason) = crate::history::words::step_why(crate::i18n::Lang::of_texts(t), &item.why)
-    {
+    if let Some(reason) = crate::history::words::step_why(lang, &item.why) {
         lines.push(Line::styled(
             format!("→ {reason}"),
             look.status(item.status),
@@ -134,7 +134,7 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     let commands = app.engine.commands_of(item);
     if !commands.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(t.commands, look.title()));
+        lines.push(Line::styled(tr!(lang, "run-commands"), look.title()));
         for c in commands {
             for (n, l) in subst(&c.run).lines().enumerate() {
                 lines.push(Line::raw(format!("{} {l}", if n == 0 { "$" } else { ">" })));
@@ -145,7 +145,7 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         if let Some(x) = &step.expected {
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", t.expected), look.title()),
+                Span::styled(format!("{}: ", tr!(lang, "run-expected")), look.title()),
                 Span::raw(x.clone()),
             ]));
         }
@@ -158,21 +158,26 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
                 parts.push(format!("/{o}/"));
             }
             if let Some(code) = v.exit_code.filter(|c| *c != 0) {
-                parts.push(format!("exit {code}"));
+                parts.push(tr!(lang, "run-validation-exit", code = code));
             }
             lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", t.validation), look.title()),
+                Span::styled(format!("{}: ", tr!(lang, "run-validation")), look.title()),
                 Span::raw(parts.join("  ")),
             ]));
         }
         if !step.on_failure.is_empty() {
-            lines.push(Line::styled(format!("{}:", t.on_failure), look.title()));
+            lines.push(Line::styled(
+                format!("{}:", tr!(lang, "run-on-failure")),
+                look.title(),
+            ));
             lines.extend(step.on_failure.iter().map(|h| Line::raw(format!(" - {h}"))));
         }
         match &step.rollback {
-            StepRollback::None => {
-                lines.push(Line::raw(format!("{}: {}", t.own_rollback, t.no_rollback)))
-            }
+            StepRollback::None => lines.push(Line::raw(format!(
+                "{}: {}",
+                tr!(lang, "run-own-rollback"),
+                tr!(lang, "run-no-rollback")
+            ))),
             StepRollback::Some(u) => {
                 let mut what: Vec<String> = u
                     .commands
@@ -180,11 +185,11 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
                     .map(|c| format!("$ {}", subst(&c.run)))
                     .collect();
                 if !u.steps.is_empty() {
-                    what.push(format!("{} {}", t.plan_covered, u.steps.join(", ")));
+                    what.push(tr!(lang, "run-plan-covered", steps = u.steps.join(", ")));
                 }
                 lines.push(Line::raw(format!(
                     "{}: {}",
-                    t.own_rollback,
+                    tr!(lang, "run-own-rollback"),
                     what.join("; ")
                 )));
             }
@@ -192,12 +197,15 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         }
     }
     if !item.notes.is_empty() {
-        lines.push(Line::styled(format!("{}:", t.notes_word), look.title()));
+        lines.push(Line::styled(
+            format!("{}:", tr!(lang, "run-notes")),
+            look.title(),
+        ));
         lines.extend(item.notes.iter().map(|n| Line::raw(format!(" - {n}"))));
     }
     let block = Block::bordered()
         .border_set(look.border())
-        .title(format!(" {} ", t.details))
+        .title(format!(" {} ", tr!(lang, "tui-details")))
         .border_style(look.dim());
     f.render_widget(
         Paragraph::new(lines)

@@ -2,9 +2,9 @@
 //! the run's clocks.
 
 use super::style::{Look, clock};
-use crate::i18n::fill;
 use crate::journal::Mode;
 use crate::run::RunStatus;
+use crate::tr;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
-    let t = app.t();
+    let lang = app.lang;
     let p = app.engine.procedure();
     let s = app.engine.state();
     let env = s.environment.clone().unwrap_or_else(|| "-".into());
@@ -22,14 +22,18 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         .as_deref()
         .is_some_and(crate::procedure::is_production_name);
     let mode = match (s.mode, app.resumed) {
-        (Mode::Rehearsal, _) => t.rehearsal,
-        (_, true) => t.resumed,
-        _ => t.live,
+        (Mode::Rehearsal, _) => tr!(lang, "run-mode-rehearsal"),
+        (_, true) => tr!(lang, "run-mode-resumed"),
+        _ => tr!(lang, "run-mode-live"),
     };
-    let crit = p.meta.criticality.map(|c| c.es()).unwrap_or("-");
+    let crit = p
+        .meta
+        .criticality
+        .map(|c| crate::i18n::criticality(lang, c))
+        .unwrap_or_else(|| "-".into());
     let who = s.operator.label();
     let env_text = if production {
-        format!(" {} {env} ", t.production_banner)
+        format!(" {} {env} ", tr!(lang, "run-production"))
     } else {
         format!("[{env}]")
     };
@@ -67,18 +71,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         .estimate
         .map(|e| e.to_string())
         .unwrap_or_else(|| "?".into());
-    let mut second = vec![Span::raw(format!(
-        "{} {} / {est} · {} {}",
-        t.elapsed_word,
-        clock(r.elapsed_ms),
-        t.eta_word,
-        clock(r.remaining_ms)
+    let mut second = vec![Span::raw(tr!(
+        lang,
+        "tui-clocks",
+        elapsed = clock(r.elapsed_ms),
+        estimate = est,
+        left = clock(r.remaining_ms)
     ))];
     if let Some(left) = r.rto_left_ms {
         let text = if left >= 0 {
-            format!(" · {} {}", t.rto_word, clock(left as u64))
+            format!(" · {}", tr!(lang, "tui-rto", left = clock(left as u64)))
         } else {
-            format!(" · {}", fill(t.rto_passed, &[&clock(left.unsigned_abs())]))
+            format!(
+                " · {}",
+                tr!(lang, "run-rto-passed", over = clock(left.unsigned_abs()))
+            )
         };
         let style = if left < 60_000 {
             look.alert()
@@ -89,18 +96,28 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     }
     match s.status {
         RunStatus::RollingBack => second.push(Span::styled(
-            format!("  {} ", t.rolling_back),
+            format!("  {} ", tr!(lang, "run-rolling-back")),
             look.alert().add_modifier(Modifier::REVERSED),
         )),
         RunStatus::Finished(o) => second.push(Span::styled(
-            format!("  {} ", fill(t.finished_banner, &[t.outcome(o)])),
+            format!(
+                "  {} ",
+                tr!(
+                    lang,
+                    "run-finished-banner",
+                    outcome = crate::i18n::run_outcome(lang, o)
+                )
+            ),
             Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         )),
         RunStatus::Preparing => {
             let pending = s.prerequisites.iter().flatten().filter(|c| !**c).count();
             if pending > 0 && !s.prerequisites_waived {
                 second.push(Span::styled(
-                    format!("  {}", fill(t.prereq_pending, &[&pending.to_string()])),
+                    format!(
+                        "  {}",
+                        tr!(lang, "run-prerequisites-pending", count = pending)
+                    ),
                     look.alert(),
                 ));
             }

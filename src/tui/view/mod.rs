@@ -15,7 +15,7 @@ mod timers;
 
 pub use review::draw as draw_review;
 
-use crate::i18n::fill;
+use crate::tr;
 use crate::tui::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -126,9 +126,10 @@ pub fn draw(f: &mut Frame, app: &App, shell: Option<&crate::shell::Shell>) {
     };
     let area = f.area();
     let Some(r) = regions(area, app) else {
-        let msg = fill(
-            app.t().too_small,
-            &[&format!("{}x{}", area.width, area.height)],
+        let msg = tr!(
+            app.lang,
+            "tui-too-small",
+            size = format!("{}x{}", area.width, area.height)
         );
         f.render_widget(Paragraph::new(msg), area);
         return;
@@ -173,13 +174,13 @@ fn draw_pane(
 }
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, look: &Look) {
-    let t = app.t();
+    let lang = app.lang;
     let mut spans = Vec::new();
     for (n, (pane, name)) in [
-        (Pane::Checklist, t.tab_checklist),
-        (Pane::Timers, t.tab_timers),
-        (Pane::Rollback, t.tab_rollback),
-        (Pane::Shell, t.tab_shell),
+        (Pane::Checklist, tr!(lang, "tui-tab-checklist")),
+        (Pane::Timers, tr!(lang, "tui-tab-timers")),
+        (Pane::Rollback, tr!(lang, "tui-tab-rollback")),
+        (Pane::Shell, tr!(lang, "tui-tab-shell")),
     ]
     .into_iter()
     .enumerate()
@@ -192,4 +193,15 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         });
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A keymap mode's name, as the help overlay shows it.
+pub fn mode_word(lang: crate::i18n::Lang, mode: crate::tui::keymap::Mode) -> String {
+    use crate::tui::keymap::Mode;
+    match mode {
+        Mode::Checklist => tr!(lang, "tui-mode-checklist"),
+        Mode::Shell => tr!(lang, "tui-mode-shell"),
+        Mode::Dialog => tr!(lang, "tui-mode-dialog"),
+        Mode::Log => tr!(lang, "tui-mode-log"),
+    }
 }

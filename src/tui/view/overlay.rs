@@ -2,7 +2,7 @@
 
 use super::style::Look;
 use crate::i18n::Lang;
-use crate::i18n::fill;
+use crate::tr;
 use crate::tui::app::{App, Dialog, ReasonFor};
 use crate::tui::keymap::{Action, Keymap, Mode};
 use ratatui::Frame;
@@ -22,7 +22,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
-    let t = app.t();
+    let lang = app.lang;
     let accept = app
         .keymap
         .label(Mode::Dialog, Action::DialogAccept)
@@ -31,7 +31,8 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         .keymap
         .label(Mode::Dialog, Action::DialogCancel)
         .unwrap_or_default();
-    let keys = fill(t.dialog_accept_hint, &[&accept, &cancel]);
+    let keys = tr!(lang, "tui-dialog-keys", accept = accept, cancel = cancel);
+    let name = |id: &str| crate::i18n::item_name(lang, &app.engine, id);
     let (title, body, input): (String, Vec<String>, Option<String>) = match d {
         Dialog::Confirm {
             step,
@@ -40,24 +41,31 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         } => {
             let quoted: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
             (
-                fill(t.dialog_confirm_title, &[step]),
-                vec![fill(t.dialog_confirm_body, &[&quoted.join(" / ")])],
+                tr!(lang, "tui-dialog-confirm-title", step = name(step)),
+                vec![tr!(
+                    lang,
+                    "tui-dialog-confirm-body",
+                    accepted = quoted.join(" / ")
+                )],
                 Some(input.clone()),
             )
         }
         Dialog::Reason { purpose, input } => {
             let q = match purpose {
-                ReasonFor::Skip(s) => fill(t.dialog_reason_skip, &[s]),
-                ReasonFor::Override(s) => fill(t.dialog_reason_override, &[s]),
-                ReasonFor::Fail(s) => fill(t.dialog_reason_fail, &[s]),
-                ReasonFor::Rollback => t.dialog_reason_rollback.to_string(),
-                ReasonFor::Abort => t.dialog_reason_abort.to_string(),
-                ReasonFor::Waive => t.dialog_reason_waive.to_string(),
+                ReasonFor::Skip(s) => tr!(lang, "run-reason-skip", step = name(s)),
+                ReasonFor::Override(s) => tr!(lang, "run-reason-override", step = name(s)),
+                ReasonFor::Fail(s) => tr!(lang, "run-reason-fail", step = name(s)),
+                ReasonFor::Rollback => tr!(lang, "run-reason-rollback"),
+                ReasonFor::Abort => tr!(lang, "run-reason-abort"),
+                ReasonFor::Waive => tr!(lang, "run-reason-waive"),
             };
-            (q, vec![t.reason_prompt.to_string()], Some(input.clone()))
+            (q, vec![tr!(lang, "run-reason-prompt")], Some(input.clone()))
         }
         Dialog::Note { step, input } => (
-            fill(t.dialog_note, &[step.as_deref().unwrap_or("-")]),
+            match step {
+                Some(s) => tr!(lang, "tui-dialog-note", step = name(s)),
+                None => tr!(lang, "tui-dialog-note-run"),
+            },
             vec![],
             Some(input.clone()),
         ),
@@ -73,7 +81,7 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
                 input.clone()
             };
             (
-                fill(t.dialog_variable, &[name]),
+                tr!(lang, "tui-dialog-variable", name = name.as_str()),
                 vec![prompt.clone()],
                 Some(shown),
             )
@@ -82,27 +90,36 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
             let p = app.engine.procedure();
             let g = &p.prerequisites[*group];
             (
-                fill(t.dialog_prerequisite, &[&g.group]),
+                tr!(lang, "tui-dialog-prerequisite", group = g.group.as_str()),
                 vec![
                     g.items[*item].text.clone(),
                     String::new(),
-                    t.dialog_prerequisite_keys.to_string(),
+                    tr!(lang, "tui-dialog-prerequisite-keys"),
                 ],
                 None,
             )
         }
         Dialog::Decision { question, .. } => (
-            t.decision_tree.to_string(),
-            vec![question.clone(), String::new(), t.dialog_yes_no.to_string()],
+            tr!(lang, "run-decision-tree"),
+            vec![
+                question.clone(),
+                String::new(),
+                tr!(lang, "tui-dialog-yes-no"),
+            ],
             None,
         ),
         Dialog::Quit => (
-            t.help_title.to_string(),
-            fill(t.dialog_quit, &[&app.engine.state().run_id, &app.source])
-                .lines()
-                .map(str::to_string)
-                .chain([String::new(), t.dialog_yes_no.to_string()])
-                .collect(),
+            tr!(lang, "tui-dialog-quit-title"),
+            tr!(
+                lang,
+                "tui-dialog-quit",
+                run = app.engine.state().run_id.as_str(),
+                file = app.source.as_str()
+            )
+            .lines()
+            .map(str::to_string)
+            .chain([String::new(), tr!(lang, "tui-dialog-yes-no")])
+            .collect(),
             None,
         ),
     };
@@ -137,8 +154,8 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         &app.keymap,
         &[Mode::Checklist, Mode::Shell, Mode::Dialog],
         app.lang,
-        app.t().help_title,
-        app.t().help,
+        &tr!(app.lang, "tui-help-title"),
+        &tr!(app.lang, "run-help"),
     );
 }
 
@@ -157,7 +174,10 @@ pub fn keys_help(
 ) {
     let mut lines = Vec::new();
     for mode in modes {
-        lines.push(Line::styled(format!("[{}]", mode.name()), look.title()));
+        lines.push(Line::styled(
+            format!("[{}]", super::mode_word(lang, *mode)),
+            look.title(),
+        ));
         let mut seen = Vec::new();
         for (_, a) in keymap.bindings(*mode) {
             if seen.contains(&a) {

@@ -2,9 +2,9 @@
 //! order, the triggers that call for it, and the decision tree's path.
 
 use super::style::{Look, mark};
-use crate::i18n::fill;
 use crate::procedure::TriggerKind;
 use crate::run::PlanKind;
+use crate::tr;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,9 +12,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn lines(app: &App, look: &Look) -> Vec<Line<'static>> {
-    let t = app.t();
+    let lang = app.lang;
     let e = &app.engine;
-    let mut lines = vec![Line::styled(t.rollback_plan.to_string(), look.title())];
+    let mut lines = vec![Line::styled(tr!(lang, "run-rollback-plan"), look.title())];
     let plan = e.rollback_plan();
     let n = plan.len();
     for (i, entry) in plan.iter().enumerate() {
@@ -28,7 +28,7 @@ pub fn lines(app: &App, look: &Look) -> Vec<Line<'static>> {
                 format!(
                     "{b}{} {} {}: {}{est}",
                     mark(entry.status),
-                    t.plan_undo,
+                    tr!(lang, "run-plan-undo"),
                     entry.step,
                     entry.title
                 ),
@@ -46,24 +46,27 @@ pub fn lines(app: &App, look: &Look) -> Vec<Line<'static>> {
             PlanKind::NothingToUndo => (
                 format!(
                     "{b}    {}: {} ({})",
-                    entry.step, entry.title, t.plan_nothing
+                    entry.step,
+                    entry.title,
+                    tr!(lang, "run-plan-nothing")
                 ),
                 look.dim(),
             ),
             PlanKind::Undocumented => (
                 format!(
                     "{b}[!] {}: {} ({})",
-                    entry.step, entry.title, t.plan_undocumented
+                    entry.step,
+                    entry.title,
+                    tr!(lang, "run-plan-undocumented")
                 ),
                 look.alert(),
             ),
             PlanKind::CoveredBy(by) => (
                 format!(
-                    "{b}    {}: {} ({} {})",
+                    "{b}    {}: {} ({})",
                     entry.step,
                     entry.title,
-                    t.plan_covered,
-                    by.join(", ")
+                    tr!(lang, "run-plan-covered", steps = by.join(", "))
                 ),
                 look.dim(),
             ),
@@ -73,34 +76,40 @@ pub fn lines(app: &App, look: &Look) -> Vec<Line<'static>> {
     let p = e.procedure();
     if !p.rollback.when.is_empty() || !p.triggers.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(format!("{}:", t.rollback_when), look.title()));
+        lines.push(Line::styled(
+            format!("{}:", tr!(lang, "run-rollback-when")),
+            look.title(),
+        ));
         for w in &p.rollback.when {
             lines.push(Line::raw(format!(" - {w}")));
         }
-        for tr in &p.triggers {
-            let kind = match tr.kind {
-                TriggerKind::Automatic => t.automatic,
-                TriggerKind::Manual => t.manual_word,
+        for trigger in &p.triggers {
+            let kind = match trigger.kind {
+                TriggerKind::Automatic => tr!(lang, "run-trigger-automatic"),
+                TriggerKind::Manual => tr!(lang, "run-trigger-manual"),
             };
             lines.push(Line::raw(format!(
                 " - [{kind}] {}: {} → {}",
-                tr.name, tr.condition, tr.action
+                trigger.name, trigger.condition, trigger.action
             )));
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!("{}:", t.decision_tree), look.title()));
+    lines.push(Line::styled(
+        format!("{}:", tr!(lang, "run-decision-tree")),
+        look.title(),
+    ));
     let path = e.decision_path();
     if path.is_empty() {
-        lines.push(Line::styled(t.no_decision_tree.to_string(), look.dim()));
+        lines.push(Line::styled(tr!(lang, "tui-no-decision-tree"), look.dim()));
     }
     for (depth, step) in path.iter().enumerate() {
         let pad = "  ".repeat(depth);
         if let Some(q) = &step.node.question {
             let a = match step.answer {
-                Some(true) => " → SI",
-                Some(false) => " → NO",
-                None => " ?",
+                Some(true) => format!(" → {}", tr!(lang, "run-answer-yes")),
+                Some(false) => format!(" → {}", tr!(lang, "run-answer-no")),
+                None => " ?".to_string(),
             };
             let style = if step.answer.is_none() {
                 look.title()
@@ -121,7 +130,7 @@ pub fn lines(app: &App, look: &Look) -> Vec<Line<'static>> {
                 format!(
                     "{pad}{}{}",
                     look.branch(true),
-                    fill(t.decision_action, &[a])
+                    tr!(lang, "run-decision-action", action = a.as_str())
                 ),
                 style,
             ));
@@ -133,7 +142,7 @@ pub fn lines(app: &App, look: &Look) -> Vec<Line<'static>> {
 pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     let block = Block::bordered()
         .border_set(look.border())
-        .title(format!(" {} ", app.t().tab_rollback))
+        .title(format!(" {} ", tr!(app.lang, "tui-tab-rollback")))
         .border_style(look.dim());
     f.render_widget(
         Paragraph::new(lines(app, look))

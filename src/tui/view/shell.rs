@@ -1,7 +1,7 @@
 //! The shell pane: what the step's commands printed, newest at the bottom.
 
 use super::style::Look;
-use crate::i18n::fill;
+use crate::tr;
 use crate::tui::app::{App, Pane};
 use crate::tui::keymap::{Action, Mode};
 use ratatui::Frame;
@@ -16,7 +16,7 @@ pub fn draw(
     look: &Look,
     shell: Option<&crate::shell::Shell>,
 ) {
-    let t = app.t();
+    let lang = app.lang;
     let h = area.height.saturating_sub(2) as usize;
     let total = app.shell_lines.len() + usize::from(!app.shell_partial.is_empty());
     let end = total.saturating_sub(app.shell_scroll.min(total));
@@ -30,24 +30,27 @@ pub fn draw(
         .map(|l| Line::raw(l.clone()))
         .collect();
     if lines.is_empty() {
-        lines.push(Line::styled(t.shell_idle.to_string(), look.dim()));
+        lines.push(Line::styled(tr!(lang, "tui-shell-idle"), look.dim()));
     }
     let focused = app.focus == Pane::Shell;
     let mut title = match &app.busy {
         Some(cmd) => format!(
-            " {} · {}: {} ",
-            t.tab_shell,
-            t.shell_running,
-            cmd.chars().take(40).collect::<String>()
+            " {} · {} ",
+            tr!(lang, "tui-tab-shell"),
+            tr!(
+                lang,
+                "tui-shell-running",
+                command = cmd.chars().take(40).collect::<String>()
+            )
         ),
-        None => format!(" {} ", t.tab_shell),
+        None => format!(" {} ", tr!(lang, "tui-tab-shell")),
     };
     if focused {
         let chord = app
             .keymap
             .label(Mode::Shell, Action::LeaveShell)
             .unwrap_or_default();
-        title.push_str(&format!("· {} ", fill(t.shell_focus_hint, &[&chord])));
+        title.push_str(&format!("· {} ", tr!(lang, "tui-shell-focus", key = chord)));
     }
     let block = Block::bordered()
         .border_set(look.border())

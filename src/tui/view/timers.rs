@@ -3,6 +3,7 @@
 
 use super::style::{Look, clock};
 use crate::run::{ItemKind, StepStatus};
+use crate::tr;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
-    let t = app.t();
+    let lang = app.lang;
     let e = &app.engine;
     let s = e.state();
     let width = area.width.saturating_sub(2) as usize;
@@ -28,12 +29,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         done as f64 / forward.len() as f64
     };
     lines.push(Line::styled(
-        format!(
-            "{} {done}/{} {}",
-            t.run_progress,
-            forward.len(),
-            t.steps_word
-        ),
+        tr!(lang, "tui-progress", done = done, total = forward.len()),
         look.title(),
     ));
     lines.push(Line::raw(look.bar(ratio, bar_w + 14)));
@@ -63,14 +59,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     }
     let rolling: Vec<_> = s.rollback_plan.clone();
     if !rolling.is_empty() {
-        lines.push(Line::styled(t.tab_rollback, look.title()));
+        lines.push(Line::styled(tr!(lang, "tui-tab-rollback"), look.title()));
         for id in rolling {
             lines.push(step_line(app, look, &id, bar_w));
         }
     }
     let block = Block::bordered()
         .border_set(look.border())
-        .title(format!(" {} ", t.tab_timers))
+        .title(format!(" {} ", tr!(lang, "tui-tab-timers")))
         .border_style(look.dim());
     f.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -97,7 +93,15 @@ fn step_line(app: &App, look: &Look, id: &str, bar_w: usize) -> Line<'static> {
         .estimate
         .map(|e| clock(e.max_secs * 1000))
         .unwrap_or_else(|| "?".into());
-    let label: String = id.chars().take(6).collect();
+    // An undo reads as in the checklist: `↶3` (`<3` without box drawing).
+    let label = match item.kind {
+        ItemKind::Undo { .. } => {
+            let undo = if look.ascii { "<" } else { "↶" };
+            format!("{undo}{}", app.engine.step_of(item).id)
+        }
+        _ => id.to_string(),
+    };
+    let label: String = label.chars().take(6).collect();
     let flag = if tm.over { "!" } else { " " };
     let style = if tm.over {
         look.alert()

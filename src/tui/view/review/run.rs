@@ -50,10 +50,9 @@ fn header(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look
     let t = app.t();
     let s = &d.entry.record;
     let w = area.width as usize;
-    let words = app.lang.texts();
     let mode = match s.mode {
-        crate::journal::Mode::Live => words.live,
-        crate::journal::Mode::Rehearsal => words.rehearsal,
+        crate::journal::Mode::Live => crate::tr!(app.lang, "run-mode-live"),
+        crate::journal::Mode::Rehearsal => crate::tr!(app.lang, "run-mode-rehearsal"),
     };
     let first = format!(
         "{} — {} (v{})",
