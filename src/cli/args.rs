@@ -9,7 +9,8 @@ Exit codes:
   0  success (warnings allowed unless --strict)
   1  the run or check did not pass (e.g. warnings with --strict)
   2  bad input: an invalid procedure, an unreadable file, a usage error
-  4  the run was interrupted (quit, SIGHUP, SIGTERM); resume it with --resume";
+  3  the journal could not be written (disk full, read-only, deleted); resume from what it holds
+  4  the run was interrupted (quit, SIGHUP, SIGTERM, SIGINT, no usable input); resume it with --resume";
 
 #[derive(Debug, Parser)]
 #[command(

@@ -2,7 +2,7 @@
 //! terminal, line by line with `--plain` or without one.
 
 use super::args::{Global, RunArgs};
-use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, color};
+use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_JOURNAL, EXIT_OK, color};
 use pasos::journal::RunOutcome;
 use pasos::paths::Paths;
 use pasos::plain::{self, Options};
@@ -77,14 +77,20 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         plain::Ended::Finished(_) => EXIT_FAILED,
         plain::Ended::Interrupted => EXIT_INTERRUPTED,
         plain::Ended::Refused(why) => {
-            eprintln!("pasos: {why}");
+            complain(&format!("pasos: {why}"));
             EXIT_BAD_INPUT
         }
         plain::Ended::JournalFailed(why) => {
-            eprintln!(
+            complain(&format!(
                 "pasos: the journal could not be written ({why}); the run stopped at the last recorded event"
-            );
-            EXIT_FAILED
+            ));
+            EXIT_JOURNAL
         }
     }
+}
+
+/// To stderr, which may be a terminal that went away: never panics.
+fn complain(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
 }

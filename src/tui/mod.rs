@@ -9,6 +9,7 @@ mod terminal;
 pub mod view;
 
 use crate::run::{Msg, RunStatus};
+use crate::runner::ending::Ending;
 use crate::runner::setup::{Ended, Options};
 
 pub struct Look {
@@ -65,35 +66,50 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
         }
     };
     let stop = runtime.block_on(runtime::run_loop(&mut app, &mut exec, &mut guard, rx));
+    // The journal first: after a hang-up the terminal may be gone, and
+    // nothing written to it may come before `run-interrupted`.
+    let finished = match app.engine.state().status {
+        RunStatus::Finished(o) => Some(o),
+        _ => None,
+    };
+    if app.fatal.is_none() && finished.is_none() {
+        let why = match stop {
+            Ok(runtime::Stop::Ended(why)) => why,
+            Err(_) => Ending::Hangup,
+        };
+        if let Ok(fx) = app.engine.update(Msg::Interrupt {
+            reason: why.reason().to_string(),
+        }) {
+            exec.carry_out(&mut app, fx);
+        }
+    }
     drop(guard);
+    // Writes below may fail on a dead terminal: never panic on them.
     if let Some(f) = &app.fatal {
         return Ended::JournalFailed(f.clone());
     }
-    if let RunStatus::Finished(o) = app.engine.state().status {
-        println!(
-            "{}",
-            crate::i18n::fill(app.t().finished_banner, &[app.t().outcome(o)])
-        );
-        println!(
-            "{}",
-            crate::i18n::fill(app.t().verify_with, &[&app.engine.state().run_id])
-        );
+    if let Some(o) = finished {
+        say(&crate::i18n::fill(
+            app.t().finished_banner,
+            &[app.t().outcome(o)],
+        ));
+        say(&crate::i18n::fill(
+            app.t().verify_with,
+            &[&app.engine.state().run_id],
+        ));
         return Ended::Finished(o);
     }
-    let reason = match stop {
-        Ok(runtime::Stop::Quit) => "the operator quit".to_string(),
-        Ok(runtime::Stop::Signal(s)) => s.to_string(),
-        Err(e) => format!("terminal error: {e}"),
-    };
-    if let Ok(fx) = app.engine.update(Msg::Interrupt { reason }) {
-        exec.carry_out(&mut app, fx);
-    }
-    println!(
-        "{}",
-        crate::i18n::fill(
-            app.t().interrupted_resume,
-            &[&app.engine.state().run_id, &source]
-        )
-    );
+    say(&crate::i18n::fill(
+        app.t().interrupted_resume,
+        &[&app.engine.state().run_id, &source],
+    ));
     Ended::Interrupted
+}
+
+/// One line to stdout; a closed or dead terminal is not an error here.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
 }

@@ -58,6 +58,7 @@ actions! {
     ScrollDown = "scroll-down", "scroll down", "desplazar abajo";
     ScrollUp = "scroll-up", "scroll up", "desplazar arriba";
     Help = "help", "this help", "esta ayuda";
+    Redraw = "redraw", "redraw the screen", "redibujar la pantalla";
     Quit = "quit", "quit (the run stays resumable)", "salir (la ejecución queda reanudable)";
     LeaveShell = "leave-shell", "back to the checklist", "volver al checklist";
     DialogAccept = "dialog-accept", "accept", "aceptar";

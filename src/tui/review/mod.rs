@@ -61,6 +61,7 @@ pub fn browse(opts: BrowseOptions) -> Result<(), String> {
         app.screen = app::Screen::Kpi(Box::new(kpi::KpiView::new(*kpis, select.as_deref())));
     }
     let mut guard = TerminalGuard::enter().map_err(|e| format!("cannot use this terminal: {e}"))?;
+    guard.exit_on_signals();
     run_loop(&mut app, &mut guard).map_err(|e| format!("terminal error: {e}"))
 }
 
@@ -68,6 +69,9 @@ fn run_loop(app: &mut ReviewApp, guard: &mut TerminalGuard) -> std::io::Result<(
     loop {
         let size = guard.terminal.size()?;
         app.set_size(size.width, size.height);
+        if std::mem::take(&mut app.redraw) {
+            guard.terminal.clear()?;
+        }
         guard.terminal.draw(|f| super::view::draw_review(f, app))?;
         // Blocking read: idle is 0 % CPU and nothing is written.
         match event::read()? {

@@ -105,6 +105,19 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
                 .collect(),
             None,
         ),
+        Dialog::QuitBusy => (
+            t.help_title.to_string(),
+            crate::tr!(
+                app.lang,
+                "hardening-quit-busy",
+                command = app.busy.clone().unwrap_or_default(),
+                cancel = cancel.clone()
+            )
+            .lines()
+            .map(str::to_string)
+            .collect(),
+            None,
+        ),
     };
     let width = (area.width * 3 / 4).clamp(30, 90);
     let mut lines: Vec<Line> = body.into_iter().map(Line::raw).collect();
