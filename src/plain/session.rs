@@ -49,7 +49,7 @@ pub fn run(opts: Options) -> Ended {
     let source = opts.file.display().to_string();
     let open = match crate::runner::setup::open(&opts) {
         Ok(o) => o,
-        Err(e) => return Ended::Refused(e),
+        Err(e) => return e.into(),
     };
     let _lock = open.lock;
     let mut s = Session {

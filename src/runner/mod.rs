@@ -6,3 +6,4 @@ pub mod lock;
 pub mod operator;
 pub mod pipe_shell;
 pub mod setup;
+pub mod storage;

@@ -1,8 +1,9 @@
 //! Opening a run for any front end: a new run (journal, engine, lock) or a
 //! resumed one (verified journal, replayed engine, same lock rules).
 
-use super::lock::RunLock;
+use super::lock::{LockError, RunLock, Taken};
 use super::operator;
+use super::storage;
 use crate::i18n::Lang;
 use crate::journal::{JournalWriter, Mode, Redactor, store};
 use crate::procedure::Procedure;
@@ -46,15 +47,49 @@ pub struct OpenRun {
     pub lock: RunLock,
 }
 
-pub fn open(opts: &Options) -> Result<OpenRun, String> {
+/// Why a run could not be opened.
+#[derive(Debug)]
+pub enum NotOpened {
+    /// Refused (lock held, journal unreadable or finished, bad input).
+    Refused(String),
+    /// The data directory cannot be written (disk full, read-only,
+    /// permission): the message names the cause.
+    Storage(String),
+}
+
+impl From<NotOpened> for Ended {
+    fn from(n: NotOpened) -> Ended {
+        match n {
+            NotOpened::Refused(s) => Ended::Refused(s),
+            NotOpened::Storage(s) => Ended::JournalFailed(s),
+        }
+    }
+}
+
+/// Opens a new or resumed run. The run lock comes first: nothing touches
+/// a journal (not even cutting a torn line) before this process is its
+/// only writer.
+pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
     let procedure_id = opts.procedure.meta.id.clone();
-    let (engine, writer, effects, resumed, run_id) = match &opts.resume {
-        Some(id) => resume(opts, id)?,
+    let lang = opts.lang;
+    let (run_id, existing) = match &opts.resume {
+        Some(id) => {
+            let path = store::find(&opts.data_dir, id).map_err(NotOpened::Refused)?;
+            (store::run_id_of(&path), Some(path))
+        }
+        None => (store::new_run_id(chrono::Utc::now()), None),
+    };
+    let (lock, taken) = RunLock::acquire(&opts.data_dir, &procedure_id, &run_id, opts.force)
+        .map_err(|e| lock_refusal(lang, e))?;
+    let (engine, writer, mut effects, resumed) = match existing {
+        Some(path) => {
+            let (e, w, fx) = resume(opts, &path, &run_id)?;
+            (e, w, fx, true)
+        }
         None => {
-            let run_id = store::new_run_id(chrono::Utc::now());
             let path = store::journal_path(&opts.data_dir, &run_id);
             let writer = JournalWriter::create(&path, &run_id, Redactor::default())
-                .map_err(|e| format!("cannot create the journal {}: {e}", path.display()))?;
+                .map_err(|e| NotOpened::Storage(storage::describe(lang, &path, &e)))?;
             let cfg = RunConfig {
                 run_id: run_id.clone(),
                 mode: if opts.dry_run {
@@ -70,21 +105,27 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
                 preset: opts.vars.iter().map(|(name, _)| name.clone()).collect(),
             };
             let (engine, fx) = Engine::start(opts.procedure.clone(), Box::new(SystemClock), cfg);
-            (engine, writer, fx, false, run_id)
+            (engine, writer, fx, false)
         }
     };
-    let lock = match RunLock::acquire(&opts.data_dir, &procedure_id, &run_id, opts.force) {
-        Ok((lock, _)) => lock,
-        Err(e) => {
-            if !resumed {
-                let _ = std::fs::remove_file(writer.path());
-                let _ = std::fs::remove_file(store::head_path(writer.path()));
-            }
-            return Err(format!(
-                "{e}; wait for it to end, or use --force (recorded in the journal)"
-            ));
-        }
+    let mut engine = engine;
+    // A takeover is journaled with the holder it replaced.
+    let takeover = match &taken {
+        Taken::Free => None,
+        Taken::Stale(h) => Some(format!(
+            "took over the run lock from run {} (pid {} on {}), which ended without releasing it",
+            h.run_id, h.pid, h.host
+        )),
+        Taken::Stopped(h) => Some(format!(
+            "took over the run lock with --force from run {} (pid {} on {}), stopped cleanly",
+            h.run_id, h.pid, h.host
+        )),
     };
+    if let Some(text) = takeover
+        && let Ok(fx) = engine.update(Msg::Note { step: None, text })
+    {
+        effects.extend(fx);
+    }
     Ok(OpenRun {
         engine,
         writer,
@@ -95,17 +136,48 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
     })
 }
 
-type Resumed = (Engine, JournalWriter, Vec<Effect>, bool, String);
+fn lock_refusal(lang: crate::i18n::Lang, e: LockError) -> NotOpened {
+    match e {
+        LockError::Held(h) => NotOpened::Refused(crate::tr!(
+            lang,
+            "hardening-lock-held",
+            run = h.run_id,
+            pid = h.pid.to_string(),
+            host = h.host
+        )),
+        LockError::DidNotStop(h) => NotOpened::Refused(crate::tr!(
+            lang,
+            "hardening-lock-did-not-stop",
+            run = h.run_id,
+            pid = h.pid.to_string(),
+            host = h.host
+        )),
+        LockError::Remote(h) => NotOpened::Refused(crate::tr!(
+            lang,
+            "hardening-lock-remote",
+            run = h.run_id,
+            pid = h.pid.to_string(),
+            host = h.host
+        )),
+        LockError::Io(path, e) => NotOpened::Storage(storage::describe(lang, &path, &e)),
+    }
+}
 
-fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
-    let path = store::find(&opts.data_dir, id)?;
-    let run_id = store::run_id_of(&path);
-    let (writer, lines, torn) = JournalWriter::reopen(&path, Redactor::default()).map_err(|v| {
+type Resumed = (Engine, JournalWriter, Vec<Effect>);
+
+fn resume(opts: &Options, path: &std::path::Path, run_id: &str) -> Result<Resumed, NotOpened> {
+    let run_id = run_id.to_string();
+    // A journal that cannot be opened for writing is a storage problem
+    // (read-only, permission), not a journal that fails to verify.
+    if let Err(e) = store::private_file_options().append(true).open(path) {
+        return Err(NotOpened::Storage(storage::describe(opts.lang, path, &e)));
+    }
+    let (writer, lines, torn) = JournalWriter::reopen(path, Redactor::default()).map_err(|v| {
         let p = v.first_problem().map(|p| format!("{}: {}", p.kind, p.detail)).unwrap_or_default();
-        format!("the journal of {run_id} does not verify ({p}); it cannot be resumed (see `pasos log verify {run_id}`)")
+        NotOpened::Refused(format!("the journal of {run_id} does not verify ({p}); it cannot be resumed (see `pasos log verify {run_id}`)"))
     })?;
     let mut engine = Engine::replay(opts.procedure.clone(), Box::new(SystemClock), &lines)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| NotOpened::Refused(e.to_string()))?;
     let mut fx = Vec::new();
     if let Some(crate::journal::Event::RunStarted {
         procedure_sha256, ..
@@ -114,10 +186,10 @@ fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
         let sha = crate::journal::line::sha256_hex(&opts.procedure_bytes);
         if *procedure_sha256 != sha {
             if !opts.force {
-                return Err(format!(
+                return Err(NotOpened::Refused(format!(
                     "{} changed since run {run_id} started; resume with --force to go on with the new version (recorded)",
                     opts.file.display()
-                ));
+                )));
             }
             fx.extend(
                 engine
@@ -130,16 +202,16 @@ fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
         }
     }
     if matches!(engine.state().status, RunStatus::Finished(_)) {
-        return Err(format!(
+        return Err(NotOpened::Refused(format!(
             "run {run_id} has already finished; nothing to resume"
-        ));
+        )));
     }
     let resumed = engine
         .update(Msg::Resume {
             operator: operator::current(opts.operator.clone()),
             discarded_torn_bytes: torn,
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| NotOpened::Refused(e.to_string()))?;
     fx.extend(resumed);
-    Ok((engine, writer, fx, true, run_id))
+    Ok((engine, writer, fx))
 }

@@ -20,7 +20,7 @@ pub struct Look {
 pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     let open = match crate::runner::setup::open(&opts) {
         Ok(o) => o,
-        Err(e) => return Ended::Refused(e),
+        Err(e) => return e.into(),
     };
     let _lock = open.lock;
     let source = opts.file.display().to_string();

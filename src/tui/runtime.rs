@@ -519,12 +519,11 @@ pub async fn run_loop(
                                 exec.shell.send_key(&key);
                             }
                             Some(Request::ShellScroll(n)) => exec.shell.scroll(n),
-                            Some(Request::Redraw) => {
-                                if guard.terminal.clear().is_err() {
-                                    hung_up = true;
-                                    winding = Some(Winding::new(Ending::Hangup, true));
-                                }
+                            Some(Request::Redraw) if guard.terminal.clear().is_err() => {
+                                hung_up = true;
+                                winding = Some(Winding::new(Ending::Hangup, true));
                             }
+                            Some(Request::Redraw) => {}
                             None => {}
                         }
                         dirty = true;

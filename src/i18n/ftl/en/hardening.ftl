@@ -8,3 +8,10 @@ hardening-quit-busy = A command is still running:
     i  interrupt it (recorded in the journal), then quit
     c  cancel and stay ({ $cancel } too)
 hardening-paste-refused = Paste ignored: the checklist takes keys, not text. Focus the shell (4) or open a text field to paste.
+hardening-lock-held = run { $run } (pid { $pid } on { $host }) is already running this procedure with this data directory. Wait for it to end, or stop it cleanly with --force (it records its interruption and stays resumable).
+hardening-lock-did-not-stop = run { $run } (pid { $pid } on { $host }) was asked to stop (--force) but still holds the run lock; nothing was started. Stop it by hand, then try again.
+hardening-lock-remote = run { $run } (pid { $pid } on { $host }) is running this procedure from another host; --force cannot stop it from here. End it on { $host } first.
+hardening-storage-full = cannot write { $path }: the disk is full ({ $detail }). Free some space, or point --data-dir at another disk.
+hardening-storage-read-only = cannot write { $path }: the file system is read-only ({ $detail }). Use a writable --data-dir.
+hardening-storage-permission = cannot write { $path }: permission denied ({ $detail }). Check the owner and mode of its directory, or use another --data-dir.
+hardening-storage-other = cannot write { $path }: { $detail }

@@ -8,3 +8,10 @@ hardening-quit-busy = Todavía hay un comando en ejecución:
     i  interrumpirlo (queda en la bitácora) y salir
     c  cancelar y seguir (también { $cancel })
 hardening-paste-refused = Pegado ignorado: el checklist recibe teclas, no texto. Pasa al shell (4) o abre un campo de texto para pegar.
+hardening-lock-held = la ejecución { $run } (pid { $pid } en { $host }) ya está ejecutando este procedimiento con este directorio de datos. Espera a que termine, o detenla limpiamente con --force (registra su interrupción y queda reanudable).
+hardening-lock-did-not-stop = se pidió a la ejecución { $run } (pid { $pid } en { $host }) que se detuviera (--force), pero sigue teniendo el bloqueo; no se ha iniciado nada. Detenla a mano y vuelve a intentarlo.
+hardening-lock-remote = la ejecución { $run } (pid { $pid } en { $host }) está ejecutando este procedimiento desde otra máquina; --force no puede detenerla desde aquí. Termínala primero en { $host }.
+hardening-storage-full = no se puede escribir { $path }: el disco está lleno ({ $detail }). Libera espacio o usa --data-dir en otro disco.
+hardening-storage-read-only = no se puede escribir { $path }: el sistema de ficheros es de solo lectura ({ $detail }). Usa un --data-dir con permiso de escritura.
+hardening-storage-permission = no se puede escribir { $path }: permiso denegado ({ $detail }). Revisa el propietario y los permisos de su directorio, o usa otro --data-dir.
+hardening-storage-other = no se puede escribir { $path }: { $detail }
