@@ -8,6 +8,7 @@ use super::show;
 use crate::i18n::{Texts, fill};
 use crate::journal::{JournalWriter, Mode, RunOutcome, StepOutcome};
 use crate::run::{Effect, Engine, Msg, RunStatus, StepStatus};
+use crate::runner::ending::Ending;
 use crate::runner::pipe_shell::PipeShell;
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -36,6 +37,7 @@ struct Session {
     shell_dir: PathBuf,
     input: Input,
     t: &'static Texts,
+    lang: crate::i18n::Lang,
     signals: Signals,
     source: String,
     phase_shown: Option<String>,
@@ -59,18 +61,23 @@ pub fn run(opts: Options) -> Ended {
         shell: None,
         input: Input::new(signals.clone()),
         t,
+        lang: opts.lang,
         signals,
         source,
         phase_shown: None,
         card_shown: None,
     };
     let result = s.drive(open.effects, &opts, open.resumed);
-    match result {
+    let ended = match result {
         Ok(outcome) => Ended::Finished(outcome),
         Err(Stop::Journal(e)) => Ended::JournalFailed(e.to_string()),
-        Err(Stop::Quit) => s.interrupt("the operator quit"),
+        Err(Stop::Quit) => s.interrupt(Ending::Quit.reason()),
         Err(Stop::Ending(why)) => s.interrupt(why),
-    }
+    };
+    // Everything said reaches stdout before the exit code is decided,
+    // unless a signal says the reader is gone.
+    super::input::drain(std::time::Duration::from_secs(30));
+    ended
 }
 
 impl Session {
@@ -104,6 +111,14 @@ impl Session {
     }
 
     fn interrupt(&mut self, reason: &str) -> Ended {
+        if reason == Ending::NoInput.reason() {
+            say("");
+            say(&crate::tr!(
+                self.lang,
+                "hardening-no-input",
+                limit = super::input::UNUSABLE_LIMIT
+            ));
+        }
         if let Ok(fx) = self.engine.update(Msg::Interrupt {
             reason: reason.to_string(),
         }) && let Err(Stop::Journal(e)) = self.exec(fx)
@@ -127,6 +142,7 @@ impl Session {
                 Effect::Journal(ev) => {
                     let now = self.engine.now();
                     self.writer.append(ev, now).map_err(Stop::Journal)?;
+                    self.input.progress();
                 }
                 Effect::RunCommands {
                     step,
@@ -239,7 +255,8 @@ impl Session {
             return (127, 0, String::new());
         };
         let mut ended_with_newline = true;
-        let result = shell.run(
+        let signals = self.signals.clone();
+        let result = shell.run_until(
             command,
             env,
             &mut |b: &[u8]| {
@@ -247,12 +264,22 @@ impl Session {
                 write_raw(b);
             },
             &sigint,
+            &|| signals.ending().is_some(),
         );
         if !ended_with_newline {
             say("");
         }
         match result {
             Ok(f) => {
+                if f.wound_down {
+                    let why = self.signals.ending().unwrap_or(Ending::Terminate.reason());
+                    let text = crate::runner::ending::interrupting_note(why);
+                    let step = self.engine.active_item().map(|i| i.id.clone());
+                    let fx = self.update(Msg::Note { step, text });
+                    if let Err(Stop::Journal(e)) = self.exec(fx) {
+                        say(&format!("  ! {e}"));
+                    }
+                }
                 if f.exit_code.is_none() {
                     self.shell = None;
                     say(self.t.shell_died);

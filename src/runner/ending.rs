@@ -17,7 +17,7 @@
 use std::time::Duration;
 
 /// How long a command in flight may go on after the session ends.
-pub const GRACE: Duration = Duration::from_secs(5);
+pub const GRACE: Duration = Duration::from_secs(3);
 /// After SIGINT, before SIGKILL.
 pub const AFTER_SIGINT: Duration = Duration::from_secs(2);
 /// After SIGKILL, before giving up on the command's marker.
@@ -50,11 +50,15 @@ impl Ending {
     }
 
     /// The note journaled when a command still running is interrupted.
-    pub fn interrupting_note(self, waited: Duration) -> String {
-        format!(
-            "{}: the command still running after {} s was interrupted (SIGINT to its process group)",
-            self.reason(),
-            waited.as_secs()
-        )
+    pub fn interrupting_note(self) -> String {
+        interrupting_note(self.reason())
     }
+}
+
+/// The note journaled when a command outlives the grace after `reason`.
+pub fn interrupting_note(reason: &str) -> String {
+    format!(
+        "{reason}: the command still running after {} s was interrupted (SIGINT to its process group)",
+        GRACE.as_secs()
+    )
 }

@@ -3,6 +3,7 @@
 
 pub mod ending;
 pub mod lock;
+pub mod marker_scan;
 pub mod operator;
 pub mod pipe_shell;
 pub mod setup;

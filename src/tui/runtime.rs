@@ -406,7 +406,7 @@ impl Winding {
         }
         match (self.sent_int, self.sent_kill) {
             (None, _) => {
-                let text = self.why.interrupting_note(ending::GRACE);
+                let text = self.why.interrupting_note();
                 exec.note(app, text);
                 exec.shell.interrupt();
                 self.sent_int = Some(now);

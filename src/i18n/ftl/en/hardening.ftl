@@ -15,3 +15,4 @@ hardening-storage-full = cannot write { $path }: the disk is full ({ $detail }).
 hardening-storage-read-only = cannot write { $path }: the file system is read-only ({ $detail }). Use a writable --data-dir.
 hardening-storage-permission = cannot write { $path }: permission denied ({ $detail }). Check the owner and mode of its directory, or use another --data-dir.
 hardening-storage-other = cannot write { $path }: { $detail }
+hardening-no-input = pasos: the input is not a terminal and gave nothing usable ({ $limit } answers in a row, or it ended); the run is interrupted.

@@ -15,3 +15,4 @@ hardening-storage-full = no se puede escribir { $path }: el disco está lleno ({
 hardening-storage-read-only = no se puede escribir { $path }: el sistema de ficheros es de solo lectura ({ $detail }). Usa un --data-dir con permiso de escritura.
 hardening-storage-permission = no se puede escribir { $path }: permiso denegado ({ $detail }). Revisa el propietario y los permisos de su directorio, o usa otro --data-dir.
 hardening-storage-other = no se puede escribir { $path }: { $detail }
+hardening-no-input = pasos: la entrada no es un terminal y no dio nada utilizable ({ $limit } respuestas seguidas, o se terminó); la ejecución queda interrumpida.
