@@ -196,6 +196,28 @@ fn show(data: &Path, run: &str) -> u8 {
 }
 
 fn verify(data: &Path, runs: &[String]) -> u8 {
+    // A head without its journal: the journal was deleted.
+    let orphans: Vec<std::path::PathBuf> = store::orphan_heads(data)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|h| {
+            runs.is_empty()
+                || runs
+                    .iter()
+                    .any(|r| store::run_id_of(h).starts_with(r.as_str()))
+        })
+        .collect();
+    if !runs.is_empty() && !orphans.is_empty() {
+        for h in &orphans {
+            report_missing(h);
+        }
+        println!(
+            "{} of {} journals do not verify",
+            orphans.len(),
+            orphans.len()
+        );
+        return EXIT_FAILED;
+    }
     let paths = if runs.is_empty() {
         match store::list(data) {
             Ok(p) => p,
@@ -217,11 +239,15 @@ fn verify(data: &Path, runs: &[String]) -> u8 {
         }
         out
     };
-    if paths.is_empty() {
+    if paths.is_empty() && orphans.is_empty() {
         println!("no journals in {}", data.display());
         return EXIT_OK;
     }
     let mut bad = 0;
+    for h in &orphans {
+        bad += 1;
+        report_missing(h);
+    }
     for path in &paths {
         let id = store::run_id_of(path);
         match verify_file_fast(path) {
@@ -259,9 +285,25 @@ fn verify(data: &Path, runs: &[String]) -> u8 {
         }
     }
     if bad > 0 {
-        println!("{bad} of {} journals do not verify", paths.len());
+        println!(
+            "{bad} of {} journals do not verify",
+            paths.len() + orphans.len()
+        );
         EXIT_FAILED
     } else {
         EXIT_OK
     }
+}
+
+/// A `.head` whose journal is gone.
+fn report_missing(head: &Path) {
+    let id = store::run_id_of(head);
+    let last = std::fs::read_to_string(head)
+        .ok()
+        .and_then(|t| t.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into());
+    println!(
+        "FAIL  {id}  missing journal: {} is gone, its head remains (it had {last} events)",
+        head.with_extension("jsonl").display()
+    );
 }

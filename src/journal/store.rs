@@ -96,6 +96,31 @@ pub fn list(data: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// The `.head` files under the data dir whose journal is gone (deleted
+/// during or after its run): each stands for a missing journal.
+pub fn orphan_heads(data: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let root = runs_dir(data);
+    if !root.exists() {
+        return Ok(out);
+    }
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "head")
+                && !path.with_extension("jsonl").exists()
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort_by_key(|p| run_id_of(p));
+    Ok(out)
+}
+
 /// The journal of a run id, or of the only run id starting with `prefix`.
 pub fn find(data: &Path, prefix: &str) -> Result<PathBuf, String> {
     let all = list(data).map_err(|e| format!("cannot read {}: {e}", runs_dir(data).display()))?;
