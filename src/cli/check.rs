@@ -3,6 +3,7 @@
 use super::args::{CheckArgs, CheckFormat};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, color};
 use pasos::diagnostic::{Diagnostic, FileReport, SourceText, render_human, render_json};
+use pasos::procedure::source_file::SourceError;
 use pasos::procedure::{self, Loaded, lint::RULES};
 use std::io::Read;
 use std::path::Path;
@@ -25,7 +26,10 @@ pub fn run(args: &CheckArgs) -> u8 {
             Err(e) => {
                 any_error = true;
                 match args.format {
-                    CheckFormat::Human => println!("error[unreadable]: cannot read {shown}: {e}\n"),
+                    CheckFormat::Human => println!(
+                        "error[unreadable]: cannot read {}: {e}\n",
+                        pasos::diagnostic::printable(&shown)
+                    ),
                     CheckFormat::Json => reports.push(unreadable(&shown, &e)),
                 }
                 continue;
@@ -42,7 +46,10 @@ pub fn run(args: &CheckArgs) -> u8 {
                     "{}",
                     render_human(&shown, &loaded.source, &loaded.diagnostics, color)
                 );
-                println!("{}", summary(&shown, &loaded, args.strict));
+                println!(
+                    "{}",
+                    pasos::diagnostic::printable(&summary(&shown, &loaded, args.strict))
+                );
             }
             CheckFormat::Json => reports.push(FileReport::new(
                 &shown,
@@ -74,11 +81,13 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// Checks one file. UTF-16 is recognised first: read as UTF-8 it would
 /// only be "not UTF-8" with a snippet of NUL bytes.
-fn check_file(path: &Path) -> std::io::Result<Loaded> {
+fn check_file(path: &Path) -> Result<Loaded, SourceError> {
     let mut head = Vec::with_capacity(4);
-    if std::fs::File::open(path)
-        .and_then(|f| f.take(4).read_to_end(&mut head))
-        .is_ok()
+    // Only a regular file is opened to peek (a FIFO would block).
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file())
+        && std::fs::File::open(path)
+            .and_then(|f| f.take(4).read_to_end(&mut head))
+            .is_ok()
         && let Some(d) = utf16_problem(&head)
     {
         return Ok(Loaded {
@@ -144,7 +153,7 @@ fn summary(path: &str, loaded: &Loaded, strict: bool) -> String {
     }
 }
 
-fn unreadable(path: &str, e: &std::io::Error) -> FileReport {
+fn unreadable(path: &str, e: &SourceError) -> FileReport {
     let source = pasos::diagnostic::SourceText::new("");
     let d = Diagnostic::error("unreadable", format!("cannot read {path}: {e}"), None);
     FileReport::new(path, &source, &[d], false)

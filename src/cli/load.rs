@@ -11,7 +11,8 @@ use std::path::Path;
 /// (`run`, `export`).
 pub fn procedure(file: &Path, verb: &str) -> Result<(Procedure, Vec<u8>), u8> {
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| {
+    let cap = procedure::source_file::cap(procedure::source_file::PROCEDURE_CAP);
+    let bytes = procedure::source_file::read(file, cap).map_err(|e| {
         eprintln!("pasos: cannot read {shown}: {e}");
         EXIT_BAD_INPUT
     })?;

@@ -272,8 +272,10 @@ pub fn drain(limit: Duration) {
     }
 }
 
-/// Prints a line.
+/// Prints a line. Text from the procedure file is in it: control
+/// characters are shown, never sent raw to the terminal.
 pub fn say(text: &str) {
+    let text = crate::diagnostic::printable(text);
     let mut b = Vec::with_capacity(text.len() + 1);
     b.extend_from_slice(text.as_bytes());
     b.push(b'\n');
@@ -281,7 +283,7 @@ pub fn say(text: &str) {
 }
 
 pub fn say_inline(text: &str) {
-    queue(text.as_bytes().to_vec());
+    queue(crate::diagnostic::printable(text).as_bytes().to_vec());
 }
 
 pub fn write_raw(bytes: &[u8]) {

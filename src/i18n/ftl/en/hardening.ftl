@@ -16,3 +16,12 @@ hardening-storage-read-only = cannot write { $path }: the file system is read-on
 hardening-storage-permission = cannot write { $path }: permission denied ({ $detail }). Check the owner and mode of its directory, or use another --data-dir.
 hardening-storage-other = cannot write { $path }: { $detail }
 hardening-no-input = pasos: the input is not a terminal and gave nothing usable ({ $limit } answers in a row, or it ended); the run is interrupted.
+hardening-file-not-regular = it is { $kind ->
+    [directory] a directory
+    [fifo] a FIFO (named pipe)
+    [char-device] a character device
+    [block-device] a block device
+    [socket] a socket
+   *[other] something else
+}, not a regular file; give the path of a procedure file
+hardening-file-too-large = it is { $size } MB, over the limit of { $cap } MB; a procedure is never that big (check the path), or raise the limit with { $variable }=<MB>

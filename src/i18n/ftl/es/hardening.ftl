@@ -16,3 +16,12 @@ hardening-storage-read-only = no se puede escribir { $path }: el sistema de fich
 hardening-storage-permission = no se puede escribir { $path }: permiso denegado ({ $detail }). Revisa el propietario y los permisos de su directorio, o usa otro --data-dir.
 hardening-storage-other = no se puede escribir { $path }: { $detail }
 hardening-no-input = pasos: la entrada no es un terminal y no dio nada utilizable ({ $limit } respuestas seguidas, o se terminó); la ejecución queda interrumpida.
+hardening-file-not-regular = es { $kind ->
+    [directory] un directorio
+    [fifo] una FIFO (tubería con nombre)
+    [char-device] un dispositivo de caracteres
+    [block-device] un dispositivo de bloques
+    [socket] un socket
+   *[other] otra cosa
+}, no un fichero normal; indica la ruta de un fichero de procedimiento
+hardening-file-too-large = ocupa { $size } MB, más que el límite de { $cap } MB; un procedimiento nunca es tan grande (revisa la ruta), o sube el límite con { $variable }=<MB>
