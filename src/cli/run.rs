@@ -66,9 +66,11 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
                 return EXIT_BAD_INPUT;
             }
         };
+        let caps = pasos::tui::view::degrade::detect(args.ascii);
         let look = pasos::tui::Look {
-            ascii: args.ascii,
+            ascii: !caps.unicode,
             color: color::allowed(),
+            mono: caps.mono,
         };
         pasos::tui::run(opts, keymap, look)
     };

@@ -94,6 +94,8 @@ pub struct App {
     pub lang: Lang,
     pub ascii: bool,
     pub color: bool,
+    /// Only the 16 basic colours (vt100, linux console).
+    pub mono: bool,
     pub selected: usize,
     pub follow: bool,
     pub focus: Pane,
@@ -124,6 +126,7 @@ impl App {
             lang,
             ascii: false,
             color: true,
+            mono: false,
             selected: 0,
             follow: true,
             focus: Pane::Checklist,

@@ -15,6 +15,8 @@ use crate::runner::setup::{Ended, Options};
 pub struct Look {
     pub ascii: bool,
     pub color: bool,
+    /// Only the 16 basic colours.
+    pub mono: bool,
 }
 
 pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
@@ -27,6 +29,7 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     let mut app = app::App::new(open.engine, keymap, opts.lang);
     app.ascii = look.ascii;
     app.color = look.color;
+    app.mono = look.mono;
     app.source = source.clone();
     app.resumed = open.resumed;
     app.journal = open.writer.path().display().to_string();

@@ -599,9 +599,13 @@ fn draw(
     ) {
         exec.resize(r.height, r.width);
     }
-    guard
-        .terminal
-        .draw(|f| super::view::draw(f, app, Some(&exec.shell)))?;
+    let (ascii, basic) = (app.ascii, app.mono);
+    guard.terminal.draw(|f| {
+        super::view::draw(f, app, Some(&exec.shell));
+        if ascii || basic {
+            super::view::degrade::degrade(f.buffer_mut(), ascii, basic);
+        }
+    })?;
     Ok(())
 }
 

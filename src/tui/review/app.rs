@@ -33,6 +33,8 @@ pub struct ReviewApp {
     pub lang: Lang,
     pub ascii: bool,
     pub color: bool,
+    /// Only the 16 basic colours (vt100, linux console).
+    pub mono: bool,
     pub data_dir: PathBuf,
     /// A message for the footer, and whether it is an alert.
     pub status: Option<(String, bool)>,
@@ -61,6 +63,7 @@ impl ReviewApp {
             lang,
             ascii: false,
             color: true,
+            mono: false,
             data_dir,
             status: None,
             quit: false,
