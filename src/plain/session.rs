@@ -56,7 +56,12 @@ pub fn run(opts: Options) -> Ended {
     let _lock = open.lock;
     let mut s = Session {
         engine: open.engine,
-        shell_dir: std::env::temp_dir().join(format!("pasos-{}", open.run_id)),
+        // Named with the pid, so a later start can tell it is left over.
+        shell_dir: std::env::temp_dir().join(format!(
+            "pasos-run-{}-{}",
+            std::process::id(),
+            open.run_id
+        )),
         writer: open.writer,
         shell: None,
         input: Input::new(signals.clone()),

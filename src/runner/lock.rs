@@ -207,6 +207,22 @@ impl RunLock {
     }
 }
 
+/// Removes the lock file at `path` if nobody holds it: taken first, then
+/// removed while held, like a holder leaving. True when it went.
+pub fn remove_if_free(path: &Path) -> bool {
+    let Ok(file) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+    else {
+        return false;
+    };
+    if try_flock(&file).unwrap_or(false) && still_linked(path, &file).unwrap_or(false) {
+        return std::fs::remove_file(path).is_ok();
+    }
+    false
+}
+
 impl Drop for RunLock {
     fn drop(&mut self) {
         // Removed while still held (see the module's note), then released

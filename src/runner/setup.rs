@@ -71,6 +71,12 @@ impl From<NotOpened> for Ended {
 /// only writer.
 pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
     let procedure_id = opts.procedure.meta.id.clone();
+    // What killed processes left behind: their private dirs, free locks.
+    super::leftovers::sweep_temp();
+    super::leftovers::sweep_locks(
+        &opts.data_dir,
+        &super::lock::lock_path(&opts.data_dir, &procedure_id),
+    );
     let lang = opts.lang;
     let (run_id, existing) = match &opts.resume {
         Some(id) => {
