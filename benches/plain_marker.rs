@@ -42,7 +42,10 @@ fn bench(c: &mut Criterion) {
             "pipe shell, stray 0x1e first",
             "printf '\\036'; head -c 8388608 /dev/zero | tr '\\0' a",
         ),
-        ("pipe shell, clean", "head -c 8388608 /dev/zero | tr '\\0' a"),
+        (
+            "pipe shell, clean",
+            "head -c 8388608 /dev/zero | tr '\\0' a",
+        ),
     ] {
         g.bench_function(name, |b| {
             b.iter(|| {

@@ -82,7 +82,7 @@ fn finished(step: &str, outcome: StepOutcome, secs: u64) -> Event {
         step: step.into(),
         outcome,
         duration_ms: secs * 1000,
-        reason: None,
+        why: pasos::journal::StepWhy::default(),
     }
 }
 
@@ -157,6 +157,7 @@ fn success(data: &Path) {
                 Event::RunFinished {
                     outcome: RunOutcome::Success,
                     duration_ms: 200_000,
+                    reason: None,
                 },
             ),
         ],
@@ -197,7 +198,9 @@ fn rolled_back(data: &Path) {
                     step: "2".into(),
                     outcome: StepOutcome::Failed,
                     duration_ms: 239_000,
-                    reason: Some("command 1 of 1 exited with 3".into()),
+                    why: pasos::journal::StepWhy::from_sentence(Some(
+                        "command 1 of 1 exited with 3",
+                    )),
                 },
             ),
             (
@@ -211,7 +214,7 @@ fn rolled_back(data: &Path) {
                 320,
                 Event::Deviation {
                     step: Some("2".into()),
-                    what: "step 2: failed -> skipped".into(),
+                    kind: pasos::journal::DeviationKind::from_sentence("step 2: failed -> skipped"),
                     reason: "la DBA lo hará a mano".into(),
                 },
             ),
@@ -221,7 +224,7 @@ fn rolled_back(data: &Path) {
                     step: "2".into(),
                     outcome: StepOutcome::Skipped,
                     duration_ms: 239_000,
-                    reason: Some("la DBA lo hará a mano".into()),
+                    why: pasos::journal::StepWhy::from_sentence(Some("la DBA lo hará a mano")),
                 },
             ),
             (
@@ -245,6 +248,7 @@ fn rolled_back(data: &Path) {
                 Event::RunFinished {
                     outcome: RunOutcome::RolledBack,
                     duration_ms: 731_000,
+                    reason: None,
                 },
             ),
         ],
@@ -271,6 +275,7 @@ fn tampered(data: &Path) {
                 Event::RunFinished {
                     outcome: RunOutcome::Failed,
                     duration_ms: 90_000,
+                    reason: None,
                 },
             ),
         ],
@@ -466,8 +471,8 @@ fn the_kpi_screen_shows_the_procedures_figures_and_flags_unverified_journals() {
     // tampered journal is left out and named.
     assert!(screen.contains("Ejecuciones 2 · terminadas 2"), "{screen}");
     assert!(screen.contains("Éxito 50% (1 de 2)"), "{screen}");
-    assert!(screen.contains("con rollback 1"), "{screen}");
-    assert!(screen.contains("1 diario(s) no verifican"), "{screen}");
+    assert!(screen.contains("revertida 1"), "{screen}");
+    assert!(screen.contains("1 bitácora no se verifica"), "{screen}");
     let r1 = screen.lines().find(|l| l.starts_with("R1 ")).unwrap();
     assert!(r1.contains("6m40s") && r1.contains("3m"), "{screen}");
     let screen = render(&mut app, 200, 50);
@@ -498,6 +503,7 @@ fn the_kpi_screen_compares_versions_when_there_are_several() {
                 Event::RunFinished {
                     outcome: RunOutcome::Success,
                     duration_ms: 50_000,
+                    reason: None,
                 },
             ),
         ],
@@ -505,7 +511,7 @@ fn the_kpi_screen_compares_versions_when_there_are_several() {
     key(&mut app, KeyCode::Char('K'));
     let screen = render(&mut app, 100, 30);
     assert!(
-        screen.contains("Versions: v2.1.0 2 runs success 50% · v2.2.0 1 runs success 100%"),
+        screen.contains("Versions: v2.1.0 2 runs success 50% · v2.2.0 1 run success 100%"),
         "{screen}"
     );
 }
@@ -522,8 +528,7 @@ fn journals_that_are_not_runs_are_named_not_dropped() {
     app.unreadable = unreadable.into_iter().map(|u| u.run_id).collect();
     let screen = render(&mut app, 100, 24);
     assert!(
-        screen
-            .contains("1 journal(s) cannot be read (`pasos log verify`): 20261101T000000000Z-abcd"),
+        screen.contains("1 journal cannot be read (`pasos log verify`): 20261101T000000000Z-abcd"),
         "{screen}"
     );
     // `pasos log list` names it too, and still lists the others.

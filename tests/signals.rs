@@ -7,7 +7,7 @@
 #[path = "support/screen.rs"]
 mod screen;
 
-use pasos::journal::{Event, store, verify_file};
+use pasos::journal::{Event, Interruption, store, verify_file};
 use screen::eventually;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -195,6 +195,6 @@ fn quitting_with_a_command_running_asks_and_an_interrupt_is_journaled() {
         .unwrap_or_else(|| panic!("{evs:?}"));
     assert!(note < finished);
     assert!(
-        matches!(evs.last(), Some(Event::RunInterrupted { reason, .. }) if reason == "the operator quit")
+        matches!(evs.last(), Some(Event::RunInterrupted { why, .. }) if why.0 == Interruption::Quit)
     );
 }

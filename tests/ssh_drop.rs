@@ -11,7 +11,7 @@
 #[path = "support/screen.rs"]
 mod screen;
 
-use pasos::journal::{Event, store, verify_file};
+use pasos::journal::{Event, Interruption, store, verify_file};
 use screen::{Screen, eventually};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -189,9 +189,12 @@ fn pasos(data: &Path, args: &[&str]) -> (i32, String) {
 fn check_after_drop(data: &Path, journal: &Path, rc: &Path) -> Vec<Event> {
     let evs = wait_interrupted(journal);
     match evs.last() {
-        Some(Event::RunInterrupted { reason, .. }) => {
-            assert!(reason.contains("SIGHUP"), "reason: {reason}")
-        }
+        Some(Event::RunInterrupted { why, .. }) => assert_eq!(
+            why.0,
+            Interruption::Signal {
+                name: "SIGHUP".into()
+            }
+        ),
         other => panic!("last event: {other:?}"),
     }
     let code = eventually(Duration::from_secs(20), || {

@@ -7,10 +7,6 @@ pub mod catalog;
 mod catalog_check;
 mod en;
 mod es;
-pub mod export;
-pub mod kpi;
-pub mod report;
-pub mod review;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -41,6 +37,16 @@ impl Lang {
         match self {
             Lang::Es => &es::ES,
             Lang::En => &en::EN,
+        }
+    }
+
+    /// The language of a table of [`Texts`] (for what those screens show
+    /// from the catalog).
+    pub fn of_texts(t: &Texts) -> Lang {
+        if std::ptr::eq(t, &es::ES) {
+            Lang::Es
+        } else {
+            Lang::En
         }
     }
 }

@@ -45,11 +45,11 @@ impl Signals {
     }
 
     /// SIGHUP or SIGTERM: the session is going away.
-    pub fn ending(&self) -> Option<&'static str> {
+    pub fn ending(&self) -> Option<Ending> {
         if self.hangup.load(Ordering::SeqCst) {
-            Some(Ending::Hangup.reason())
+            Some(Ending::Hangup)
         } else if self.terminate.load(Ordering::SeqCst) {
-            Some(Ending::Terminate.reason())
+            Some(Ending::Terminate)
         } else {
             None
         }
@@ -62,7 +62,7 @@ pub enum NoAnswer {
     /// End of input, or Ctrl-C at a prompt.
     Quit,
     /// SIGHUP / SIGTERM.
-    Ending(&'static str),
+    Ending(Ending),
 }
 
 /// What the reading thread is asked for.
@@ -130,7 +130,7 @@ impl Input {
         if self.tty {
             NoAnswer::Quit
         } else {
-            NoAnswer::Ending(Ending::NoInput.reason())
+            NoAnswer::Ending(Ending::NoInput)
         }
     }
 
@@ -144,7 +144,7 @@ impl Input {
         if !self.tty {
             self.unusable += 1;
             if self.unusable > UNUSABLE_LIMIT {
-                return Err(NoAnswer::Ending(Ending::NoInput.reason()));
+                return Err(NoAnswer::Ending(Ending::NoInput));
             }
         }
         say_inline(prompt);

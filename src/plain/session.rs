@@ -17,7 +17,7 @@ pub use crate::runner::setup::{Ended, Options};
 
 enum Stop {
     Quit,
-    Ending(&'static str),
+    Ending(Ending),
     Journal(std::io::Error),
 }
 
@@ -76,7 +76,7 @@ pub fn run(opts: Options) -> Ended {
     let ended = match result {
         Ok(outcome) => Ended::Finished(outcome),
         Err(Stop::Journal(e)) => Ended::JournalFailed(e.to_string()),
-        Err(Stop::Quit) => s.interrupt(Ending::Quit.reason()),
+        Err(Stop::Quit) => s.interrupt(Ending::Quit),
         Err(Stop::Ending(why)) => s.interrupt(why),
     };
     // Everything said reaches stdout before the exit code is decided,
@@ -115,8 +115,8 @@ impl Session {
         }
     }
 
-    fn interrupt(&mut self, reason: &str) -> Ended {
-        if reason == Ending::NoInput.reason() {
+    fn interrupt(&mut self, why: Ending) -> Ended {
+        if why == Ending::NoInput {
             say("");
             say(&crate::tr!(
                 self.lang,
@@ -124,9 +124,8 @@ impl Session {
                 limit = super::input::UNUSABLE_LIMIT
             ));
         }
-        if let Ok(fx) = self.engine.update(Msg::Interrupt {
-            reason: reason.to_string(),
-        }) && let Err(Stop::Journal(e)) = self.exec(fx)
+        if let Ok(fx) = self.engine.update(Msg::Interrupt { cause: why.cause() })
+            && let Err(Stop::Journal(e)) = self.exec(fx)
         {
             return Ended::JournalFailed(e.to_string());
         }
@@ -277,8 +276,8 @@ impl Session {
         match result {
             Ok(f) => {
                 if f.wound_down {
-                    let why = self.signals.ending().unwrap_or(Ending::Terminate.reason());
-                    let text = crate::runner::ending::interrupting_note(why);
+                    let why = self.signals.ending().unwrap_or(Ending::Terminate);
+                    let text = why.interrupting_note();
                     let step = self.engine.active_item().map(|i| i.id.clone());
                     let fx = self.update(Msg::Note { step, text });
                     if let Err(Stop::Journal(e)) = self.exec(fx) {
@@ -557,7 +556,9 @@ impl Session {
                 say(&line);
             }
             StepStatus::Failed => {
-                let reason = item.reason.clone().unwrap_or_default();
+                let reason =
+                    crate::history::words::step_why(crate::i18n::Lang::of_texts(self.t), &item.why)
+                        .unwrap_or_default();
                 say(&format!(
                     "✗ {}",
                     fill(self.t.failed_in, &[id, &took, &reason])

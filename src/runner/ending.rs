@@ -14,6 +14,7 @@
 //!    reported is marked interrupted) and the process exits 4. The run
 //!    resumes with `pasos run FILE --resume RUN`.
 
+use crate::journal::Interruption;
 use std::time::Duration;
 
 /// How long a command in flight may go on after the session ends.
@@ -38,6 +39,20 @@ pub enum Ending {
 }
 
 impl Ending {
+    /// The fact `run-interrupted` records.
+    pub fn cause(self) -> Interruption {
+        let signal = |name: &str| Interruption::Signal {
+            name: name.to_string(),
+        };
+        match self {
+            Ending::Hangup => signal("SIGHUP"),
+            Ending::Terminate => signal("SIGTERM"),
+            Ending::Interrupt => signal("SIGINT"),
+            Ending::Quit => Interruption::Quit,
+            Ending::NoInput => Interruption::NoInput,
+        }
+    }
+
     /// The reason recorded in `run-interrupted`.
     pub fn reason(self) -> &'static str {
         match self {
@@ -51,14 +66,10 @@ impl Ending {
 
     /// The note journaled when a command still running is interrupted.
     pub fn interrupting_note(self) -> String {
-        interrupting_note(self.reason())
+        format!(
+            "{}: the command still running after {} s was interrupted (SIGINT to its process group)",
+            self.reason(),
+            GRACE.as_secs()
+        )
     }
-}
-
-/// The note journaled when a command outlives the grace after `reason`.
-pub fn interrupting_note(reason: &str) -> String {
-    format!(
-        "{reason}: the command still running after {} s was interrupted (SIGINT to its process group)",
-        GRACE.as_secs()
-    )
 }

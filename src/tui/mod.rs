@@ -80,9 +80,7 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
             Ok(runtime::Stop::Ended(why)) => why,
             Err(_) => Ending::Hangup,
         };
-        if let Ok(fx) = app.engine.update(Msg::Interrupt {
-            reason: why.reason().to_string(),
-        }) {
+        if let Ok(fx) = app.engine.update(Msg::Interrupt { cause: why.cause() }) {
             exec.carry_out(&mut app, fx);
         }
     }

@@ -25,3 +25,8 @@ hardening-file-not-regular = it is { $kind ->
    *[other] something else
 }, not a regular file; give the path of a procedure file
 hardening-file-too-large = it is { $size } MB, over the limit of { $cap } MB; a procedure is never that big (check the path), or raise the limit with { $variable }=<MB>
+hardening-interrupted-no-input = no usable input (the input ended, or gave only unusable answers)
+hardening-verify-missing = FAIL  { $run }  missing journal: { $path } is gone; only its head remains ({ $count ->
+    [one] { $count } event
+   *[other] { $count } events
+} written)

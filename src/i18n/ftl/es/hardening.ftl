@@ -25,3 +25,8 @@ hardening-file-not-regular = es { $kind ->
    *[other] otra cosa
 }, no un fichero normal; indica la ruta de un fichero de procedimiento
 hardening-file-too-large = ocupa { $size } MB, más que el límite de { $cap } MB; un procedimiento nunca es tan grande (revisa la ruta), o sube el límite con { $variable }=<MB>
+hardening-interrupted-no-input = sin entrada utilizable (la entrada terminó o solo dio respuestas inutilizables)
+hardening-verify-missing = FALLO  { $run }  falta la bitácora: { $path } ha desaparecido; solo queda su cabecera ({ $count ->
+    [one] { $count } evento escrito
+   *[other] { $count } eventos escritos
+})
