@@ -109,6 +109,14 @@ fn fifty_rounds_of_eight_simultaneous_starts_give_one_live_run_each() {
                 assert_eq!(*code, 2, "round {round}: start {i} exited {code}");
             }
         }
+        // The holder writes its journal right after taking the lock: give
+        // it a moment under load, then there must be exactly one more.
+        let start = Instant::now();
+        while store::list(data.path()).unwrap().len() < round
+            && start.elapsed() < Duration::from_secs(10)
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         assert_eq!(
             store::list(data.path()).unwrap().len(),
             round,

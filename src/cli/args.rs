@@ -151,9 +151,14 @@ pub struct RunArgs {
     /// A keymap file overriding the default keys (see keymaps/).
     #[arg(long, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
-    /// Set a variable (repeatable).
+    /// Set a variable (repeatable). Not for secrets: the command line is
+    /// visible to every user; use PASOS_VAR_<NAME>, --var-file or the prompt.
     #[arg(long = "var", value_name = "NAME=VALUE")]
     pub vars: Vec<String>,
+    /// Read variables from a file of NAME=VALUE lines (repeatable); it must
+    /// be readable by its owner only (chmod 600).
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<PathBuf>,
     /// Environment the run targets (overrides the procedure's).
     #[arg(long, value_name = "NAME")]
     pub env: Option<String>,
@@ -182,6 +187,11 @@ pub struct ImportArgs {
     /// Do not repair broken encodings.
     #[arg(long)]
     pub no_repair: bool,
+    /// Exit 1 when anything is left to a human (placeholders, gated
+    /// destructive commands, text taken out of the commands, a document
+    /// that is not a procedure).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

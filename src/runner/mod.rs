@@ -2,6 +2,7 @@
 //! files, the run lock, the operator's identity, the line-mode shell).
 
 pub mod ending;
+pub mod intake;
 pub mod leftovers;
 pub mod lock;
 pub mod marker_scan;

@@ -6,8 +6,14 @@
 //!
 //! The shell runs in its own process group: Ctrl-C reaches pasos, which
 //! forwards it to the command in flight.
+//!
+//! Its output goes through one streaming redactor (secrets in every form,
+//! split across reads or not) before anyone sees it: the caller's `out`
+//! and the output tail get redacted text only.
 
 use super::marker_scan::Scanned;
+use crate::journal::Redactor;
+use crate::shell::redact_stream::StreamRedactor;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -22,6 +28,7 @@ pub struct PipeShell {
     nonce: String,
     dir: PathBuf,
     counter: u64,
+    redact: StreamRedactor,
 }
 
 /// How one command ended.
@@ -40,6 +47,9 @@ pub struct Finished {
 }
 
 const OUTPUT_TAIL: usize = 64 * 1024;
+
+/// A partial line is shown after the output has been quiet this long.
+const QUIET: Duration = Duration::from_millis(200);
 
 fn shell_program() -> String {
     ["/bin/bash", "/usr/bin/bash", "/bin/sh"]
@@ -122,7 +132,13 @@ impl PipeShell {
             nonce,
             dir,
             counter: 0,
+            redact: StreamRedactor::new(Redactor::default()),
         })
+    }
+
+    /// A value that must not be shown from now on.
+    pub fn add_secret(&mut self, secret: &str) {
+        self.redact.add_secret_str(secret);
     }
 
     fn marker(&self) -> String {
@@ -189,6 +205,7 @@ impl PipeShell {
         let mut ending_since: Option<Instant> = None;
         let mut wound: Option<Instant> = None;
         let mut killed: Option<Instant> = None;
+        let mut last_data = Instant::now();
         loop {
             if sigint.swap(false, Ordering::SeqCst) {
                 interrupted = true;
@@ -208,6 +225,8 @@ impl PipeShell {
                         killed = Some(Instant::now());
                     }
                     (_, Some(t)) if t.elapsed() >= AFTER_SIGKILL => {
+                        let ready = scan.rest();
+                        pass(&mut self.redact, out, &mut output, &ready, true, false);
                         let mut f = self.finished(None, started, output, true);
                         f.wound_down = true;
                         return Ok(f);
@@ -216,27 +235,37 @@ impl PipeShell {
                 }
             }
             match self.rx.recv_timeout(Duration::from_millis(50)) {
-                Ok(Some(chunk)) => match scan.push(&chunk) {
-                    Scanned::Output(ready) => emit(out, &mut output, &ready),
-                    Scanned::Done(before, code) => {
-                        emit(out, &mut output, &before);
-                        let mut f = self.finished(code, started, output, interrupted);
-                        f.wound_down = wound.is_some();
-                        return Ok(f);
+                Ok(Some(chunk)) => {
+                    last_data = Instant::now();
+                    match scan.push(&chunk) {
+                        Scanned::Output(ready) => {
+                            pass(&mut self.redact, out, &mut output, &ready, false, false)
+                        }
+                        Scanned::Done(before, code) => {
+                            pass(&mut self.redact, out, &mut output, &before, true, false);
+                            let mut f = self.finished(code, started, output, interrupted);
+                            f.wound_down = wound.is_some();
+                            return Ok(f);
+                        }
                     }
-                },
+                }
                 Ok(None) => {
                     closed += 1;
                     if closed >= 2 {
                         let ready = scan.rest();
-                        emit(out, &mut output, &ready);
+                        pass(&mut self.redact, out, &mut output, &ready, true, false);
                         let status = self.child.wait().ok().and_then(|s| s.code());
                         let _ = status;
                         return Ok(self.finished(None, started, output, interrupted));
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Timeout) => {
+                    if last_data.elapsed() >= QUIET {
+                        pass(&mut self.redact, out, &mut output, &[], false, true);
+                    }
+                }
                 Err(RecvTimeoutError::Disconnected) => {
+                    pass(&mut self.redact, out, &mut output, &[], true, false);
                     return Ok(self.finished(None, started, output, interrupted));
                 }
             }
@@ -287,6 +316,27 @@ impl Drop for PipeShell {
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// Output through the redactor: `quiet` releases a partial line, `end`
+/// everything (the command's output is over).
+fn pass(
+    redact: &mut StreamRedactor,
+    out: &mut dyn FnMut(&[u8]),
+    output: &mut Vec<u8>,
+    bytes: &[u8],
+    end: bool,
+    quiet: bool,
+) {
+    let mut text = redact.push(bytes);
+    if quiet {
+        text.push_str(&redact.flush());
+    }
+    if end {
+        text.push_str(&redact.flush());
+        text.push_str(&redact.finish());
+    }
+    emit(out, output, text.as_bytes());
 }
 
 fn emit(out: &mut dyn FnMut(&[u8]), output: &mut Vec<u8>, bytes: &[u8]) {
