@@ -166,12 +166,14 @@ fn quitting_keeps_the_run_resumable_at_the_same_step() {
 
 #[test]
 fn a_second_live_run_of_the_same_procedure_is_refused_without_force() {
+    use std::os::fd::AsRawFd;
     let env = Env::new();
     let locks = env.data.path().join("locks");
     std::fs::create_dir_all(&locks).unwrap();
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    let path = locks.join("PROC-DEMO-001.lock");
     std::fs::write(
-        locks.join("PROC-DEMO-001.lock"),
+        &path,
         format!(
             "20261123T000000000Z-aaaa {} {}",
             std::process::id(),
@@ -179,13 +181,28 @@ fn a_second_live_run_of_the_same_procedure_is_refused_without_force() {
         ),
     )
     .unwrap();
+    // A live holder holds the file's flock (this test stands in for it).
+    let held = std::fs::File::open(&path).unwrap();
+    // SAFETY: flock on a descriptor this test owns.
+    assert_eq!(
+        unsafe { libc::flock(held.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) },
+        0
+    );
     env.run(&[], "").code(2).stderr(predicates::str::contains(
         "is already running this procedure",
     ));
     assert!(env.journals().is_empty(), "a refused run leaves no journal");
+    // The holder dies without cleaning up: its file stays, its flock goes.
+    drop(held);
     env.run(&["--force"], "q\n").code(4);
     let events = env.events();
     assert!(matches!(&events[0], Event::RunStarted { forced: true, .. }));
+    assert!(
+        events.iter().any(
+            |e| matches!(e, Event::Note { text, .. } if text.contains("20261123T000000000Z-aaaa"))
+        ),
+        "the takeover names the previous holder: {events:?}"
+    );
 }
 
 #[test]

@@ -23,12 +23,14 @@ pub fn open(
             return EXIT_BAD_INPUT;
         }
     };
+    let caps = pasos::tui::view::degrade::detect(ascii);
     let opts = BrowseOptions {
         data_dir: &paths.data,
         keymap,
         lang: global.lang(),
-        ascii,
+        ascii: !caps.unicode,
         color: color::allowed(),
+        mono: caps.mono,
         filter,
         start,
     };

@@ -4,6 +4,7 @@ use super::args::{CheckArgs, CheckFormat};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, color};
 use pasos::diagnostic::{Diagnostic, FileReport, SourceText, render_human, render_json};
 use pasos::i18n::Lang;
+use pasos::procedure::source_file::SourceError;
 use pasos::procedure::{self, Loaded, lint::RULES};
 use pasos::tr;
 use std::io::Read;
@@ -34,8 +35,8 @@ pub fn run(args: &CheckArgs) -> u8 {
                         tr!(
                             lang,
                             "check-unreadable",
-                            path = shown.as_str(),
-                            error = pasos::i18n::io_error(lang, &e)
+                            path = pasos::diagnostic::printable(&shown).to_string(),
+                            error = e.describe(lang)
                         )
                     ),
                     CheckFormat::Json => reports.push(unreadable(&shown, &e, lang)),
@@ -54,7 +55,10 @@ pub fn run(args: &CheckArgs) -> u8 {
                     "{}",
                     render_human(&shown, &loaded.source, &loaded.diagnostics, color, lang)
                 );
-                println!("{}", summary(&shown, &loaded, args.strict, lang));
+                println!(
+                    "{}",
+                    pasos::diagnostic::printable(&summary(&shown, &loaded, args.strict, lang))
+                );
             }
             CheckFormat::Json => reports.push(FileReport::new(
                 &shown,
@@ -91,11 +95,13 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// Checks one file. UTF-16 is recognised first: read as UTF-8 it would
 /// only be "not UTF-8" with a snippet of NUL bytes.
-fn check_file(path: &Path) -> std::io::Result<Loaded> {
+fn check_file(path: &Path) -> Result<Loaded, SourceError> {
     let mut head = Vec::with_capacity(4);
-    if std::fs::File::open(path)
-        .and_then(|f| f.take(4).read_to_end(&mut head))
-        .is_ok()
+    // Only a regular file is opened to peek (a FIFO would block).
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file())
+        && std::fs::File::open(path)
+            .and_then(|f| f.take(4).read_to_end(&mut head))
+            .is_ok()
         && let Some(d) = utf16_problem(&head)
     {
         return Ok(Loaded {
@@ -188,13 +194,13 @@ fn summary(path: &str, loaded: &Loaded, strict: bool, lang: Lang) -> String {
     }
 }
 
-fn unreadable(path: &str, e: &std::io::Error, lang: Lang) -> FileReport {
+fn unreadable(path: &str, e: &SourceError, lang: Lang) -> FileReport {
     let source = pasos::diagnostic::SourceText::new("");
     let text = tr!(
         lang,
         "check-unreadable",
-        path = path,
-        error = pasos::i18n::io_error(lang, e)
+        path = pasos::diagnostic::printable(path).to_string(),
+        error = e.describe(lang)
     );
     let d = Diagnostic::error("unreadable", text, None);
     FileReport::new(path, &source, &[d], false)

@@ -10,7 +10,8 @@ use pasos::procedure::{self, import};
 
 pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
     let shown = args.file.display().to_string();
-    let bytes = match std::fs::read(&args.file) {
+    let cap = procedure::source_file::cap(procedure::source_file::IMPORT_CAP);
+    let bytes = match procedure::source_file::read(&args.file, cap) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("pasos import: cannot read {shown}: {e}");

@@ -13,14 +13,15 @@ use std::path::Path;
 pub fn procedure(file: &Path, verb: &str) -> Result<(Procedure, Vec<u8>), u8> {
     let lang = super::help::lang_of(std::env::args());
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| {
+    let cap = procedure::source_file::cap(procedure::source_file::PROCEDURE_CAP);
+    let bytes = procedure::source_file::read(file, cap).map_err(|e| {
         eprintln!(
             "pasos: {}",
             tr!(
                 lang,
                 "check-unreadable",
-                path = shown.as_str(),
-                error = pasos::i18n::io_error(lang, &e)
+                path = pasos::diagnostic::printable(&shown).to_string(),
+                error = e.describe(lang)
             )
         );
         EXIT_BAD_INPUT

@@ -270,6 +270,32 @@ fn show(lang: Lang, data: &Path, run: &str) -> u8 {
 }
 
 fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
+    // A head without its journal: the journal was deleted.
+    let orphans: Vec<std::path::PathBuf> = store::orphan_heads(data)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|h| {
+            runs.is_empty()
+                || runs
+                    .iter()
+                    .any(|r| store::run_id_of(h).starts_with(r.as_str()))
+        })
+        .collect();
+    if !runs.is_empty() && !orphans.is_empty() {
+        for h in &orphans {
+            report_missing(lang, h);
+        }
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "history-verify-summary",
+                bad = orphans.len(),
+                count = orphans.len()
+            )
+        );
+        return EXIT_FAILED;
+    }
     let paths = if runs.is_empty() {
         match store::history_list(data) {
             Ok(p) => p,
@@ -291,7 +317,7 @@ fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
         }
         out
     };
-    if paths.is_empty() {
+    if paths.is_empty() && orphans.is_empty() {
         println!(
             "{}",
             tr!(
@@ -303,6 +329,10 @@ fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
         return EXIT_OK;
     }
     let mut bad = 0;
+    for h in &orphans {
+        bad += 1;
+        report_missing(lang, h);
+    }
     for path in &paths {
         let id = store::run_id_of(path);
         match verify_file_fast(path) {
@@ -371,11 +401,29 @@ fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
                 lang,
                 "history-verify-summary",
                 bad = bad,
-                count = paths.len()
+                count = paths.len() + orphans.len()
             )
         );
         EXIT_FAILED
     } else {
         EXIT_OK
     }
+}
+
+/// A `.head` whose journal is gone.
+fn report_missing(lang: Lang, head: &Path) {
+    let events: u64 = std::fs::read_to_string(head)
+        .ok()
+        .and_then(|t| t.split_whitespace().next().and_then(|n| n.parse().ok()))
+        .unwrap_or(0);
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "hardening-verify-missing",
+            run = store::run_id_of(head),
+            path = head.with_extension("jsonl").display().to_string(),
+            count = events
+        )
+    );
 }

@@ -25,6 +25,9 @@ use std::process::ExitCode;
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILED: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
+/// The journal could not be written (disk full, read-only, deleted): the
+/// run stopped at the last recorded event and can be resumed from it.
+pub const EXIT_JOURNAL: u8 = 3;
 pub const EXIT_INTERRUPTED: u8 = 4;
 
 pub fn dispatch(cli: Cli) -> ExitCode {

@@ -2,7 +2,7 @@
 //! terminal, line by line with `--plain` or without one.
 
 use super::args::{Global, RunArgs};
-use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, color};
+use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_JOURNAL, EXIT_OK, color};
 use pasos::journal::RunOutcome;
 use pasos::paths::Paths;
 use pasos::plain::{self, Options};
@@ -66,9 +66,11 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
                 return EXIT_BAD_INPUT;
             }
         };
+        let caps = pasos::tui::view::degrade::detect(args.ascii);
         let look = pasos::tui::Look {
-            ascii: args.ascii,
+            ascii: !caps.unicode,
             color: color::allowed(),
+            mono: caps.mono,
         };
         pasos::tui::run(opts, keymap, look)
     };
@@ -80,15 +82,21 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         plain::Ended::Finished(_) => EXIT_FAILED,
         plain::Ended::Interrupted => EXIT_INTERRUPTED,
         plain::Ended::Refused(why) => {
-            eprintln!("pasos: {why}");
+            complain(&format!("pasos: {why}"));
             EXIT_BAD_INPUT
         }
         plain::Ended::JournalFailed(why) => {
-            eprintln!(
+            complain(&format!(
                 "pasos: {}",
                 tr!(lang, "run-error-journal-failed", error = why)
-            );
-            EXIT_FAILED
+            ));
+            EXIT_JOURNAL
         }
     }
+}
+
+/// To stderr, which may be a terminal that went away: never panics.
+fn complain(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
 }

@@ -26,6 +26,8 @@ pub fn render_human(
     for d in diagnostics {
         render_one(&mut out, path, source, d, color, lang);
     }
+    // The file's bytes (snippets, names quoted in messages) never act on
+    // the terminal: each piece is made printable before it is painted.
     out
 }
 
@@ -59,29 +61,30 @@ fn render_one(
         out,
         "{}: {}",
         paint(color, sev_color, &head),
-        paint(color, "1", &d.message)
+        paint(color, "1", &super::printable(&d.message))
     );
     match &d.span {
         Some(span) => {
             let pos = source.position(span.start);
             let gutter = pos.line.to_string().len();
             let pad = " ".repeat(gutter);
+            let path = super::printable(path);
             let _ = writeln!(out, "{pad}--> {path}:{}:{}", pos.line, pos.col);
             let _ = writeln!(out, "{pad} |");
-            let line = source.line(pos.line).replace('\t', " ");
+            let line = super::printable(&source.line(pos.line).replace('\t', " ")).into_owned();
             let width = underline_width(source, span, pos.line, pos.col);
             let (shown, col, width) = cut_long_line(&line, pos.col - 1, width);
             let _ = writeln!(out, "{} | {}", pos.line, shown);
             let marks = format!("{}{}", " ".repeat(col), "^".repeat(width));
             let _ = writeln!(out, "{pad} | {}", paint(color, sev_color, &marks));
             if let Some(hint) = &d.hint {
-                let _ = writeln!(out, "{pad} = {hint_word}: {hint}");
+                let _ = writeln!(out, "{pad} = {hint_word}: {}", super::printable(hint));
             }
         }
         None => {
-            let _ = writeln!(out, " --> {path}");
+            let _ = writeln!(out, " --> {}", super::printable(path));
             if let Some(hint) = &d.hint {
-                let _ = writeln!(out, "  = {hint_word}: {hint}");
+                let _ = writeln!(out, "  = {hint_word}: {}", super::printable(hint));
             }
         }
     }

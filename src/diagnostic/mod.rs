@@ -3,11 +3,13 @@
 
 mod human;
 mod json;
+mod printable;
 mod source;
 mod suggest;
 
 pub use human::render_human;
 pub use json::{FileReport, render_json};
+pub use printable::printable;
 pub use source::{Position, SourceText};
 pub use suggest::did_you_mean;
 

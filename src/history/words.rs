@@ -146,6 +146,7 @@ pub fn interruption(lang: Lang, i: &Interruption) -> String {
             tr!(lang, "history-interrupted-terminal", error = error.as_str())
         }
         Interruption::Crash => tr!(lang, "history-interrupted-crash"),
+        Interruption::NoInput => tr!(lang, "hardening-interrupted-no-input"),
         Interruption::Legacy { text } => text.clone(),
     }
 }

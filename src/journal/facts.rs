@@ -307,6 +307,9 @@ pub enum Interruption {
     /// The previous session ended without closing the run (crash, kill,
     /// lost connection): recorded when the run is resumed.
     Crash,
+    /// Line mode with input that is not a terminal: it ended, or gave
+    /// only unusable answers.
+    NoInput,
     /// A sentence from an older journal, kept as written.
     Legacy { text: String },
 }
@@ -402,7 +405,10 @@ impl InterruptionWhy {
         match &mut self.0 {
             Interruption::TerminalError { error } => vec![error],
             Interruption::Legacy { text } => vec![text],
-            Interruption::Signal { .. } | Interruption::Quit | Interruption::Crash => Vec::new(),
+            Interruption::Signal { .. }
+            | Interruption::Quit
+            | Interruption::Crash
+            | Interruption::NoInput => Vec::new(),
         }
     }
 }

@@ -167,6 +167,31 @@ pub fn history_list(data: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// The `.head` files under the data dir whose journal is gone (deleted
+/// during or after its run): each stands for a missing journal.
+pub fn orphan_heads(data: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let root = runs_dir(data);
+    if !root.exists() {
+        return Ok(out);
+    }
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "head")
+                && !path.with_extension("jsonl").exists()
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort_by_key(|p| run_id_of(p));
+    Ok(out)
+}
+
 /// [`find`] over the journals the history reads (see [`Scope`]).
 pub fn history_find(data: &Path, prefix: &str) -> Result<PathBuf, FindError> {
     let all = history_list(data).map_err(|e| FindError::Unreadable(runs_dir(data), e))?;

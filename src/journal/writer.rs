@@ -94,8 +94,58 @@ impl JournalWriter {
         &mut self.redactor
     }
 
+    /// The journal is still the file this writer has open: not deleted
+    /// (no links left) nor replaced by another file at its path. Writing
+    /// on would record the run where nobody will ever read it, so the run
+    /// stops; what was written is put back (from the file still open) so
+    /// the run can be resumed.
+    fn check_in_place(&self) -> io::Result<()> {
+        use std::os::unix::fs::MetadataExt;
+        let open = self.file.metadata()?;
+        let in_place = open.nlink() > 0
+            && match std::fs::metadata(&self.path) {
+                Ok(now) => now.dev() == open.dev() && now.ino() == open.ino(),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+                Err(e) => return Err(e),
+            };
+        if in_place {
+            return Ok(());
+        }
+        let saved = match self.rescue() {
+            Ok(at) => format!("what it held is saved in {}", at.display()),
+            Err(e) => format!("what it held could not be saved ({e})"),
+        };
+        Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "{} was deleted or replaced during the run; the run stopped; {saved}",
+                self.path.display()
+            ),
+        ))
+    }
+
+    /// Copies the open journal back to its path when nothing is there (it
+    /// was deleted), or next to it (`.jsonl.rescued`) when another file
+    /// took its place. Returns where it went.
+    fn rescue(&self) -> io::Result<PathBuf> {
+        use std::os::fd::AsRawFd;
+        let bytes = std::fs::read(format!("/proc/self/fd/{}", self.file.as_raw_fd()))?;
+        let mut target = self.path.clone();
+        if target.exists() {
+            target = self.path.with_extension("jsonl.rescued");
+        }
+        let mut f = store::private_file_options()
+            .write(true)
+            .create_new(true)
+            .open(&target)?;
+        f.write_all(&bytes)?;
+        f.sync_all()?;
+        Ok(target)
+    }
+
     /// Writes one event durably and returns the line as written.
     pub fn append(&mut self, mut event: Event, at: DateTime<Utc>) -> io::Result<Line> {
+        self.check_in_place()?;
         for text in event.texts_mut() {
             *text = self.redactor.redact(text);
         }

@@ -8,6 +8,7 @@ use super::show;
 use crate::i18n::Lang;
 use crate::journal::{JournalWriter, Mode, RunOutcome, StepOutcome};
 use crate::run::{Effect, Engine, Msg, RunStatus, StepStatus};
+use crate::runner::ending::Ending;
 use crate::runner::pipe_shell::PipeShell;
 use crate::tr;
 use std::collections::VecDeque;
@@ -17,7 +18,7 @@ pub use crate::runner::setup::{Ended, Options};
 
 enum Stop {
     Quit,
-    Ending(&'static str),
+    Ending(Ending),
     Journal(std::io::Error),
 }
 
@@ -49,12 +50,17 @@ pub fn run(opts: Options) -> Ended {
     let source = opts.file.display().to_string();
     let open = match crate::runner::setup::open(&opts) {
         Ok(o) => o,
-        Err(e) => return Ended::Refused(e),
+        Err(e) => return e.into(),
     };
     let _lock = open.lock;
     let mut s = Session {
         engine: open.engine,
-        shell_dir: std::env::temp_dir().join(format!("pasos-{}", open.run_id)),
+        // Named with the pid, so a later start can tell it is left over.
+        shell_dir: std::env::temp_dir().join(format!(
+            "pasos-run-{}-{}",
+            std::process::id(),
+            open.run_id
+        )),
         writer: open.writer,
         shell: None,
         input: Input::new(signals.clone()),
@@ -65,12 +71,16 @@ pub fn run(opts: Options) -> Ended {
         card_shown: None,
     };
     let result = s.drive(open.effects, &opts, open.resumed);
-    match result {
+    let ended = match result {
         Ok(outcome) => Ended::Finished(outcome),
         Err(Stop::Journal(e)) => Ended::JournalFailed(e.to_string()),
-        Err(Stop::Quit) => s.interrupt(crate::journal::Interruption::Quit),
-        Err(Stop::Ending(why)) => s.interrupt(crate::journal::Interruption::signal(why)),
-    }
+        Err(Stop::Quit) => s.interrupt(Ending::Quit),
+        Err(Stop::Ending(why)) => s.interrupt(why),
+    };
+    // Everything said reaches stdout before the exit code is decided,
+    // unless a signal says the reader is gone.
+    super::input::drain(std::time::Duration::from_secs(30));
+    ended
 }
 
 impl Session {
@@ -103,8 +113,16 @@ impl Session {
         }
     }
 
-    fn interrupt(&mut self, cause: crate::journal::Interruption) -> Ended {
-        if let Ok(fx) = self.engine.update(Msg::Interrupt { cause })
+    fn interrupt(&mut self, why: Ending) -> Ended {
+        if why == Ending::NoInput {
+            say("");
+            say(&crate::tr!(
+                self.lang,
+                "hardening-no-input",
+                limit = super::input::UNUSABLE_LIMIT
+            ));
+        }
+        if let Ok(fx) = self.engine.update(Msg::Interrupt { cause: why.cause() })
             && let Err(Stop::Journal(e)) = self.exec(fx)
         {
             return Ended::JournalFailed(e.to_string());
@@ -128,6 +146,7 @@ impl Session {
                 Effect::Journal(ev) => {
                     let now = self.engine.now();
                     self.writer.append(ev, now).map_err(Stop::Journal)?;
+                    self.input.progress();
                 }
                 Effect::RunCommands {
                     step,
@@ -254,7 +273,8 @@ impl Session {
             return (127, 0, String::new());
         };
         let mut ended_with_newline = true;
-        let result = shell.run(
+        let signals = self.signals.clone();
+        let result = shell.run_until(
             command,
             env,
             &mut |b: &[u8]| {
@@ -262,12 +282,22 @@ impl Session {
                 write_raw(b);
             },
             &sigint,
+            &|| signals.ending().is_some(),
         );
         if !ended_with_newline {
             say("");
         }
         match result {
             Ok(f) => {
+                if f.wound_down {
+                    let why = self.signals.ending().unwrap_or(Ending::Terminate);
+                    let text = why.interrupting_note();
+                    let step = self.engine.active_item().map(|i| i.id.clone());
+                    let fx = self.update(Msg::Note { step, text });
+                    if let Err(Stop::Journal(e)) = self.exec(fx) {
+                        say(&format!("  ! {e}"));
+                    }
+                }
                 if f.exit_code.is_none() {
                     self.shell = None;
                     say(&tr!(self.lang, "run-shell-died"));

@@ -9,6 +9,7 @@ pub mod import;
 pub mod keyword;
 pub mod lint;
 pub mod model;
+pub mod source_file;
 pub mod validate;
 pub mod variables;
 
@@ -117,8 +118,9 @@ fn looks_like_markdown(bytes: &[u8]) -> bool {
     !toml_header && (first.starts_with('#') || first == "---")
 }
 
-pub fn check_path(path: &Path) -> std::io::Result<Loaded> {
-    let bytes = std::fs::read(path)?;
+/// Reads (a regular file, under the size cap) and checks `path`.
+pub fn check_path(path: &Path) -> Result<Loaded, source_file::SourceError> {
+    let bytes = source_file::read(path, source_file::cap(source_file::PROCEDURE_CAP))?;
     Ok(check_file(path, &bytes))
 }
 

@@ -139,26 +139,30 @@ pub fn locate(source: &SourceText, span: &Span, needle: &str) -> Span {
 }
 
 fn references(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
+    // Sets for the lookups: a decision tree of 100,000 nodes is checked
+    // in linear time; the lists for suggestions are built only on error.
     let node_ids: Vec<&str> = p.decision_tree.iter().map(|d| d.id.as_str()).collect();
+    let node_set: HashSet<&str> = node_ids.iter().copied().collect();
     let step_ids: Vec<&str> = p.all_steps().map(|s| s.id.as_str()).collect();
+    let step_set: HashSet<&str> = step_ids.iter().copied().collect();
     let rollback_ids: Vec<&str> = p.rollback.steps.iter().map(|s| s.id.as_str()).collect();
     for node in &p.decision_tree {
-        // A node pointing at itself would loop: it is not an option.
-        let others: Vec<&str> = node_ids
-            .iter()
-            .copied()
-            .filter(|id| *id != node.id)
-            .collect();
         for (key, target) in [("yes", &node.yes), ("no", &node.no)] {
             if let Some(t) = target
-                && !node_ids.contains(&t.as_str())
+                && !node_set.contains(t.as_str())
             {
+                // A node pointing at itself would loop: it is not an option.
+                let others: Vec<&str> = node_ids
+                    .iter()
+                    .copied()
+                    .filter(|id| *id != node.id)
+                    .collect();
                 let span = find_value(source, &node.span, key, t).unwrap_or(node.span.clone());
                 out.push(unknown_ref("decision node", t, span, &others, &[]));
             }
         }
         if let Some(step) = &node.step
-            && !step_ids.contains(&step.as_str())
+            && !step_set.contains(step.as_str())
         {
             let span = find_value(source, &node.span, "step", step).unwrap_or(node.span.clone());
             out.push(unknown_ref("step", step, span, &step_ids, &[]));
@@ -244,41 +248,48 @@ fn decision_cycles(p: &Procedure, out: &mut Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
-    // Depth-first from each node; colors: 0 new, 1 on stack, 2 done.
+    // Depth-first from each node, with an explicit stack (a chain of
+    // 100,000 nodes must not overflow the call stack); colors: 0 new,
+    // 1 on the path, 2 done. Each node and edge is visited once.
     let mut color = vec![0u8; p.decision_tree.len()];
-    fn visit(
-        i: usize,
-        p: &Procedure,
-        by_id: &HashMap<&str, usize>,
-        color: &mut [u8],
-        out: &mut Vec<Diagnostic>,
-    ) {
-        color[i] = 1;
+    let targets_of = |i: usize| {
         let node = &p.decision_tree[i];
-        for next in [&node.yes, &node.no].into_iter().flatten() {
-            if let Some(&j) = by_id.get(next.as_str()) {
-                if color[j] == 1 {
-                    out.push(
-                        Diagnostic::error(
-                            "decision-cycle",
-                            format!(
-                                "the decision tree loops: `{}` leads back to `{}`",
-                                node.id, next
-                            ),
-                            Some(node.span.clone()),
-                        )
-                        .with_hint("every path must end in an action node"),
-                    );
-                } else if color[j] == 0 {
-                    visit(j, p, by_id, color, out);
-                }
-            }
+        [&node.yes, &node.no]
+            .into_iter()
+            .flatten()
+            .filter_map(|next| by_id.get(next.as_str()).map(|&j| (next, j)))
+    };
+    for root in 0..p.decision_tree.len() {
+        if color[root] != 0 {
+            continue;
         }
-        color[i] = 2;
-    }
-    for i in 0..p.decision_tree.len() {
-        if color[i] == 0 {
-            visit(i, p, &by_id, &mut color, out);
+        // (node, index of the next edge to look at)
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        color[root] = 1;
+        while let Some(&mut (i, ref mut edge)) = stack.last_mut() {
+            let Some((next, j)) = targets_of(i).nth(*edge) else {
+                color[i] = 2;
+                stack.pop();
+                continue;
+            };
+            *edge += 1;
+            if color[j] == 1 {
+                let node = &p.decision_tree[i];
+                out.push(
+                    Diagnostic::error(
+                        "decision-cycle",
+                        format!(
+                            "the decision tree loops: `{}` leads back to `{}`",
+                            node.id, next
+                        ),
+                        Some(node.span.clone()),
+                    )
+                    .with_hint("every path must end in an action node"),
+                );
+            } else if color[j] == 0 {
+                color[j] = 1;
+                stack.push((j, 0));
+            }
         }
     }
     // Nodes nothing points to (other than the root) are never reached. A

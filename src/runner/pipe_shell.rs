@@ -11,6 +11,7 @@
 //! split across reads or not) before anyone sees it: the caller's `out`
 //! and the output tail get redacted text only.
 
+use super::marker_scan::Scanned;
 use crate::journal::Redactor;
 use crate::shell::redact_stream::StreamRedactor;
 use std::io::{Read, Write};
@@ -40,6 +41,9 @@ pub struct Finished {
     pub output: String,
     /// Ctrl-C was forwarded to it.
     pub interrupted: bool,
+    /// The session was ending and the command outlived its grace: pasos
+    /// interrupted it (see `runner::ending`).
+    pub wound_down: bool,
 }
 
 const OUTPUT_TAIL: usize = 64 * 1024;
@@ -150,6 +154,20 @@ impl PipeShell {
         out: &mut dyn FnMut(&[u8]),
         sigint: &AtomicBool,
     ) -> std::io::Result<Finished> {
+        self.run_until(command, env, out, sigint, &|| false)
+    }
+
+    /// `run`, and once `ending()` says the session is going away, the
+    /// command gets `ending::GRACE`, then SIGINT, then SIGKILL.
+    pub fn run_until(
+        &mut self,
+        command: &str,
+        env: &[(String, String)],
+        out: &mut dyn FnMut(&[u8]),
+        sigint: &AtomicBool,
+        ending: &dyn Fn() -> bool,
+    ) -> std::io::Result<Finished> {
+        use super::ending::{AFTER_SIGINT, AFTER_SIGKILL, GRACE};
         self.counter += 1;
         let file = self.dir.join(format!("cmd-{}.sh", self.counter));
         // Only the command goes to disk; variables (secrets among them)
@@ -180,44 +198,61 @@ impl PipeShell {
         self.stdin.write_all(line.as_bytes())?;
         self.stdin.flush()?;
         let marker = self.marker();
-        let mut pending: Vec<u8> = Vec::new();
+        let mut scan = super::marker_scan::MarkerScan::new(marker.as_bytes());
         let mut output: Vec<u8> = Vec::new();
         let mut interrupted = false;
         let mut closed = 0;
+        let mut ending_since: Option<Instant> = None;
+        let mut wound: Option<Instant> = None;
+        let mut killed: Option<Instant> = None;
         let mut last_data = Instant::now();
         loop {
             if sigint.swap(false, Ordering::SeqCst) {
                 interrupted = true;
                 self.signal(libc::SIGINT);
             }
+            if ending_since.is_none() && ending() {
+                ending_since = Some(Instant::now());
+            }
+            if let Some(since) = ending_since {
+                match (wound, killed) {
+                    (None, _) if since.elapsed() >= GRACE => {
+                        self.signal(libc::SIGINT);
+                        wound = Some(Instant::now());
+                    }
+                    (Some(t), None) if t.elapsed() >= AFTER_SIGINT => {
+                        self.signal(libc::SIGKILL);
+                        killed = Some(Instant::now());
+                    }
+                    (_, Some(t)) if t.elapsed() >= AFTER_SIGKILL => {
+                        let ready = scan.rest();
+                        pass(&mut self.redact, out, &mut output, &ready, true, false);
+                        let mut f = self.finished(None, started, output, true);
+                        f.wound_down = true;
+                        return Ok(f);
+                    }
+                    _ => {}
+                }
+            }
             match self.rx.recv_timeout(Duration::from_millis(50)) {
                 Ok(Some(chunk)) => {
                     last_data = Instant::now();
-                    pending.extend_from_slice(&chunk);
-                    if let Some(pos) = find(&pending, marker.as_bytes()) {
-                        let rest = &pending[pos + marker.len()..];
-                        if let Some(end) = rest.iter().position(|b| *b == 0x1e) {
-                            let code = std::str::from_utf8(&rest[..end])
-                                .ok()
-                                .and_then(|s| s.parse().ok());
-                            let before = pending[..pos].to_vec();
-                            pass(&mut self.redact, out, &mut output, &before, true, false);
-                            return Ok(self.finished(code, started, output, interrupted));
+                    match scan.push(&chunk) {
+                        Scanned::Output(ready) => {
+                            pass(&mut self.redact, out, &mut output, &ready, false, false)
                         }
-                        continue;
+                        Scanned::Done(before, code) => {
+                            pass(&mut self.redact, out, &mut output, &before, true, false);
+                            let mut f = self.finished(code, started, output, interrupted);
+                            f.wound_down = wound.is_some();
+                            return Ok(f);
+                        }
                     }
-                    // Keep back what may be the start of a marker.
-                    let keep = pending
-                        .iter()
-                        .rposition(|b| *b == 0x1e)
-                        .unwrap_or(pending.len());
-                    let ready: Vec<u8> = pending.drain(..keep).collect();
-                    pass(&mut self.redact, out, &mut output, &ready, false, false);
                 }
                 Ok(None) => {
                     closed += 1;
                     if closed >= 2 {
-                        let ready: Vec<u8> = std::mem::take(&mut pending);
+                        let ready = scan.rest();
                         pass(&mut self.redact, out, &mut output, &ready, true, false);
                         let status = self.child.wait().ok().and_then(|s| s.code());
                         let _ = status;
@@ -257,6 +292,7 @@ impl PipeShell {
             duration_ms: started.elapsed().as_millis() as u64,
             output: text,
             interrupted,
+            wound_down: false,
         }
     }
 
@@ -312,8 +348,4 @@ fn emit(out: &mut dyn FnMut(&[u8]), output: &mut Vec<u8>, bytes: &[u8]) {
     if output.len() > 2 * OUTPUT_TAIL {
         output.drain(..output.len() - OUTPUT_TAIL);
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }

@@ -1,8 +1,9 @@
 //! Opening a run for any front end: a new run (journal, engine, lock) or a
 //! resumed one (verified journal, replayed engine, same lock rules).
 
-use super::lock::{LockError, RunLock};
+use super::lock::{LockError, RunLock, Taken};
 use super::operator;
+use super::storage;
 use crate::i18n::Lang;
 use crate::journal::{JournalWriter, Mode, Redactor, store};
 use crate::procedure::Procedure;
@@ -48,22 +49,56 @@ pub struct OpenRun {
     pub lock: RunLock,
 }
 
-pub fn open(opts: &Options) -> Result<OpenRun, String> {
+/// Why a run could not be opened.
+#[derive(Debug)]
+pub enum NotOpened {
+    /// Refused (lock held, journal unreadable or finished, bad input).
+    Refused(String),
+    /// The data directory cannot be written (disk full, read-only,
+    /// permission): the message names the cause.
+    Storage(String),
+}
+
+impl From<NotOpened> for Ended {
+    fn from(n: NotOpened) -> Ended {
+        match n {
+            NotOpened::Refused(s) => Ended::Refused(s),
+            NotOpened::Storage(s) => Ended::JournalFailed(s),
+        }
+    }
+}
+
+/// Opens a new or resumed run. The run lock comes first: nothing touches
+/// a journal (not even cutting a torn line) before this process is its
+/// only writer.
+pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
     let procedure_id = opts.procedure.meta.id.clone();
-    let (engine, writer, effects, resumed, run_id) = match &opts.resume {
-        Some(id) => resume(opts, id)?,
+    // What killed processes left behind: their private dirs, free locks.
+    super::leftovers::sweep_temp();
+    super::leftovers::sweep_locks(
+        &opts.data_dir,
+        &super::lock::lock_path(&opts.data_dir, &procedure_id),
+    );
+    let lang = opts.lang;
+    let (run_id, existing) = match &opts.resume {
+        Some(id) => {
+            let path = store::find(&opts.data_dir, id)
+                .map_err(|e| NotOpened::Refused(crate::i18n::find_error(lang, &e)))?;
+            (store::run_id_of(&path), Some(path))
+        }
+        None => (store::new_run_id(chrono::Utc::now()), None),
+    };
+    let (lock, taken) = RunLock::acquire(&opts.data_dir, &procedure_id, &run_id, opts.force)
+        .map_err(|e| lock_refusal(lang, e))?;
+    let (engine, writer, mut effects, resumed) = match existing {
+        Some(path) => {
+            let (e, w, fx) = resume(opts, &path, &run_id)?;
+            (e, w, fx, true)
+        }
         None => {
-            let run_id = store::new_run_id(chrono::Utc::now());
             let path = store::journal_path(&opts.data_dir, &run_id);
-            let writer =
-                JournalWriter::create(&path, &run_id, Redactor::default()).map_err(|e| {
-                    tr!(
-                        opts.lang,
-                        "run-error-create-journal",
-                        path = path.display().to_string(),
-                        error = e.to_string()
-                    )
-                })?;
+            let writer = JournalWriter::create(&path, &run_id, Redactor::default())
+                .map_err(|e| NotOpened::Storage(storage::describe(lang, &path, &e)))?;
             let cfg = RunConfig {
                 run_id: run_id.clone(),
                 mode: if opts.dry_run {
@@ -79,28 +114,27 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
                 preset: opts.vars.iter().map(|(name, _)| name.clone()).collect(),
             };
             let (engine, fx) = Engine::start(opts.procedure.clone(), Box::new(SystemClock), cfg);
-            (engine, writer, fx, false, run_id)
+            (engine, writer, fx, false)
         }
     };
-    let lock = match RunLock::acquire(&opts.data_dir, &procedure_id, &run_id, opts.force) {
-        Ok((lock, _)) => lock,
-        Err(e) => {
-            if !resumed {
-                let _ = std::fs::remove_file(writer.path());
-                let _ = std::fs::remove_file(store::head_path(writer.path()));
-            }
-            return Err(match e {
-                LockError::Held(h) => tr!(
-                    opts.lang,
-                    "run-error-locked",
-                    run = h.run_id,
-                    pid = h.pid,
-                    host = h.host
-                ),
-                LockError::Io(e) => tr!(opts.lang, "run-error-lock", error = e.to_string()),
-            });
-        }
+    let mut engine = engine;
+    // A takeover is journaled with the holder it replaced.
+    let takeover = match &taken {
+        Taken::Free => None,
+        Taken::Stale(h) => Some(format!(
+            "took over the run lock from run {} (pid {} on {}), which ended without releasing it",
+            h.run_id, h.pid, h.host
+        )),
+        Taken::Stopped(h) => Some(format!(
+            "took over the run lock with --force from run {} (pid {} on {}), stopped cleanly",
+            h.run_id, h.pid, h.host
+        )),
     };
+    if let Some(text) = takeover
+        && let Ok(fx) = engine.update(Msg::Note { step: None, text })
+    {
+        effects.extend(fx);
+    }
     Ok(OpenRun {
         engine,
         writer,
@@ -111,34 +145,66 @@ pub fn open(opts: &Options) -> Result<OpenRun, String> {
     })
 }
 
-type Resumed = (Engine, JournalWriter, Vec<Effect>, bool, String);
+fn lock_refusal(lang: crate::i18n::Lang, e: LockError) -> NotOpened {
+    match e {
+        LockError::Held(h) => NotOpened::Refused(crate::tr!(
+            lang,
+            "hardening-lock-held",
+            run = h.run_id,
+            pid = h.pid.to_string(),
+            host = h.host
+        )),
+        LockError::DidNotStop(h) => NotOpened::Refused(crate::tr!(
+            lang,
+            "hardening-lock-did-not-stop",
+            run = h.run_id,
+            pid = h.pid.to_string(),
+            host = h.host
+        )),
+        LockError::Remote(h) => NotOpened::Refused(crate::tr!(
+            lang,
+            "hardening-lock-remote",
+            run = h.run_id,
+            pid = h.pid.to_string(),
+            host = h.host
+        )),
+        LockError::Io(path, e) => NotOpened::Storage(storage::describe(lang, &path, &e)),
+    }
+}
 
-fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
-    let path =
-        store::find(&opts.data_dir, id).map_err(|e| crate::i18n::find_error(opts.lang, &e))?;
-    let run_id = store::run_id_of(&path);
-    let (writer, lines, torn) = JournalWriter::reopen(&path, Redactor::default()).map_err(|v| {
+type Resumed = (Engine, JournalWriter, Vec<Effect>);
+
+fn resume(opts: &Options, path: &std::path::Path, run_id: &str) -> Result<Resumed, NotOpened> {
+    let run_id = run_id.to_string();
+    // A journal that cannot be opened for writing is a storage problem
+    // (read-only, permission), not a journal that fails to verify.
+    if let Err(e) = store::private_file_options().append(true).open(path) {
+        return Err(NotOpened::Storage(storage::describe(opts.lang, path, &e)));
+    }
+    let (writer, lines, torn) = JournalWriter::reopen(path, Redactor::default()).map_err(|v| {
         let p = v
             .first_problem()
             .map(|p| format!("{}: {}", p.kind, p.detail))
             .unwrap_or_default();
-        tr!(
+        NotOpened::Refused(tr!(
             opts.lang,
             "run-error-not-verified",
             run = run_id.as_str(),
             problem = p
-        )
+        ))
     })?;
     let mut engine = Engine::replay(opts.procedure.clone(), Box::new(SystemClock), &lines)
-        .map_err(|e| match e {
-            ReplayError::Empty => tr!(opts.lang, "run-error-journal-empty"),
-            ReplayError::NotStarted => tr!(opts.lang, "run-error-journal-not-started"),
-            ReplayError::WrongProcedure { journal, file } => tr!(
-                opts.lang,
-                "run-error-wrong-procedure",
-                journal = journal,
-                file = file
-            ),
+        .map_err(|e| {
+            NotOpened::Refused(match e {
+                ReplayError::Empty => tr!(opts.lang, "run-error-journal-empty"),
+                ReplayError::NotStarted => tr!(opts.lang, "run-error-journal-not-started"),
+                ReplayError::WrongProcedure { journal, file } => tr!(
+                    opts.lang,
+                    "run-error-wrong-procedure",
+                    journal = journal,
+                    file = file
+                ),
+            })
         })?;
     let mut fx = Vec::new();
     if let Some(crate::journal::Event::RunStarted {
@@ -148,12 +214,12 @@ fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
         let sha = crate::journal::line::sha256_hex(&opts.procedure_bytes);
         if *procedure_sha256 != sha {
             if !opts.force {
-                return Err(tr!(
+                return Err(NotOpened::Refused(tr!(
                     opts.lang,
                     "run-error-procedure-changed",
                     file = opts.file.display().to_string(),
                     run = run_id.as_str()
-                ));
+                )));
             }
             fx.extend(
                 engine
@@ -166,11 +232,11 @@ fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
         }
     }
     if matches!(engine.state().status, RunStatus::Finished(_)) {
-        return Err(tr!(
+        return Err(NotOpened::Refused(tr!(
             opts.lang,
             "run-error-already-finished",
             run = run_id.as_str()
-        ));
+        )));
     }
     let resumed = engine
         .update(Msg::Resume {
@@ -178,12 +244,12 @@ fn resume(opts: &Options, id: &str) -> Result<Resumed, String> {
             discarded_torn_bytes: torn,
         })
         .map_err(|r| {
-            tr!(
+            NotOpened::Refused(tr!(
                 opts.lang,
                 "run-error-cannot-resume",
                 why = crate::i18n::refusal(opts.lang, &r)
-            )
+            ))
         })?;
     fx.extend(resumed);
-    Ok((engine, writer, fx, true, run_id))
+    Ok((engine, writer, fx))
 }

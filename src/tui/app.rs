@@ -62,6 +62,8 @@ pub enum Dialog {
         question: String,
     },
     Quit,
+    /// Quitting while a command runs: wait for it, interrupt it, or stay.
+    QuitBusy,
 }
 
 /// What the loop should do besides carrying out effects.
@@ -75,6 +77,14 @@ pub enum Request {
     ShellScroll(i32),
     /// Leave the program (after journaling the interruption).
     Exit,
+    /// Leave once the running command ends.
+    ExitAfterCommand,
+    /// Interrupt the running command (journaled), then leave.
+    ExitInterruptingCommand,
+    /// Stay after all (a pending quit is forgotten).
+    CancelExit,
+    /// Clear the terminal and draw everything again (Ctrl-L).
+    Redraw,
 }
 
 pub const SHELL_LINES: usize = 2000;
@@ -85,6 +95,8 @@ pub struct App {
     pub lang: Lang,
     pub ascii: bool,
     pub color: bool,
+    /// Only the 16 basic colours (vt100, linux console).
+    pub mono: bool,
     pub selected: usize,
     pub follow: bool,
     pub focus: Pane,
@@ -115,6 +127,7 @@ impl App {
             lang,
             ascii: false,
             color: true,
+            mono: false,
             selected: 0,
             follow: true,
             focus: Pane::Checklist,
@@ -449,7 +462,8 @@ impl App {
             Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(5),
             Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(5),
             Action::Help => self.help = true,
-            Action::Quit => self.dialogs.push_back(Dialog::Quit),
+            Action::Quit => self.ask_quit(),
+            Action::Redraw => return (fx, Some(Request::Redraw)),
             Action::LeaveShell
             | Action::DialogAccept
             | Action::DialogCancel
@@ -461,6 +475,55 @@ impl App {
             | Action::PreviousCommand => {}
         }
         (fx, None)
+    }
+
+    /// The quit dialog; with a command running, the one that asks what
+    /// to do with it (never left silently).
+    pub fn ask_quit(&mut self) {
+        self.dialogs
+            .retain(|d| !matches!(d, Dialog::Quit | Dialog::QuitBusy));
+        let d = if self.busy.is_some() {
+            Dialog::QuitBusy
+        } else {
+            Dialog::Quit
+        };
+        self.dialogs.push_front(d);
+    }
+
+    /// The status line while waiting for a command before quitting.
+    pub fn tr_quit_waiting(&self) -> String {
+        crate::tr!(self.lang, "hardening-quit-waiting")
+    }
+
+    /// A bracketed paste: text, never keys. The shell pane takes it (true:
+    /// the caller sends it to the shell); an open text field takes it as
+    /// one line; anywhere else it is refused with a message.
+    pub fn paste(&mut self, text: &str) -> bool {
+        if self.fatal.is_none() && !self.help && self.mode() == Mode::Shell {
+            return true;
+        }
+        if let Some(
+            Dialog::Confirm { input, .. }
+            | Dialog::Reason { input, .. }
+            | Dialog::Note { input, .. }
+            | Dialog::Variable { input, .. },
+        ) = self.dialogs.front_mut()
+        {
+            for c in text.chars() {
+                match c {
+                    '\n' | '\r' | '\t' => {
+                        if !input.ends_with(' ') && !input.is_empty() {
+                            input.push(' ');
+                        }
+                    }
+                    c if c.is_control() => {}
+                    c => input.push(c),
+                }
+            }
+            return false;
+        }
+        self.warn(crate::tr!(self.lang, "hardening-paste-refused"));
+        false
     }
 
     fn start(&mut self, id: String, typed: Option<String>) -> Vec<Effect> {
@@ -493,6 +556,22 @@ impl App {
             dialog,
             Dialog::Prerequisite { .. } | Dialog::Decision { .. } | Dialog::Quit
         );
+        if action == Some(Action::Redraw) {
+            return (Vec::new(), Some(Request::Redraw));
+        }
+        if matches!(dialog, Dialog::QuitBusy) {
+            let choice = match (key.code, action) {
+                (_, Some(Action::DialogCancel)) => Some(Request::CancelExit),
+                (KeyCode::Char('w' | 'W' | 'e' | 'E'), _) => Some(Request::ExitAfterCommand),
+                (KeyCode::Char('i' | 'I'), _) => Some(Request::ExitInterruptingCommand),
+                (KeyCode::Char('c' | 'C'), _) => Some(Request::CancelExit),
+                _ => None,
+            };
+            if choice.is_some() {
+                self.dialogs.pop_front();
+            }
+            return (Vec::new(), choice);
+        }
         if action == Some(Action::DialogCancel) {
             self.dialogs.pop_front();
             return (Vec::new(), None);

@@ -9,24 +9,28 @@ mod terminal;
 pub mod view;
 
 use crate::run::{Msg, RunStatus};
+use crate::runner::ending::Ending;
 use crate::runner::setup::{Ended, Options};
 use crate::tr;
 
 pub struct Look {
     pub ascii: bool,
     pub color: bool,
+    /// Only the 16 basic colours.
+    pub mono: bool,
 }
 
 pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     let open = match crate::runner::setup::open(&opts) {
         Ok(o) => o,
-        Err(e) => return Ended::Refused(e),
+        Err(e) => return e.into(),
     };
     let _lock = open.lock;
     let source = opts.file.display().to_string();
     let mut app = app::App::new(open.engine, keymap, opts.lang);
     app.ascii = look.ascii;
     app.color = look.color;
+    app.mono = look.mono;
     app.source = source.clone();
     app.resumed = open.resumed;
     app.journal = open.writer.path().display().to_string();
@@ -68,42 +72,50 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
         }
     };
     let stop = runtime.block_on(runtime::run_loop(&mut app, &mut exec, &mut guard, rx));
+    // The journal first: after a hang-up the terminal may be gone, and
+    // nothing written to it may come before `run-interrupted`.
+    let finished = match app.engine.state().status {
+        RunStatus::Finished(o) => Some(o),
+        _ => None,
+    };
+    if app.fatal.is_none() && finished.is_none() {
+        let why = match stop {
+            Ok(runtime::Stop::Ended(why)) => why,
+            Err(_) => Ending::Hangup,
+        };
+        if let Ok(fx) = app.engine.update(Msg::Interrupt { cause: why.cause() }) {
+            exec.carry_out(&mut app, fx);
+        }
+    }
     drop(guard);
+    // Writes below may fail on a dead terminal: never panic on them.
     if let Some(f) = &app.fatal {
         return Ended::JournalFailed(f.clone());
     }
-    if let RunStatus::Finished(o) = app.engine.state().status {
+    if let Some(o) = finished {
         let lang = app.lang;
         let outcome = crate::i18n::run_outcome(lang, o);
-        println!("{}", tr!(lang, "run-finished-banner", outcome = outcome));
-        println!(
-            "{}",
-            tr!(
-                lang,
-                "run-verify-with",
-                run = app.engine.state().run_id.as_str()
-            )
-        );
+        say(&tr!(lang, "run-finished-banner", outcome = outcome));
+        say(&tr!(
+            lang,
+            "run-verify-with",
+            run = app.engine.state().run_id.as_str()
+        ));
         return Ended::Finished(o);
     }
-    let cause = match stop {
-        Ok(runtime::Stop::Quit) => crate::journal::Interruption::Quit,
-        Ok(runtime::Stop::Signal(s)) => crate::journal::Interruption::signal(s),
-        Err(e) => crate::journal::Interruption::TerminalError {
-            error: e.to_string(),
-        },
-    };
-    if let Ok(fx) = app.engine.update(Msg::Interrupt { cause }) {
-        exec.carry_out(&mut app, fx);
-    }
-    println!(
-        "{}",
-        tr!(
-            app.lang,
-            "run-interrupted-resume",
-            run = app.engine.state().run_id.as_str(),
-            file = source.as_str()
-        )
-    );
+    say(&tr!(
+        app.lang,
+        "run-interrupted-resume",
+        run = app.engine.state().run_id.as_str(),
+        file = source.as_str()
+    ));
     Ended::Interrupted
+}
+
+/// One line to stdout; a closed or dead terminal is not an error here.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
 }

@@ -7,6 +7,7 @@
 use super::app::{App, Request};
 use crate::journal::JournalWriter;
 use crate::run::{Effect, Msg, RunStatus, StepStatus};
+use crate::runner::ending::{self, Ending};
 use crate::shell::{Shell, ShellConfig, ShellError, ShellEvent, TranscriptConfig};
 use crate::tr;
 use std::collections::VecDeque;
@@ -61,6 +62,8 @@ pub struct Executor {
     /// The step a command typed by hand is attributed to.
     manual: Option<String>,
     pane: (u16, u16),
+    /// The run is stopping: queued commands are not started.
+    pub hold: bool,
 }
 
 impl Executor {
@@ -87,6 +90,7 @@ impl Executor {
             ready: false,
             manual: None,
             pane: (24, 80),
+            hold: false,
         })
     }
 
@@ -157,7 +161,7 @@ impl Executor {
     }
 
     fn pump(&mut self, app: &mut App) {
-        while self.in_flight.is_none() && self.ready {
+        while !self.hold && self.in_flight.is_none() && self.ready {
             let Some(job) = self.queue.pop_front() else {
                 app.busy = None;
                 return;
@@ -347,9 +351,86 @@ impl Executor {
     pub fn busy(&self) -> bool {
         self.in_flight.is_some()
     }
+
+    /// Starts queued commands again after a cancelled quit.
+    pub fn resume_queue(&mut self, app: &mut App) {
+        self.pump(app);
+    }
+
+    /// Journals a note on the active step (or the run).
+    pub fn note(&mut self, app: &mut App, text: String) {
+        let step = app.engine.active_item().map(|i| i.id.clone());
+        let fx = app.send(Msg::Note { step, text });
+        self.carry_out(app, fx);
+    }
 }
 
-/// Runs the loop until the operator quits, or a signal arrives.
+/// A run on its way out: nothing new starts, and a command in flight is
+/// waited for, then interrupted, then killed, as `runner::ending` says.
+struct Winding {
+    why: Ending,
+    since: Instant,
+    /// Interrupt, then kill, the command when it does not end by itself
+    /// (false: the operator chose to wait for it).
+    escalate: bool,
+    sent_int: Option<Instant>,
+    sent_kill: Option<Instant>,
+}
+
+impl Winding {
+    fn new(why: Ending, escalate: bool) -> Winding {
+        Winding {
+            why,
+            since: Instant::now(),
+            escalate,
+            sent_int: None,
+            sent_kill: None,
+        }
+    }
+
+    /// The next moment something is due, if any.
+    fn next_deadline(&self) -> Option<Instant> {
+        if !self.escalate {
+            return None;
+        }
+        Some(match (self.sent_int, self.sent_kill) {
+            (None, _) => self.since + ending::GRACE,
+            (Some(t), None) => t + ending::AFTER_SIGINT,
+            (_, Some(t)) => t + ending::AFTER_SIGKILL,
+        })
+    }
+
+    /// Carries out what is due; true when the loop should stop waiting
+    /// for the command.
+    fn step(&mut self, app: &mut App, exec: &mut Executor) -> bool {
+        if !exec.busy() {
+            return true;
+        }
+        let now = Instant::now();
+        if !self.escalate || self.next_deadline().is_some_and(|d| now < d) {
+            return false;
+        }
+        match (self.sent_int, self.sent_kill) {
+            (None, _) => {
+                let text = self.why.interrupting_note();
+                exec.note(app, text);
+                exec.shell.interrupt();
+                self.sent_int = Some(now);
+                false
+            }
+            (Some(_), None) => {
+                exec.shell.kill_foreground();
+                self.sent_kill = Some(now);
+                false
+            }
+            (_, Some(_)) => true,
+        }
+    }
+}
+
+/// Runs the loop until the operator quits, or a signal arrives. A command
+/// in flight is dealt with first (see `runner::ending`); the caller
+/// journals the interruption before it touches the terminal again.
 pub async fn run_loop(
     app: &mut App,
     exec: &mut Executor,
@@ -364,62 +445,113 @@ pub async fn run_loop(
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut hup = signal(SignalKind::hangup())?;
     let mut term = signal(SignalKind::terminate())?;
+    let mut int = signal(SignalKind::interrupt())?;
     let mut dirty = true;
-    let mut ending: Option<&'static str> = None;
+    let mut winding: Option<Winding> = None;
+    // The terminal is gone: never write to it again.
+    let mut hung_up = false;
     let mut last_draw = Instant::now() - Duration::from_secs(1);
     const FRAME: Duration = Duration::from_millis(16);
     loop {
-        if let Some(why) = ending {
-            if !exec.busy() {
-                return Ok(Stop::Signal(why));
+        if let Some(w) = &mut winding {
+            exec.hold = true;
+            if w.step(app, exec) {
+                return Ok(Stop::Ended(w.why));
             }
+        }
+        if hung_up {
             dirty = false;
         }
         if dirty && last_draw.elapsed() >= FRAME {
-            let size = guard.terminal.size()?;
-            if let Some(r) = super::view::shell_area(
-                ratatui::layout::Rect::new(0, 0, size.width, size.height),
-                app,
-            ) {
-                exec.resize(r.height, r.width);
+            match draw(app, exec, guard) {
+                Ok(()) => {
+                    last_draw = Instant::now();
+                    dirty = false;
+                }
+                Err(_) => {
+                    // EIO/EPIPE: the session is gone. Never panic, never
+                    // write again; wind down as for SIGHUP.
+                    hung_up = true;
+                    winding = Some(Winding::new(Ending::Hangup, true));
+                    continue;
+                }
             }
-            guard
-                .terminal
-                .draw(|f| super::view::draw(f, app, Some(&exec.shell)))?;
-            last_draw = Instant::now();
-            dirty = false;
         }
-        let wait = if dirty {
+        let mut wait = if dirty {
             FRAME.saturating_sub(last_draw.elapsed())
         } else {
             Duration::from_secs(3600)
         };
+        if let Some(d) = winding.as_ref().and_then(Winding::next_deadline) {
+            wait = wait.min(d.saturating_duration_since(Instant::now()));
+        }
+        // Keys are read unless the session is going away on a signal.
+        let keys = !hung_up && winding.as_ref().is_none_or(|w| w.why == Ending::Quit);
         tokio::select! {
-            ev = events.next(), if ending.is_none() => {
+            ev = events.next(), if keys => {
                 match ev {
                     Some(Ok(Event::Key(k))) if k.kind != KeyEventKind::Release => {
                         let (fx, req) = app.on_key(&k);
                         exec.carry_out(app, fx);
                         match req {
-                            Some(Request::Exit) => return Ok(Stop::Quit),
+                            Some(Request::Exit) => {
+                                if exec.busy() {
+                                    // The dialog offered wait/interrupt;
+                                    // never leave a command silently.
+                                    app.ask_quit();
+                                } else {
+                                    return Ok(Stop::Ended(Ending::Quit));
+                                }
+                            }
+                            Some(Request::ExitAfterCommand) => {
+                                app.say(app.tr_quit_waiting());
+                                winding = Some(Winding::new(Ending::Quit, false));
+                            }
+                            Some(Request::ExitInterruptingCommand) => {
+                                exec.note(app, OPERATOR_INTERRUPT_NOTE.to_string());
+                                exec.shell.interrupt();
+                                let mut w = Winding::new(Ending::Quit, true);
+                                w.sent_int = Some(Instant::now());
+                                winding = Some(w);
+                            }
+                            Some(Request::CancelExit) => {
+                                winding = None;
+                                exec.hold = false;
+                                exec.resume_queue(app);
+                            }
                             Some(Request::InterruptCommand) => exec.shell.interrupt(),
                             Some(Request::ShellKey(key)) => {
                                 exec.shell.scroll_to_bottom();
                                 exec.shell.send_key(&key);
                             }
                             Some(Request::ShellScroll(n)) => exec.shell.scroll(n),
+                            Some(Request::Redraw) if guard.terminal.clear().is_err() => {
+                                hung_up = true;
+                                winding = Some(Winding::new(Ending::Hangup, true));
+                            }
+                            Some(Request::Redraw) => {}
                             None => {}
                         }
                         dirty = true;
                     }
-                    Some(Ok(Event::Paste(text))) if app.focus == super::app::Pane::Shell => exec.shell.paste(&text),
+                    Some(Ok(Event::Paste(text))) => {
+                        if app.paste(&text) {
+                            exec.shell.scroll_to_bottom();
+                            exec.shell.paste(&text);
+                        }
+                        dirty = true;
+                    }
                     Some(Ok(Event::Resize(_, _))) => {
-                        guard.terminal.autoresize()?;
+                        if guard.terminal.autoresize().is_err() {
+                            hung_up = true;
+                            winding = Some(Winding::new(Ending::Hangup, true));
+                        }
                         dirty = true;
                     }
                     Some(Ok(_)) => {}
                     Some(Err(_)) | None => {
-                        ending = ending.or(Some("the terminal went away"));
+                        hung_up = true;
+                        winding = Some(Winding::new(Ending::Hangup, true));
                     }
                 }
             }
@@ -435,16 +567,54 @@ pub async fn run_loop(
                     dirty = true;
                 }
             }
-            // The session is going away: a command in flight may finish
-            // (its result is journaled), nothing more is drawn.
-            _ = hup.recv() => ending = Some("SIGHUP (terminal or SSH session closed)"),
-            _ = term.recv() => ending = Some("SIGTERM"),
+            // The session is going away: see `runner::ending` for what
+            // happens to a command in flight. Nothing more is drawn after
+            // a hang-up.
+            _ = hup.recv() => {
+                hung_up = true;
+                winding = Some(Winding::new(Ending::Hangup, true));
+            }
+            _ = term.recv() => {
+                if winding.as_ref().is_none_or(|w| w.why == Ending::Quit) {
+                    winding = Some(Winding::new(Ending::Terminate, true));
+                }
+            }
+            _ = int.recv() => {
+                if winding.as_ref().is_none_or(|w| w.why == Ending::Quit) {
+                    winding = Some(Winding::new(Ending::Interrupt, true));
+                }
+            }
             _ = tokio::time::sleep(wait) => {}
         }
     }
 }
 
+/// The note journaled when the operator quits by interrupting the command.
+const OPERATOR_INTERRUPT_NOTE: &str =
+    "the operator quit and interrupted the running command (SIGINT to its process group)";
+
+fn draw(
+    app: &mut App,
+    exec: &mut Executor,
+    guard: &mut super::terminal::TerminalGuard,
+) -> std::io::Result<()> {
+    let size = guard.terminal.size()?;
+    if let Some(r) = super::view::shell_area(
+        ratatui::layout::Rect::new(0, 0, size.width, size.height),
+        app,
+    ) {
+        exec.resize(r.height, r.width);
+    }
+    let (ascii, basic) = (app.ascii, app.mono);
+    guard.terminal.draw(|f| {
+        super::view::draw(f, app, Some(&exec.shell));
+        if ascii || basic {
+            super::view::degrade::degrade(f.buffer_mut(), ascii, basic);
+        }
+    })?;
+    Ok(())
+}
+
 pub enum Stop {
-    Quit,
-    Signal(&'static str),
+    Ended(Ending),
 }

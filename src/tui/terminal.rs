@@ -1,22 +1,33 @@
-//! Raw mode and the alternate screen, restored on every exit path: drop,
-//! early return, and panic (a hook restores before the message prints).
+//! Raw mode, the alternate screen and bracketed paste, restored on every
+//! exit path: drop, early return, panic (a hook restores before the
+//! message prints) and, for the read-only screens, SIGINT/SIGTERM/SIGHUP.
+//!
+//! Nothing here may panic when the terminal is gone (a dropped SSH
+//! session makes every write fail with EIO): errors are ignored, and a
+//! terminal whose cursor cannot be shown again is forgotten instead of
+//! dropped (ratatui's drop would `eprintln!`, which panics on a dead
+//! stderr).
 
-use crossterm::{cursor, execute, terminal};
+use crossterm::{cursor, event, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::Stdout;
+use std::mem::ManuallyDrop;
 
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
+/// Puts the terminal back as it was: bracketed paste off, main screen,
+/// cursor shown, cooked mode. Safe to call on a dead terminal.
 pub fn restore() {
-    let _ = terminal::disable_raw_mode();
     let _ = execute!(
         std::io::stdout(),
+        event::DisableBracketedPaste,
         terminal::LeaveAlternateScreen,
         cursor::Show
     );
+    let _ = terminal::disable_raw_mode();
 }
 
 impl TerminalGuard {
@@ -28,17 +39,53 @@ impl TerminalGuard {
         }));
         terminal::enable_raw_mode()?;
         let mut out = std::io::stdout();
-        if let Err(e) = execute!(out, terminal::EnterAlternateScreen, cursor::Hide) {
+        if let Err(e) = execute!(
+            out,
+            terminal::EnterAlternateScreen,
+            event::EnableBracketedPaste,
+            cursor::Hide
+        ) {
             restore();
             return Err(e);
         }
-        let terminal = Terminal::new(CrosstermBackend::new(out))?;
-        Ok(TerminalGuard { terminal })
+        let terminal = match Terminal::new(CrosstermBackend::new(out)) {
+            Ok(t) => t,
+            Err(e) => {
+                restore();
+                return Err(e);
+            }
+        };
+        Ok(TerminalGuard {
+            terminal: ManuallyDrop::new(terminal),
+        })
+    }
+
+    /// For screens with nothing to save (the review browser, KPIs):
+    /// SIGINT, SIGTERM and SIGHUP restore the terminal and end the process
+    /// with 128 + the signal's number, as a shell reports it.
+    pub fn exit_on_signals(&self) {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        });
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
+        if self.terminal.show_cursor().is_ok() {
+            // SAFETY: dropped once, here; the field is never used again.
+            unsafe { ManuallyDrop::drop(&mut self.terminal) };
+        }
+        // Otherwise the terminal is gone: dropping it would report the
+        // failure with `eprintln!` and panic. It is left to the process's
+        // end (a few buffers).
     }
 }

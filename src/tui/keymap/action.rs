@@ -58,6 +58,7 @@ actions! {
     ScrollDown = "scroll-down";
     ScrollUp = "scroll-up";
     Help = "help";
+    Redraw = "redraw";
     Quit = "quit";
     LeaveShell = "leave-shell";
     DialogAccept = "dialog-accept";

@@ -52,7 +52,7 @@ impl Mode {
                     | PreviousCommand
             ),
             Mode::Shell => matches!(a, LeaveShell | ScrollUp | ScrollDown),
-            Mode::Dialog => matches!(a, DialogAccept | DialogCancel),
+            Mode::Dialog => matches!(a, DialogAccept | DialogCancel | Redraw),
             Mode::Log => matches!(
                 a,
                 NextStep
@@ -71,6 +71,7 @@ impl Mode {
                     | ShowKpi
                     | NextCommand
                     | PreviousCommand
+                    | Redraw
             ),
         }
     }

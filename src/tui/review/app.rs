@@ -32,10 +32,14 @@ pub struct ReviewApp {
     pub lang: Lang,
     pub ascii: bool,
     pub color: bool,
+    /// Only the 16 basic colours (vt100, linux console).
+    pub mono: bool,
     pub data_dir: PathBuf,
     /// A message for the footer, and whether it is an alert.
     pub status: Option<(String, bool)>,
     pub quit: bool,
+    /// Ctrl-L: clear the terminal before the next frame.
+    pub redraw: bool,
     /// Size of the last frame, for paging and the two-pane layout.
     pub size: (u16, u16),
 }
@@ -58,9 +62,11 @@ impl ReviewApp {
             lang,
             ascii: false,
             color: true,
+            mono: false,
             data_dir,
             status: None,
             quit: false,
+            redraw: false,
             size: (80, 24),
         };
         app.refilter();
@@ -151,6 +157,7 @@ impl ReviewApp {
         match a {
             Action::Quit => self.quit = true,
             Action::Help => self.help = true,
+            Action::Redraw => self.redraw = true,
             _ => {}
         }
         let page = self.size.1.saturating_sub(8).max(1) as usize;

@@ -20,6 +20,7 @@ pub struct BrowseOptions<'a> {
     pub lang: Lang,
     pub ascii: bool,
     pub color: bool,
+    pub mono: bool,
     /// Words the list starts filtered by.
     pub filter: String,
     pub start: Start,
@@ -55,12 +56,14 @@ pub fn browse(opts: BrowseOptions) -> Result<(), String> {
     app.unreadable = unreadable.into_iter().map(|u| u.run_id).collect();
     app.ascii = opts.ascii;
     app.color = opts.color;
+    app.mono = opts.mono;
     app.set_filter(&opts.filter);
     if let Some(kpis) = kpis {
         let select = kpis.filter.procedure.clone();
         app.screen = app::Screen::Kpi(Box::new(kpi::KpiView::new(*kpis, select.as_deref())));
     }
     let mut guard = TerminalGuard::enter().map_err(|e| format!("cannot use this terminal: {e}"))?;
+    guard.exit_on_signals();
     run_loop(&mut app, &mut guard).map_err(|e| format!("terminal error: {e}"))
 }
 
@@ -68,7 +71,16 @@ fn run_loop(app: &mut ReviewApp, guard: &mut TerminalGuard) -> std::io::Result<(
     loop {
         let size = guard.terminal.size()?;
         app.set_size(size.width, size.height);
-        guard.terminal.draw(|f| super::view::draw_review(f, app))?;
+        if std::mem::take(&mut app.redraw) {
+            guard.terminal.clear()?;
+        }
+        let (ascii, basic) = (app.ascii, app.mono);
+        guard.terminal.draw(|f| {
+            super::view::draw_review(f, app);
+            if ascii || basic {
+                super::view::degrade::degrade(f.buffer_mut(), ascii, basic);
+            }
+        })?;
         // Blocking read: idle is 0 % CPU and nothing is written.
         match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),

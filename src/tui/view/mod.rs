@@ -3,6 +3,7 @@
 //! that one region at a time, with tabs and a zoom key.
 
 mod checklist;
+pub mod degrade;
 mod footer;
 mod header;
 mod overlay;

@@ -31,7 +31,7 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         .keymap
         .label(Mode::Dialog, Action::DialogCancel)
         .unwrap_or_default();
-    let keys = tr!(lang, "tui-dialog-keys", accept = accept, cancel = cancel);
+    let keys = tr!(lang, "tui-dialog-keys", accept = accept, cancel = cancel.clone());
     let name = |id: &str| crate::i18n::item_name(lang, &app.engine, id);
     let (title, body, input): (String, Vec<String>, Option<String>) = match d {
         Dialog::Confirm {
@@ -119,6 +119,19 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
             .lines()
             .map(str::to_string)
             .chain([String::new(), tr!(lang, "tui-dialog-yes-no")])
+            .collect(),
+            None,
+        ),
+        Dialog::QuitBusy => (
+            tr!(lang, "tui-dialog-quit-title"),
+            crate::tr!(
+                app.lang,
+                "hardening-quit-busy",
+                command = app.busy.clone().unwrap_or_default(),
+                cancel = cancel.clone()
+            )
+            .lines()
+            .map(str::to_string)
             .collect(),
             None,
         ),

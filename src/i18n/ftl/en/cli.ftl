@@ -11,7 +11,8 @@ cli-exit-codes =
       0  success (warnings allowed unless --strict)
       1  the run or check did not pass (e.g. warnings with --strict)
       2  bad input: an invalid procedure, an unreadable file, a usage error
-      4  the run was interrupted (quit, SIGHUP, SIGTERM); resume it with --resume
+      3  the journal could not be written (disk full, read-only, deleted); resume from what it holds
+      4  the run was interrupted (quit, SIGHUP, SIGTERM, SIGINT, no usable input); resume it with --resume
 
 cli = Guides an operator through a runbook step by step, safely, with a record of what happened.
     .long = pasos loads a procedure (a runbook in TOML), checks it, and guides the operator through it: the checklist, a timer per step, the rollback tree and a real shell side by side, with every step written to a tamper-evident journal.

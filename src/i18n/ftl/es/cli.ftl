@@ -11,7 +11,8 @@ cli-exit-codes =
       0  éxito (se admiten avisos salvo con --strict)
       1  la ejecución o la verificación no pasó (p. ej. avisos con --strict)
       2  entrada errónea: un procedimiento inválido, un archivo ilegible, un uso incorrecto
-      4  la ejecución se interrumpió (salida, SIGHUP, SIGTERM); reanúdela con --resume
+      3  no se pudo escribir la bitácora (disco lleno, solo lectura, borrada); reanude desde lo que contiene
+      4  la ejecución se interrumpió (salida, SIGHUP, SIGTERM, SIGINT, sin entrada utilizable); reanúdela con --resume
 
 cli = Guía al operador por un runbook paso a paso, con seguridad y con registro de lo que pasó.
     .long = pasos carga un procedimiento (un runbook en TOML), lo verifica y guía al operador por él: el checklist, un temporizador por paso, el árbol de rollback y una shell real lado a lado, con cada paso escrito en una bitácora a prueba de manipulación.
