@@ -3,7 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use pasos::journal::line::{Line, genesis};
-use pasos::journal::{Event, Mode, Operator, RunOutcome, StepOutcome};
+use pasos::journal::{Event, ExitSource, Mode, Operator, RunOutcome, StepOutcome};
 use pasos::procedure::{Procedure, load_str};
 use pasos::run::{
     Effect, Engine, FakeClock, Msg, PlanKind, Refusal, RunConfig, RunStatus, StepStatus,
@@ -262,6 +262,7 @@ impl Harness {
                 exit_code: *code,
                 duration_ms: 20_000,
                 output: "ok\n".into(),
+                source: ExitSource::Marker,
             }));
         }
         all
@@ -558,6 +559,7 @@ fn output_patterns_without_a_command_read_the_steps_output() {
         exit_code: 0,
         duration_ms: 5,
         output: "HTTP/1.1 200\nv2\n".into(),
+        source: ExitSource::Marker,
     });
     assert_eq!(h.status("V1"), StepStatus::Done);
 }
@@ -622,6 +624,7 @@ fn manual_steps_and_hand_typed_commands() {
         exit_code: 1,
         duration_ms: 3,
         output: String::new(),
+        source: ExitSource::Marker,
     });
     assert_eq!(h.status("P2"), StepStatus::Pending);
     h.run("P2", &[0, 0]);
@@ -706,6 +709,7 @@ fn timers_follow_the_fake_clock() {
         exit_code: 0,
         duration_ms: 1,
         output: String::new(),
+        source: ExitSource::Marker,
     });
     h.clock.advance_secs(100);
     let t = h.engine.step_timer("P1").unwrap();
@@ -760,6 +764,7 @@ fn eta_scales_what_is_left_by_the_pace_so_far() {
         exit_code: 0,
         duration_ms: 1,
         output: String::new(),
+        source: ExitSource::Marker,
     });
     let r = h.engine.run_timer();
     assert!((r.pace - 2.0).abs() < 1e-9, "{}", r.pace);
@@ -979,7 +984,7 @@ fn any_msg() -> impl Strategy<Value = Msg> {
     ]);
     prop_oneof![
         4 => (step.clone(), prop::option::of(Just("2".to_string()))).prop_map(|(s, t)| Msg::StartStep { step: s.into(), typed: t }),
-        6 => (step.clone(), 0i32..3, "[a-z ]{0,12}").prop_map(|(s, c, o)| Msg::CommandFinished { step: s.into(), exit_code: c, duration_ms: 5, output: o }),
+        6 => (step.clone(), 0i32..3, "[a-z ]{0,12}").prop_map(|(s, c, o)| Msg::CommandFinished { step: s.into(), exit_code: c, duration_ms: 5, output: o , source: ExitSource::Marker}),
         3 => (step.clone(), any::<bool>()).prop_map(|(s, m)| Msg::CommandSent { step: s.into(), command: "x".into(), manual: m, transcript_offset: None }),
         2 => (step.clone(), 0i32..2).prop_map(|(s, c)| Msg::ValidationFinished { step: s.into(), exit_code: c, output: "ok".into() }),
         2 => (step.clone(), any::<bool>()).prop_map(|(s, ok)| Msg::Report { step: s.into(), outcome: if ok { StepOutcome::Done } else { StepOutcome::Failed } }),

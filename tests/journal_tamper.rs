@@ -51,6 +51,7 @@ fn write_journal(dir: &Path) -> PathBuf {
             step: "P1".into(),
             exit_code: 0,
             duration_ms: 812,
+            source: None,
         },
         Event::StepFinished {
             step: "P1".into(),
@@ -66,6 +67,7 @@ fn write_journal(dir: &Path) -> PathBuf {
             step: "1".into(),
             exit_code: 1,
             duration_ms: 40,
+            source: None,
         },
         Event::Deviation {
             step: Some("1".into()),

@@ -131,6 +131,7 @@ fn success(data: &Path) {
                     step: "1".into(),
                     exit_code: 0,
                     duration_ms: 99_000,
+                    source: None,
                 },
             ),
             (100, finished("1", StepOutcome::Done, 99)),

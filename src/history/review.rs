@@ -566,6 +566,7 @@ impl Builder {
                 step,
                 exit_code,
                 duration_ms,
+                ..
             } => {
                 let i = self.step(step);
                 let target = match self.in_flight.take() {
@@ -659,6 +660,7 @@ impl Builder {
                     ended: None,
                 });
             }
+            Event::ShellRestarted { .. } => self.in_flight = None,
             Event::RunInterrupted { reason, step } => {
                 self.in_flight = None;
                 self.before_interruption = Some(prev);

@@ -111,7 +111,14 @@ pub fn describe(e: &Event) -> String {
             step,
             exit_code,
             duration_ms,
-        } => format!("{step}: exit {exit_code} after {}", format_ms(*duration_ms)),
+            source,
+        } => format!(
+            "{step}: exit {exit_code} after {}{}",
+            format_ms(*duration_ms),
+            source
+                .map(|s| format!(" ({})", s.name()))
+                .unwrap_or_default()
+        ),
         Event::ValidationResult {
             step,
             passed,
@@ -156,6 +163,22 @@ pub fn describe(e: &Event) -> String {
                 .map(|s| format!(" at {s}"))
                 .unwrap_or_default(),
             plan.join(", ")
+        ),
+        Event::ShellRestarted {
+            cause,
+            exit_code,
+            step,
+        } => format!(
+            "shell restarted ({}{}){}",
+            match cause {
+                crate::journal::RestartCause::Exited => "exited",
+                crate::journal::RestartCause::Killed => "killed",
+                crate::journal::RestartCause::Operator => "asked by the operator",
+            },
+            exit_code.map(|c| format!(" with {c}")).unwrap_or_default(),
+            step.as_ref()
+                .map(|s| format!(" during {s}"))
+                .unwrap_or_default()
         ),
         Event::RunInterrupted { reason, step } => format!(
             "run interrupted{}: {reason}",

@@ -87,6 +87,47 @@ pub enum StepOutcome {
     Interrupted,
 }
 
+/// Where a command's exit code comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExitSource {
+    /// An OSC 133 `D` marker authenticated with the session's key.
+    Marker,
+    /// A `printf` sentinel with a one-time token (a foreign shell).
+    Sentinel,
+    /// The operator said how it went.
+    Operator,
+    /// The shell died while the command ran: the code is not the
+    /// command's own.
+    ShellExited,
+    /// pasos stopped the command at its timeout.
+    TimedOut,
+}
+
+impl ExitSource {
+    pub fn name(self) -> &'static str {
+        match self {
+            ExitSource::Marker => "marker",
+            ExitSource::Sentinel => "sentinel",
+            ExitSource::Operator => "operator",
+            ExitSource::ShellExited => "shell-exited",
+            ExitSource::TimedOut => "timed-out",
+        }
+    }
+}
+
+/// Why the run's shell was replaced by a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RestartCause {
+    /// It exited by itself (`exit`, end of input), with `exit_code`.
+    Exited,
+    /// A signal ended it (`kill -9`).
+    Killed,
+    /// The operator asked for a new shell.
+    Operator,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunOutcome {
@@ -152,6 +193,9 @@ pub enum Event {
         step: String,
         exit_code: i32,
         duration_ms: u64,
+        /// Absent in journals written before it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<ExitSource>,
     },
     ValidationResult {
         step: String,
@@ -194,6 +238,16 @@ pub enum Event {
         /// The steps to undo, in order, as planned when it started.
         plan: Vec<String>,
     },
+    /// The embedded shell ended and a new one took its place: variables
+    /// and `cd` of the old one are gone.
+    ShellRestarted {
+        cause: RestartCause,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exit_code: Option<i32>,
+        /// The step whose command was running when it ended.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
+    },
     RunInterrupted {
         reason: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -234,6 +288,7 @@ impl Event {
             | Event::CommandFinished { .. }
             | Event::RunResumed { .. }
             | Event::DecisionAnswered { .. }
+            | Event::ShellRestarted { .. }
             | Event::RunFinished { .. } => Vec::new(),
         }
     }
@@ -249,7 +304,9 @@ impl Event {
             | Event::Confirmation { step, .. } => Some(step),
             Event::Deviation { step, .. } | Event::Note { step, .. } => step.as_deref(),
             Event::RollbackStarted { from_step, .. } => from_step.as_deref(),
-            Event::RunInterrupted { step, .. } => step.as_deref(),
+            Event::RunInterrupted { step, .. } | Event::ShellRestarted { step, .. } => {
+                step.as_deref()
+            }
             _ => None,
         }
     }
@@ -270,6 +327,7 @@ impl Event {
             Event::Confirmation { .. } => "confirmation",
             Event::DecisionAnswered { .. } => "decision-answered",
             Event::RollbackStarted { .. } => "rollback-started",
+            Event::ShellRestarted { .. } => "shell-restarted",
             Event::RunInterrupted { .. } => "run-interrupted",
             Event::RunResumed { .. } => "run-resumed",
             Event::RunFinished { .. } => "run-finished",

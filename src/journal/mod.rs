@@ -8,7 +8,9 @@ pub mod store;
 pub mod verify;
 pub mod writer;
 
-pub use event::{Event, Mode, Operator, Profile, RunOutcome, StepOutcome, StepProfile};
+pub use event::{
+    Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome, StepOutcome, StepProfile,
+};
 pub use line::Line;
 pub use redact::Redactor;
 pub use verify::{Problem, ProblemKind, Verification, verify_file, verify_file_fast};

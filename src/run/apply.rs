@@ -3,7 +3,7 @@
 
 use super::engine::Engine;
 use super::state::{Deviation, Item, ItemKind, RunStatus, StepStatus};
-use crate::journal::{Event, Mode, RunOutcome, StepOutcome};
+use crate::journal::{Event, ExitSource, Mode, RunOutcome, StepOutcome};
 use chrono::{DateTime, Utc};
 
 /// The `what` of the deviation that waives prerequisites.
@@ -51,6 +51,7 @@ impl Engine {
                 item.started_at = Some(at);
                 item.finished_at = None;
                 item.exit_codes.clear();
+                item.stopped = None;
                 item.reason = None;
             }
             Event::Confirmation { step, .. } => {
@@ -62,7 +63,10 @@ impl Engine {
                 s.in_flight = Some((step.clone(), *manual));
             }
             Event::CommandFinished {
-                step, exit_code, ..
+                step,
+                exit_code,
+                source,
+                ..
             } => {
                 let manual = s.in_flight.take().is_some_and(|(_, m)| m);
                 if manual {
@@ -75,6 +79,9 @@ impl Engine {
                     return;
                 }
                 self.state.items[idx].exit_codes.push(*exit_code);
+                if matches!(source, Some(ExitSource::ShellExited | ExitSource::TimedOut)) {
+                    self.state.items[idx].stopped = *source;
+                }
                 let item = &self.state.items[idx];
                 let all_done = item.exit_codes.len() >= self.commands_of(item).len();
                 let ok = self.commands_succeeded(item);
@@ -149,6 +156,7 @@ impl Engine {
                 }
             }
             Event::RunInterrupted { .. } => self.mark_interrupted(at),
+            Event::ShellRestarted { .. } => s.in_flight = None,
             Event::RunResumed { .. } => {
                 s.status = s
                     .status_before_interrupt
@@ -197,13 +205,14 @@ impl Engine {
                 .unwrap_or(0),
         };
         let total = self.commands_of(item).len();
-        item.exit_codes.iter().enumerate().all(|(i, code)| {
-            if i + 1 == total {
-                *code == expected_last
-            } else {
-                *code == 0
-            }
-        })
+        item.stopped.is_none()
+            && item.exit_codes.iter().enumerate().all(|(i, code)| {
+                if i + 1 == total {
+                    *code == expected_last
+                } else {
+                    *code == 0
+                }
+            })
     }
 }
 

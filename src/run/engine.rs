@@ -217,6 +217,19 @@ impl Engine {
     }
 
     /// The commands an item runs.
+    /// The `timeout` of each of a step's commands, in seconds (the upper
+    /// end of a range), in order.
+    pub fn command_timeouts(&self, step: &str) -> Vec<Option<u64>> {
+        self.item(step)
+            .map(|item| {
+                self.commands_of(item)
+                    .iter()
+                    .map(|c| c.timeout.map(|t| t.max_secs))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn commands_of(&self, item: &Item) -> Vec<&Command> {
         match item.kind {
             ItemKind::Undo { .. } => self

@@ -1,7 +1,7 @@
 //! What drives the engine (`Msg`), what it asks the outer loop to do
 //! (`Effect`), and why it may refuse (`Refusal`).
 
-use crate::journal::{Event, Operator, StepOutcome};
+use crate::journal::{Event, ExitSource, Operator, RestartCause, StepOutcome};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +48,7 @@ pub enum Msg {
         exit_code: i32,
         duration_ms: u64,
         output: String,
+        source: ExitSource,
     },
     /// The step's validation command finished.
     ValidationFinished {
@@ -88,6 +89,13 @@ pub enum Msg {
     /// SIGHUP, a dropped SSH session, quitting to resume later.
     Interrupt {
         reason: String,
+    },
+    /// The shell ended and a new one is starting (see
+    /// [`Event::ShellRestarted`]).
+    ShellRestarted {
+        cause: RestartCause,
+        exit_code: Option<i32>,
+        step: Option<String>,
     },
     Resume {
         operator: Operator,

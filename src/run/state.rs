@@ -88,6 +88,9 @@ pub struct Item {
     pub reason: Option<String>,
     /// Exit codes of the step's commands in this attempt.
     pub exit_codes: Vec<i32>,
+    /// A command of this attempt was ended by the shell's death or by its
+    /// timeout: the step failed whatever the code says.
+    pub stopped: Option<crate::journal::ExitSource>,
     pub confirmed: bool,
     pub notes: Vec<String>,
 }
@@ -104,6 +107,7 @@ impl Item {
             spent_before_ms: 0,
             reason: None,
             exit_codes: Vec::new(),
+            stopped: None,
             confirmed: false,
             notes: Vec::new(),
         }

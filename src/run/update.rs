@@ -5,7 +5,7 @@ use super::engine::Engine;
 use super::msg::{Effect, Msg, Refusal};
 use super::state::{ItemKind, OUTPUT_LIMIT, RunStatus, StepStatus};
 use super::substitute::substitute;
-use crate::journal::{Event, RunOutcome, StepOutcome};
+use crate::journal::{Event, ExitSource, RunOutcome, StepOutcome};
 
 impl Engine {
     pub(super) fn handle(&mut self, msg: Msg, fx: &mut Vec<Effect>) -> Result<(), Refusal> {
@@ -109,6 +109,21 @@ impl Engine {
                 }
             }
             Msg::StartStep { step, typed } => self.start_step(step, typed, fx)?,
+            Msg::ShellRestarted {
+                cause,
+                exit_code,
+                step,
+            } => {
+                self.active_run()?;
+                self.emit(
+                    fx,
+                    Event::ShellRestarted {
+                        cause,
+                        exit_code,
+                        step,
+                    },
+                );
+            }
             Msg::CommandSent {
                 step,
                 command,
@@ -134,6 +149,7 @@ impl Engine {
                 exit_code,
                 duration_ms,
                 output,
+                source,
             } => {
                 self.active_run()?;
                 let manual = self.state.in_flight.as_ref().is_some_and(|(_, m)| *m);
@@ -154,6 +170,7 @@ impl Engine {
                         step: step.clone(),
                         exit_code,
                         duration_ms,
+                        source: Some(source),
                     },
                 );
                 if !manual {
@@ -581,7 +598,20 @@ impl Engine {
                 .next_back()
                 .map(|(i, c)| (i + 1, *c))
                 .unwrap_or((0, 0));
-            let reason = format!("command {n} of {total} exited with {code}");
+            let reason = match item.stopped {
+                Some(ExitSource::ShellExited) => {
+                    format!("the shell exited while command {n} of {total} ran")
+                }
+                Some(ExitSource::TimedOut) => format!(
+                    "command {n} of {total} timed out after {}",
+                    self.commands_of(item)
+                        .get(n.saturating_sub(1))
+                        .and_then(|c| c.timeout)
+                        .map(|t| crate::procedure::estimate::format_secs(t.max_secs))
+                        .unwrap_or_default()
+                ),
+                _ => format!("command {n} of {total} exited with {code}"),
+            };
             self.emit(
                 fx,
                 Event::StepFinished {

@@ -1,5 +1,7 @@
 //! What the shell tells its owner (the TUI loop), in order.
 
+pub use crate::journal::ExitSource;
+
 /// One thing that happened in the pane's shell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShellEvent {
@@ -27,7 +29,13 @@ pub enum ShellEvent {
         exit_code: i32,
         duration_ms: u64,
         output_tail: String,
+        /// Where the exit code comes from: an authenticated `D` marker or
+        /// a sentinel.
+        source: ExitSource,
     },
+    /// A marker claimed to be ours but did not authenticate (a wrong MAC
+    /// or sentinel token): ignored; something tried to forge an exit code.
+    MarkerRejected,
     /// The markers cannot come: the foreground program opens another shell
     /// (`ssh`, `sudo -i`...). Steps now need a sentinel or the operator's
     /// word.

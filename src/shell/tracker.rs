@@ -2,7 +2,7 @@
 //! command starts (ours or typed by hand), it finishes with an exit code;
 //! and whether the pane still talks to our shell at all.
 
-use super::event::ShellEvent;
+use super::event::{ExitSource, ShellEvent};
 use super::marker::{Marker, Parsed};
 use super::output_text::plain_text;
 use crate::journal::Redactor;
@@ -168,6 +168,11 @@ impl Tracker {
             exit_code: code.unwrap_or(-1),
             duration_ms: r.started.elapsed().as_millis() as u64,
             output_tail: text,
+            source: if r.sentinel {
+                ExitSource::Sentinel
+            } else {
+                ExitSource::Marker
+            },
         })
     }
 
@@ -186,11 +191,8 @@ impl Tracker {
         }
         match parsed.marker {
             Marker::PromptStart => {
-                if self.running.as_ref().is_some_and(|r| !r.sentinel)
-                    && let Some(e) = self.finish(None)
-                {
-                    events.push(e);
-                }
+                // Only an authenticated D ends a command: a prompt start
+                // can be printed by anyone who learned the tag.
                 if self.running.is_none() {
                     self.phase = Phase::Prompt;
                 }
@@ -304,7 +306,11 @@ mod tests {
     use super::*;
 
     fn ours(marker: Marker) -> Parsed {
-        Parsed { marker, ours: true }
+        Parsed {
+            marker,
+            ours: true,
+            auth: None,
+        }
     }
 
     fn feed(t: &mut Tracker, m: Marker) -> Vec<ShellEvent> {
@@ -365,6 +371,7 @@ mod tests {
             Parsed {
                 marker: Marker::Finished(Some(9)),
                 ours: false,
+                auth: None,
             },
             &mut || None,
             &mut String::new,

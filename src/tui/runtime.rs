@@ -5,7 +5,7 @@
 //! commands, one at a time, in the embedded shell.
 
 use super::app::{App, Request};
-use crate::journal::JournalWriter;
+use crate::journal::{ExitSource, JournalWriter, RestartCause};
 use crate::run::{Effect, Msg, RunStatus, StepStatus};
 use crate::shell::{Shell, ShellConfig, ShellError, ShellEvent, TranscriptConfig};
 use std::collections::VecDeque;
@@ -20,6 +20,8 @@ enum Job {
         env: Vec<(String, String)>,
         /// Typed at the prompt for the operator to edit; Enter runs it.
         typed: bool,
+        /// The command's `timeout`, in seconds.
+        timeout: Option<u64>,
     },
     Validation {
         step: String,
@@ -60,7 +62,23 @@ pub struct Executor {
     /// The step a command typed by hand is attributed to.
     manual: Option<String>,
     pane: (u16, u16),
+    /// The running step command's timeout: when it is due and how far
+    /// the stopping has gone.
+    deadline: Option<Deadline>,
 }
+
+/// A command over its time is stopped in stages: Ctrl-C to its process
+/// group, then SIGTERM, then SIGKILL, each after a short grace.
+#[derive(Debug, Clone, Copy)]
+struct Deadline {
+    at: Instant,
+    /// Signals sent so far (0: none yet).
+    stage: u8,
+    timed_out: bool,
+}
+
+/// The time a command gets after each signal of its timeout.
+const TIMEOUT_GRACE: Duration = Duration::from_millis(700);
 
 impl Executor {
     pub fn spawn(
@@ -86,6 +104,7 @@ impl Executor {
             ready: false,
             manual: None,
             pane: (24, 80),
+            deadline: None,
         })
     }
 
@@ -127,13 +146,20 @@ impl Executor {
                     env,
                 } => {
                     let typed = app.edit_commands;
+                    let timeouts = app.engine.command_timeouts(&step);
                     self.queue
-                        .extend(commands.into_iter().map(|command| Job::Step {
-                            step: step.clone(),
-                            command,
-                            env: env.clone(),
-                            typed,
-                        }));
+                        .extend(
+                            commands
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, command)| Job::Step {
+                                    step: step.clone(),
+                                    command,
+                                    env: env.clone(),
+                                    typed,
+                                    timeout: timeouts.get(i).copied().flatten(),
+                                }),
+                        );
                 }
                 Effect::RunValidation { step, command, env } => self
                     .queue
@@ -202,7 +228,7 @@ impl Executor {
                         &[&format!("{e:?}")],
                     ));
                     self.in_flight = Some(job);
-                    self.finished(app, 127, 0, String::new());
+                    self.finished(app, 127, 0, String::new(), ExitSource::ShellExited);
                     return;
                 }
             }
@@ -241,9 +267,15 @@ impl Executor {
                     step,
                     command,
                     typed,
+                    timeout,
                     ..
                 }) = &self.in_flight
                 {
+                    self.deadline = timeout.map(|secs| Deadline {
+                        at: Instant::now() + Duration::from_secs(secs),
+                        stage: 0,
+                        timed_out: false,
+                    });
                     // A typed command is journaled as the operator ran it.
                     let command = if *typed { text } else { command.clone() };
                     let fx = app.send(Msg::CommandSent {
@@ -259,6 +291,7 @@ impl Executor {
                 exit_code,
                 duration_ms,
                 output_tail,
+                source,
             } => {
                 if let Some(step) = self.manual.take() {
                     let fx = app.send(Msg::CommandFinished {
@@ -266,12 +299,18 @@ impl Executor {
                         exit_code,
                         duration_ms,
                         output: String::new(),
+                        source,
                     });
                     self.carry_out(app, fx);
                 } else {
-                    self.finished(app, exit_code, duration_ms, output_tail);
+                    let source = match self.deadline.take() {
+                        Some(d) if d.timed_out => ExitSource::TimedOut,
+                        _ => source,
+                    };
+                    self.finished(app, exit_code, duration_ms, output_tail, source);
                 }
             }
+            ShellEvent::MarkerRejected => app.warn(crate::tr!(app.lang, "shell-marker-rejected")),
             ShellEvent::Foreign { program } => {
                 app.warn(crate::i18n::fill(app.t().shell_foreign, &[&program]))
             }
@@ -279,9 +318,7 @@ impl Executor {
             ShellEvent::Exited { code } => {
                 let how = code.map(|c| c.to_string()).unwrap_or_else(|| "kill".into());
                 app.warn(crate::i18n::fill(app.t().shell_exited, &[&how]));
-                if self.in_flight.is_some() {
-                    self.finished(app, code.unwrap_or(137), 0, String::new());
-                }
+                self.shell_died(app, code);
                 self.ready = false;
                 if let Err(e) = self.shell.restart() {
                     app.warn(crate::i18n::fill(
@@ -297,10 +334,103 @@ impl Executor {
         }
     }
 
-    fn finished(&mut self, app: &mut App, code: i32, duration_ms: u64, output: String) {
+    /// The shell ended: what ran in it failed ("the shell exited", never
+    /// the shell's own exit code), the rest of the step is dropped, and
+    /// the restart is journaled.
+    fn shell_died(&mut self, app: &mut App, code: Option<i32>) {
+        self.deadline = None;
+        let mut step = None;
+        if let Some(s) = self.manual.take() {
+            let fx = app.send(Msg::CommandFinished {
+                step: s.clone(),
+                exit_code: -1,
+                duration_ms: 0,
+                output: String::new(),
+                source: ExitSource::ShellExited,
+            });
+            self.carry_out(app, fx);
+            step = Some(s);
+        }
+        // A step between two of its commands: the next one never started.
+        if self.in_flight.is_none()
+            && let Some(job @ Job::Step { .. }) = self.queue.front().cloned()
+            && let Job::Step { step: s, .. } = &job
+            && app
+                .engine
+                .item(s)
+                .is_some_and(|i| i.status == StepStatus::Running)
+        {
+            self.queue.pop_front();
+            self.in_flight = Some(job);
+        }
+        if let Some(Job::Step { step: s, .. } | Job::Validation { step: s, .. }) = &self.in_flight {
+            step = Some(s.clone());
+        }
+        if self.in_flight.is_some() {
+            self.finished(app, -1, 0, String::new(), ExitSource::ShellExited);
+        }
+        self.queue.retain(|j| matches!(j, Job::Check { .. }));
+        let cause = if code.is_some() {
+            RestartCause::Exited
+        } else {
+            RestartCause::Killed
+        };
+        let fx = app.send(Msg::ShellRestarted {
+            cause,
+            exit_code: code,
+            step,
+        });
+        self.carry_out(app, fx);
+    }
+
+    /// The running command's timeout, when one is set: when to look next.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.deadline.map(|d| d.at)
+    }
+
+    /// The timeout is due: the next signal, and the next grace.
+    pub fn on_deadline(&mut self, app: &mut App) {
+        let Some(d) = self.deadline.as_mut() else {
+            return;
+        };
+        if Instant::now() < d.at {
+            return;
+        }
+        if !d.timed_out {
+            d.timed_out = true;
+            if let Some(Job::Step { command, .. }) = &self.in_flight {
+                app.warn(crate::tr!(
+                    app.lang,
+                    "shell-timed-out",
+                    command = command.lines().next().unwrap_or_default().to_string()
+                ));
+            }
+        }
+        match d.stage {
+            0 => self.shell.interrupt(),
+            1 => {
+                self.shell.terminate_foreground();
+            }
+            _ => {
+                self.shell.kill_foreground();
+            }
+        }
+        d.stage = d.stage.saturating_add(1);
+        d.at = Instant::now() + TIMEOUT_GRACE;
+    }
+
+    fn finished(
+        &mut self,
+        app: &mut App,
+        code: i32,
+        duration_ms: u64,
+        output: String,
+        source: ExitSource,
+    ) {
         let Some(job) = self.in_flight.take() else {
             return;
         };
+        self.deadline = None;
         app.busy = None;
         let step_id = match &job {
             Job::Step { step, .. } | Job::Validation { step, .. } => Some(step.clone()),
@@ -312,6 +442,7 @@ impl Executor {
                 exit_code: code,
                 duration_ms,
                 output,
+                source,
             },
             Job::Validation { step, .. } => Msg::ValidationFinished {
                 step,
@@ -431,10 +562,22 @@ pub async fn run_loop(
             }
             // The session is going away: a command in flight may finish
             // (its result is journaled), nothing more is drawn.
+            _ = sleep_until_opt(exec.deadline()) => {
+                exec.on_deadline(app);
+                dirty = true;
+            }
             _ = hup.recv() => ending = Some("SIGHUP (terminal or SSH session closed)"),
             _ = term.recv() => ending = Some("SIGTERM"),
             _ = tokio::time::sleep(wait) => {}
         }
+    }
+}
+
+/// Sleeps until `at`, or forever when there is no deadline.
+async fn sleep_until_opt(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at.into()).await,
+        None => std::future::pending().await,
     }
 }
 

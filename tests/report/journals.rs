@@ -140,6 +140,7 @@ pub fn exit(step: &str, exit_code: i32, duration_ms: u64) -> Event {
         step: step.into(),
         exit_code,
         duration_ms,
+        source: None,
     }
 }
 

@@ -194,6 +194,7 @@ impl Journal {
             step: id.into(),
             exit_code: if outcome == StepOutcome::Failed { 1 } else { 0 },
             duration_ms: ms,
+            source: None,
         });
         self.push(Event::StepFinished {
             step: id.into(),

@@ -79,6 +79,7 @@ where
 {
     let cx = Ctx {
         t: report_texts(lang),
+        lang,
         tz,
         review: input.review,
     };
@@ -127,6 +128,7 @@ where
 /// What the sections share: words, timezone, the run.
 struct Ctx<'a, Tz: TimeZone> {
     t: &'static ReportTexts,
+    lang: Lang,
     tz: &'a Tz,
     review: &'a RunReview,
 }

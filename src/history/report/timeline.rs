@@ -5,7 +5,7 @@
 use super::markdown::{Align, command, table};
 use super::{Ctx, code, duration, escape};
 use crate::i18n::fill;
-use crate::journal::{Event, Line, Mode, StepOutcome};
+use crate::journal::{Event, ExitSource, Line, Mode, StepOutcome};
 use crate::run::parse_ts;
 use chrono::TimeZone;
 use std::fmt::Display;
@@ -28,10 +28,11 @@ where
             step,
             exit_code,
             duration_ms,
+            source,
         } = &line.event
             && let Some((row, _)) = in_flight.as_ref().filter(|(_, s)| s == step)
         {
-            rows[*row][1].push_str(&format!(" {}", exit(cx, *exit_code, *duration_ms)));
+            rows[*row][1].push_str(&format!(" {}", exit(cx, *exit_code, *duration_ms, *source)));
             in_flight = None;
             continue;
         }
@@ -61,7 +62,7 @@ where
     out
 }
 
-fn exit<Tz: TimeZone>(cx: &Ctx<Tz>, code: i32, ms: u64) -> String
+fn exit<Tz: TimeZone>(cx: &Ctx<Tz>, code: i32, ms: u64, source: Option<ExitSource>) -> String
 where
     Tz::Offset: Display,
 {
@@ -71,7 +72,15 @@ where
     } else {
         format!("**{word}**")
     };
-    format!("→ {word} ({})", duration(ms))
+    let from = source
+        .map(|s| {
+            format!(
+                ", {}",
+                crate::tr!(cx.lang, "shell-exit-source", source = s.name())
+            )
+        })
+        .unwrap_or_default();
+    format!("→ {word} ({}{from})", duration(ms))
 }
 
 fn step_label(id: &str) -> String {
@@ -173,10 +182,11 @@ where
             step,
             exit_code,
             duration_ms,
+            source,
         } => format!(
             "{}: {}",
             step_label(step),
-            exit(cx, *exit_code, *duration_ms)
+            exit(cx, *exit_code, *duration_ms, *source)
         ),
         Event::ValidationResult {
             step,
@@ -259,6 +269,32 @@ where
                 .unwrap_or_default();
             let plan: Vec<String> = plan.iter().map(|p| escape(p)).collect();
             fill(t.ev_rollback, &[&from, &escape(reason), &plan.join(", ")])
+        }
+        Event::ShellRestarted {
+            cause,
+            exit_code,
+            step,
+        } => {
+            let during = step
+                .as_deref()
+                .map(|s| {
+                    format!(
+                        " ({})",
+                        crate::tr!(cx.lang, "shell-during-step", step = step_label(s))
+                    )
+                })
+                .unwrap_or_default();
+            let what = crate::tr!(
+                cx.lang,
+                "shell-restarted",
+                cause = match cause {
+                    crate::journal::RestartCause::Exited => "exited",
+                    crate::journal::RestartCause::Killed => "killed",
+                    crate::journal::RestartCause::Operator => "operator",
+                },
+                code = exit_code.map(|c| c.to_string()).unwrap_or_default()
+            );
+            format!("{what}{during}")
         }
         Event::RunInterrupted { reason, step } => {
             let during = step

@@ -1,0 +1,22 @@
+# The embedded shell: where exit codes come from, restarts, timeouts,
+# the working context restored on resume.
+
+shell-exit-source = { $source ->
+    [marker] authenticated marker
+    [sentinel] sentinel
+    [operator] operator's word
+    [shell-exited] the shell exited
+    [timed-out] timed out
+   *[other] { $source }
+}
+
+shell-marker-rejected = An exit-code marker that did not authenticate was ignored: something tried to forge a command's result.
+shell-timed-out = Timed out: stopping `{ $command }` (Ctrl-C, then TERM, then KILL).
+
+# $cause: exited, killed or operator; $code may be empty.
+shell-restarted = New shell: the previous one { $cause ->
+    [exited] exited with { $code }
+    [killed] was killed
+   *[operator] was replaced at the operator's request
+}; its variables and working directory are gone.
+shell-during-step = during { $step }

@@ -1,0 +1,22 @@
+# La shell integrada: de dónde sale cada código de salida, reinicios,
+# límites de tiempo, el contexto de trabajo restaurado al reanudar.
+
+shell-exit-source = { $source ->
+    [marker] marcador autenticado
+    [sentinel] centinela
+    [operator] palabra del operador
+    [shell-exited] la shell terminó
+    [timed-out] tiempo agotado
+   *[other] { $source }
+}
+
+shell-marker-rejected = Se ignoró un marcador de código de salida que no se pudo autenticar: algo intentó falsificar el resultado de un comando.
+shell-timed-out = Tiempo agotado: deteniendo `{ $command }` (Ctrl-C, luego TERM, luego KILL).
+
+# $cause: exited, killed u operator; $code puede estar vacío.
+shell-restarted = Shell nueva: la anterior { $cause ->
+    [exited] terminó con { $code }
+    [killed] fue terminada por una señal
+   *[operator] se reemplazó a petición del operador
+}; sus variables y su directorio de trabajo se perdieron.
+shell-during-step = durante { $step }
