@@ -349,7 +349,9 @@ impl Executor {
                 source: ExitSource::ShellExited,
             });
             self.carry_out(app, fx);
-            step = Some(s);
+            if app.engine.item(&s).is_some_and(|i| i.status.is_active()) {
+                step = Some(s);
+            }
         }
         // A step between two of its commands: the next one never started.
         if self.in_flight.is_none()

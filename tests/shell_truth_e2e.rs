@@ -1,0 +1,210 @@
+//! The shell tells the truth, through the real binary in a PTY: command
+//! timeouts are enforced, shell restarts are journaled and never leave a
+//! step running, step time is the operator's time, and a resume brings
+//! the working context back.
+
+#[path = "support/pty_screen.rs"]
+mod pty_screen;
+
+use pasos::journal::{Event, ExitSource, RestartCause, StepOutcome, store, verify_file};
+use pty_screen::spawn;
+use std::time::{Duration, Instant};
+
+const HEAD: &str = r#"
+[procedure]
+id = "PROC-ST-001"
+title = "Shell truth"
+version = "1.0.0"
+estimate = "2m"
+criticality = "baja"
+
+[[phases]]
+id = "main"
+kind = "execution"
+title = "Main"
+"#;
+
+fn step(id: &str, commands: &str, extra: &str) -> String {
+    format!(
+        "\n[[phases.steps]]\nid = \"{id}\"\ntitle = \"Step {id}\"\nestimate = \"10s\"\nexpected = \"it works\"\nrollback = \"none\"\ncommands = {commands}\n{extra}\n"
+    )
+}
+
+fn procedure(dir: &std::path::Path, steps: &[String]) -> std::path::PathBuf {
+    let path = dir.join("p.toml");
+    std::fs::write(&path, format!("{HEAD}{}", steps.concat())).unwrap();
+    path
+}
+
+fn events(data: &std::path::Path) -> Vec<Event> {
+    let journals = store::list(data).unwrap();
+    let v = verify_file(&journals[0]).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    v.lines.into_iter().map(|l| l.event).collect()
+}
+
+fn bash_available() -> bool {
+    if std::path::Path::new("/bin/bash").exists() {
+        return true;
+    }
+    eprintln!("SKIP: bash is not installed");
+    false
+}
+
+#[test]
+fn timeouts_stop_commands_even_when_they_ignore_ctrl_c() {
+    if !bash_available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let p = procedure(
+        work.path(),
+        &[
+            step("1", r#"[{ run = "sleep 30", timeout = "2s" }]"#, ""),
+            step(
+                "2",
+                r#"[{ run = "bash -c \"trap '' INT TERM; sleep 30\"", timeout = "1s" }]"#,
+                "",
+            ),
+        ],
+    );
+    let mut s = spawn(&["run", p.to_str().unwrap()], data.path(), work.path());
+    s.wait_for("enter run");
+    let t0 = Instant::now();
+    s.send("\r");
+    s.wait_for("✗ 1 failed");
+    let took = t0.elapsed();
+    assert!(took < Duration::from_secs(4), "step 1 took {took:?}");
+    assert!(took >= Duration::from_secs(2), "step 1 took {took:?}");
+    // Skip the failed step with a reason, then step 2 ignores INT and TERM.
+    s.send("s");
+    s.wait_for("Why skip");
+    s.send("it timed out as intended\r");
+    s.wait_for("enter run");
+    let t0 = Instant::now();
+    s.send("\r");
+    s.wait_for("✗ 2 failed");
+    let took = t0.elapsed();
+    assert!(took < Duration::from_secs(5), "step 2 took {took:?}");
+    s.quit();
+    let ev = events(data.path());
+    let finished: Vec<_> = ev
+        .iter()
+        .filter_map(|e| match e {
+            Event::CommandFinished { step, source, .. } => Some((step.as_str(), *source)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        finished,
+        [
+            ("1", Some(ExitSource::TimedOut)),
+            ("2", Some(ExitSource::TimedOut))
+        ]
+    );
+    let reasons: Vec<_> = ev
+        .iter()
+        .filter_map(|e| match e {
+            Event::StepFinished {
+                outcome: StepOutcome::Failed,
+                reason: Some(r),
+                ..
+            } => Some(r.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0].contains("timed out after 2s"), "{reasons:?}");
+    assert!(reasons[1].contains("timed out after 1s"), "{reasons:?}");
+}
+
+fn restarts(ev: &[Event]) -> Vec<(RestartCause, Option<i32>, Option<String>)> {
+    ev.iter()
+        .filter_map(|e| match e {
+            Event::ShellRestarted {
+                cause,
+                exit_code,
+                step,
+            } => Some((*cause, *exit_code, step.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn shell_restarts_are_journaled_and_never_leave_a_step_running() {
+    if !bash_available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let p = procedure(
+        work.path(),
+        &[
+            step("1", r#"["true"]"#, ""),
+            // The step's own command ends the shell.
+            step("2", r#"["echo two", "exit 3", "echo never"]"#, ""),
+            // A validation that calls `exit 0` does not pass.
+            step("3", r#"["true"]"#, "validation = { command = \"exit 0\" }"),
+            // The shell is killed.
+            step("4", r#"["kill -9 $$"]"#, ""),
+            step("5", r#"["echo five-ran"]"#, ""),
+        ],
+    );
+    let mut s = spawn(&["run", p.to_str().unwrap()], data.path(), work.path());
+    s.wait_for("enter run");
+    s.send("\r");
+    s.wait_for("✓ 1 done");
+    // `exit` typed by hand between steps.
+    s.send("4");
+    s.send("exit\r");
+    std::thread::sleep(Duration::from_millis(500));
+    s.send("\x07");
+    for id in ["2", "3", "4"] {
+        s.send("\r");
+        s.wait_for(&format!("✗ {id} failed"));
+        // Nothing is stuck: the failed step runs again in the new shell.
+        s.send("s");
+        s.wait_for("Why skip");
+        s.send("tested\r");
+    }
+    s.send("\r");
+    s.wait_for("✓ 5 done");
+    s.quit();
+    let ev = events(data.path());
+    assert_eq!(
+        restarts(&ev),
+        [
+            (RestartCause::Exited, Some(0), None),
+            (RestartCause::Exited, Some(3), Some("2".into())),
+            (RestartCause::Exited, Some(0), Some("3".into())),
+            (RestartCause::Killed, None, Some("4".into())),
+        ],
+        "{ev:#?}"
+    );
+    let reason = |id: &str| {
+        ev.iter()
+            .find_map(|e| match e {
+                Event::StepFinished {
+                    step,
+                    outcome: StepOutcome::Failed,
+                    reason,
+                    ..
+                } if step == id => reason.clone(),
+                _ => None,
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(reason("2"), "the shell exited while command 2 of 3 ran");
+    assert!(reason("3").contains("validation"), "{}", reason("3"));
+    assert_eq!(reason("4"), "the shell exited while command 1 of 1 ran");
+    assert!(
+        !ev.iter()
+            .any(|e| matches!(e, Event::CommandSent { command, .. } if command == "echo never"))
+    );
+    assert!(ev.iter().any(|e| matches!(
+        e,
+        Event::CommandFinished { step, exit_code: -1, source: Some(ExitSource::ShellExited), .. } if step == "4"
+    )));
+}
