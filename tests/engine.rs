@@ -273,9 +273,18 @@ impl Harness {
     }
 
     fn replayed(&self) -> Engine {
+        Engine::replay(
+            procedure(self.text),
+            Box::new(self.clock.clone()),
+            &self.lines(),
+        )
+        .unwrap()
+    }
+
+    /// The journal so far, as lines.
+    fn lines(&self) -> Vec<Line> {
         let mut prev = genesis("r");
-        let lines: Vec<Line> = self
-            .events
+        self.events
             .iter()
             .enumerate()
             .map(|(i, (e, t))| {
@@ -288,8 +297,7 @@ impl Harness {
                 prev = l.hash.clone();
                 l
             })
-            .collect();
-        Engine::replay(procedure(self.text), Box::new(self.clock.clone()), &lines).unwrap()
+            .collect()
     }
 }
 
@@ -1145,4 +1153,117 @@ fn a_variable_set_at_start_does_not_journal_its_default_first() {
         })
         .collect();
     assert!(!set.contains(&"HOST"), "{set:?}");
+}
+
+/// Step time is the operator's: a step that fails at 10 s, is retried and
+/// is done at 50 s took 50 s (not the 10 s + 10 s of its attempts), and
+/// the KPI sample says 50 s too.
+#[test]
+fn step_time_runs_from_the_first_start_to_the_final_outcome() {
+    let mut h = harness();
+    h.prepare();
+    let finish = |h: &mut Harness, code: i32| {
+        h.ok(Msg::CommandSent {
+            step: "P1".into(),
+            command: "ping".into(),
+            manual: false,
+            transcript_offset: None,
+        });
+        h.clock.advance_secs(5);
+        h.ok(Msg::CommandFinished {
+            step: "P1".into(),
+            exit_code: code,
+            duration_ms: 5_000,
+            output: String::new(),
+            source: ExitSource::Marker,
+        });
+    };
+    h.ok(Msg::StartStep {
+        step: "P1".into(),
+        typed: None,
+    });
+    h.clock.advance_secs(5);
+    finish(&mut h, 1);
+    assert_eq!(h.status("P1"), StepStatus::Failed);
+    // 30 s to decide and fix, then the retry takes 10 s.
+    h.clock.advance_secs(30);
+    h.ok(Msg::StartStep {
+        step: "P1".into(),
+        typed: None,
+    });
+    h.clock.advance_secs(5);
+    finish(&mut h, 0);
+    assert_eq!(h.status("P1"), StepStatus::Done);
+    let finished: Vec<(u64, Option<u64>, Option<u64>)> = h
+        .events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::StepFinished {
+                duration_ms,
+                step_ms,
+                command_ms,
+                ..
+            } => Some((*duration_ms, *step_ms, *command_ms)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        finished,
+        [
+            (10_000, Some(10_000), Some(5_000)),
+            (10_000, Some(50_000), Some(10_000))
+        ]
+    );
+    assert_eq!(h.engine.step_timer("P1").unwrap().elapsed_ms, 50_000);
+    // Later, the timer of a finished step does not move.
+    h.clock.advance_secs(100);
+    assert_eq!(h.engine.step_timer("P1").unwrap().elapsed_ms, 50_000);
+    // The history reads the same.
+    let record = pasos::history::kpi::build::from_lines(&h.lines()).unwrap();
+    let p1 = record.steps.iter().find(|s| s.id == "P1").unwrap();
+    assert_eq!(p1.duration_ms, 50_000);
+    assert_eq!(h.replayed().step_timer("P1").unwrap().elapsed_ms, 50_000);
+}
+
+#[test]
+fn step_time_leaves_out_run_interruptions() {
+    let mut h = harness();
+    h.prepare();
+    h.ok(Msg::StartStep {
+        step: "P1".into(),
+        typed: None,
+    });
+    h.clock.advance_secs(10);
+    h.ok(Msg::Interrupt {
+        reason: "ssh dropped".into(),
+    });
+    h.clock.advance_secs(3_600);
+    h.ok(Msg::Resume {
+        operator: Operator::default(),
+        discarded_torn_bytes: None,
+    });
+    h.clock.advance_secs(5);
+    h.ok(Msg::StartStep {
+        step: "P1".into(),
+        typed: None,
+    });
+    h.clock.advance_secs(15);
+    h.ok(Msg::CommandSent {
+        step: "P1".into(),
+        command: "ping".into(),
+        manual: false,
+        transcript_offset: None,
+    });
+    h.ok(Msg::CommandFinished {
+        step: "P1".into(),
+        exit_code: 0,
+        duration_ms: 1_000,
+        output: String::new(),
+        source: ExitSource::Marker,
+    });
+    let step_ms = h.events.iter().find_map(|(e, _)| match e {
+        Event::StepFinished { step_ms, .. } => *step_ms,
+        _ => None,
+    });
+    assert_eq!(step_ms, Some(30_000));
 }

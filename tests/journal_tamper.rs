@@ -58,6 +58,8 @@ fn write_journal(dir: &Path) -> PathBuf {
             outcome: StepOutcome::Done,
             duration_ms: 900,
             reason: None,
+            step_ms: None,
+            command_ms: None,
         },
         Event::StepStarted {
             step: "1".into(),

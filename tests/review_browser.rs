@@ -83,6 +83,8 @@ fn finished(step: &str, outcome: StepOutcome, secs: u64) -> Event {
         outcome,
         duration_ms: secs * 1000,
         reason: None,
+        step_ms: None,
+        command_ms: None,
     }
 }
 
@@ -199,6 +201,8 @@ fn rolled_back(data: &Path) {
                     outcome: StepOutcome::Failed,
                     duration_ms: 239_000,
                     reason: Some("command 1 of 1 exited with 3".into()),
+                    step_ms: None,
+                    command_ms: None,
                 },
             ),
             (
@@ -223,6 +227,8 @@ fn rolled_back(data: &Path) {
                     outcome: StepOutcome::Skipped,
                     duration_ms: 239_000,
                     reason: Some("la DBA lo hará a mano".into()),
+                    step_ms: None,
+                    command_ms: None,
                 },
             ),
             (

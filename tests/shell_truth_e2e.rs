@@ -208,3 +208,61 @@ fn shell_restarts_are_journaled_and_never_leave_a_step_running() {
         Event::CommandFinished { step, exit_code: -1, source: Some(ExitSource::ShellExited), .. } if step == "4"
     )));
 }
+
+#[test]
+fn step_time_counts_the_operators_time_between_attempts() {
+    if !bash_available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let flag = work.path().join("flag");
+    let p = procedure(
+        work.path(),
+        &[step("1", &format!("[\"test -f {}\"]", flag.display()), "")],
+    );
+    let mut s = spawn(&["run", p.to_str().unwrap()], data.path(), work.path());
+    s.wait_for("enter run");
+    let t0 = Instant::now();
+    s.send("\r");
+    s.wait_for("✗ 1 failed");
+    // The operator fixes it, which takes a while, and retries.
+    std::fs::write(&flag, "").unwrap();
+    std::thread::sleep(Duration::from_millis(2500));
+    s.send("\r");
+    s.wait_for("FINISHED");
+    let operator = t0.elapsed();
+    s.quit();
+    let ev = events(data.path());
+    let last = ev
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Event::StepFinished {
+                outcome: StepOutcome::Done,
+                duration_ms,
+                step_ms,
+                command_ms,
+                ..
+            } => Some((*duration_ms, *step_ms, *command_ms)),
+            _ => None,
+        })
+        .expect("step 1 done");
+    let step_ms = last.1.unwrap();
+    assert!(step_ms >= 2500, "{last:?}");
+    assert!(step_ms <= operator.as_millis() as u64 + 200, "{last:?}");
+    assert!(last.0 < 2000, "the attempt alone is short: {last:?}");
+    assert!(last.2.unwrap() < 2000, "{last:?}");
+    // `log show` says which is which.
+    let journal = store::list(data.path()).unwrap().remove(0);
+    let id = journal.file_stem().unwrap().to_string_lossy().into_owned();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pasos"))
+        .args(["log", "show", &id])
+        .env("PASOS_DATA_DIR", data.path())
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(step time; this attempt"), "{text}");
+    assert!(text.contains("(marker)"), "{text}");
+}

@@ -52,7 +52,7 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
     }
     let kpis = compute(&scanned, &filter);
     if args.suggest {
-        return suggest(args, &kpis, t);
+        return suggest(args, &kpis, t, global.lang());
     }
     let data = paths.data.display().to_string();
     let nothing = if scanned.runs.is_empty() {
@@ -150,7 +150,7 @@ fn filter_of(args: &KpiArgs, t: &KpiTexts) -> Result<Filter, String> {
 }
 
 /// `--suggest`: the diff that sets the proposed estimates.
-fn suggest(args: &KpiArgs, kpis: &Kpis, t: &KpiTexts) -> u8 {
+fn suggest(args: &KpiArgs, kpis: &Kpis, t: &KpiTexts, lang: pasos::i18n::Lang) -> u8 {
     let p: &ProcedureKpi = match (&args.procedure, kpis.procedures.as_slice()) {
         (_, [one]) => one,
         (Some(id), _) => {
@@ -234,6 +234,7 @@ fn suggest(args: &KpiArgs, kpis: &Kpis, t: &KpiTexts) -> u8 {
         return EXIT_OK;
     }
     print!("{}", patch.diff);
+    eprintln!("{}", pasos::tr!(lang, "shell-step-time-note"));
     eprintln!("{}", fill(t.suggest_apply, &[&shown]));
     EXIT_OK
 }

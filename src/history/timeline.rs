@@ -133,10 +133,20 @@ pub fn describe(e: &Event) -> String {
             outcome: o,
             duration_ms,
             reason,
+            step_ms,
+            command_ms,
         } => format!(
             "step {step} {} in {}{}",
             outcome(*o),
-            format_ms(*duration_ms),
+            match (step_ms, command_ms) {
+                (Some(s), Some(c)) => format!(
+                    "{} (step time; this attempt {}, commands {})",
+                    format_ms(*s),
+                    format_ms(*duration_ms),
+                    format_ms(*c)
+                ),
+                _ => format_ms(*duration_ms),
+            },
             reason
                 .as_ref()
                 .map(|r| format!(" — {r}"))

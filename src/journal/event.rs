@@ -206,9 +206,18 @@ pub enum Event {
     StepFinished {
         step: String,
         outcome: StepOutcome,
+        /// This attempt: from its start to this outcome.
         duration_ms: u64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// Step time, the operator's: from the step's first start to this
+        /// outcome, across attempts, run interruptions excluded. Absent in
+        /// journals written before it was recorded (read `duration_ms`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step_ms: Option<u64>,
+        /// The runtime of the step's commands, all attempts.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        command_ms: Option<u64>,
     },
     /// The operator overrode what the procedure or the exit codes said.
     Deviation {

@@ -49,6 +49,7 @@ impl Engine {
                 };
                 item.attempts = *attempt;
                 item.started_at = Some(at);
+                item.first_started_at.get_or_insert(at);
                 item.finished_at = None;
                 item.exit_codes.clear();
                 item.stopped = None;
@@ -66,8 +67,11 @@ impl Engine {
                 step,
                 exit_code,
                 source,
-                ..
+                duration_ms,
             } => {
+                if let Some(item) = s.items.iter_mut().find(|i| i.id == *step) {
+                    item.command_ms += duration_ms;
+                }
                 let manual = s.in_flight.take().is_some_and(|(_, m)| m);
                 if manual {
                     return;
@@ -155,9 +159,17 @@ impl Engine {
                     }
                 }
             }
-            Event::RunInterrupted { .. } => self.mark_interrupted(at),
+            Event::RunInterrupted { .. } => {
+                if s.pauses.last().is_none_or(|p| p.1.is_some()) {
+                    s.pauses.push((at, None));
+                }
+                self.mark_interrupted(at)
+            }
             Event::ShellRestarted { .. } => s.in_flight = None,
             Event::RunResumed { .. } => {
+                if let Some(p) = s.pauses.last_mut().filter(|p| p.1.is_none()) {
+                    p.1 = Some(at);
+                }
                 s.status = s
                     .status_before_interrupt
                     .take()

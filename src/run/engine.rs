@@ -334,8 +334,25 @@ impl Engine {
 
     /// Records an event: folds it into the state, then asks the loop to
     /// journal it.
-    pub(super) fn emit(&mut self, effects: &mut Vec<Effect>, event: Event) {
+    pub(super) fn emit(&mut self, effects: &mut Vec<Effect>, mut event: Event) {
         let now = self.clock.now();
+        if let Event::StepFinished {
+            step,
+            step_ms,
+            command_ms,
+            ..
+        } = &mut event
+            && let Some(item) = self.item(step)
+        {
+            // To this outcome; a finished step only changes its label (an
+            // override later on), not its time.
+            let end = match item.finished_at {
+                Some(f) if item.status.is_finished() => f,
+                _ => now,
+            };
+            *step_ms = Some(self.step_ms_to(item, end));
+            *command_ms = Some(item.command_ms);
+        }
         self.apply(&event, now);
         effects.push(Effect::Journal(event));
     }
@@ -431,6 +448,7 @@ fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
         notes: Vec::new(),
         answers: BTreeMap::new(),
         rollback_reason: None,
+        pauses: Vec::new(),
         rollback_plan: Vec::new(),
         in_flight: None,
         resumes: 0,

@@ -83,6 +83,10 @@ pub struct Item {
     pub attempts: u32,
     pub started_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
+    /// The start of the first attempt: step time counts from here.
+    pub first_started_at: Option<DateTime<Utc>>,
+    /// Runtime of the step's commands, all attempts, in milliseconds.
+    pub command_ms: u64,
     /// Time spent in earlier attempts, in milliseconds.
     pub spent_before_ms: u64,
     pub reason: Option<String>,
@@ -104,6 +108,8 @@ impl Item {
             attempts: 0,
             started_at: None,
             finished_at: None,
+            first_started_at: None,
+            command_ms: 0,
             spent_before_ms: 0,
             reason: None,
             exit_codes: Vec::new(),
@@ -151,4 +157,7 @@ pub struct State {
     /// The operator's command in flight: (step, typed by hand).
     pub in_flight: Option<(String, bool)>,
     pub resumes: u32,
+    /// When the run was interrupted, and resumed (`None` while it is
+    /// not): excluded from step time.
+    pub pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
 }

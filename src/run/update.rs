@@ -236,6 +236,8 @@ impl Engine {
                         outcome,
                         duration_ms,
                         reason,
+                        step_ms: None,
+                        command_ms: None,
                     },
                 );
             }
@@ -282,6 +284,8 @@ impl Engine {
                         outcome,
                         duration_ms,
                         reason: Some(reason),
+                        step_ms: None,
+                        command_ms: None,
                     },
                 );
             }
@@ -324,6 +328,8 @@ impl Engine {
                         outcome: StepOutcome::Skipped,
                         duration_ms,
                         reason: Some(reason),
+                        step_ms: None,
+                        command_ms: None,
                     },
                 );
             }
@@ -456,6 +462,8 @@ impl Engine {
                 outcome: StepOutcome::Failed,
                 duration_ms,
                 reason: Some(reason.into()),
+                step_ms: None,
+                command_ms: None,
             },
         );
     }
@@ -619,6 +627,8 @@ impl Engine {
                     outcome: StepOutcome::Failed,
                     duration_ms,
                     reason: Some(reason),
+                    step_ms: None,
+                    command_ms: None,
                 },
             );
             return;
@@ -657,6 +667,8 @@ impl Engine {
                     outcome: StepOutcome::Done,
                     duration_ms,
                     reason: None,
+                    step_ms: None,
+                    command_ms: None,
                 },
             ),
         }
@@ -687,6 +699,8 @@ impl Engine {
                 outcome,
                 duration_ms,
                 reason: detail,
+                step_ms: None,
+                command_ms: None,
             },
         );
     }

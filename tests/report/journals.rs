@@ -150,6 +150,8 @@ pub fn finished(step: &str, outcome: StepOutcome, duration_ms: u64, reason: Opti
         outcome,
         duration_ms,
         reason: reason.map(str::to_string),
+        step_ms: None,
+        command_ms: None,
     }
 }
 

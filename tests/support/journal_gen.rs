@@ -201,6 +201,8 @@ impl Journal {
             outcome,
             duration_ms: ms,
             reason: None,
+            step_ms: None,
+            command_ms: None,
         })
     }
 
@@ -214,6 +216,8 @@ impl Journal {
             outcome: StepOutcome::Skipped,
             duration_ms: 0,
             reason: Some(reason.into()),
+            step_ms: None,
+            command_ms: None,
         })
     }
 

@@ -47,6 +47,8 @@ pub enum Fact {
         step: String,
         outcome: StepOutcome,
         duration_ms: u64,
+        /// Step time, the operator's, up to this outcome (newer journals).
+        step_ms: Option<u64>,
     },
     Deviation {
         step: Option<String>,
@@ -72,6 +74,8 @@ struct StepFinishedJson {
     step: String,
     outcome: StepOutcome,
     duration_ms: u64,
+    #[serde(default)]
+    step_ms: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +116,7 @@ impl Fact {
                     step: e.step,
                     outcome: e.outcome,
                     duration_ms: e.duration_ms,
+                    step_ms: e.step_ms,
                 }
             }
             "deviation" => {
@@ -190,11 +195,13 @@ impl Fact {
                 step,
                 outcome,
                 duration_ms,
+                step_ms,
                 ..
             } => Fact::StepFinished {
                 step: step.clone(),
                 outcome: *outcome,
                 duration_ms: *duration_ms,
+                step_ms: *step_ms,
             },
             Event::Deviation { step, what, reason } => Fact::Deviation {
                 step: step.clone(),

@@ -134,6 +134,8 @@ mod tests {
                     outcome: StepOutcome::Done,
                     duration_ms: 30_000,
                     reason: None,
+                    step_ms: None,
+                    command_ms: None,
                 },
             ),
             (

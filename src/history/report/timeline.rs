@@ -212,7 +212,11 @@ where
             outcome,
             duration_ms,
             reason,
+            step_ms,
+            ..
         } => {
+            // Step time (the operator's) where the journal has it.
+            let duration_ms = &step_ms.unwrap_or(*duration_ms);
             let reason = reason
                 .as_deref()
                 .map(|d| format!(": {}", escape(d)))

@@ -20,3 +20,5 @@ shell-restarted = New shell: the previous one { $cause ->
    *[operator] was replaced at the operator's request
 }; its variables and working directory are gone.
 shell-during-step = during { $step }
+
+shell-step-time-note = Step times are the operator's: from a step's first start to its outcome, across attempts (deciding and retrying included, run interruptions left out); the commands' own runtime is recorded beside it.

@@ -20,3 +20,5 @@ shell-restarted = Shell nueva: la anterior { $cause ->
    *[operator] se reemplazó a petición del operador
 }; sus variables y su directorio de trabajo se perdieron.
 shell-during-step = durante { $step }
+
+shell-step-time-note = Los tiempos de paso son los del operador: desde el primer inicio del paso hasta su resultado, con todos sus intentos (decidir y reintentar incluidos, interrupciones de la ejecución excluidas); el tiempo de los comandos se guarda aparte.
