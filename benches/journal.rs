@@ -19,7 +19,7 @@ fn event(i: u64) -> Event {
             transcript_offset: Some(i * 120),
         },
         2 => Event::CommandFinished { step: format!("{}", i % 50), exit_code: 0, duration_ms: 812, source: None },
-        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, reason: None },
+        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, reason: None, step_ms: None, command_ms: None },
     }
 }
 
