@@ -1031,6 +1031,9 @@ proptest! {
             live.status_before_interrupt = Some(live.status);
             live.status = RunStatus::Interrupted;
             live.in_flight = None;
+            if let Some(c) = live.unfinished_command.take() {
+                live.interrupted_command = Some(c);
+            }
             for i in live.items.iter_mut().filter(|i| i.status.is_active()) {
                 i.status = StepStatus::Interrupted;
                 i.finished_at = Some(at);

@@ -266,3 +266,115 @@ fn step_time_counts_the_operators_time_between_attempts() {
     assert!(text.contains("(step time; this attempt"), "{text}");
     assert!(text.contains("(marker)"), "{text}");
 }
+
+#[test]
+fn a_resume_brings_back_the_directory_and_exported_variables_but_no_secret() {
+    if !bash_available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let x = work.path().join("x");
+    std::fs::create_dir(&x).unwrap();
+    let secret_var = "\n[[variables]]\nname = \"TOKEN\"\nsecret = true\n";
+    let steps = [
+        step(
+            "1",
+            &format!(
+                "[\"cd {} && export MARK=1 && export TOKEN_COPY=\\\"$TOKEN\\\" && PLAIN=2\"]",
+                x.display()
+            ),
+            "",
+        ),
+        step(
+            "2",
+            &format!(
+                "[\"echo \\\"got $MARK $PWD\\\"; test \\\"$MARK $PWD\\\" = \\\"1 {}\\\"\"]",
+                x.display()
+            ),
+            "",
+        ),
+        step("3", "[\"echo \\\"plain=${PLAIN:-gone}\\\"\"]", ""),
+    ];
+    let path = work.path().join("p.toml");
+    std::fs::write(&path, format!("{HEAD}{secret_var}{}", steps.concat())).unwrap();
+    let p = path.to_str().unwrap();
+    let mut s = spawn(
+        &["run", "--var", "TOKEN=tok-very-secret-42", p],
+        data.path(),
+        work.path(),
+    );
+    s.wait_for("enter run");
+    s.send("\r");
+    s.wait_for("✓ 1 done");
+    // Let the context after the command reach the journal, then quit.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(s.quit(), Some(4));
+    let journal = store::list(data.path()).unwrap().remove(0);
+    let id = journal.file_stem().unwrap().to_string_lossy().into_owned();
+    let mut s = spawn(
+        &[
+            "run",
+            "--resume",
+            &id,
+            "--var",
+            "TOKEN=tok-very-secret-42",
+            p,
+        ],
+        data.path(),
+        work.path(),
+    );
+    s.wait_for("1 exported variable restored (MARK)");
+    s.wait_for("Not restored (secrets are never recorded");
+    s.send("\r");
+    s.wait_for("✓ 2 done");
+    s.send("\r");
+    s.wait_for("✓ 3 done");
+    s.wait_for("FINISHED");
+    s.quit();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(!text.contains("tok-very-secret-42"));
+    let cast = std::fs::read_to_string(journal.with_extension("cast")).unwrap();
+    assert!(!cast.contains("tok-very-secret-42"));
+    assert!(cast.contains(&format!("got 1 {}", x.display())), "{cast}");
+    // Unexported variables are not brought back (and the banner said so).
+    assert!(cast.contains("plain=gone"));
+    let ev = events(data.path());
+    assert!(ev.iter().any(|e| matches!(
+        e,
+        Event::ShellContext { withheld, .. } if withheld.iter().any(|w| w == "TOKEN_COPY")
+    )));
+}
+
+#[test]
+fn a_command_in_flight_when_the_run_stopped_is_shown_on_resume() {
+    if !bash_available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let p = procedure(work.path(), &[step("1", r#"["sleep 30"]"#, "")]);
+    let p = p.to_str().unwrap();
+    let mut s = spawn(&["run", p], data.path(), work.path());
+    s.wait_for("enter run");
+    s.send("\r");
+    // The shell's echo of it (the step panel shows it too).
+    s.wait_for_any(&["# sleep 30", "$ sleep 30"]);
+    // Quit once the journal says the command started.
+    let journal = store::list(data.path()).unwrap().remove(0);
+    let start = Instant::now();
+    while !std::fs::read_to_string(&journal)
+        .unwrap_or_default()
+        .contains("command-sent")
+    {
+        assert!(start.elapsed() < Duration::from_secs(30), "never sent");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(s.quit(), Some(4));
+    let id = journal.file_stem().unwrap().to_string_lossy().into_owned();
+    let mut s = spawn(&["run", "--resume", &id, p], data.path(), work.path());
+    s.wait_for("Step 1 was running `sleep 30`");
+    // Running it again starts from its first command, in a fresh attempt.
+    s.send("\x1b"); // nothing to cancel: harmless
+    s.quit();
+}

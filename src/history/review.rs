@@ -673,6 +673,7 @@ impl Builder {
                 });
             }
             Event::ShellRestarted { .. } => self.in_flight = None,
+            Event::ShellContext { .. } => {}
             Event::RunInterrupted { reason, step } => {
                 self.in_flight = None;
                 self.before_interruption = Some(prev);

@@ -174,6 +174,28 @@ pub fn describe(e: &Event) -> String {
                 .unwrap_or_default(),
             plan.join(", ")
         ),
+        Event::ShellContext {
+            cwd,
+            set,
+            unset,
+            withheld,
+        } => {
+            let mut parts = Vec::new();
+            if let Some(d) = cwd {
+                parts.push(format!("cwd {d}"));
+            }
+            if !set.is_empty() {
+                let names: Vec<&str> = set.keys().map(String::as_str).collect();
+                parts.push(format!("exported {}", names.join(", ")));
+            }
+            if !unset.is_empty() {
+                parts.push(format!("unset {}", unset.join(", ")));
+            }
+            if !withheld.is_empty() {
+                parts.push(format!("secret, not recorded: {}", withheld.join(", ")));
+            }
+            format!("shell context: {}", parts.join("; "))
+        }
         Event::ShellRestarted {
             cause,
             exit_code,

@@ -247,6 +247,20 @@ pub enum Event {
         /// The steps to undo, in order, as planned when it started.
         plan: Vec<String>,
     },
+    /// The shell's working context changed after a command: what a resume
+    /// gives back to a new shell. Values of secret-looking variables are
+    /// never recorded, only their names (`withheld`).
+    ShellContext {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cwd: Option<String>,
+        /// Exported variables set or changed.
+        #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        set: std::collections::BTreeMap<String, String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        unset: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        withheld: Vec<String>,
+    },
     /// The embedded shell ended and a new one took its place: variables
     /// and `cd` of the old one are gone.
     ShellRestarted {
@@ -293,6 +307,11 @@ impl Event {
             Event::Confirmation { typed, .. } => vec![typed],
             Event::RollbackStarted { reason, .. } => vec![reason],
             Event::RunInterrupted { reason, .. } => vec![reason],
+            Event::ShellContext { cwd, set, .. } => {
+                let mut v: Vec<&mut String> = set.values_mut().collect();
+                v.extend(cwd.as_mut());
+                v
+            }
             Event::StepStarted { .. }
             | Event::CommandFinished { .. }
             | Event::RunResumed { .. }
@@ -337,6 +356,7 @@ impl Event {
             Event::DecisionAnswered { .. } => "decision-answered",
             Event::RollbackStarted { .. } => "rollback-started",
             Event::ShellRestarted { .. } => "shell-restarted",
+            Event::ShellContext { .. } => "shell-context",
             Event::RunInterrupted { .. } => "run-interrupted",
             Event::RunResumed { .. } => "run-resumed",
             Event::RunFinished { .. } => "run-finished",

@@ -50,6 +50,7 @@ impl Engine {
                 item.attempts = *attempt;
                 item.started_at = Some(at);
                 item.first_started_at.get_or_insert(at);
+                self.state.interrupted_command = None;
                 item.finished_at = None;
                 item.exit_codes.clear();
                 item.stopped = None;
@@ -60,8 +61,14 @@ impl Engine {
                     item.confirmed = true;
                 }
             }
-            Event::CommandSent { step, manual, .. } => {
+            Event::CommandSent {
+                step,
+                manual,
+                command,
+                ..
+            } => {
                 s.in_flight = Some((step.clone(), *manual));
+                s.unfinished_command = Some((step.clone(), command.clone()));
             }
             Event::CommandFinished {
                 step,
@@ -69,6 +76,7 @@ impl Engine {
                 source,
                 duration_ms,
             } => {
+                s.unfinished_command = None;
                 if let Some(item) = s.items.iter_mut().find(|i| i.id == *step) {
                     item.command_ms += duration_ms;
                 }
@@ -165,7 +173,32 @@ impl Engine {
                 }
                 self.mark_interrupted(at)
             }
-            Event::ShellRestarted { .. } => s.in_flight = None,
+            Event::ShellRestarted { .. } => {
+                s.in_flight = None;
+                s.unfinished_command = None;
+            }
+            Event::ShellContext {
+                cwd,
+                set,
+                unset,
+                withheld,
+            } => {
+                if cwd.is_some() {
+                    s.shell.cwd = cwd.clone();
+                }
+                for (k, v) in set {
+                    s.shell.withheld.remove(k);
+                    s.shell.env.insert(k.clone(), v.clone());
+                }
+                for k in unset {
+                    s.shell.env.remove(k);
+                    s.shell.withheld.remove(k);
+                }
+                for k in withheld {
+                    s.shell.env.remove(k);
+                    s.shell.withheld.insert(k.clone());
+                }
+            }
             Event::RunResumed { .. } => {
                 if let Some(p) = s.pauses.last_mut().filter(|p| p.1.is_none()) {
                     p.1 = Some(at);
@@ -195,6 +228,9 @@ impl Engine {
         }
         s.status = RunStatus::Interrupted;
         s.in_flight = None;
+        if let Some(c) = s.unfinished_command.take() {
+            s.interrupted_command = Some(c);
+        }
         for item in s.items.iter_mut().filter(|i| i.status.is_active()) {
             item.status = StepStatus::Interrupted;
             item.finished_at = Some(at);

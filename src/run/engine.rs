@@ -169,6 +169,20 @@ impl Engine {
     }
 
     /// Secret values set so far (for the journal's redactor).
+    /// The command (step, text) that was running when the run was last
+    /// interrupted: it may or may not have finished.
+    pub fn interrupted_command(&self) -> Option<(String, String)> {
+        self.state.interrupted_command.clone()
+    }
+
+    /// Whether the procedure declares `name` a secret variable.
+    pub fn is_secret_variable(&self, name: &str) -> bool {
+        self.procedure
+            .variables
+            .iter()
+            .any(|v| v.secret && v.name == name)
+    }
+
     pub fn secret_values(&self) -> impl Iterator<Item = &String> {
         self.secrets.values()
     }
@@ -449,6 +463,9 @@ fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
         answers: BTreeMap::new(),
         rollback_reason: None,
         pauses: Vec::new(),
+        shell: Default::default(),
+        unfinished_command: None,
+        interrupted_command: None,
         rollback_plan: Vec::new(),
         in_flight: None,
         resumes: 0,

@@ -90,6 +90,13 @@ pub enum Msg {
     Interrupt {
         reason: String,
     },
+    /// The shell's working context changed (see [`Event::ShellContext`]).
+    ShellContext {
+        cwd: Option<String>,
+        set: Vec<(String, String)>,
+        unset: Vec<String>,
+        withheld: Vec<String>,
+    },
     /// The shell ended and a new one is starting (see
     /// [`Event::ShellRestarted`]).
     ShellRestarted {

@@ -120,6 +120,15 @@ impl Item {
     }
 }
 
+/// The shell's working directory and exported variables, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ShellContext {
+    pub cwd: Option<String>,
+    pub env: BTreeMap<String, String>,
+    /// Variables whose values were not recorded (secrets): asked again.
+    pub withheld: std::collections::BTreeSet<String>,
+}
+
 /// Output kept per attempt for validation patterns: the tail wins.
 pub const OUTPUT_LIMIT: usize = 64 * 1024;
 
@@ -157,6 +166,13 @@ pub struct State {
     /// The operator's command in flight: (step, typed by hand).
     pub in_flight: Option<(String, bool)>,
     pub resumes: u32,
+    /// The command sent and not finished yet: (step, text).
+    pub unfinished_command: Option<(String, String)>,
+    /// The command that was running when the run was interrupted.
+    pub interrupted_command: Option<(String, String)>,
+    /// The shell's working context as last recorded: what a resume gives
+    /// back (see [`crate::journal::Event::ShellContext`]).
+    pub shell: ShellContext,
     /// When the run was interrupted, and resumed (`None` while it is
     /// not): excluded from step time.
     pub pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,

@@ -109,6 +109,31 @@ impl Engine {
                 }
             }
             Msg::StartStep { step, typed } => self.start_step(step, typed, fx)?,
+            Msg::ShellContext {
+                cwd,
+                set,
+                unset,
+                withheld,
+            } => {
+                self.active_run()?;
+                // Secret variables of the procedure: their names only.
+                let (secret, set): (Vec<_>, Vec<_>) = set
+                    .into_iter()
+                    .partition(|(name, _)| self.is_secret_variable(name));
+                let mut withheld = withheld;
+                withheld.extend(secret.into_iter().map(|(name, _)| name));
+                withheld.sort();
+                withheld.dedup();
+                self.emit(
+                    fx,
+                    Event::ShellContext {
+                        cwd,
+                        set: set.into_iter().collect(),
+                        unset,
+                        withheld,
+                    },
+                );
+            }
             Msg::ShellRestarted {
                 cause,
                 exit_code,

@@ -4,4 +4,5 @@
 pub mod lock;
 pub mod operator;
 pub mod pipe_shell;
+pub mod restore;
 pub mod setup;

@@ -46,6 +46,15 @@ pub enum ShellEvent {
     Native,
     /// Secrets sent with a command were loaded into the shell.
     SecretsLoaded,
+    /// The working context changed since the last prompt: the directory
+    /// (when it changed), exported variables set or gone, and the names of
+    /// those whose value looks secret (never their values).
+    Context {
+        cwd: Option<String>,
+        set: Vec<(String, String)>,
+        unset: Vec<String>,
+        withheld: Vec<String>,
+    },
     Title(String),
     Bell,
     /// The shell process ended (`code` is `None` when killed by a signal).

@@ -15,6 +15,8 @@
 //! | `633;P;Cwd=DIR;N` | the working directory |
 //! | `633;P;Mode=prompt-only;N` | no command-start markers (bash < 4.4) |
 //! | `633;L;N` | secrets were loaded |
+//! | `633;V;NAME=VALUE;N` | an exported variable changed (escaped) |
+//! | `633;U;NAME;N` | an exported variable is gone |
 //! | `633;S;CODE;T` | a sentinel `printf` after a step in a foreign shell (T: its one-time token) |
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +32,9 @@ pub enum Marker {
     /// The shell cannot report command starts (bash < 4.4): pasos starts
     /// its own commands and each prompt reports the last status.
     PromptOnly,
+    /// An exported variable was set (name, value).
+    EnvSet(String, String),
+    EnvUnset(String),
 }
 
 /// A parsed marker and whether it carries our tag.
@@ -77,6 +82,12 @@ pub fn parse(payload: &[u8], tag: &str) -> Option<Parsed> {
                 "P" if arg == "Mode=prompt-only" => Marker::PromptOnly,
                 "P" => Marker::Cwd(unescape(arg.strip_prefix("Cwd=")?)),
                 "L" => Marker::EnvLoaded,
+                "V" => {
+                    let pair = unescape(arg);
+                    let (name, value) = pair.split_once('=')?;
+                    Marker::EnvSet(name.to_string(), value.to_string())
+                }
+                "U" => Marker::EnvUnset(arg.to_string()),
                 "S" => Marker::Sentinel(arg.parse().ok()),
                 _ => return None,
             };
@@ -158,6 +169,11 @@ mod tests {
             })
         );
         assert_eq!(p("633;L;n1"), ours(Marker::EnvLoaded));
+        assert_eq!(
+            p("633;V;A=b=c\\x3b;n1"),
+            ours(Marker::EnvSet("A".into(), "b=c;".into()))
+        );
+        assert_eq!(p("633;U;A;n1"), ours(Marker::EnvUnset("A".into())));
         assert_eq!(p("633;P;Mode=prompt-only;n1"), ours(Marker::PromptOnly));
         assert_eq!(
             p("133;D;0"),

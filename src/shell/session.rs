@@ -508,6 +508,17 @@ impl Shell {
         self.config.transcript.as_ref().map(|t| t.path.as_path())
     }
 
+    /// A note from pasos shown in the pane (dim), not sent to the shell and
+    /// not part of the transcript: e.g. what a resume restored.
+    pub fn notice(&self, text: &str) {
+        let mut bytes = b"\x1b[2m".to_vec();
+        bytes.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+        bytes.extend_from_slice(b"\x1b[0m\r\n");
+        let mut core = self.shared.lock();
+        let mut ignored = Vec::new();
+        core.emulator.advance(&bytes, &mut ignored);
+    }
+
     /// A value learned during the run that must be redacted from now on.
     pub fn add_secret(&self, secret: String) {
         let mut core = self.shared.lock();

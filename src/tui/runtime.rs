@@ -86,14 +86,18 @@ impl Executor {
         data_dir: &std::path::Path,
         run_id: &str,
         wake: tokio::sync::mpsc::UnboundedSender<()>,
+        restore: &crate::runner::restore::Restore,
     ) -> std::io::Result<Executor> {
         let notify = Arc::new(move || {
             let _ = wake.send(());
         });
+        let mut env = restore.env.clone();
+        env.push(("PASOS_RUN_ID".into(), run_id.into()));
         let shell = Shell::spawn(ShellConfig {
             transcript: Some(TranscriptConfig::for_run(data_dir, run_id)),
             notify: Some(notify),
-            env: vec![("PASOS_RUN_ID".into(), run_id.into())],
+            env,
+            cwd: restore.cwd.clone(),
             ..ShellConfig::default()
         })?;
         Ok(Executor {
@@ -310,6 +314,22 @@ impl Executor {
                     self.finished(app, exit_code, duration_ms, output_tail, source);
                 }
             }
+            ShellEvent::Context {
+                cwd,
+                set,
+                unset,
+                withheld,
+            } => {
+                // Before the run starts or after it ended: nothing to keep.
+                if let Ok(fx) = app.engine.update(Msg::ShellContext {
+                    cwd,
+                    set,
+                    unset,
+                    withheld,
+                }) {
+                    self.carry_out(app, fx);
+                }
+            }
             ShellEvent::MarkerRejected => app.warn(crate::tr!(app.lang, "shell-marker-rejected")),
             ShellEvent::Foreign { program } => {
                 app.warn(crate::i18n::fill(app.t().shell_foreign, &[&program]))
@@ -377,12 +397,13 @@ impl Executor {
         } else {
             RestartCause::Killed
         };
-        let fx = app.send(Msg::ShellRestarted {
+        if let Ok(fx) = app.engine.update(Msg::ShellRestarted {
             cause,
             exit_code: code,
             step,
-        });
-        self.carry_out(app, fx);
+        }) {
+            self.carry_out(app, fx);
+        }
     }
 
     /// The running command's timeout, when one is set: when to look next.

@@ -68,14 +68,20 @@ impl Screen {
     }
 
     pub fn wait_for(&self, needle: &str) {
+        self.wait_for_any(&[needle]);
+    }
+
+    /// Waits until one of `needles` is on the screen.
+    pub fn wait_for_any(&self, needles: &[&str]) {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(30) {
-            if self.text().contains(needle) {
+            let text = self.text();
+            if needles.iter().any(|n| text.contains(n)) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(30));
         }
-        panic!("`{needle}` never appeared; the screen:\n{}", self.text());
+        panic!("{needles:?} never appeared; the screen:\n{}", self.text());
     }
 
     pub fn send(&mut self, bytes: &str) {

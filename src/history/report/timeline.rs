@@ -23,6 +23,10 @@ where
     // The row of the command waiting for its exit code: (row, step).
     let mut in_flight: Option<(usize, String)> = None;
     for line in lines {
+        // What a resume restores, not something a reader follows.
+        if matches!(line.event, Event::ShellContext { .. }) {
+            continue;
+        }
         let at = parse_ts(&line.ts);
         if let Event::CommandFinished {
             step,
@@ -274,6 +278,7 @@ where
             let plan: Vec<String> = plan.iter().map(|p| escape(p)).collect();
             fill(t.ev_rollback, &[&from, &escape(reason), &plan.join(", ")])
         }
+        Event::ShellContext { .. } => String::new(),
         Event::ShellRestarted {
             cause,
             exit_code,

@@ -55,6 +55,38 @@ __pasos_finished() {
     builtin printf '\e]133;D;%s;aid=%s;mac=%s\a' "$1" "$__pasos_tag" "$__pasos_out"
 }
 
+# The exported variables that changed since the last prompt, one OSC
+# 633;V (NAME=VALUE) or 633;U (NAME) each, so that a resumed run can give
+# them back. The first call (end of this file) only takes the snapshot.
+__pasos_env_ready=
+if [ "${BASH_VERSINFO[0]}" -ge 4 ]; then
+    declare -A __pasos_env_snap=()
+    __pasos_env_changes() {
+        local n v
+        local -A now=()
+        for n in $(compgen -e); do
+            # The shell's own bookkeeping, not the operator's context.
+            # (and what pasos exports with every command).
+            case $n in _ | PWD | OLDPWD | SHLVL | PASOS_*) continue ;; esac
+            now[$n]=1
+            v=${!n-}
+            [[ ${__pasos_env_snap[$n]+set} && ${__pasos_env_snap[$n]} == "$v" ]] && continue
+            __pasos_env_snap[$n]=$v
+            [ -n "$__pasos_env_ready" ] || continue
+            __pasos_esc "$n=$v"
+            builtin printf '\e]633;V;%s;%s\a' "$__pasos_out" "$__pasos_tag"
+        done
+        for n in "${!__pasos_env_snap[@]}"; do
+            [[ ${now[$n]+set} ]] && continue
+            unset "__pasos_env_snap[$n]"
+            builtin printf '\e]633;U;%s;%s\a' "$n" "$__pasos_tag"
+        done
+        __pasos_env_ready=1
+    }
+else
+    __pasos_env_changes() { :; }
+fi
+
 __pasos_ran=
 __pasos_hist=
 __pasos_d=()
@@ -81,6 +113,7 @@ __pasos_precmd() {
         builtin printf '\e]633;P;Mode=prompt-only;%s\a' "$__pasos_tag"
         __pasos_finished "$s"
     fi
+    __pasos_env_changes
     __pasos_esc "$PWD"
     builtin printf '\e]633;P;Cwd=%s;%s\a\e]133;A;aid=%s\a' "$__pasos_out" "$__pasos_tag" "$__pasos_tag"
     __pasos_hist=${HISTCMD-}
@@ -139,3 +172,6 @@ fi
 bind -m emacs -x '"\e[6973~":__pasos_load_env' 2>/dev/null
 bind -m vi-insert -x '"\e[6973~":__pasos_load_env' 2>/dev/null
 bind -m vi-command -x '"\e[6973~":__pasos_load_env' 2>/dev/null
+
+# The environment as it is now is the baseline for __pasos_env_changes.
+__pasos_env_changes

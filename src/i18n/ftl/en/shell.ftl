@@ -22,3 +22,14 @@ shell-restarted = New shell: the previous one { $cause ->
 shell-during-step = during { $step }
 
 shell-step-time-note = Step times are the operator's: from a step's first start to its outcome, across attempts (deciding and retrying included, run interruptions left out); the commands' own runtime is recorded beside it.
+
+# Resume: what the new shell got back. $cwd may be "-".
+shell-restored = Resumed in a new shell: working directory { $cwd }; { $count ->
+    [0] no exported variables restored
+    [one] { $count } exported variable restored ({ $names })
+   *[other] { $count } exported variables restored ({ $names })
+}.
+shell-restore-no-dir = Not restored: the working directory { $dir } no longer exists.
+shell-restore-withheld = Not restored (secrets are never recorded; they are asked again): { $names }.
+shell-restore-in-flight = Step { $step } was running `{ $command }` when the run stopped; it may or may not have finished. Enter runs the step again from its first command; o marks it done or failed with a reason; s skips it.
+shell-restore-lost = Never restored: shell functions, unexported variables, aliases and background jobs.

@@ -22,3 +22,14 @@ shell-restarted = Shell nueva: la anterior { $cause ->
 shell-during-step = durante { $step }
 
 shell-step-time-note = Los tiempos de paso son los del operador: desde el primer inicio del paso hasta su resultado, con todos sus intentos (decidir y reintentar incluidos, interrupciones de la ejecución excluidas); el tiempo de los comandos se guarda aparte.
+
+# Reanudar: lo que recuperó la shell nueva. $cwd puede ser "-".
+shell-restored = Reanudada en una shell nueva: directorio de trabajo { $cwd }; { $count ->
+    [0] ninguna variable exportada restaurada
+    [one] { $count } variable exportada restaurada ({ $names })
+   *[other] { $count } variables exportadas restauradas ({ $names })
+}.
+shell-restore-no-dir = No restaurado: el directorio de trabajo { $dir } ya no existe.
+shell-restore-withheld = No restaurado (los secretos nunca se registran; se vuelven a pedir): { $names }.
+shell-restore-in-flight = El paso { $step } estaba ejecutando `{ $command }` cuando se detuvo la ejecución; puede haber terminado o no. Enter vuelve a ejecutar el paso desde su primer comando; o lo marca como hecho o fallido con un motivo; s lo omite.
+shell-restore-lost = Nunca se restauran: funciones de la shell, variables no exportadas, alias ni trabajos en segundo plano.
