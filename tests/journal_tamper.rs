@@ -57,7 +57,7 @@ fn write_journal(dir: &Path) -> PathBuf {
             step: "P1".into(),
             outcome: StepOutcome::Done,
             duration_ms: 900,
-            reason: None,
+            why: pasos::journal::StepWhy::default(),
             step_ms: None,
             command_ms: None,
         },
@@ -73,7 +73,7 @@ fn write_journal(dir: &Path) -> PathBuf {
         },
         Event::Deviation {
             step: Some("1".into()),
-            what: "failed -> done".into(),
+            kind: pasos::journal::DeviationKind::from_sentence("failed -> done"),
             reason: "falso positivo: el grep busca en el log antiguo".into(),
         },
         Event::Note {
@@ -88,6 +88,7 @@ fn write_journal(dir: &Path) -> PathBuf {
         Event::RunFinished {
             outcome: RunOutcome::RolledBack,
             duration_ms: 61_000,
+            reason: None,
         },
     ];
     for (i, e) in events.into_iter().enumerate() {

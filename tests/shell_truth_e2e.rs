@@ -6,7 +6,7 @@
 #[path = "support/pty_screen.rs"]
 mod pty_screen;
 
-use pasos::journal::{Event, ExitSource, RestartCause, StepOutcome, store, verify_file};
+use pasos::journal::{Event, ExitSource, RestartCause, StepCause, StepOutcome, store, verify_file};
 use pty_screen::spawn;
 use std::time::{Duration, Instant};
 
@@ -103,20 +103,32 @@ fn timeouts_stop_commands_even_when_they_ignore_ctrl_c() {
             ("2", Some(ExitSource::TimedOut))
         ]
     );
-    let reasons: Vec<_> = ev
+    let causes: Vec<_> = ev
         .iter()
         .filter_map(|e| match e {
             Event::StepFinished {
                 outcome: StepOutcome::Failed,
-                reason: Some(r),
+                why,
                 ..
-            } => Some(r.clone()),
+            } => why.cause.clone(),
             _ => None,
         })
         .collect();
-    assert_eq!(reasons.len(), 2, "{reasons:?}");
-    assert!(reasons[0].contains("timed out after 2s"), "{reasons:?}");
-    assert!(reasons[1].contains("timed out after 1s"), "{reasons:?}");
+    assert_eq!(
+        causes,
+        [
+            StepCause::TimedOut {
+                command: 1,
+                of: 1,
+                after_secs: 2
+            },
+            StepCause::TimedOut {
+                command: 1,
+                of: 1,
+                after_secs: 1
+            }
+        ]
+    );
 }
 
 fn restarts(ev: &[Event]) -> Vec<(RestartCause, Option<i32>, Option<String>)> {
@@ -183,22 +195,30 @@ fn shell_restarts_are_journaled_and_never_leave_a_step_running() {
         ],
         "{ev:#?}"
     );
-    let reason = |id: &str| {
-        ev.iter()
-            .find_map(|e| match e {
-                Event::StepFinished {
-                    step,
-                    outcome: StepOutcome::Failed,
-                    reason,
-                    ..
-                } if step == id => reason.clone(),
-                _ => None,
-            })
-            .unwrap_or_default()
+    let cause = |id: &str| {
+        ev.iter().find_map(|e| match e {
+            Event::StepFinished {
+                step,
+                outcome: StepOutcome::Failed,
+                why,
+                ..
+            } if step == id => why.cause.clone(),
+            _ => None,
+        })
     };
-    assert_eq!(reason("2"), "the shell exited while command 2 of 3 ran");
-    assert!(reason("3").contains("validation"), "{}", reason("3"));
-    assert_eq!(reason("4"), "the shell exited while command 1 of 1 ran");
+    assert_eq!(
+        cause("2"),
+        Some(StepCause::ShellExited { command: 2, of: 3 })
+    );
+    assert!(
+        matches!(cause("3"), Some(StepCause::ValidationFailed { .. })),
+        "{:?}",
+        cause("3")
+    );
+    assert_eq!(
+        cause("4"),
+        Some(StepCause::ShellExited { command: 1, of: 1 })
+    );
     assert!(
         !ev.iter()
             .any(|e| matches!(e, Event::CommandSent { command, .. } if command == "echo never"))

@@ -3,13 +3,17 @@
 use super::args::{Global, LogAction, LogArgs};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
 use pasos::history::local_time::minute;
-use pasos::history::{RunSummary, timeline::timeline};
+use pasos::history::record::build;
+use pasos::history::{RunStatus, review::RunReview, timeline};
+use pasos::i18n::Lang;
 use pasos::journal::store;
 use pasos::journal::verify::{ProblemKind, verify_file, verify_file_fast};
 use pasos::paths::Paths;
+use pasos::tr;
 use std::path::Path;
 
 pub fn run(args: &LogArgs, global: &Global) -> u8 {
+    let lang = global.lang();
     let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => p,
         Err(e) => {
@@ -40,19 +44,28 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             filter,
             ascii,
             keymap,
-        } => browse(&paths, global, filter, *ascii, keymap.as_deref(), terminal),
+        } => browse(
+            lang,
+            &paths,
+            global,
+            filter,
+            *ascii,
+            keymap.as_deref(),
+            terminal,
+        ),
         LogAction::List {
             procedure,
             operator,
             outcome,
             since,
-        } => list(&paths.data, procedure, operator, outcome, since),
-        LogAction::Show { run } => show(&paths.data, run),
-        LogAction::Verify { runs } => verify(&paths.data, runs),
+        } => list(lang, &paths.data, procedure, operator, outcome, since),
+        LogAction::Show { run } => show(lang, &paths.data, run),
+        LogAction::Verify { runs } => verify(lang, &paths.data, runs),
     }
 }
 
 fn browse(
+    lang: Lang,
     paths: &Paths,
     global: &Global,
     filter: &[String],
@@ -61,9 +74,7 @@ fn browse(
     terminal: bool,
 ) -> u8 {
     if !terminal {
-        eprintln!(
-            "pasos log browse: needs a terminal; use `pasos log list` or `pasos log show RUN`"
-        );
+        eprintln!("{}", tr!(lang, "history-log-browse-needs-terminal"));
         return EXIT_BAD_INPUT;
     }
     super::browse::open(
@@ -77,6 +88,7 @@ fn browse(
 }
 
 fn list(
+    lang: Lang,
     data: &Path,
     procedure: &Option<String>,
     operator: &Option<String>,
@@ -90,20 +102,29 @@ fn list(
         None => None,
         Some(Ok(d)) => Some(d),
         Some(Err(_)) => {
-            eprintln!("pasos: --since takes a date like 2026-11-01");
+            eprintln!("{}", tr!(lang, "history-log-bad-since"));
             return EXIT_BAD_INPUT;
         }
     };
+    if let Some(o) = outcome
+        && RunStatus::from_name(&o.to_lowercase()).is_none()
+    {
+        eprintln!(
+            "{}",
+            tr!(lang, "history-log-bad-outcome", outcome = o.as_str())
+        );
+        return EXIT_BAD_INPUT;
+    }
     let listing = match pasos::history::listing::list(data) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("pasos: cannot read {}: {e}", data.display());
+            eprintln!("{}", cannot_read(lang, data, &e));
             return EXIT_BAD_INPUT;
         }
     };
     let mut rows = Vec::new();
     for run in listing.runs {
-        let s = run.summary;
+        let s = run.record;
         let keep = procedure
             .as_ref()
             .is_none_or(|p| s.procedure_id.eq_ignore_ascii_case(p))
@@ -112,46 +133,77 @@ fn list(
                 .is_none_or(|o| s.operator.to_lowercase().contains(&o.to_lowercase()))
             && outcome
                 .as_ref()
-                .is_none_or(|o| s.outcome_word() == o.to_lowercase())
-            && since.is_none_or(|d| s.started.with_timezone(&chrono::Local).date_naive() >= d);
+                .is_none_or(|o| s.status.name() == o.to_lowercase())
+            && since.is_none_or(|d| s.started().with_timezone(&chrono::Local).date_naive() >= d);
         if keep {
             rows.push((s, run.intact));
         }
     }
     for u in &listing.unreadable {
-        println!("unreadable  {}  {}", u.run_id, u.problem);
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "history-log-unreadable",
+                run = u.run_id.as_str(),
+                problem = u.problem.as_str()
+            )
+        );
     }
     if rows.is_empty() {
-        println!("no runs in {}", data.display());
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "history-log-no-runs",
+                dir = data.display().to_string()
+            )
+        );
         return EXIT_OK;
     }
+    let head =
+        |attr: &str| pasos::i18n::catalog::format_attr(lang, "history-log-columns", attr, None);
     println!(
-        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<12} STARTED",
-        "RUN", "PROCEDURE", "OPERATOR", "ENV", "DURATION", "OUTCOME"
+        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<14} {}",
+        head("run"),
+        head("procedure"),
+        head("operator"),
+        head("env"),
+        head("duration"),
+        head("outcome"),
+        head("started")
     );
     for (s, intact) in rows {
-        let dur = pasos::procedure::estimate::format_ms(s.duration_ms);
-        let outcome = if intact {
-            s.outcome_word().to_string()
-        } else {
-            format!("{}!", s.outcome_word())
-        };
+        // The working time: what `pasos kpi`, the CSV, the report and the
+        // browser show for the same run.
+        let dur = pasos::procedure::estimate::format_ms(s.working_ms());
+        let word = s.status.word(lang);
+        let outcome = if intact { word } else { format!("{word}!") };
         println!(
-            "{:<26} {:<18} {:<16} {:<12} {:>9} {:<12} {}",
+            "{:<26} {:<18} {:<16} {:<12} {:>9} {:<14} {}",
             s.run_id,
             s.procedure_id,
             s.operator,
             s.environment.as_deref().unwrap_or("-"),
             dur,
             outcome,
-            minute(s.started, &chrono::Local)
+            minute(s.started(), &chrono::Local)
         );
     }
-    println!("(`!` = the journal does not verify: see `pasos log verify`)");
+    println!("{}", tr!(lang, "history-log-unverified-mark"));
     EXIT_OK
 }
 
-fn show(data: &Path, run: &str) -> u8 {
+fn cannot_read(lang: Lang, path: &Path, e: &std::io::Error) -> String {
+    tr!(
+        lang,
+        "history-log-cannot-read",
+        path = path.display().to_string(),
+        error = e.to_string()
+    )
+}
+
+fn show(lang: Lang, data: &Path, run: &str) -> u8 {
     let path = match store::find(data, run) {
         Ok(p) => p,
         Err(e) => {
@@ -162,45 +214,51 @@ fn show(data: &Path, run: &str) -> u8 {
     let v = match verify_file(&path) {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("pasos: cannot read {}: {e}", path.display());
+            eprintln!("{}", cannot_read(lang, &path, &e));
             return EXIT_BAD_INPUT;
         }
     };
-    if let Some(s) = RunSummary::from_lines(&v.lines) {
+    if let Ok(s) = build::from_lines(&v.lines) {
         println!(
             "{} — {} (v{})",
             s.procedure_id, s.procedure_title, s.version
         );
         println!(
-            "run {} · {} · {} · {}",
-            s.run_id,
-            s.operator,
-            s.environment.as_deref().unwrap_or("-"),
-            s.outcome_word()
+            "{}",
+            tr!(
+                lang,
+                "history-log-show-run",
+                run = s.run_id.as_str(),
+                operator = s.operator.as_str(),
+                environment = s.environment.as_deref().unwrap_or("-"),
+                status = s.status.word(lang),
+                duration = pasos::procedure::estimate::format_ms(s.working_ms())
+            )
         );
     }
     if !v.intact() {
-        println!("WARNING: this journal does not verify; `pasos log verify {run}` says why");
+        println!("{}", tr!(lang, "history-log-show-unverified", run = run));
     }
     println!();
-    for (time, offset, what) in timeline(&v.lines) {
+    let review = RunReview::from_lines(&v.lines);
+    for (time, offset, what) in timeline::rows(lang, &v.lines, review.as_ref()) {
         println!("{time}  {offset:>8}  {what}");
     }
     if let Some(t) = &v.torn_tail {
         println!(
-            "(line {}: a torn last line of {} bytes — an interrupted write; resuming sets it aside)",
-            t.line, t.bytes
+            "{}",
+            tr!(lang, "history-log-torn", line = t.line, count = t.bytes)
         );
     }
     EXIT_OK
 }
 
-fn verify(data: &Path, runs: &[String]) -> u8 {
+fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
     let paths = if runs.is_empty() {
         match store::list(data) {
             Ok(p) => p,
             Err(e) => {
-                eprintln!("pasos: cannot read {}: {e}", data.display());
+                eprintln!("{}", cannot_read(lang, data, &e));
                 return EXIT_BAD_INPUT;
             }
         }
@@ -218,7 +276,14 @@ fn verify(data: &Path, runs: &[String]) -> u8 {
         out
     };
     if paths.is_empty() {
-        println!("no journals in {}", data.display());
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "history-log-no-journals",
+                dir = data.display().to_string()
+            )
+        );
         return EXIT_OK;
     }
     let mut bad = 0;
@@ -229,37 +294,70 @@ fn verify(data: &Path, runs: &[String]) -> u8 {
                 let torn = v
                     .torn_tail
                     .as_ref()
-                    .map(|t| {
-                        format!(
-                            "; line {} is a torn write of {} bytes (crash or kill), resumable",
-                            t.line, t.bytes
-                        )
-                    })
+                    .map(|t| tr!(lang, "history-verify-torn", line = t.line, count = t.bytes))
                     .unwrap_or_default();
-                println!("ok    {id}  {} events{torn}", v.events);
+                println!(
+                    "{}{torn}",
+                    tr!(
+                        lang,
+                        "history-verify-ok",
+                        run = id.as_str(),
+                        count = v.events
+                    )
+                );
             }
             Ok(v) => {
                 bad += 1;
                 let p = &v.problems[0];
-                let at = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+                let at = p
+                    .line
+                    .map(|l| tr!(lang, "history-verify-at-line", line = l))
+                    .unwrap_or_default();
                 let more = if v.problems.len() > 1 {
-                    format!(" (+{} more)", v.problems.len() - 1)
+                    tr!(lang, "history-verify-more", count = v.problems.len() - 1)
                 } else {
                     String::new()
                 };
-                println!("FAIL  {id}  {at}{}: {}{more}", p.kind, p.detail);
+                println!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "history-verify-fail",
+                        run = id.as_str(),
+                        at = at,
+                        kind = tr!(lang, "history-verify-kind", kind = p.kind.to_string()),
+                        detail = p.detail.as_str(),
+                        more = more
+                    )
+                );
                 if p.kind == ProblemKind::Io {
                     println!("      {}", path.display());
                 }
             }
             Err(e) => {
                 bad += 1;
-                println!("FAIL  {id}  cannot read: {e}");
+                println!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "history-verify-unreadable",
+                        run = id.as_str(),
+                        error = e.to_string()
+                    )
+                );
             }
         }
     }
     if bad > 0 {
-        println!("{bad} of {} journals do not verify", paths.len());
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "history-verify-summary",
+                bad = bad,
+                count = paths.len()
+            )
+        );
         EXIT_FAILED
     } else {
         EXIT_OK

@@ -1,6 +1,11 @@
 //! What a journal records: one event per state change of a run.
 
+use super::facts::{DeviationKind, InterruptionWhy, Problems, StepWhy};
 use serde::{Deserialize, Serialize};
+
+/// The prefix of the id of a step's own rollback, as the journal names it
+/// (`undo:3` undoes step 3).
+pub const UNDO_PREFIX: &str = "undo:";
 
 /// Who ran it, from where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -77,7 +82,7 @@ pub enum Mode {
     Rehearsal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepOutcome {
     Done,
@@ -128,7 +133,7 @@ pub enum RestartCause {
     Operator,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunOutcome {
     Success,
@@ -168,6 +173,13 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         exit_code: Option<i32>,
     },
+    /// A prerequisite's check command failed (the item stays unconfirmed).
+    PrerequisiteFailed {
+        group: String,
+        item: String,
+        check: String,
+        exit_code: i32,
+    },
     VariableSet {
         name: String,
         /// `None` for secrets: only the name is recorded.
@@ -200,16 +212,18 @@ pub enum Event {
     ValidationResult {
         step: String,
         passed: bool,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        detail: Option<String>,
+        /// What it found wrong (empty when it passed).
+        #[serde(flatten)]
+        problems: Problems,
     },
     StepFinished {
         step: String,
         outcome: StepOutcome,
         /// This attempt: from its start to this outcome.
         duration_ms: u64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<String>,
+        /// The operator's reason and/or the cause pasos recorded.
+        #[serde(flatten)]
+        why: StepWhy,
         /// Step time, the operator's: from the step's first start to this
         /// outcome, across attempts, run interruptions excluded. Absent in
         /// journals written before it was recorded (read `duration_ms`).
@@ -223,7 +237,9 @@ pub enum Event {
     Deviation {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<String>,
-        what: String,
+        #[serde(flatten, with = "super::facts::deviation_wire")]
+        kind: DeviationKind,
+        /// The operator's own words.
         reason: String,
     },
     Note {
@@ -272,7 +288,8 @@ pub enum Event {
         step: Option<String>,
     },
     RunInterrupted {
-        reason: String,
+        #[serde(flatten)]
+        why: InterruptionWhy,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<String>,
     },
@@ -285,6 +302,9 @@ pub enum Event {
     RunFinished {
         outcome: RunOutcome,
         duration_ms: u64,
+        /// The operator's reason, for a run they ended (aborted).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
 }
 
@@ -300,13 +320,21 @@ impl Event {
             }
             Event::VariableSet { value, .. } => value.as_mut().into_iter().collect(),
             Event::CommandSent { command, .. } => vec![command],
-            Event::ValidationResult { detail, .. } => detail.as_mut().into_iter().collect(),
-            Event::StepFinished { reason, .. } => reason.as_mut().into_iter().collect(),
-            Event::Deviation { what, reason, .. } => vec![what, reason],
+            Event::PrerequisiteFailed { item, check, .. } => vec![item, check],
+            Event::ValidationResult { problems, .. } => problems.texts_mut(),
+            Event::StepFinished { why, .. } => why.reason.as_mut().into_iter().collect(),
+            Event::Deviation { kind, reason, .. } => {
+                let mut v = vec![reason];
+                if let DeviationKind::Legacy(what) = kind {
+                    v.push(what);
+                }
+                v
+            }
             Event::Note { text, .. } => vec![text],
             Event::Confirmation { typed, .. } => vec![typed],
             Event::RollbackStarted { reason, .. } => vec![reason],
-            Event::RunInterrupted { reason, .. } => vec![reason],
+            Event::RunInterrupted { why, .. } => why.texts_mut(),
+            Event::RunFinished { reason, .. } => reason.as_mut().into_iter().collect(),
             Event::ShellContext { cwd, set, .. } => {
                 let mut v: Vec<&mut String> = set.values_mut().collect();
                 v.extend(cwd.as_mut());
@@ -316,8 +344,7 @@ impl Event {
             | Event::CommandFinished { .. }
             | Event::RunResumed { .. }
             | Event::DecisionAnswered { .. }
-            | Event::ShellRestarted { .. }
-            | Event::RunFinished { .. } => Vec::new(),
+            | Event::ShellRestarted { .. } => Vec::new(),
         }
     }
 
@@ -344,6 +371,7 @@ impl Event {
         match self {
             Event::RunStarted { .. } => "run-started",
             Event::PrerequisiteConfirmed { .. } => "prerequisite-confirmed",
+            Event::PrerequisiteFailed { .. } => "prerequisite-failed",
             Event::VariableSet { .. } => "variable-set",
             Event::StepStarted { .. } => "step-started",
             Event::CommandSent { .. } => "command-sent",

@@ -2,6 +2,8 @@
 //! written and fsynced event by event, redacted, verifiable.
 
 pub mod event;
+pub mod facts;
+mod legacy;
 pub mod line;
 pub mod redact;
 pub mod store;
@@ -10,6 +12,10 @@ pub mod writer;
 
 pub use event::{
     Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome, StepOutcome, StepProfile,
+};
+pub use facts::{
+    DeviationKind, Interruption, InterruptionWhy, Problems, StepCause, StepState, StepWhy,
+    ValidationProblem,
 };
 pub use line::Line;
 pub use redact::Redactor;

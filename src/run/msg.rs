@@ -88,7 +88,7 @@ pub enum Msg {
     },
     /// SIGHUP, a dropped SSH session, quitting to resume later.
     Interrupt {
-        reason: String,
+        cause: crate::journal::Interruption,
     },
     /// The shell's working context changed (see [`Event::ShellContext`]).
     ShellContext {

@@ -33,3 +33,13 @@ shell-restore-no-dir = Not restored: the working directory { $dir } no longer ex
 shell-restore-withheld = Not restored (secrets are never recorded; they are asked again): { $names }.
 shell-restore-in-flight = Step { $step } was running `{ $command }` when the run stopped; it may or may not have finished. Enter runs the step again from its first command; o marks it done or failed with a reason; s skips it.
 shell-restore-lost = Never restored: shell functions, unexported variables, aliases and background jobs.
+
+# After a step's time in a timeline row: that time is the operator's.
+shell-step-time-detail = {" "}(step time; this attempt { $attempt }, commands { $commands })
+shell-context = Shell context: { $what }
+shell-context-cwd = directory { $dir }
+shell-context-set = exported { $names }
+shell-context-unset = unset { $names }
+shell-context-withheld = secret, not recorded: { $names }
+shell-cause-shell-exited = the shell exited while command { $command } of { $total } ran
+shell-cause-timed-out = command { $command } of { $total } timed out after { $after }

@@ -33,3 +33,13 @@ shell-restore-no-dir = No restaurado: el directorio de trabajo { $dir } ya no ex
 shell-restore-withheld = No restaurado (los secretos nunca se registran; se vuelven a pedir): { $names }.
 shell-restore-in-flight = El paso { $step } estaba ejecutando `{ $command }` cuando se detuvo la ejecución; puede haber terminado o no. Enter vuelve a ejecutar el paso desde su primer comando; o lo marca como hecho o fallido con un motivo; s lo omite.
 shell-restore-lost = Nunca se restauran: funciones de la shell, variables no exportadas, alias ni trabajos en segundo plano.
+
+# Tras el tiempo de un paso en una fila de la cronología: es el del operador.
+shell-step-time-detail = {" "}(tiempo del paso; este intento { $attempt }, comandos { $commands })
+shell-context = Contexto de la shell: { $what }
+shell-context-cwd = directorio { $dir }
+shell-context-set = exportadas { $names }
+shell-context-unset = eliminadas { $names }
+shell-context-withheld = secretas, no registradas: { $names }
+shell-cause-shell-exited = la shell terminó mientras se ejecutaba el comando { $command } de { $total }
+shell-cause-timed-out = el comando { $command } de { $total } agotó su tiempo tras { $after }
