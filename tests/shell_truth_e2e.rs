@@ -284,7 +284,7 @@ fn step_time_counts_the_operators_time_between_attempts() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("(step time; this attempt"), "{text}");
-    assert!(text.contains("(marker)"), "{text}");
+    assert!(text.contains("authenticated marker"), "{text}");
 }
 
 #[test]
