@@ -16,6 +16,7 @@ pub mod html;
 pub mod md;
 mod tree;
 pub mod txt;
+pub mod words;
 
 pub use doc::Doc;
 
