@@ -14,5 +14,6 @@ pub mod plain;
 pub mod procedure;
 pub mod run;
 pub mod runner;
+pub mod secret;
 pub mod shell;
 pub mod tui;

@@ -7,6 +7,8 @@ read -g __pasos_tag __pasos_k0 __pasos_k1 <$__pasos_keyfile 2>/dev/null
 command rm -f -- $__pasos_keyfile
 set -e __pasos_keyfile
 set -g __pasos_ran
+# The run's history stays in memory: never the user's history file.
+set -g fish_history ''
 
 function __pasos_esc
     string replace -a '\\' '\\\\' -- $argv[1] | string replace -a ';' '\\x3b' | string replace -a \a '\\x07' | string replace -a \e '\\x1b' | string replace -a \r '\\x0d' | string join '\\x0a'

@@ -6,6 +6,10 @@
 # __pasos_keyfile, __pasos_dir and __pasos_user_rc above this line.
 read -r __pasos_tag __pasos_k0 __pasos_k1 <"$__pasos_keyfile" 2>/dev/null
 command rm -f -- "$__pasos_keyfile"
+# The run's history (shells that keep one) stays with the run, in the
+# private directory removed with it; never the user's history file.
+HISTFILE="$__pasos_dir/history"
+export HISTFILE
 __pasos_e=$(printf '\033')
 __pasos_b=$(printf '\007')
 # Unset first: a PS1 inherited from the environment would stay exported.
