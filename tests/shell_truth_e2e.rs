@@ -7,7 +7,7 @@
 mod pty_screen;
 
 use pasos::journal::{Event, ExitSource, RestartCause, StepCause, StepOutcome, store, verify_file};
-use pty_screen::spawn;
+use pty_screen::{spawn, spawn_with};
 use std::time::{Duration, Instant};
 
 const HEAD: &str = r#"
@@ -319,11 +319,8 @@ fn a_resume_brings_back_the_directory_and_exported_variables_but_no_secret() {
     let path = work.path().join("p.toml");
     std::fs::write(&path, format!("{HEAD}{secret_var}{}", steps.concat())).unwrap();
     let p = path.to_str().unwrap();
-    let mut s = spawn(
-        &["run", "--var", "TOKEN=tok-very-secret-42", p],
-        data.path(),
-        work.path(),
-    );
+    let secret = [("PASOS_VAR_TOKEN", "tok-very-secret-42")];
+    let mut s = spawn_with(&["run", p], data.path(), work.path(), &secret);
     s.wait_for("enter run");
     s.send("\r");
     s.wait_for("✓ 1 done");
@@ -332,17 +329,11 @@ fn a_resume_brings_back_the_directory_and_exported_variables_but_no_secret() {
     assert_eq!(s.quit(), Some(4));
     let journal = store::list(data.path()).unwrap().remove(0);
     let id = journal.file_stem().unwrap().to_string_lossy().into_owned();
-    let mut s = spawn(
-        &[
-            "run",
-            "--resume",
-            &id,
-            "--var",
-            "TOKEN=tok-very-secret-42",
-            p,
-        ],
+    let mut s = spawn_with(
+        &["run", "--resume", &id, p],
         data.path(),
         work.path(),
+        &secret,
     );
     s.wait_for("1 exported variable restored (MARK)");
     s.wait_for("Not restored (secrets are never recorded");

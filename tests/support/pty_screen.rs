@@ -17,6 +17,16 @@ pub struct Screen {
 /// `pasos ARGS` at 120x40 in a pseudo-terminal, English, no colour,
 /// started in `cwd`.
 pub fn spawn(args: &[&str], data: &std::path::Path, cwd: &std::path::Path) -> Screen {
+    spawn_with(args, data, cwd, &[])
+}
+
+/// [`spawn`] with more environment variables.
+pub fn spawn_with(
+    args: &[&str],
+    data: &std::path::Path,
+    cwd: &std::path::Path,
+    env: &[(&str, &str)],
+) -> Screen {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -34,6 +44,9 @@ pub fn spawn(args: &[&str], data: &std::path::Path, cwd: &std::path::Path) -> Sc
     cmd.env("NO_COLOR", "1");
     cmd.env("SHELL", "/bin/bash");
     cmd.env("HISTFILE", "/dev/null");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
