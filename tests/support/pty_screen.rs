@@ -44,6 +44,8 @@ pub fn spawn_with(
     cmd.env("NO_COLOR", "1");
     cmd.env("SHELL", "/bin/bash");
     cmd.env("HISTFILE", "/dev/null");
+    // The machine's own ~/.bashrc (pyenv, conda...) stays out of the test.
+    cmd.env("HOME", cwd);
     for (k, v) in env {
         cmd.env(k, v);
     }
