@@ -17,8 +17,8 @@ fn event(i: u64) -> Event {
             manual: false,
             transcript_offset: Some(i * 120),
         },
-        2 => Event::CommandFinished { step: format!("{}", i % 50), exit_code: 0, duration_ms: 812 },
-        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, why: pasos::journal::StepWhy::default()},
+        2 => Event::CommandFinished { step: format!("{}", i % 50), exit_code: 0, duration_ms: 812, source: None },
+        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, why: pasos::journal::StepWhy::default(), step_ms: None, command_ms: None },
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::{TimeZone, Utc};
 use pasos::journal::line::{Line, genesis};
 use pasos::journal::{DeviationKind, StepCause};
-use pasos::journal::{Event, Mode, Operator, RunOutcome, StepOutcome};
+use pasos::journal::{Event, ExitSource, Mode, Operator, RunOutcome, StepOutcome};
 use pasos::procedure::{Procedure, load_str};
 use pasos::run::{
     Effect, Engine, FakeClock, Msg, PlanKind, Refusal, RunConfig, RunStatus, StepStatus,
@@ -263,6 +263,7 @@ impl Harness {
                 exit_code: *code,
                 duration_ms: 20_000,
                 output: "ok\n".into(),
+                source: ExitSource::Marker,
             }));
         }
         all
@@ -273,9 +274,18 @@ impl Harness {
     }
 
     fn replayed(&self) -> Engine {
+        Engine::replay(
+            procedure(self.text),
+            Box::new(self.clock.clone()),
+            &self.lines(),
+        )
+        .unwrap()
+    }
+
+    /// The journal so far, as lines.
+    fn lines(&self) -> Vec<Line> {
         let mut prev = genesis("r");
-        let lines: Vec<Line> = self
-            .events
+        self.events
             .iter()
             .enumerate()
             .map(|(i, (e, t))| {
@@ -283,8 +293,7 @@ impl Harness {
                 prev = l.hash.clone();
                 l
             })
-            .collect();
-        Engine::replay(procedure(self.text), Box::new(self.clock.clone()), &lines).unwrap()
+            .collect()
     }
 }
 
@@ -558,6 +567,7 @@ fn output_patterns_without_a_command_read_the_steps_output() {
         exit_code: 0,
         duration_ms: 5,
         output: "HTTP/1.1 200\nv2\n".into(),
+        source: ExitSource::Marker,
     });
     assert_eq!(h.status("V1"), StepStatus::Done);
 }
@@ -630,6 +640,7 @@ fn manual_steps_and_hand_typed_commands() {
         exit_code: 1,
         duration_ms: 3,
         output: String::new(),
+        source: ExitSource::Marker,
     });
     assert_eq!(h.status("P2"), StepStatus::Pending);
     h.run("P2", &[0, 0]);
@@ -714,6 +725,7 @@ fn timers_follow_the_fake_clock() {
         exit_code: 0,
         duration_ms: 1,
         output: String::new(),
+        source: ExitSource::Marker,
     });
     h.clock.advance_secs(100);
     let t = h.engine.step_timer("P1").unwrap();
@@ -768,6 +780,7 @@ fn eta_scales_what_is_left_by_the_pace_so_far() {
         exit_code: 0,
         duration_ms: 1,
         output: String::new(),
+        source: ExitSource::Marker,
     });
     let r = h.engine.run_timer();
     assert!((r.pace - 2.0).abs() < 1e-9, "{}", r.pace);
@@ -987,7 +1000,7 @@ fn any_msg() -> impl Strategy<Value = Msg> {
     ]);
     prop_oneof![
         4 => (step.clone(), prop::option::of(Just("2".to_string()))).prop_map(|(s, t)| Msg::StartStep { step: s.into(), typed: t }),
-        6 => (step.clone(), 0i32..3, "[a-z ]{0,12}").prop_map(|(s, c, o)| Msg::CommandFinished { step: s.into(), exit_code: c, duration_ms: 5, output: o }),
+        6 => (step.clone(), 0i32..3, "[a-z ]{0,12}").prop_map(|(s, c, o)| Msg::CommandFinished { step: s.into(), exit_code: c, duration_ms: 5, output: o , source: ExitSource::Marker}),
         3 => (step.clone(), any::<bool>()).prop_map(|(s, m)| Msg::CommandSent { step: s.into(), command: "x".into(), manual: m, transcript_offset: None }),
         2 => (step.clone(), 0i32..2).prop_map(|(s, c)| Msg::ValidationFinished { step: s.into(), exit_code: c, output: "ok".into() }),
         2 => (step.clone(), any::<bool>()).prop_map(|(s, ok)| Msg::Report { step: s.into(), outcome: if ok { StepOutcome::Done } else { StepOutcome::Failed } }),
@@ -1028,6 +1041,9 @@ proptest! {
             live.status_before_interrupt = Some(live.status);
             live.status = RunStatus::Interrupted;
             live.in_flight = None;
+            if let Some(c) = live.unfinished_command.take() {
+                live.interrupted_command = Some(c);
+            }
             for i in live.items.iter_mut().filter(|i| i.status.is_active()) {
                 i.status = StepStatus::Interrupted;
                 i.finished_at = Some(at);
@@ -1154,4 +1170,117 @@ fn a_variable_set_at_start_does_not_journal_its_default_first() {
         })
         .collect();
     assert!(!set.contains(&"HOST"), "{set:?}");
+}
+
+/// Step time is the operator's: a step that fails at 10 s, is retried and
+/// is done at 50 s took 50 s (not the 10 s + 10 s of its attempts), and
+/// the KPI sample says 50 s too.
+#[test]
+fn step_time_runs_from_the_first_start_to_the_final_outcome() {
+    let mut h = harness();
+    h.prepare();
+    let finish = |h: &mut Harness, code: i32| {
+        h.ok(Msg::CommandSent {
+            step: "P1".into(),
+            command: "ping".into(),
+            manual: false,
+            transcript_offset: None,
+        });
+        h.clock.advance_secs(5);
+        h.ok(Msg::CommandFinished {
+            step: "P1".into(),
+            exit_code: code,
+            duration_ms: 5_000,
+            output: String::new(),
+            source: ExitSource::Marker,
+        });
+    };
+    h.ok(Msg::StartStep {
+        step: "P1".into(),
+        typed: None,
+    });
+    h.clock.advance_secs(5);
+    finish(&mut h, 1);
+    assert_eq!(h.status("P1"), StepStatus::Failed);
+    // 30 s to decide and fix, then the retry takes 10 s.
+    h.clock.advance_secs(30);
+    h.ok(Msg::StartStep {
+        step: "P1".into(),
+        typed: None,
+    });
+    h.clock.advance_secs(5);
+    finish(&mut h, 0);
+    assert_eq!(h.status("P1"), StepStatus::Done);
+    let finished: Vec<(u64, Option<u64>, Option<u64>)> = h
+        .events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::StepFinished {
+                duration_ms,
+                step_ms,
+                command_ms,
+                ..
+            } => Some((*duration_ms, *step_ms, *command_ms)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        finished,
+        [
+            (10_000, Some(10_000), Some(5_000)),
+            (10_000, Some(50_000), Some(10_000))
+        ]
+    );
+    assert_eq!(h.engine.step_timer("P1").unwrap().elapsed_ms, 50_000);
+    // Later, the timer of a finished step does not move.
+    h.clock.advance_secs(100);
+    assert_eq!(h.engine.step_timer("P1").unwrap().elapsed_ms, 50_000);
+    // The history reads the same.
+    let record = pasos::history::record::build::from_lines(&h.lines()).unwrap();
+    let p1 = record.steps.iter().find(|s| s.id == "P1").unwrap();
+    assert_eq!(p1.duration_ms, 50_000);
+    assert_eq!(h.replayed().step_timer("P1").unwrap().elapsed_ms, 50_000);
+}
+
+#[test]
+fn step_time_leaves_out_run_interruptions() {
+    let mut h = harness();
+    h.prepare();
+    h.ok(Msg::StartStep {
+        step: "P1".into(),
+        typed: None,
+    });
+    h.clock.advance_secs(10);
+    h.ok(Msg::Interrupt {
+        cause: pasos::journal::Interruption::signal("SIGHUP"),
+    });
+    h.clock.advance_secs(3_600);
+    h.ok(Msg::Resume {
+        operator: Operator::default(),
+        discarded_torn_bytes: None,
+    });
+    h.clock.advance_secs(5);
+    h.ok(Msg::StartStep {
+        step: "P1".into(),
+        typed: None,
+    });
+    h.clock.advance_secs(15);
+    h.ok(Msg::CommandSent {
+        step: "P1".into(),
+        command: "ping".into(),
+        manual: false,
+        transcript_offset: None,
+    });
+    h.ok(Msg::CommandFinished {
+        step: "P1".into(),
+        exit_code: 0,
+        duration_ms: 1_000,
+        output: String::new(),
+        source: ExitSource::Marker,
+    });
+    let step_ms = h.events.iter().find_map(|(e, _)| match e {
+        Event::StepFinished { step_ms, .. } => *step_ms,
+        _ => None,
+    });
+    assert_eq!(step_ms, Some(30_000));
 }

@@ -51,12 +51,15 @@ fn write_journal(dir: &Path) -> PathBuf {
             step: "P1".into(),
             exit_code: 0,
             duration_ms: 812,
+            source: None,
         },
         Event::StepFinished {
             step: "P1".into(),
             outcome: StepOutcome::Done,
             duration_ms: 900,
             why: pasos::journal::StepWhy::default(),
+            step_ms: None,
+            command_ms: None,
         },
         Event::StepStarted {
             step: "1".into(),
@@ -66,6 +69,7 @@ fn write_journal(dir: &Path) -> PathBuf {
             step: "1".into(),
             exit_code: 1,
             duration_ms: 40,
+            source: None,
         },
         Event::Deviation {
             step: Some("1".into()),

@@ -83,6 +83,8 @@ fn finished(step: &str, outcome: StepOutcome, secs: u64) -> Event {
         outcome,
         duration_ms: secs * 1000,
         why: pasos::journal::StepWhy::default(),
+        step_ms: None,
+        command_ms: None,
     }
 }
 
@@ -131,6 +133,7 @@ fn success(data: &Path) {
                     step: "1".into(),
                     exit_code: 0,
                     duration_ms: 99_000,
+                    source: None,
                 },
             ),
             (100, finished("1", StepOutcome::Done, 99)),
@@ -201,6 +204,8 @@ fn rolled_back(data: &Path) {
                     why: pasos::journal::StepWhy::from_sentence(Some(
                         "command 1 of 1 exited with 3",
                     )),
+                    step_ms: None,
+                    command_ms: None,
                 },
             ),
             (
@@ -225,6 +230,8 @@ fn rolled_back(data: &Path) {
                     outcome: StepOutcome::Skipped,
                     duration_ms: 239_000,
                     why: pasos::journal::StepWhy::from_sentence(Some("la DBA lo hará a mano")),
+                    step_ms: None,
+                    command_ms: None,
                 },
             ),
             (

@@ -5,7 +5,7 @@
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pasos::i18n::Lang;
-use pasos::journal::{Mode, Operator};
+use pasos::journal::{ExitSource, Mode, Operator};
 use pasos::procedure::load_str;
 use pasos::run::{Effect, Engine, FakeClock, Msg, RunConfig};
 use pasos::tui::app::App;
@@ -89,6 +89,7 @@ impl Driver {
                             exit_code: code,
                             duration_ms: 4000,
                             output: OUTPUT.into(),
+                            source: ExitSource::Marker,
                         }));
                     }
                 }

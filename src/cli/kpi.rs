@@ -286,6 +286,7 @@ fn suggest(args: &KpiArgs, kpis: &Kpis, t: pasos::i18n::Lang) -> u8 {
         return EXIT_OK;
     }
     print!("{}", patch.diff);
+    eprintln!("{}", pasos::tr!(t, "shell-step-time-note"));
     eprintln!(
         "{}",
         pasos::tr!(t, "kpi-suggest-apply", path = shown.to_string())

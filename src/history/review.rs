@@ -135,6 +135,9 @@ pub struct StepReview {
     pub validations: Vec<ValidationEntry>,
     /// Its own rollback (`undo:<id>`) ran and ended done.
     pub undone: bool,
+    /// Step time as the journal recorded it with the latest outcome (the
+    /// operator's, across attempts); `None` in older journals.
+    pub step_ms: Option<u64>,
 }
 
 /// One attempt at a step: from `step-started` to its `step-finished` (the
@@ -320,6 +323,7 @@ impl StepReview {
             commands: Vec::new(),
             validations: Vec::new(),
             undone: false,
+            step_ms: None,
         }
     }
 
@@ -331,9 +335,12 @@ impl StepReview {
         }
     }
 
-    /// Time spent on it: every attempt's duration added up.
+    /// Time spent on it: step time, the operator's, from its first start
+    /// to its outcome across attempts (older journals: every attempt's
+    /// duration added up).
     pub fn actual_ms(&self) -> u64 {
-        self.attempts.iter().map(|a| a.duration_ms).sum()
+        self.step_ms
+            .unwrap_or_else(|| self.attempts.iter().map(|a| a.duration_ms).sum())
     }
 
     /// When it first started.
@@ -575,6 +582,7 @@ impl Builder {
                 step,
                 exit_code,
                 duration_ms,
+                ..
             } => {
                 let i = self.step(step);
                 let target = match self.in_flight.take() {
@@ -611,9 +619,14 @@ impl Builder {
                 outcome,
                 duration_ms,
                 why,
+                step_ms,
+                ..
             } => {
                 let i = self.step(step);
                 let s = &mut self.review.steps[i];
+                if step_ms.is_some() {
+                    s.step_ms = *step_ms;
+                }
                 // An override finishes the attempt again: the last word counts.
                 if let Some(a) = s
                     .attempts
@@ -668,6 +681,8 @@ impl Builder {
                     ended: None,
                 });
             }
+            Event::ShellRestarted { .. } => self.in_flight = None,
+            Event::ShellContext { .. } => {}
             Event::RunInterrupted { why, step } => {
                 self.in_flight = None;
                 self.before_interruption = Some(prev);

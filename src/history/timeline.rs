@@ -8,7 +8,7 @@
 use super::review::RunReview;
 use super::words;
 use crate::i18n::Lang;
-use crate::journal::{Event, Line, Mode, StepOutcome, StepState};
+use crate::journal::{Event, ExitSource, Line, Mode, RestartCause, StepOutcome, StepState};
 use crate::procedure::estimate::{format_ms, format_secs};
 use crate::tr;
 use chrono::{DateTime, Local, Utc};
@@ -71,11 +71,21 @@ pub fn duration(ms: u64) -> String {
     }
 }
 
-/// `exit 0 (1.2s)`, the part of a command row that says how it ended.
-pub fn exit(cx: &Context, m: &dyn Markup, code: i32, ms: u64) -> String {
+/// `exit 0 (1.2s, authenticated marker)`, the part of a command row that
+/// says how it ended and where its exit code came from.
+pub fn exit(
+    cx: &Context,
+    m: &dyn Markup,
+    code: i32,
+    ms: u64,
+    source: Option<ExitSource>,
+) -> String {
     let word = tr!(cx.lang, "history-ev-exit", code = code);
     let word = if code == 0 { word } else { m.strong(&word) };
-    format!("→ {word} ({})", duration(ms))
+    let from = source
+        .map(|s| format!(", {}", tr!(cx.lang, "shell-exit-source", source = s.name())))
+        .unwrap_or_default();
+    format!("→ {word} ({}{from})", duration(ms))
 }
 
 /// One event in words.
@@ -195,10 +205,11 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             step,
             exit_code,
             duration_ms,
+            source,
         } => format!(
             "{}: {}",
             m.step(step),
-            exit(cx, m, *exit_code, *duration_ms)
+            exit(cx, m, *exit_code, *duration_ms, *source)
         ),
         Event::ValidationResult {
             step,
@@ -222,6 +233,8 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             outcome,
             duration_ms,
             why,
+            step_ms,
+            command_ms,
         } => {
             let estimate = r
                 .and_then(|r| r.step(step))
@@ -232,8 +245,18 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 "history-ev-step-finished",
                 step = m.step(step),
                 outcome = StepState::of_outcome(*outcome).name(),
-                duration = duration(*duration_ms)
+                duration = duration(step_ms.unwrap_or(*duration_ms))
             );
+            // Step time is the operator's; say so, with the attempt's and
+            // the commands' own time beside it.
+            if let (Some(_), Some(c)) = (step_ms, command_ms) {
+                s.push_str(&tr!(
+                    lang,
+                    "shell-step-time-detail",
+                    attempt = duration(*duration_ms),
+                    commands = duration(*c)
+                ));
+            }
             if !estimate.is_empty() && *outcome != StepOutcome::Skipped {
                 s.push_str(&tr!(
                     lang,
@@ -298,6 +321,56 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 reason = m.text(reason),
                 plan = plan.join(", ")
             )
+        }
+        Event::ShellContext {
+            cwd,
+            set,
+            unset,
+            withheld,
+        } => {
+            let names = |v: Vec<&str>| m.text(&v.join(", "));
+            let mut parts = Vec::new();
+            if let Some(d) = cwd {
+                parts.push(tr!(
+                    lang,
+                    "shell-context-cwd",
+                    dir = m.code(d, COMMAND_CHARS)
+                ));
+            }
+            if !set.is_empty() {
+                let v: Vec<&str> = set.keys().map(String::as_str).collect();
+                parts.push(tr!(lang, "shell-context-set", names = names(v)));
+            }
+            if !unset.is_empty() {
+                let v: Vec<&str> = unset.iter().map(String::as_str).collect();
+                parts.push(tr!(lang, "shell-context-unset", names = names(v)));
+            }
+            if !withheld.is_empty() {
+                let v: Vec<&str> = withheld.iter().map(String::as_str).collect();
+                parts.push(tr!(lang, "shell-context-withheld", names = names(v)));
+            }
+            tr!(lang, "shell-context", what = parts.join("; "))
+        }
+        Event::ShellRestarted {
+            cause,
+            exit_code,
+            step,
+        } => {
+            let what = tr!(
+                lang,
+                "shell-restarted",
+                cause = match cause {
+                    RestartCause::Exited => "exited",
+                    RestartCause::Killed => "killed",
+                    RestartCause::Operator => "operator",
+                },
+                code = exit_code.map(|c| c.to_string()).unwrap_or_default()
+            );
+            let during = step
+                .as_deref()
+                .map(|s| format!(" ({})", tr!(lang, "shell-during-step", step = m.step(s))))
+                .unwrap_or_default();
+            m.strong(&format!("{what}{during}"))
         }
         Event::RunInterrupted { why, step } => {
             let head = m.strong(&match step {

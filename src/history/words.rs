@@ -97,6 +97,23 @@ pub fn step_cause(lang: Lang, c: &StepCause) -> String {
             code = *exit_code
         ),
         StepCause::ValidationFailed { problems } => validation_problems(lang, problems),
+        StepCause::ShellExited { command, of } => tr!(
+            lang,
+            "shell-cause-shell-exited",
+            command = *command,
+            total = *of
+        ),
+        StepCause::TimedOut {
+            command,
+            of,
+            after_secs,
+        } => tr!(
+            lang,
+            "shell-cause-timed-out",
+            command = *command,
+            total = *of,
+            after = crate::procedure::estimate::format_secs(*after_secs)
+        ),
         StepCause::Rehearsal => tr!(lang, "history-cause-rehearsal"),
         StepCause::StoppedByRollback => tr!(lang, "history-cause-stopped-rollback"),
         StepCause::StoppedByAbort => tr!(lang, "history-cause-stopped-abort"),

@@ -92,6 +92,47 @@ pub enum StepOutcome {
     Interrupted,
 }
 
+/// Where a command's exit code comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExitSource {
+    /// An OSC 133 `D` marker authenticated with the session's key.
+    Marker,
+    /// A `printf` sentinel with a one-time token (a foreign shell).
+    Sentinel,
+    /// The operator said how it went.
+    Operator,
+    /// The shell died while the command ran: the code is not the
+    /// command's own.
+    ShellExited,
+    /// pasos stopped the command at its timeout.
+    TimedOut,
+}
+
+impl ExitSource {
+    pub fn name(self) -> &'static str {
+        match self {
+            ExitSource::Marker => "marker",
+            ExitSource::Sentinel => "sentinel",
+            ExitSource::Operator => "operator",
+            ExitSource::ShellExited => "shell-exited",
+            ExitSource::TimedOut => "timed-out",
+        }
+    }
+}
+
+/// Why the run's shell was replaced by a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RestartCause {
+    /// It exited by itself (`exit`, end of input), with `exit_code`.
+    Exited,
+    /// A signal ended it (`kill -9`).
+    Killed,
+    /// The operator asked for a new shell.
+    Operator,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunOutcome {
@@ -164,6 +205,9 @@ pub enum Event {
         step: String,
         exit_code: i32,
         duration_ms: u64,
+        /// Absent in journals written before it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<ExitSource>,
     },
     ValidationResult {
         step: String,
@@ -175,10 +219,19 @@ pub enum Event {
     StepFinished {
         step: String,
         outcome: StepOutcome,
+        /// This attempt: from its start to this outcome.
         duration_ms: u64,
         /// The operator's reason and/or the cause pasos recorded.
         #[serde(flatten)]
         why: StepWhy,
+        /// Step time, the operator's: from the step's first start to this
+        /// outcome, across attempts, run interruptions excluded. Absent in
+        /// journals written before it was recorded (read `duration_ms`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step_ms: Option<u64>,
+        /// The runtime of the step's commands, all attempts.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        command_ms: Option<u64>,
     },
     /// The operator overrode what the procedure or the exit codes said.
     Deviation {
@@ -209,6 +262,30 @@ pub enum Event {
         reason: String,
         /// The steps to undo, in order, as planned when it started.
         plan: Vec<String>,
+    },
+    /// The shell's working context changed after a command: what a resume
+    /// gives back to a new shell. Values of secret-looking variables are
+    /// never recorded, only their names (`withheld`).
+    ShellContext {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cwd: Option<String>,
+        /// Exported variables set or changed.
+        #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        set: std::collections::BTreeMap<String, String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        unset: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        withheld: Vec<String>,
+    },
+    /// The embedded shell ended and a new one took its place: variables
+    /// and `cd` of the old one are gone.
+    ShellRestarted {
+        cause: RestartCause,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exit_code: Option<i32>,
+        /// The step whose command was running when it ended.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
     },
     RunInterrupted {
         #[serde(flatten)]
@@ -258,10 +335,16 @@ impl Event {
             Event::RollbackStarted { reason, .. } => vec![reason],
             Event::RunInterrupted { why, .. } => why.texts_mut(),
             Event::RunFinished { reason, .. } => reason.as_mut().into_iter().collect(),
+            Event::ShellContext { cwd, set, .. } => {
+                let mut v: Vec<&mut String> = set.values_mut().collect();
+                v.extend(cwd.as_mut());
+                v
+            }
             Event::StepStarted { .. }
             | Event::CommandFinished { .. }
             | Event::RunResumed { .. }
-            | Event::DecisionAnswered { .. } => Vec::new(),
+            | Event::DecisionAnswered { .. }
+            | Event::ShellRestarted { .. } => Vec::new(),
         }
     }
 
@@ -276,7 +359,9 @@ impl Event {
             | Event::Confirmation { step, .. } => Some(step),
             Event::Deviation { step, .. } | Event::Note { step, .. } => step.as_deref(),
             Event::RollbackStarted { from_step, .. } => from_step.as_deref(),
-            Event::RunInterrupted { step, .. } => step.as_deref(),
+            Event::RunInterrupted { step, .. } | Event::ShellRestarted { step, .. } => {
+                step.as_deref()
+            }
             _ => None,
         }
     }
@@ -298,6 +383,8 @@ impl Event {
             Event::Confirmation { .. } => "confirmation",
             Event::DecisionAnswered { .. } => "decision-answered",
             Event::RollbackStarted { .. } => "rollback-started",
+            Event::ShellRestarted { .. } => "shell-restarted",
+            Event::ShellContext { .. } => "shell-context",
             Event::RunInterrupted { .. } => "run-interrupted",
             Event::RunResumed { .. } => "run-resumed",
             Event::RunFinished { .. } => "run-finished",

@@ -176,6 +176,14 @@ pub enum StepCause {
     },
     /// The validation found these problems.
     ValidationFailed { problems: Vec<ValidationProblem> },
+    /// The shell died while command `command` (1-based) of `of` ran.
+    ShellExited { command: u32, of: u32 },
+    /// Command `command` of `of` ran past its `timeout` and was stopped.
+    TimedOut {
+        command: u32,
+        of: u32,
+        after_secs: u64,
+    },
     /// A rehearsal: the commands were shown, not run.
     Rehearsal,
     /// The step was in progress when the rollback started.

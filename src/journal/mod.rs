@@ -10,7 +10,9 @@ pub mod store;
 pub mod verify;
 pub mod writer;
 
-pub use event::{Event, Mode, Operator, Profile, RunOutcome, StepOutcome, StepProfile};
+pub use event::{
+    Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome, StepOutcome, StepProfile,
+};
 pub use facts::{
     DeviationKind, Interruption, InterruptionWhy, Problems, StepCause, StepState, StepWhy,
     ValidationProblem,

@@ -177,6 +177,7 @@ impl Session {
                             exit_code: fin.0,
                             duration_ms: fin.1,
                             output: fin.2,
+                            source: crate::journal::ExitSource::Sentinel,
                         });
                         self.exec(fx)?;
                     }

@@ -3,7 +3,7 @@
 
 use super::engine::Engine;
 use super::state::{Deviation, Item, ItemKind, RunStatus, StepStatus};
-use crate::journal::{DeviationKind, Event, Mode, StepOutcome, StepWhy};
+use crate::journal::{DeviationKind, Event, ExitSource, Mode, StepOutcome, StepWhy};
 use chrono::{DateTime, Utc};
 
 pub use crate::journal::event::UNDO_PREFIX;
@@ -46,8 +46,11 @@ impl Engine {
                 };
                 item.attempts = *attempt;
                 item.started_at = Some(at);
+                item.first_started_at.get_or_insert(at);
+                self.state.interrupted_command = None;
                 item.finished_at = None;
                 item.exit_codes.clear();
+                item.stopped = None;
                 item.why = StepWhy::default();
             }
             Event::Confirmation { step, .. } => {
@@ -55,12 +58,25 @@ impl Engine {
                     item.confirmed = true;
                 }
             }
-            Event::CommandSent { step, manual, .. } => {
+            Event::CommandSent {
+                step,
+                manual,
+                command,
+                ..
+            } => {
                 s.in_flight = Some((step.clone(), *manual));
+                s.unfinished_command = Some((step.clone(), command.clone()));
             }
             Event::CommandFinished {
-                step, exit_code, ..
+                step,
+                exit_code,
+                source,
+                duration_ms,
             } => {
+                s.unfinished_command = None;
+                if let Some(item) = s.items.iter_mut().find(|i| i.id == *step) {
+                    item.command_ms += duration_ms;
+                }
                 let manual = s.in_flight.take().is_some_and(|(_, m)| m);
                 if manual {
                     return;
@@ -72,6 +88,9 @@ impl Engine {
                     return;
                 }
                 self.state.items[idx].exit_codes.push(*exit_code);
+                if matches!(source, Some(ExitSource::ShellExited | ExitSource::TimedOut)) {
+                    self.state.items[idx].stopped = *source;
+                }
                 let item = &self.state.items[idx];
                 let all_done = item.exit_codes.len() >= self.commands_of(item).len();
                 let ok = self.commands_succeeded(item);
@@ -142,8 +161,42 @@ impl Engine {
                     }
                 }
             }
-            Event::RunInterrupted { .. } => self.mark_interrupted(at),
+            Event::RunInterrupted { .. } => {
+                if s.pauses.last().is_none_or(|p| p.1.is_some()) {
+                    s.pauses.push((at, None));
+                }
+                self.mark_interrupted(at)
+            }
+            Event::ShellRestarted { .. } => {
+                s.in_flight = None;
+                s.unfinished_command = None;
+            }
+            Event::ShellContext {
+                cwd,
+                set,
+                unset,
+                withheld,
+            } => {
+                if cwd.is_some() {
+                    s.shell.cwd = cwd.clone();
+                }
+                for (k, v) in set {
+                    s.shell.withheld.remove(k);
+                    s.shell.env.insert(k.clone(), v.clone());
+                }
+                for k in unset {
+                    s.shell.env.remove(k);
+                    s.shell.withheld.remove(k);
+                }
+                for k in withheld {
+                    s.shell.env.remove(k);
+                    s.shell.withheld.insert(k.clone());
+                }
+            }
             Event::RunResumed { .. } => {
+                if let Some(p) = s.pauses.last_mut().filter(|p| p.1.is_none()) {
+                    p.1 = Some(at);
+                }
                 s.status = s
                     .status_before_interrupt
                     .take()
@@ -172,6 +225,9 @@ impl Engine {
         }
         s.status = RunStatus::Interrupted;
         s.in_flight = None;
+        if let Some(c) = s.unfinished_command.take() {
+            s.interrupted_command = Some(c);
+        }
         for item in s.items.iter_mut().filter(|i| i.status.is_active()) {
             item.status = StepStatus::Interrupted;
             item.finished_at = Some(at);
@@ -194,13 +250,14 @@ impl Engine {
                 .unwrap_or(0),
         };
         let total = self.commands_of(item).len();
-        item.exit_codes.iter().enumerate().all(|(i, code)| {
-            if i + 1 == total {
-                *code == expected_last
-            } else {
-                *code == 0
-            }
-        })
+        item.stopped.is_none()
+            && item.exit_codes.iter().enumerate().all(|(i, code)| {
+                if i + 1 == total {
+                    *code == expected_last
+                } else {
+                    *code == 0
+                }
+            })
     }
 }
 

@@ -155,6 +155,20 @@ impl Engine {
     }
 
     /// Secret values set so far (for the journal's redactor).
+    /// The command (step, text) that was running when the run was last
+    /// interrupted: it may or may not have finished.
+    pub fn interrupted_command(&self) -> Option<(String, String)> {
+        self.state.interrupted_command.clone()
+    }
+
+    /// Whether the procedure declares `name` a secret variable.
+    pub fn is_secret_variable(&self, name: &str) -> bool {
+        self.procedure
+            .variables
+            .iter()
+            .any(|v| v.secret && v.name == name)
+    }
+
     pub fn secret_values(&self) -> impl Iterator<Item = &String> {
         self.secrets.values().map(|v| &**v)
     }
@@ -203,6 +217,19 @@ impl Engine {
     }
 
     /// The commands an item runs.
+    /// The `timeout` of each of a step's commands, in seconds (the upper
+    /// end of a range), in order.
+    pub fn command_timeouts(&self, step: &str) -> Vec<Option<u64>> {
+        self.item(step)
+            .map(|item| {
+                self.commands_of(item)
+                    .iter()
+                    .map(|c| c.timeout.map(|t| t.max_secs))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn commands_of(&self, item: &Item) -> Vec<&Command> {
         match item.kind {
             ItemKind::Undo { .. } => self
@@ -307,8 +334,25 @@ impl Engine {
 
     /// Records an event: folds it into the state, then asks the loop to
     /// journal it.
-    pub(super) fn emit(&mut self, effects: &mut Vec<Effect>, event: Event) {
+    pub(super) fn emit(&mut self, effects: &mut Vec<Effect>, mut event: Event) {
         let now = self.clock.now();
+        if let Event::StepFinished {
+            step,
+            step_ms,
+            command_ms,
+            ..
+        } = &mut event
+            && let Some(item) = self.item(step)
+        {
+            // To this outcome; a finished step only changes its label (an
+            // override later on), not its time.
+            let end = match item.finished_at {
+                Some(f) if item.status.is_finished() => f,
+                _ => now,
+            };
+            *step_ms = Some(self.step_ms_to(item, end));
+            *command_ms = Some(item.command_ms);
+        }
         self.apply(&event, now);
         effects.push(Effect::Journal(event));
     }
@@ -398,6 +442,10 @@ fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
         notes: Vec::new(),
         answers: BTreeMap::new(),
         rollback_reason: None,
+        pauses: Vec::new(),
+        shell: Default::default(),
+        unfinished_command: None,
+        interrupted_command: None,
         end_reason: None,
         rollback_plan: Vec::new(),
         in_flight: None,

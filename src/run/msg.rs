@@ -3,7 +3,7 @@
 //! people read it through `i18n::refusal`, in their language.
 
 use super::StepStatus;
-use crate::journal::{Event, Operator, StepOutcome};
+use crate::journal::{Event, ExitSource, Operator, RestartCause, StepOutcome};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
@@ -49,6 +49,7 @@ pub enum Msg {
         exit_code: i32,
         duration_ms: u64,
         output: String,
+        source: ExitSource,
     },
     /// The step's validation command finished.
     ValidationFinished {
@@ -89,6 +90,20 @@ pub enum Msg {
     /// SIGHUP, a dropped SSH session, quitting to resume later.
     Interrupt {
         cause: crate::journal::Interruption,
+    },
+    /// The shell's working context changed (see [`Event::ShellContext`]).
+    ShellContext {
+        cwd: Option<String>,
+        set: Vec<(String, String)>,
+        unset: Vec<String>,
+        withheld: Vec<String>,
+    },
+    /// The shell ended and a new one is starting (see
+    /// [`Event::ShellRestarted`]).
+    ShellRestarted {
+        cause: RestartCause,
+        exit_code: Option<i32>,
+        step: Option<String>,
     },
     Resume {
         operator: Operator,

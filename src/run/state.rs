@@ -98,6 +98,10 @@ pub struct Item {
     pub attempts: u32,
     pub started_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
+    /// The start of the first attempt: step time counts from here.
+    pub first_started_at: Option<DateTime<Utc>>,
+    /// Runtime of the step's commands, all attempts, in milliseconds.
+    pub command_ms: u64,
     /// Time spent in earlier attempts, in milliseconds.
     pub spent_before_ms: u64,
     /// Why the last attempt ended as it did: the operator's reason and/or
@@ -105,6 +109,9 @@ pub struct Item {
     pub why: StepWhy,
     /// Exit codes of the step's commands in this attempt.
     pub exit_codes: Vec<i32>,
+    /// A command of this attempt was ended by the shell's death or by its
+    /// timeout: the step failed whatever the code says.
+    pub stopped: Option<crate::journal::ExitSource>,
     pub confirmed: bool,
     pub notes: Vec<String>,
 }
@@ -118,13 +125,25 @@ impl Item {
             attempts: 0,
             started_at: None,
             finished_at: None,
+            first_started_at: None,
+            command_ms: 0,
             spent_before_ms: 0,
             why: StepWhy::default(),
             exit_codes: Vec::new(),
+            stopped: None,
             confirmed: false,
             notes: Vec::new(),
         }
     }
+}
+
+/// The shell's working directory and exported variables, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ShellContext {
+    pub cwd: Option<String>,
+    pub env: BTreeMap<String, String>,
+    /// Variables whose values were not recorded (secrets): asked again.
+    pub withheld: std::collections::BTreeSet<String>,
 }
 
 /// Output kept per attempt for validation patterns: the tail wins.
@@ -167,4 +186,14 @@ pub struct State {
     /// The operator's command in flight: (step, typed by hand).
     pub in_flight: Option<(String, bool)>,
     pub resumes: u32,
+    /// The command sent and not finished yet: (step, text).
+    pub unfinished_command: Option<(String, String)>,
+    /// The command that was running when the run was interrupted.
+    pub interrupted_command: Option<(String, String)>,
+    /// The shell's working context as last recorded: what a resume gives
+    /// back (see [`crate::journal::Event::ShellContext`]).
+    pub shell: ShellContext,
+    /// When the run was interrupted, and resumed (`None` while it is
+    /// not): excluded from step time.
+    pub pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
 }

@@ -40,13 +40,34 @@ pub struct RunTimer {
 }
 
 impl Engine {
-    fn item_elapsed_ms(&self, item: &Item) -> u64 {
-        let current = match (item.started_at, item.finished_at) {
-            (Some(s), Some(f)) => (f - s).num_milliseconds(),
-            (Some(s), None) => (self.now() - s).num_milliseconds(),
-            _ => 0,
+    /// Step time, the operator's: from the step's first start to `end`,
+    /// across attempts, run interruptions excluded.
+    pub fn step_ms_to(&self, item: &Item, end: DateTime<Utc>) -> u64 {
+        let Some(first) = item.first_started_at else {
+            return 0;
         };
-        item.spent_before_ms + current.max(0) as u64
+        let span = (end - first).num_milliseconds().max(0) as u64;
+        let paused: i64 = self
+            .state
+            .pauses
+            .iter()
+            .map(|(from, to)| {
+                let from = (*from).max(first);
+                let to = to.unwrap_or(end).min(end);
+                (to - from).num_milliseconds().max(0)
+            })
+            .sum();
+        span.saturating_sub(paused as u64)
+    }
+
+    /// Step time so far: to now while the step is active, else to its
+    /// latest outcome.
+    fn item_elapsed_ms(&self, item: &Item) -> u64 {
+        let end = match item.finished_at {
+            Some(f) if !item.status.is_active() => f,
+            _ => self.now(),
+        };
+        self.step_ms_to(item, end)
     }
 
     pub fn step_timer(&self, id: &str) -> Option<StepTimer> {

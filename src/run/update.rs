@@ -5,8 +5,8 @@ use super::msg::{Effect, Msg, Refusal};
 use super::state::{ItemKind, OUTPUT_LIMIT, RunStatus, StepStatus};
 use super::substitute::substitute;
 use crate::journal::{
-    DeviationKind, Event, Interruption, InterruptionWhy, Problems, RunOutcome, StepCause,
-    StepOutcome, StepWhy, ValidationProblem,
+    DeviationKind, Event, ExitSource, Interruption, InterruptionWhy, Problems, RunOutcome,
+    StepCause, StepOutcome, StepWhy, ValidationProblem,
 };
 
 impl Engine {
@@ -126,6 +126,46 @@ impl Engine {
                 }
             }
             Msg::StartStep { step, typed } => self.start_step(step, typed, fx)?,
+            Msg::ShellContext {
+                cwd,
+                set,
+                unset,
+                withheld,
+            } => {
+                self.active_run()?;
+                // Secret variables of the procedure: their names only.
+                let (secret, set): (Vec<_>, Vec<_>) = set
+                    .into_iter()
+                    .partition(|(name, _)| self.is_secret_variable(name));
+                let mut withheld = withheld;
+                withheld.extend(secret.into_iter().map(|(name, _)| name));
+                withheld.sort();
+                withheld.dedup();
+                self.emit(
+                    fx,
+                    Event::ShellContext {
+                        cwd,
+                        set: set.into_iter().collect(),
+                        unset,
+                        withheld,
+                    },
+                );
+            }
+            Msg::ShellRestarted {
+                cause,
+                exit_code,
+                step,
+            } => {
+                self.active_run()?;
+                self.emit(
+                    fx,
+                    Event::ShellRestarted {
+                        cause,
+                        exit_code,
+                        step,
+                    },
+                );
+            }
             Msg::CommandSent {
                 step,
                 command,
@@ -151,6 +191,7 @@ impl Engine {
                 exit_code,
                 duration_ms,
                 output,
+                source,
             } => {
                 self.active_run()?;
                 let manual = self.state.in_flight.as_ref().is_some_and(|(_, m)| *m);
@@ -171,6 +212,7 @@ impl Engine {
                         step: step.clone(),
                         exit_code,
                         duration_ms,
+                        source: Some(source),
                     },
                 );
                 if !manual {
@@ -240,6 +282,8 @@ impl Engine {
                             reason: None,
                             cause,
                         },
+                        step_ms: None,
+                        command_ms: None,
                     },
                 );
             }
@@ -283,6 +327,8 @@ impl Engine {
                         outcome,
                         duration_ms,
                         why: StepWhy::reason(reason),
+                        step_ms: None,
+                        command_ms: None,
                     },
                 );
             }
@@ -325,6 +371,8 @@ impl Engine {
                         outcome: StepOutcome::Skipped,
                         duration_ms,
                         why: StepWhy::reason(reason),
+                        step_ms: None,
+                        command_ms: None,
                     },
                 );
             }
@@ -463,6 +511,8 @@ impl Engine {
                 outcome: StepOutcome::Failed,
                 duration_ms,
                 why: StepWhy::cause(cause),
+                step_ms: None,
+                command_ms: None,
             },
         );
     }
@@ -602,10 +652,26 @@ impl Engine {
                 .next_back()
                 .map(|(i, c)| (i + 1, *c))
                 .unwrap_or((0, 0));
-            let cause = StepCause::CommandFailed {
-                command: n as u32,
-                of: total as u32,
-                exit_code: code,
+            let cause = match item.stopped {
+                Some(ExitSource::ShellExited) => StepCause::ShellExited {
+                    command: n as u32,
+                    of: total as u32,
+                },
+                Some(ExitSource::TimedOut) => StepCause::TimedOut {
+                    command: n as u32,
+                    of: total as u32,
+                    after_secs: self
+                        .commands_of(item)
+                        .get(n.saturating_sub(1))
+                        .and_then(|c| c.timeout)
+                        .map(|t| t.max_secs)
+                        .unwrap_or_default(),
+                },
+                _ => StepCause::CommandFailed {
+                    command: n as u32,
+                    of: total as u32,
+                    exit_code: code,
+                },
             };
             self.emit(
                 fx,
@@ -614,6 +680,8 @@ impl Engine {
                     outcome: StepOutcome::Failed,
                     duration_ms,
                     why: StepWhy::cause(cause),
+                    step_ms: None,
+                    command_ms: None,
                 },
             );
             return;
@@ -652,6 +720,8 @@ impl Engine {
                     outcome: StepOutcome::Done,
                     duration_ms,
                     why: StepWhy::default(),
+                    step_ms: None,
+                    command_ms: None,
                 },
             ),
         }
@@ -690,6 +760,8 @@ impl Engine {
                 } else {
                     StepWhy::cause(StepCause::ValidationFailed { problems })
                 },
+                step_ms: None,
+                command_ms: None,
             },
         );
     }

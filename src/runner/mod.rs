@@ -8,5 +8,6 @@ pub mod lock;
 pub mod marker_scan;
 pub mod operator;
 pub mod pipe_shell;
+pub mod restore;
 pub mod setup;
 pub mod storage;

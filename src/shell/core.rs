@@ -7,6 +7,7 @@
 use super::emulator::{Emulator, TermRequest};
 use super::event::ShellEvent;
 use super::marker::{self, Marker};
+use super::marker_key::MarkerAuth;
 use super::osc_scan::{OscScanner, Piece};
 use super::secrets::Delivery;
 use super::tracker::Tracker;
@@ -26,7 +27,12 @@ pub struct Core {
     scanner: OscScanner,
     pub tracker: Tracker,
     pub transcript: Option<Transcript>,
-    nonce: String,
+    auth: MarkerAuth,
+    /// The one-time token of the sentinel in flight.
+    pub sentinel_token: Option<String>,
+    /// The key file, until the shell shows it read it (the rc file deletes
+    /// it; this is the backstop).
+    pub key_file: Option<std::path::PathBuf>,
     pub queued: Option<Queued>,
     /// Where the prompt ended (B): absolute line, column.
     prompt_end: Option<(i64, usize)>,
@@ -39,14 +45,16 @@ impl Core {
         emulator: Emulator,
         tracker: Tracker,
         transcript: Option<Transcript>,
-        nonce: String,
+        auth: MarkerAuth,
     ) -> Core {
         Core {
             emulator,
             scanner: OscScanner::new(),
             tracker,
             transcript,
-            nonce,
+            auth,
+            sentinel_token: None,
+            key_file: None,
             queued: None,
             prompt_end: None,
             requests: Vec::new(),
@@ -67,7 +75,9 @@ impl Core {
             scanner,
             tracker,
             transcript,
-            nonce,
+            auth,
+            sentinel_token,
+            key_file,
             prompt_end,
             requests,
             ..
@@ -81,9 +91,31 @@ impl Core {
                 tracker.output(b);
             }
             Piece::Marker(m) => {
-                let Some(parsed) = marker::parse(m, nonce) else {
+                let Some(mut parsed) = marker::parse(m, auth.tag()) else {
                     return;
                 };
+                if parsed.ours
+                    && let Some(f) = key_file.take()
+                {
+                    let _ = std::fs::remove_file(f);
+                }
+                match parsed.marker {
+                    Marker::Finished(code)
+                        if parsed.ours && !auth.accept_finished(code, parsed.auth.as_deref()) =>
+                    {
+                        parsed.ours = false;
+                        events.push(ShellEvent::MarkerRejected);
+                    }
+                    Marker::Sentinel(_) => {
+                        parsed.ours = sentinel_token.is_some() && *sentinel_token == parsed.auth;
+                        if parsed.ours {
+                            *sentinel_token = None;
+                        } else if sentinel_token.is_some() {
+                            events.push(ShellEvent::MarkerRejected);
+                        }
+                    }
+                    _ => {}
+                }
                 if parsed.ours && parsed.marker == Marker::PromptEnd {
                     let (line, col) = emulator.cursor();
                     *prompt_end = Some((emulator.history_len() as i64 + line as i64, col));

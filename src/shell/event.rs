@@ -1,5 +1,7 @@
 //! What the shell tells its owner (the TUI loop), in order.
 
+pub use crate::journal::ExitSource;
+
 /// One thing that happened in the pane's shell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShellEvent {
@@ -27,7 +29,13 @@ pub enum ShellEvent {
         exit_code: i32,
         duration_ms: u64,
         output_tail: String,
+        /// Where the exit code comes from: an authenticated `D` marker or
+        /// a sentinel.
+        source: ExitSource,
     },
+    /// A marker claimed to be ours but did not authenticate (a wrong MAC
+    /// or sentinel token): ignored; something tried to forge an exit code.
+    MarkerRejected,
     /// The markers cannot come: the foreground program opens another shell
     /// (`ssh`, `sudo -i`...). Steps now need a sentinel or the operator's
     /// word.
@@ -38,6 +46,15 @@ pub enum ShellEvent {
     Native,
     /// Secrets sent with a command were loaded into the shell.
     SecretsLoaded,
+    /// The working context changed since the last prompt: the directory
+    /// (when it changed), exported variables set or gone, and the names of
+    /// those whose value looks secret (never their values).
+    Context {
+        cwd: Option<String>,
+        set: Vec<(String, String)>,
+        unset: Vec<String>,
+        withheld: Vec<String>,
+    },
     Title(String),
     Bell,
     /// The shell process ended (`code` is `None` when killed by a signal).

@@ -1,19 +1,23 @@
 //! The semantic-prompt markers the injected rc files emit, parsed from an
-//! OSC payload. Ours carry the session's nonce (`aid=<nonce>` in OSC 133,
-//! a last field in OSC 633); markers without it come from somewhere else
-//! (a remote shell with its own integration) and are reported as foreign.
+//! OSC payload. Ours carry the session's secret tag (`aid=<tag>` in OSC
+//! 133, a last field in OSC 633); markers without it come from somewhere
+//! else (a remote shell with its own integration, or output trying to pass
+//! for ours) and are ignored. Exit codes are further authenticated (see
+//! [`super::marker_key`]).
 //!
 //! | sequence | meaning |
 //! |---|---|
 //! | `133;A;aid=N` | prompt starts |
 //! | `133;B;aid=N` | prompt ends: the shell reads a command |
 //! | `133;C;aid=N` | the command's output starts |
-//! | `133;D;CODE;aid=N` | the command finished with CODE |
+//! | `133;D;CODE;aid=N;mac=M` | the command finished with CODE (M: its MAC; not in sh and fish) |
 //! | `633;E;TEXT;N` | the command line (escaped: `\\`, `\xHH`) |
 //! | `633;P;Cwd=DIR;N` | the working directory |
 //! | `633;P;Mode=prompt-only;N` | no command-start markers (bash < 4.4) |
 //! | `633;L;N` | secrets were loaded |
-//! | `633;S;CODE;N` | a sentinel `printf` after a step in a foreign shell |
+//! | `633;V;NAME=VALUE;N` | an exported variable changed (escaped) |
+//! | `633;U;NAME;N` | an exported variable is gone |
+//! | `633;S;CODE;T` | a sentinel `printf` after a step in a foreign shell (T: its one-time token) |
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
@@ -28,16 +32,22 @@ pub enum Marker {
     /// The shell cannot report command starts (bash < 4.4): pasos starts
     /// its own commands and each prompt reports the last status.
     PromptOnly,
+    /// An exported variable was set (name, value).
+    EnvSet(String, String),
+    EnvUnset(String),
 }
 
-/// A parsed marker and whether it carries our nonce.
+/// A parsed marker and whether it carries our tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {
     pub marker: Marker,
     pub ours: bool,
+    /// What authenticates it further: the MAC of a `D`, the token of a
+    /// sentinel (a sentinel is never `ours` by its tag).
+    pub auth: Option<String>,
 }
 
-pub fn parse(payload: &[u8], nonce: &str) -> Option<Parsed> {
+pub fn parse(payload: &[u8], tag: &str) -> Option<Parsed> {
     let text = std::str::from_utf8(payload).ok()?;
     let mut fields = text.split(';');
     let family = fields.next()?;
@@ -45,7 +55,11 @@ pub fn parse(payload: &[u8], nonce: &str) -> Option<Parsed> {
     let rest: Vec<&str> = fields.collect();
     match family {
         "133" => {
-            let ours = rest.iter().any(|f| f.strip_prefix("aid=") == Some(nonce));
+            let ours = rest.iter().any(|f| f.strip_prefix("aid=") == Some(tag));
+            let auth = rest
+                .iter()
+                .find_map(|f| f.strip_prefix("mac="))
+                .map(str::to_string);
             let code = rest
                 .iter()
                 .find(|f| !f.contains('='))
@@ -57,20 +71,27 @@ pub fn parse(payload: &[u8], nonce: &str) -> Option<Parsed> {
                 "D" => Marker::Finished(code),
                 _ => return None,
             };
-            Some(Parsed { marker, ours })
+            Some(Parsed { marker, ours, auth })
         }
         "633" => {
-            let ours = rest.last() == Some(&nonce);
+            let ours = kind != "S" && rest.last() == Some(&tag);
+            let auth = (kind == "S").then(|| rest.last().unwrap_or(&"").to_string());
             let arg = if rest.len() >= 2 { rest[0] } else { "" };
             let marker = match kind {
                 "E" => Marker::CommandLine(unescape(arg)),
                 "P" if arg == "Mode=prompt-only" => Marker::PromptOnly,
                 "P" => Marker::Cwd(unescape(arg.strip_prefix("Cwd=")?)),
                 "L" => Marker::EnvLoaded,
+                "V" => {
+                    let pair = unescape(arg);
+                    let (name, value) = pair.split_once('=')?;
+                    Marker::EnvSet(name.to_string(), value.to_string())
+                }
+                "U" => Marker::EnvUnset(arg.to_string()),
                 "S" => Marker::Sentinel(arg.parse().ok()),
                 _ => return None,
             };
-            Some(Parsed { marker, ours })
+            Some(Parsed { marker, ours, auth })
         }
         _ => None,
     }
@@ -113,7 +134,13 @@ mod tests {
 
     #[test]
     fn markers_parse() {
-        let ours = |marker| Some(Parsed { marker, ours: true });
+        let ours = |marker| {
+            Some(Parsed {
+                marker,
+                ours: true,
+                auth: None,
+            })
+        };
         assert_eq!(p("133;A;aid=n1"), ours(Marker::PromptStart));
         assert_eq!(p("133;D;130;aid=n1"), ours(Marker::Finished(Some(130))));
         assert_eq!(p("133;D;aid=n1"), ours(Marker::Finished(None)));
@@ -125,14 +152,35 @@ mod tests {
             p("633;P;Cwd=/tmp/a\\x3bb;n1"),
             ours(Marker::Cwd("/tmp/a;b".into()))
         );
-        assert_eq!(p("633;S;3;n1"), ours(Marker::Sentinel(Some(3))));
+        assert_eq!(
+            p("633;S;3;t9"),
+            Some(Parsed {
+                marker: Marker::Sentinel(Some(3)),
+                ours: false,
+                auth: Some("t9".into())
+            })
+        );
+        assert_eq!(
+            p("133;D;0;aid=n1;mac=0badf00d"),
+            Some(Parsed {
+                marker: Marker::Finished(Some(0)),
+                ours: true,
+                auth: Some("0badf00d".into())
+            })
+        );
         assert_eq!(p("633;L;n1"), ours(Marker::EnvLoaded));
+        assert_eq!(
+            p("633;V;A=b=c\\x3b;n1"),
+            ours(Marker::EnvSet("A".into(), "b=c;".into()))
+        );
+        assert_eq!(p("633;U;A;n1"), ours(Marker::EnvUnset("A".into())));
         assert_eq!(p("633;P;Mode=prompt-only;n1"), ours(Marker::PromptOnly));
         assert_eq!(
             p("133;D;0"),
             Some(Parsed {
                 marker: Marker::Finished(Some(0)),
-                ours: false
+                ours: false,
+                auth: None
             })
         );
         assert_eq!(p("133;A;aid=other").map(|m| m.ours), Some(false));

@@ -32,6 +32,7 @@ pub mod event;
 pub mod foreign;
 pub mod keys;
 pub mod marker;
+pub mod marker_key;
 pub mod osc_scan;
 pub mod output_text;
 pub mod program;

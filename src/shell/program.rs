@@ -73,9 +73,46 @@ pub struct Invocation {
     pub env: Vec<(String, String)>,
 }
 
+/// What the rc file is told before its own text: where the key file is
+/// (it reads and deletes it), the private directory, whether to load the
+/// user's rc files. Written into the rc file, never into the environment,
+/// where every child process could read it.
+#[derive(Debug, Clone)]
+pub struct Header<'a> {
+    pub key_file: &'a Path,
+    pub dir: &'a Path,
+    pub load_user_rc: bool,
+}
+
+fn fish_quote(p: &Path) -> String {
+    let v = p.to_string_lossy();
+    format!("'{}'", v.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+impl Header<'_> {
+    fn text(&self, kind: ShellKind) -> String {
+        let q = |p: &Path| crate::run::substitute::shell_quote(&p.to_string_lossy());
+        let user = if self.load_user_rc { 1 } else { 0 };
+        match kind {
+            ShellKind::Fish => format!(
+                "set -g __pasos_keyfile {}\nset -g __pasos_dir {}\nset -g __pasos_user_rc {user}\n",
+                fish_quote(self.key_file),
+                fish_quote(self.dir),
+            ),
+            _ => format!(
+                "__pasos_keyfile={}\n__pasos_dir={}\n__pasos_user_rc={user}\n",
+                q(self.key_file),
+                q(self.dir)
+            ),
+        }
+    }
+}
+
 /// Writes the integration for `kind` into the private directory `dir` and
 /// returns how to start the shell so that it loads it.
-pub fn integration(kind: ShellKind, dir: &Path) -> std::io::Result<Invocation> {
+pub fn integration(kind: ShellKind, header: &Header<'_>) -> std::io::Result<Invocation> {
+    let dir = header.dir;
+    let head = header.text(kind);
     let write = |name: &str, text: &str| -> std::io::Result<PathBuf> {
         let path = dir.join(name);
         let mut f = crate::journal::store::private_file_options()
@@ -83,6 +120,7 @@ pub fn integration(kind: ShellKind, dir: &Path) -> std::io::Result<Invocation> {
             .write(true)
             .truncate(true)
             .open(&path)?;
+        std::io::Write::write_all(&mut f, head.as_bytes())?;
         std::io::Write::write_all(&mut f, text.as_bytes())?;
         Ok(path)
     };

@@ -6,6 +6,7 @@ use super::core::{Core, Queued};
 use super::emulator::{Emulator, PaneSize};
 use super::event::ShellEvent;
 use super::keys::{KeyModes, encode_key, encode_paste};
+use super::marker_key::{MarkerAuth, SessionKey, random_hex};
 use super::program::{self, ShellKind};
 use super::pty::{self, Launch, Pty};
 use super::reader::{self, Notify, ReaderParts, Shared};
@@ -103,12 +104,14 @@ impl From<io::Error> for ShellError {
 struct PrivateDir(PathBuf);
 
 impl PrivateDir {
-    fn create(nonce: &str) -> io::Result<PrivateDir> {
+    /// A 0700 directory whose random name owes nothing to the session's
+    /// secrets (other users can list `/tmp`).
+    fn create() -> io::Result<PrivateDir> {
         let base = std::env::var_os("XDG_RUNTIME_DIR")
             .map(PathBuf::from)
             .filter(|d| d.is_dir())
             .unwrap_or_else(std::env::temp_dir);
-        let dir = base.join(format!("pasos-shell-{}-{nonce}", std::process::id()));
+        let dir = base.join(format!("pasos-shell-{}", random_hex::<8>()?));
         let mut b = std::fs::DirBuilder::new();
         {
             use std::os::unix::fs::DirBuilderExt;
@@ -125,25 +128,11 @@ impl Drop for PrivateDir {
     }
 }
 
-fn new_nonce() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u32(std::process::id());
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default(),
-    );
-    format!("{:016x}", h.finish())
-}
-
 /// The embedded shell of a run.
 pub struct Shell {
     config: ShellConfig,
     program: PathBuf,
     kind: ShellKind,
-    nonce: String,
     dir: PrivateDir,
     pty: Pty,
     shared: Arc<Shared>,
@@ -157,8 +146,7 @@ impl Shell {
     pub fn spawn(config: ShellConfig) -> io::Result<Shell> {
         let program = program::choose(config.program.as_deref());
         let kind = ShellKind::of(&program);
-        let nonce = new_nonce();
-        let dir = PrivateDir::create(&nonce)?;
+        let dir = PrivateDir::create()?;
         let transcript = match &config.transcript {
             Some(t) => Some(Transcript::open(
                 t,
@@ -174,7 +162,6 @@ impl Shell {
             &config,
             &program,
             kind,
-            &nonce,
             &dir.0,
             transcript,
             events_tx.clone(),
@@ -183,7 +170,6 @@ impl Shell {
             config,
             program,
             kind,
-            nonce,
             dir,
             pty,
             shared,
@@ -346,7 +332,10 @@ impl Shell {
             return Err(ShellError::Exited);
         }
         let mut core = self.shared.lock();
-        let sentinel = format!("printf '\\033]633;S;%s;{}\\007' \"$?\"", self.nonce);
+        // Seen in the echo: good for this one use only.
+        let token = random_hex::<8>()?;
+        let sentinel = format!("printf '\\033]633;S;%s;{token}\\007' \"$?\"");
+        core.sentinel_token = Some(token);
         let text = format!("{}\n{sentinel}", command.trim_end_matches('\n'));
         let bracketed = core.emulator.mode().contains(TermMode::BRACKETED_PASTE);
         let mut bytes = encode_paste(&text, bracketed);
@@ -462,7 +451,6 @@ impl Shell {
             &self.config,
             &self.program,
             self.kind,
-            &self.nonce,
             &self.dir.0,
             transcript,
             events_tx.clone(),
@@ -520,6 +508,17 @@ impl Shell {
         self.config.transcript.as_ref().map(|t| t.path.as_path())
     }
 
+    /// A note from pasos shown in the pane (dim), not sent to the shell and
+    /// not part of the transcript: e.g. what a resume restored.
+    pub fn notice(&self, text: &str) {
+        let mut bytes = b"\x1b[2m".to_vec();
+        bytes.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+        bytes.extend_from_slice(b"\x1b[0m\r\n");
+        let mut core = self.shared.lock();
+        let mut ignored = Vec::new();
+        core.emulator.advance(&bytes, &mut ignored);
+    }
+
     /// A value learned during the run that must be redacted from now on.
     pub fn add_secret(&self, secret: String) {
         let mut core = self.shared.lock();
@@ -549,18 +548,21 @@ fn start(
     config: &ShellConfig,
     program: &Path,
     kind: ShellKind,
-    nonce: &str,
     dir: &Path,
     transcript: Option<Transcript>,
     events: Sender<ShellEvent>,
 ) -> io::Result<(Pty, Arc<Shared>, Receiver<()>)> {
-    let program::Invocation { args, mut env } = program::integration(kind, dir)?;
-    env.push(("PASOS_SHELL_NONCE".into(), nonce.into()));
-    env.push(("PASOS_SHELL_DIR".into(), dir.to_string_lossy().into_owned()));
-    env.push((
-        "PASOS_SHELL_USER_RC".into(),
-        if config.load_user_rc { "1" } else { "0" }.into(),
-    ));
+    // A new key for every shell process: a restarted shell counts from 1.
+    let key = SessionKey::generate()?;
+    let key_file = key.write_file(dir)?;
+    let program::Invocation { args, mut env } = program::integration(
+        kind,
+        &program::Header {
+            key_file: &key_file,
+            dir,
+            load_user_rc: config.load_user_rc,
+        },
+    )?;
     env.extend(config.env.iter().cloned());
     let spawned = pty::spawn(&Launch {
         program,
@@ -569,7 +571,14 @@ fn start(
         cwd: config.cwd.as_deref(),
         rows: config.rows,
         cols: config.cols,
-    })?;
+    });
+    let spawned = match spawned {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = std::fs::remove_file(&key_file);
+            return Err(e);
+        }
+    };
     let emulator = Emulator::new(
         PaneSize {
             rows: config.rows,
@@ -578,8 +587,15 @@ fn start(
         config.scrollback,
     );
     let tracker = Tracker::new(config.redactor.clone(), !kind.has_preexec());
+    let mut core = Core::new(
+        emulator,
+        tracker,
+        transcript,
+        MarkerAuth::new(key, matches!(kind, ShellKind::Bash | ShellKind::Zsh)),
+    );
+    core.key_file = Some(key_file);
     let shared = Arc::new(Shared {
-        core: std::sync::Mutex::new(Core::new(emulator, tracker, transcript, nonce.into())),
+        core: std::sync::Mutex::new(core),
         output_pending: std::sync::atomic::AtomicBool::new(false),
         exited: std::sync::atomic::AtomicBool::new(false),
         notify: config.notify.clone(),

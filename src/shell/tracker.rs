@@ -2,7 +2,7 @@
 //! command starts (ours or typed by hand), it finishes with an exit code;
 //! and whether the pane still talks to our shell at all.
 
-use super::event::ShellEvent;
+use super::event::{ExitSource, ShellEvent};
 use super::marker::{Marker, Parsed};
 use super::output_text::plain_text;
 use crate::journal::Redactor;
@@ -57,6 +57,10 @@ pub struct Tracker {
     /// The shell has no hook before commands (sh): pasos starts them.
     prompt_only: bool,
     redactor: Redactor,
+    /// The directory last reported in a `Context` event.
+    reported_cwd: Option<String>,
+    /// Exported variables changed since the last prompt (`None`: gone).
+    env: std::collections::BTreeMap<String, Option<String>>,
 }
 
 impl Tracker {
@@ -73,7 +77,37 @@ impl Tracker {
             foreign_candidate: None,
             prompt_only,
             redactor,
+            reported_cwd: None,
+            env: std::collections::BTreeMap::new(),
         }
+    }
+
+    /// The context changes gathered since the last prompt, if any.
+    fn context(&mut self) -> Option<ShellEvent> {
+        let cwd = (self.cwd != self.reported_cwd)
+            .then(|| self.cwd.clone())
+            .flatten();
+        if cwd.is_none() && self.env.is_empty() {
+            return None;
+        }
+        self.reported_cwd = self.cwd.clone();
+        let (mut set, mut unset, mut withheld) = (Vec::new(), Vec::new(), Vec::new());
+        for (name, value) in std::mem::take(&mut self.env) {
+            match value {
+                // A value the redactor would change holds a secret.
+                Some(v) if self.redactor.redact(&v) != v || self.redactor.redact(&name) != name => {
+                    withheld.push(name)
+                }
+                Some(v) => set.push((name, v)),
+                None => unset.push(name),
+            }
+        }
+        Some(ShellEvent::Context {
+            cwd,
+            set,
+            unset,
+            withheld,
+        })
     }
 
     pub fn phase(&self) -> Phase {
@@ -168,6 +202,11 @@ impl Tracker {
             exit_code: code.unwrap_or(-1),
             duration_ms: r.started.elapsed().as_millis() as u64,
             output_tail: text,
+            source: if r.sentinel {
+                ExitSource::Sentinel
+            } else {
+                ExitSource::Marker
+            },
         })
     }
 
@@ -186,13 +225,13 @@ impl Tracker {
         }
         match parsed.marker {
             Marker::PromptStart => {
-                if self.running.as_ref().is_some_and(|r| !r.sentinel)
-                    && let Some(e) = self.finish(None)
-                {
-                    events.push(e);
-                }
+                // Only an authenticated D ends a command: a prompt start
+                // can be printed by anyone who learned the tag.
                 if self.running.is_none() {
                     self.phase = Phase::Prompt;
+                }
+                if let Some(e) = self.context() {
+                    events.push(e);
                 }
                 self.foreign_candidate = None;
                 // A command sent but not started was abandoned.
@@ -263,6 +302,12 @@ impl Tracker {
             Marker::Cwd(dir) => self.cwd = Some(dir),
             Marker::EnvLoaded => events.push(ShellEvent::SecretsLoaded),
             Marker::PromptOnly => self.prompt_only = true,
+            Marker::EnvSet(name, value) => {
+                self.env.insert(name, Some(value));
+            }
+            Marker::EnvUnset(name) => {
+                self.env.insert(name, None);
+            }
         }
     }
 
@@ -304,7 +349,11 @@ mod tests {
     use super::*;
 
     fn ours(marker: Marker) -> Parsed {
-        Parsed { marker, ours: true }
+        Parsed {
+            marker,
+            ours: true,
+            auth: None,
+        }
     }
 
     fn feed(t: &mut Tracker, m: Marker) -> Vec<ShellEvent> {
@@ -365,6 +414,7 @@ mod tests {
             Parsed {
                 marker: Marker::Finished(Some(9)),
                 ours: false,
+                auth: None,
             },
             &mut || None,
             &mut String::new,
@@ -410,5 +460,37 @@ mod tests {
         ));
         let ev = feed(&mut t, Marker::PromptStart);
         assert_eq!(ev, [ShellEvent::Native]);
+    }
+
+    #[test]
+    fn context_changes_are_reported_at_the_prompt_without_secret_values() {
+        let mut t = Tracker::new(Redactor::new(["s3cret".to_string()]), false);
+        feed(&mut t, Marker::Cwd("/tmp".into()));
+        let ev = feed(&mut t, Marker::PromptStart);
+        assert_eq!(
+            ev,
+            [ShellEvent::Context {
+                cwd: Some("/tmp".into()),
+                set: vec![],
+                unset: vec![],
+                withheld: vec![],
+            }]
+        );
+        // Nothing changed: nothing reported.
+        feed(&mut t, Marker::Cwd("/tmp".into()));
+        assert!(feed(&mut t, Marker::PromptStart).is_empty());
+        feed(&mut t, Marker::EnvSet("MARK".into(), "1".into()));
+        feed(&mut t, Marker::EnvSet("TOKEN".into(), "xs3cretx".into()));
+        feed(&mut t, Marker::EnvUnset("OLD".into()));
+        let ev = feed(&mut t, Marker::PromptStart);
+        assert_eq!(
+            ev,
+            [ShellEvent::Context {
+                cwd: None,
+                set: vec![("MARK".into(), "1".into())],
+                unset: vec!["OLD".into()],
+                withheld: vec!["TOKEN".into()],
+            }]
+        );
     }
 }

@@ -35,12 +35,25 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     app.resumed = open.resumed;
     app.journal = open.writer.path().display().to_string();
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let mut exec = match runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx) {
+    let restore = if open.resumed {
+        crate::runner::restore::plan(app.engine.state())
+    } else {
+        Default::default()
+    };
+    let spawned = runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx, &restore);
+    let mut exec = match spawned {
         Ok(e) => e,
         Err(e) => {
             return Ended::Refused(tr!(opts.lang, "run-error-shell", error = e.to_string()));
         }
     };
+    if open.resumed {
+        let lines = restore_banner(&app, &restore);
+        exec.shell.notice(&lines.join("\n"));
+        if let Some(first) = lines.into_iter().next() {
+            app.warn(first);
+        }
+    }
     exec.carry_out(&mut app, open.effects);
     for (name, value) in &opts.vars {
         let fx = app.send(Msg::SetVariable {
@@ -118,4 +131,42 @@ fn say(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{text}");
     let _ = out.flush();
+}
+
+/// What the resumed run's new shell got back, and what it could not.
+fn restore_banner(app: &app::App, r: &crate::runner::restore::Restore) -> Vec<String> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    let names: Vec<&str> = r.env.iter().map(|(k, _)| k.as_str()).collect();
+    out.push(crate::tr!(
+        lang,
+        "shell-restored",
+        cwd = r
+            .cwd
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "-".into()),
+        count = names.len(),
+        names = names.join(", ")
+    ));
+    if let Some(dir) = &r.cwd_missing {
+        out.push(crate::tr!(lang, "shell-restore-no-dir", dir = dir.clone()));
+    }
+    if !r.withheld.is_empty() {
+        out.push(crate::tr!(
+            lang,
+            "shell-restore-withheld",
+            names = r.withheld.join(", ")
+        ));
+    }
+    if let Some((step, command)) = app.engine.interrupted_command() {
+        out.push(crate::tr!(
+            lang,
+            "shell-restore-in-flight",
+            step = step,
+            command = command
+        ));
+    }
+    out.push(crate::tr!(lang, "shell-restore-lost"));
+    out
 }

@@ -5,7 +5,7 @@
 //! commands, one at a time, in the embedded shell.
 
 use super::app::{App, Request};
-use crate::journal::JournalWriter;
+use crate::journal::{ExitSource, JournalWriter, RestartCause};
 use crate::run::{Effect, Msg, RunStatus, StepStatus};
 use crate::runner::ending::{self, Ending};
 use crate::shell::{Shell, ShellConfig, ShellError, ShellEvent, TranscriptConfig};
@@ -22,6 +22,8 @@ enum Job {
         env: Vec<(String, String)>,
         /// Typed at the prompt for the operator to edit; Enter runs it.
         typed: bool,
+        /// The command's `timeout`, in seconds.
+        timeout: Option<u64>,
     },
     Validation {
         step: String,
@@ -64,7 +66,23 @@ pub struct Executor {
     pane: (u16, u16),
     /// The run is stopping: queued commands are not started.
     pub hold: bool,
+    /// The running step command's timeout: when it is due and how far
+    /// the stopping has gone.
+    deadline: Option<Deadline>,
 }
+
+/// A command over its time is stopped in stages: Ctrl-C to its process
+/// group, then SIGTERM, then SIGKILL, each after a short grace.
+#[derive(Debug, Clone, Copy)]
+struct Deadline {
+    at: Instant,
+    /// Signals sent so far (0: none yet).
+    stage: u8,
+    timed_out: bool,
+}
+
+/// The time a command gets after each signal of its timeout.
+const TIMEOUT_GRACE: Duration = Duration::from_millis(700);
 
 impl Executor {
     pub fn spawn(
@@ -72,14 +90,18 @@ impl Executor {
         data_dir: &std::path::Path,
         run_id: &str,
         wake: tokio::sync::mpsc::UnboundedSender<()>,
+        restore: &crate::runner::restore::Restore,
     ) -> std::io::Result<Executor> {
         let notify = Arc::new(move || {
             let _ = wake.send(());
         });
+        let mut env = restore.env.clone();
+        env.push(("PASOS_RUN_ID".into(), run_id.into()));
         let shell = Shell::spawn(ShellConfig {
             transcript: Some(TranscriptConfig::for_run(data_dir, run_id)),
             notify: Some(notify),
-            env: vec![("PASOS_RUN_ID".into(), run_id.into())],
+            env,
+            cwd: restore.cwd.clone(),
             ..ShellConfig::default()
         })?;
         Ok(Executor {
@@ -91,6 +113,7 @@ impl Executor {
             manual: None,
             pane: (24, 80),
             hold: false,
+            deadline: None,
         })
     }
 
@@ -135,13 +158,20 @@ impl Executor {
                     env,
                 } => {
                     let typed = app.edit_commands;
+                    let timeouts = app.engine.command_timeouts(&step);
                     self.queue
-                        .extend(commands.into_iter().map(|command| Job::Step {
-                            step: step.clone(),
-                            command,
-                            env: env.clone(),
-                            typed,
-                        }));
+                        .extend(
+                            commands
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, command)| Job::Step {
+                                    step: step.clone(),
+                                    command,
+                                    env: env.clone(),
+                                    typed,
+                                    timeout: timeouts.get(i).copied().flatten(),
+                                }),
+                        );
                 }
                 Effect::RunValidation { step, command, env } => self
                     .queue
@@ -211,7 +241,7 @@ impl Executor {
                         error = format!("{e:?}")
                     ));
                     self.in_flight = Some(job);
-                    self.finished(app, 127, 0, String::new());
+                    self.finished(app, 127, 0, String::new(), ExitSource::ShellExited);
                     return;
                 }
             }
@@ -250,9 +280,15 @@ impl Executor {
                     step,
                     command,
                     typed,
+                    timeout,
                     ..
                 }) = &self.in_flight
                 {
+                    self.deadline = timeout.map(|secs| Deadline {
+                        at: Instant::now() + Duration::from_secs(secs),
+                        stage: 0,
+                        timed_out: false,
+                    });
                     // A typed command is journaled as the operator ran it.
                     let command = if *typed { text } else { command.clone() };
                     let fx = app.send(Msg::CommandSent {
@@ -268,6 +304,7 @@ impl Executor {
                 exit_code,
                 duration_ms,
                 output_tail,
+                source,
             } => {
                 if let Some(step) = self.manual.take() {
                     let fx = app.send(Msg::CommandFinished {
@@ -275,12 +312,34 @@ impl Executor {
                         exit_code,
                         duration_ms,
                         output: String::new(),
+                        source,
                     });
                     self.carry_out(app, fx);
                 } else {
-                    self.finished(app, exit_code, duration_ms, output_tail);
+                    let source = match self.deadline.take() {
+                        Some(d) if d.timed_out => ExitSource::TimedOut,
+                        _ => source,
+                    };
+                    self.finished(app, exit_code, duration_ms, output_tail, source);
                 }
             }
+            ShellEvent::Context {
+                cwd,
+                set,
+                unset,
+                withheld,
+            } => {
+                // Before the run starts or after it ended: nothing to keep.
+                if let Ok(fx) = app.engine.update(Msg::ShellContext {
+                    cwd,
+                    set,
+                    unset,
+                    withheld,
+                }) {
+                    self.carry_out(app, fx);
+                }
+            }
+            ShellEvent::MarkerRejected => app.warn(crate::tr!(app.lang, "shell-marker-rejected")),
             ShellEvent::Foreign { program } => app.warn(tr!(
                 app.lang,
                 "run-shell-foreign",
@@ -292,9 +351,7 @@ impl Executor {
                     .map(|c| c.to_string())
                     .unwrap_or_else(|| tr!(app.lang, "run-shell-killed"));
                 app.warn(tr!(app.lang, "run-shell-exited", how = how));
-                if self.in_flight.is_some() {
-                    self.finished(app, code.unwrap_or(137), 0, String::new());
-                }
+                self.shell_died(app, code);
                 self.ready = false;
                 if let Err(e) = self.shell.restart() {
                     app.warn(tr!(app.lang, "run-shell-cannot-run", error = e.to_string()));
@@ -307,10 +364,106 @@ impl Executor {
         }
     }
 
-    fn finished(&mut self, app: &mut App, code: i32, duration_ms: u64, output: String) {
+    /// The shell ended: what ran in it failed ("the shell exited", never
+    /// the shell's own exit code), the rest of the step is dropped, and
+    /// the restart is journaled.
+    fn shell_died(&mut self, app: &mut App, code: Option<i32>) {
+        self.deadline = None;
+        let mut step = None;
+        if let Some(s) = self.manual.take() {
+            let fx = app.send(Msg::CommandFinished {
+                step: s.clone(),
+                exit_code: -1,
+                duration_ms: 0,
+                output: String::new(),
+                source: ExitSource::ShellExited,
+            });
+            self.carry_out(app, fx);
+            if app.engine.item(&s).is_some_and(|i| i.status.is_active()) {
+                step = Some(s);
+            }
+        }
+        // A step between two of its commands: the next one never started.
+        if self.in_flight.is_none()
+            && let Some(job @ Job::Step { .. }) = self.queue.front().cloned()
+            && let Job::Step { step: s, .. } = &job
+            && app
+                .engine
+                .item(s)
+                .is_some_and(|i| i.status == StepStatus::Running)
+        {
+            self.queue.pop_front();
+            self.in_flight = Some(job);
+        }
+        if let Some(Job::Step { step: s, .. } | Job::Validation { step: s, .. }) = &self.in_flight {
+            step = Some(s.clone());
+        }
+        if self.in_flight.is_some() {
+            self.finished(app, -1, 0, String::new(), ExitSource::ShellExited);
+        }
+        self.queue.retain(|j| matches!(j, Job::Check { .. }));
+        let cause = if code.is_some() {
+            RestartCause::Exited
+        } else {
+            RestartCause::Killed
+        };
+        if let Ok(fx) = app.engine.update(Msg::ShellRestarted {
+            cause,
+            exit_code: code,
+            step,
+        }) {
+            self.carry_out(app, fx);
+        }
+    }
+
+    /// The running command's timeout, when one is set: when to look next.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.deadline.map(|d| d.at)
+    }
+
+    /// The timeout is due: the next signal, and the next grace.
+    pub fn on_deadline(&mut self, app: &mut App) {
+        let Some(d) = self.deadline.as_mut() else {
+            return;
+        };
+        if Instant::now() < d.at {
+            return;
+        }
+        if !d.timed_out {
+            d.timed_out = true;
+            if let Some(Job::Step { command, .. }) = &self.in_flight {
+                app.warn(crate::tr!(
+                    app.lang,
+                    "shell-timed-out",
+                    command = command.lines().next().unwrap_or_default().to_string()
+                ));
+            }
+        }
+        match d.stage {
+            0 => self.shell.interrupt(),
+            1 => {
+                self.shell.terminate_foreground();
+            }
+            _ => {
+                self.shell.kill_foreground();
+            }
+        }
+        d.stage = d.stage.saturating_add(1);
+        d.at = Instant::now() + TIMEOUT_GRACE;
+    }
+
+    fn finished(
+        &mut self,
+        app: &mut App,
+        code: i32,
+        duration_ms: u64,
+        output: String,
+        source: ExitSource,
+    ) {
         let Some(job) = self.in_flight.take() else {
             return;
         };
+        self.deadline = None;
         app.busy = None;
         let step_id = match &job {
             Job::Step { step, .. } | Job::Validation { step, .. } => Some(step.clone()),
@@ -322,6 +475,7 @@ impl Executor {
                 exit_code: code,
                 duration_ms,
                 output,
+                source,
             },
             Job::Validation { step, .. } => Msg::ValidationFinished {
                 step,
@@ -567,6 +721,10 @@ pub async fn run_loop(
                     dirty = true;
                 }
             }
+            _ = sleep_until_opt(exec.deadline()) => {
+                exec.on_deadline(app);
+                dirty = true;
+            }
             // The session is going away: see `runner::ending` for what
             // happens to a command in flight. Nothing more is drawn after
             // a hang-up.
@@ -613,6 +771,14 @@ fn draw(
         }
     })?;
     Ok(())
+}
+
+/// Sleeps until `at`, or forever when there is no deadline.
+async fn sleep_until_opt(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at.into()).await,
+        None => std::future::pending().await,
+    }
 }
 
 pub enum Stop {

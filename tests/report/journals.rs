@@ -140,6 +140,7 @@ pub fn exit(step: &str, exit_code: i32, duration_ms: u64) -> Event {
         step: step.into(),
         exit_code,
         duration_ms,
+        source: None,
     }
 }
 
@@ -149,6 +150,8 @@ pub fn finished(step: &str, outcome: StepOutcome, duration_ms: u64, reason: Opti
         outcome,
         duration_ms,
         why: pasos::journal::StepWhy::from_sentence(reason),
+        step_ms: None,
+        command_ms: None,
     }
 }
 

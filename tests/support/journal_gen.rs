@@ -193,12 +193,15 @@ impl Journal {
             step: id.into(),
             exit_code: if outcome == StepOutcome::Failed { 1 } else { 0 },
             duration_ms: ms,
+            source: None,
         });
         self.push(Event::StepFinished {
             step: id.into(),
             outcome,
             duration_ms: ms,
             why: pasos::journal::StepWhy::default(),
+            step_ms: None,
+            command_ms: None,
         })
     }
 
@@ -212,6 +215,8 @@ impl Journal {
             outcome: StepOutcome::Skipped,
             duration_ms: 0,
             why: pasos::journal::StepWhy::from_sentence(Some(reason)),
+            step_ms: None,
+            command_ms: None,
         })
     }
 

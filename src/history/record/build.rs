@@ -55,6 +55,7 @@ impl RecordBuilder {
                 step,
                 outcome,
                 duration_ms,
+                step_ms,
             } => {
                 let i = match rec.steps.iter().position(|s| s.id == step) {
                     Some(i) => i,
@@ -71,7 +72,12 @@ impl RecordBuilder {
                 let s = &mut rec.steps[i];
                 match outcome {
                     StepOutcome::Done | StepOutcome::Failed => {
-                        s.duration_ms += duration_ms;
+                        // Step time is cumulative: the latest one holds;
+                        // older journals add their attempts up.
+                        match step_ms {
+                            Some(ms) => s.duration_ms = ms,
+                            None => s.duration_ms += duration_ms,
+                        }
                         s.attempts += 1;
                         s.last = if outcome == StepOutcome::Done {
                             StepEnd::Done

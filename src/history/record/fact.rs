@@ -50,6 +50,8 @@ pub enum Fact {
         step: String,
         outcome: StepOutcome,
         duration_ms: u64,
+        /// Step time, the operator's, up to this outcome (newer journals).
+        step_ms: Option<u64>,
     },
     Deviation {
         step: Option<String>,
@@ -80,6 +82,8 @@ struct StepFinishedJson {
     step: String,
     outcome: StepOutcome,
     duration_ms: u64,
+    #[serde(default)]
+    step_ms: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +127,7 @@ impl Fact {
                     step: e.step,
                     outcome: e.outcome,
                     duration_ms: e.duration_ms,
+                    step_ms: e.step_ms,
                 }
             }
             "deviation" => {
@@ -209,11 +214,13 @@ impl Fact {
                 step,
                 outcome,
                 duration_ms,
+                step_ms,
                 ..
             } => Fact::StepFinished {
                 step: step.clone(),
                 outcome: *outcome,
                 duration_ms: *duration_ms,
+                step_ms: *step_ms,
             },
             Event::Deviation { step, kind, reason } => Fact::Deviation {
                 step: step.clone(),

@@ -143,6 +143,8 @@ mod tests {
                     outcome: StepOutcome::Done,
                     duration_ms: 30_000,
                     why: crate::journal::StepWhy::default(),
+                    step_ms: None,
+                    command_ms: None,
                 },
             ),
             (

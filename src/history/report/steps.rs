@@ -70,6 +70,8 @@ where
         &rows,
     ));
     out.push('\n');
+    out.push_str(&crate::tr!(cx.lang, "shell-step-time-note"));
+    out.push_str("\n\n");
     let over: Vec<String> = r
         .steps
         .iter()

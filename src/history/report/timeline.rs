@@ -42,17 +42,22 @@ where
     // The row of the command waiting for its exit code: (row, step).
     let mut in_flight: Option<(usize, String)> = None;
     for line in lines {
+        // What a resume restores, not something a reader follows.
+        if matches!(line.event, Event::ShellContext { .. }) {
+            continue;
+        }
         let at = line.ts;
         if let Event::CommandFinished {
             step,
             exit_code,
             duration_ms,
+            source,
         } = &line.event
             && let Some((row, _)) = in_flight.as_ref().filter(|(_, s)| s == step)
         {
             rows[*row][1].push_str(&format!(
                 " {}",
-                timeline::exit(&tl, &Markdown, *exit_code, *duration_ms)
+                timeline::exit(&tl, &Markdown, *exit_code, *duration_ms, *source)
             ));
             in_flight = None;
             continue;
