@@ -15,4 +15,5 @@ pub mod procedure;
 pub mod run;
 pub mod runner;
 pub mod shell;
+pub mod trust;
 pub mod tui;

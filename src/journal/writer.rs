@@ -19,6 +19,8 @@ pub struct JournalWriter {
     seq: u64,
     last_hash: String,
     redactor: Redactor,
+    /// Told of every line once it is on disk (the signed checkpoints).
+    observer: Option<Box<dyn FnMut(&Line) + Send>>,
 }
 
 pub fn format_ts(t: DateTime<Utc>) -> String {
@@ -42,6 +44,7 @@ impl JournalWriter {
             seq: 0,
             last_hash: genesis(run_id),
             redactor,
+            observer: None,
         })
     }
 
@@ -78,6 +81,7 @@ impl JournalWriter {
                 seq,
                 last_hash,
                 redactor,
+                observer: None,
             },
             lines,
             torn,
@@ -90,6 +94,11 @@ impl JournalWriter {
 
     pub fn run_id(&self) -> &str {
         &self.run_id
+    }
+
+    /// Calls `f` with every line appended from now on, after its fsync.
+    pub fn observe(&mut self, f: impl FnMut(&Line) + Send + 'static) {
+        self.observer = Some(Box::new(f));
     }
 
     pub fn redactor_mut(&mut self) -> &mut Redactor {
@@ -109,6 +118,9 @@ impl JournalWriter {
         self.seq = line.seq;
         self.last_hash = line.hash.clone();
         self.write_head()?;
+        if let Some(observe) = &mut self.observer {
+            observe(&line);
+        }
         Ok(line)
     }
 
