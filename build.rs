@@ -21,7 +21,10 @@ fn main() {
         for f in &files {
             println!("cargo:rerun-if-changed={}", f.display());
             let text = fs::read_to_string(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-            joined.push_str(&format!("\n## file: {}\n", f.file_name().unwrap().to_string_lossy()));
+            joined.push_str(&format!(
+                "\n## file: {}\n",
+                f.file_name().unwrap().to_string_lossy()
+            ));
             joined.push_str(&text);
             joined.push('\n');
         }

@@ -1,11 +1,11 @@
 //! `pasos log list|show|verify`: browse and check the journals of past runs.
 
 use super::args::{Global, LogAction, LogArgs};
-use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
+use super::{EXIT_BAD_INPUT, EXIT_OK};
 use pasos::history::local_time::minute;
 use pasos::history::{RunSummary, timeline::timeline};
 use pasos::journal::store;
-use pasos::journal::verify::{ProblemKind, verify_file, verify_file_fast};
+use pasos::journal::verify::verify_file;
 use pasos::paths::Paths;
 use std::path::Path;
 
@@ -48,7 +48,19 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             since,
         } => list(&paths.data, procedure, operator, outcome, since),
         LogAction::Show { run } => show(&paths.data, run),
-        LogAction::Verify { runs } => verify(&paths.data, runs),
+        LogAction::Verify {
+            runs,
+            allowed_signers,
+            require_signed,
+        } => super::verify::run(
+            &paths,
+            &super::verify::Request {
+                runs,
+                allowed_signers: allowed_signers.as_deref(),
+                require_signed: *require_signed,
+            },
+            global.lang(),
+        ),
     }
 }
 
@@ -193,75 +205,4 @@ fn show(data: &Path, run: &str) -> u8 {
         );
     }
     EXIT_OK
-}
-
-fn verify(data: &Path, runs: &[String]) -> u8 {
-    let paths = if runs.is_empty() {
-        match store::list(data) {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("pasos: cannot read {}: {e}", data.display());
-                return EXIT_BAD_INPUT;
-            }
-        }
-    } else {
-        let mut out = Vec::new();
-        for r in runs {
-            match store::find(data, r) {
-                Ok(p) => out.push(p),
-                Err(e) => {
-                    eprintln!("pasos: {e}");
-                    return EXIT_BAD_INPUT;
-                }
-            }
-        }
-        out
-    };
-    if paths.is_empty() {
-        println!("no journals in {}", data.display());
-        return EXIT_OK;
-    }
-    let mut bad = 0;
-    for path in &paths {
-        let id = store::run_id_of(path);
-        match verify_file_fast(path) {
-            Ok(v) if v.intact() => {
-                let torn = v
-                    .torn_tail
-                    .as_ref()
-                    .map(|t| {
-                        format!(
-                            "; line {} is a torn write of {} bytes (crash or kill), resumable",
-                            t.line, t.bytes
-                        )
-                    })
-                    .unwrap_or_default();
-                println!("ok    {id}  {} events{torn}", v.events);
-            }
-            Ok(v) => {
-                bad += 1;
-                let p = &v.problems[0];
-                let at = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-                let more = if v.problems.len() > 1 {
-                    format!(" (+{} more)", v.problems.len() - 1)
-                } else {
-                    String::new()
-                };
-                println!("FAIL  {id}  {at}{}: {}{more}", p.kind, p.detail);
-                if p.kind == ProblemKind::Io {
-                    println!("      {}", path.display());
-                }
-            }
-            Err(e) => {
-                bad += 1;
-                println!("FAIL  {id}  cannot read: {e}");
-            }
-        }
-    }
-    if bad > 0 {
-        println!("{bad} of {} journals do not verify", paths.len());
-        EXIT_FAILED
-    } else {
-        EXIT_OK
-    }
 }

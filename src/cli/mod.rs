@@ -13,6 +13,7 @@ mod load;
 mod log;
 mod report;
 mod run;
+mod verify;
 
 use args::{Cli, Command};
 use clap::CommandFactory;

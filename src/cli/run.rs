@@ -40,6 +40,16 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         }
     };
     let lang = global.lang();
+    let mut trust = match pasos::trust::Settings::load(&paths.config) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if let Some(key) = &args.signing_key {
+        trust.signing.key = Some(key.display().to_string());
+    }
     let opts = Options {
         file: args.file.clone(),
         procedure: p,
@@ -52,6 +62,7 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         force: args.force,
         data_dir: paths.data.clone(),
         lang,
+        trust,
     };
     use std::io::IsTerminal;
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();

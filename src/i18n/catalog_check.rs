@@ -184,9 +184,9 @@ fn every_tr_names_a_message_with_its_arguments() {
     for (file, id, args) in uses() {
         match es.get(&id) {
             None => problems.push(format!("{file}: no message {id}")),
-            Some(vars) if vars != &args => problems.push(format!(
-                "{file}: {id} takes {vars:?} but is given {args:?}"
-            )),
+            Some(vars) if vars != &args => {
+                problems.push(format!("{file}: {id} takes {vars:?} but is given {args:?}"))
+            }
             _ => {}
         }
     }

@@ -52,6 +52,11 @@ pub fn run(opts: Options) -> Ended {
         Err(e) => return Ended::Refused(e),
     };
     let _lock = open.lock;
+    match &open.signing {
+        crate::runner::setup::Signing::Signed { label, .. } => say(label),
+        crate::runner::setup::Signing::Unsigned(why) => say(why),
+    }
+    let signing = open.signing;
     let mut s = Session {
         engine: open.engine,
         shell_dir: std::env::temp_dir().join(format!("pasos-{}", open.run_id)),
@@ -65,6 +70,9 @@ pub fn run(opts: Options) -> Ended {
         card_shown: None,
     };
     let result = s.drive(open.effects, &opts, open.resumed);
+    if let Some(text) = signing.failures(opts.lang) {
+        say(&text);
+    }
     match result {
         Ok(outcome) => Ended::Finished(outcome),
         Err(Stop::Journal(e)) => Ended::JournalFailed(e.to_string()),

@@ -121,7 +121,10 @@ impl AllowedSigners {
                 k += 1;
             }
             let Some(&(kcol, ktype)) = f.get(k) else {
-                return Err(err(line.len(), "the key is missing (e.g. `ssh-ed25519 AAAA…`)".into()));
+                return Err(err(
+                    line.len(),
+                    "the key is missing (e.g. `ssh-ed25519 AAAA…`)".into(),
+                ));
             };
             let Some(&(_, kdata)) = f.get(k + 1) else {
                 return Err(err(line.len(), format!("the `{ktype}` key has no data")));
@@ -207,7 +210,8 @@ impl AllowedSigners {
 mod tests {
     use super::*;
 
-    const KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH9l4ofkBBOJMP7j6XB8dtygHTrk3+D1miq5y5kWpvU+";
+    const KEY: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH9l4ofkBBOJMP7j6XB8dtygHTrk3+D1miq5y5kWpvU+";
 
     #[test]
     fn parses_principals_options_and_keys() {
@@ -226,7 +230,10 @@ mod tests {
         assert_eq!(p, ["ana@example.com", "luis@x,oncall"]);
         let early = a.principals(&key, crate::trust::NAMESPACE, "2025-12-06T08:00:00.000Z");
         assert_eq!(early, ["ana@example.com"]);
-        assert_eq!(a.principals(&key, "file", "2026-12-06T08:00:00Z"), ["ana@example.com"]);
+        assert_eq!(
+            a.principals(&key, "file", "2026-12-06T08:00:00Z"),
+            ["ana@example.com"]
+        );
     }
 
     #[test]

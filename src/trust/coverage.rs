@@ -133,7 +133,10 @@ mod tests {
         let m1 = c.advance().unwrap();
         assert_eq!((m1.chunk.start, m1.chunk.end), (0, 7));
         assert_eq!(m1.chunk.sha256, hex(&Sha256::digest(b"header\n")));
-        let mut f = std::fs::OpenOptions::new().append(true).open(&cast).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&cast)
+            .unwrap();
         f.write_all(b"[0.1, \"o\", \"x\"]\n").unwrap();
         let m2 = c.advance().unwrap();
         assert_eq!(m2.chunk.start, 7);

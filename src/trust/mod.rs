@@ -12,8 +12,10 @@
 
 pub mod allowed;
 pub mod checkpoint;
+pub mod choose;
 pub mod coverage;
 pub mod recorder;
+pub mod render;
 pub mod settings;
 pub mod signer;
 pub mod store;

@@ -95,9 +95,8 @@ impl Settings {
     pub fn load(config_dir: &Path) -> Result<Settings, String> {
         let path = config_dir.join(FILE_NAME);
         let mut s = match std::fs::read_to_string(&path) {
-            Ok(text) => Settings::parse(&text).map_err(|(line, col, what)| {
-                format!("{}:{line}:{col}: {what}", path.display())
-            })?,
+            Ok(text) => Settings::parse(&text)
+                .map_err(|(line, col, what)| format!("{}:{line}:{col}: {what}", path.display()))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Settings::default(),
             Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
         };

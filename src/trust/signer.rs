@@ -51,7 +51,9 @@ enum How {
     /// One connection per signature: the client is not `Send` (the
     /// signer lives on its own thread), and a fresh connection also finds
     /// an agent forwarded by a reconnected SSH session.
-    Agent { socket: PathBuf },
+    Agent {
+        socket: PathBuf,
+    },
     File(Box<PrivateKey>),
 }
 
@@ -77,8 +79,7 @@ fn matches(key: &PublicKey, wanted: &str) -> bool {
     }
     let path = Path::new(wanted);
     if path.exists() {
-        return PublicKey::read_openssh_file(path)
-            .is_ok_and(|k| k.key_data() == key.key_data());
+        return PublicKey::read_openssh_file(path).is_ok_and(|k| k.key_data() == key.key_data());
     }
     key.comment() == wanted
 }
@@ -103,12 +104,11 @@ impl Signer {
             })
             .collect();
         let key = match wanted {
-            Some(w) => keys
-                .into_iter()
-                .find(|k| matches(k, w))
-                .ok_or_else(|| SignerError::NoSuchAgentKey {
+            Some(w) => keys.into_iter().find(|k| matches(k, w)).ok_or_else(|| {
+                SignerError::NoSuchAgentKey {
                     wanted: w.to_string(),
-                })?,
+                }
+            })?,
             None => keys.into_iter().next().ok_or(SignerError::AgentEmpty)?,
         };
         Ok(Signer {

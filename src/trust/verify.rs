@@ -144,9 +144,7 @@ impl Report {
         self.integrity.intact()
             && matches!(
                 self.authenticity,
-                Authenticity::Authentic
-                    | Authenticity::Unsigned
-                    | Authenticity::SignersNotChecked
+                Authenticity::Authentic | Authenticity::Unsigned | Authenticity::SignersNotChecked
             )
             && matches!(
                 self.completeness,
@@ -480,7 +478,10 @@ fn check_transcript(cast: &Path, found: &[Found]) -> TranscriptCheck {
             start: c.chunk.start,
             end: c.chunk.end,
             seq,
-            lines: (line_of(c.chunk.start), line_of(c.chunk.end.saturating_sub(1))),
+            lines: (
+                line_of(c.chunk.start),
+                line_of(c.chunk.end.saturating_sub(1)),
+            ),
             later: bad.len() - 1,
         };
     }
@@ -492,7 +493,10 @@ fn check_transcript(cast: &Path, found: &[Found]) -> TranscriptCheck {
             start: 0,
             end: signed_bytes,
             seq: last.seq,
-            lines: (1, memchr::memchr_iter(b'\n', &bytes[..signed_bytes as usize]).count()),
+            lines: (
+                1,
+                memchr::memchr_iter(b'\n', &bytes[..signed_bytes as usize]).count(),
+            ),
             later: 0,
         };
     }

@@ -29,6 +29,11 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     app.source = source.clone();
     app.resumed = open.resumed;
     app.journal = open.writer.path().display().to_string();
+    match &open.signing {
+        crate::runner::setup::Signing::Signed { label, .. } => app.say(label.clone()),
+        crate::runner::setup::Signing::Unsigned(why) => app.warn(why.clone()),
+    }
+    let signing = open.signing;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let mut exec = match runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx) {
         Ok(e) => e,
@@ -66,6 +71,9 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     };
     let stop = runtime.block_on(runtime::run_loop(&mut app, &mut exec, &mut guard, rx));
     drop(guard);
+    if let Some(text) = signing.failures(opts.lang) {
+        eprintln!("pasos: {text}");
+    }
     if let Some(f) = &app.fatal {
         return Ended::JournalFailed(f.clone());
     }

@@ -1,0 +1,133 @@
+//! `pasos log verify`: for every journal, integrity (the chain),
+//! authenticity (who signed up to which seq), completeness (the signed
+//! head is the last line) and the transcript, each answered apart.
+//! Exit 0 when every journal holds, 1 when any does not, 2 on bad input.
+
+use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
+use pasos::i18n::Lang;
+use pasos::journal::store;
+use pasos::paths::Paths;
+use pasos::tr;
+use pasos::trust::allowed::AllowedSigners;
+use pasos::trust::render;
+use std::path::{Path, PathBuf};
+
+pub struct Request<'a> {
+    pub runs: &'a [String],
+    pub allowed_signers: Option<&'a Path>,
+    pub require_signed: bool,
+}
+
+/// The allowed signers: the flag, else the settings (env, trust.toml).
+pub fn allowed_signers(
+    paths: &Paths,
+    flag: Option<&Path>,
+) -> Result<Option<AllowedSigners>, String> {
+    let path: Option<PathBuf> = match flag {
+        Some(p) => Some(p.to_path_buf()),
+        None => {
+            pasos::trust::Settings::load(&paths.config)?
+                .verify
+                .allowed_signers
+        }
+    };
+    path.map(|p| AllowedSigners::read(&p)).transpose()
+}
+
+pub fn run(paths: &Paths, req: &Request, lang: Lang) -> u8 {
+    let allowed = match allowed_signers(paths, req.allowed_signers) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let data = &paths.data;
+    let journals = if req.runs.is_empty() {
+        match store::list(data) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("pasos: cannot read {}: {e}", data.display());
+                return EXIT_BAD_INPUT;
+            }
+        }
+    } else {
+        let mut out = Vec::new();
+        for r in req.runs {
+            match store::find(data, r) {
+                Ok(p) => out.push(p),
+                Err(e) => {
+                    eprintln!("pasos: {e}");
+                    return EXIT_BAD_INPUT;
+                }
+            }
+        }
+        out
+    };
+    if journals.is_empty() {
+        println!(
+            "{}",
+            tr!(lang, "trust-verify-none", dir = data.display().to_string())
+        );
+        return EXIT_OK;
+    }
+    let detailed = !req.runs.is_empty();
+    let mut bad = 0u64;
+    for path in &journals {
+        let id = store::run_id_of(path);
+        let report = match pasos::trust::verify::verify(path, allowed.as_ref()) {
+            Ok(r) => r,
+            Err(e) => {
+                bad += 1;
+                println!("{}  {id}  cannot read: {e}", tr!(lang, "trust-verify-fail"));
+                continue;
+            }
+        };
+        let unsigned_refused = req.require_signed && !report.signed();
+        let ok = report.ok() && !unsigned_refused;
+        if !ok {
+            bad += 1;
+        }
+        let word = if ok {
+            tr!(lang, "trust-verify-ok")
+        } else {
+            tr!(lang, "trust-verify-fail")
+        };
+        println!("{word:<5} {id}  {}", render::status_word(&report, lang));
+        if ok && !detailed {
+            continue;
+        }
+        let lines = render::lines(&report, lang);
+        for a in &lines.answers {
+            println!("      {a}");
+        }
+        for d in &lines.details {
+            println!("        {d}");
+        }
+        if unsigned_refused {
+            println!("      {}", tr!(lang, "trust-verify-unsigned-required"));
+        }
+        if report
+            .integrity
+            .problems
+            .iter()
+            .any(|p| p.kind == pasos::journal::ProblemKind::Io)
+        {
+            println!("      {}", path.display());
+        }
+    }
+    if bad > 0 {
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "trust-verify-summary",
+                bad = bad,
+                total = journals.len() as u64
+            )
+        );
+        EXIT_FAILED
+    } else {
+        EXIT_OK
+    }
+}
