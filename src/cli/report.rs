@@ -51,7 +51,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
         let why = integrity.problem.clone().unwrap_or_else(|| "-".into());
         return fail(fill(t.cli_not_a_run, &[&shown, &why]));
     };
-    let text = render(
+    let mut text = render(
         &ReportInput {
             review: &review,
             lines: &v.lines,
@@ -61,6 +61,11 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
         lang,
         &chrono::Local,
     );
+    let receipt = match super::verify::receipt(&paths, &journal, lang) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    text.push_str(&receipt.markdown(lang));
     match &args.output {
         None => print!("{text}"),
         Some(path) => {
@@ -73,7 +78,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
             );
         }
     }
-    if integrity.verified() {
+    if integrity.verified() && receipt.ok {
         EXIT_OK
     } else {
         let id = &review.summary.run_id;

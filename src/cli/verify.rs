@@ -10,6 +10,7 @@ use pasos::paths::Paths;
 use pasos::tr;
 use pasos::trust::allowed::AllowedSigners;
 use pasos::trust::render;
+use pasos::trust::verify::{Authenticity, Completeness, Report, TranscriptCheck};
 use std::path::{Path, PathBuf};
 
 pub struct Request<'a> {
@@ -93,11 +94,11 @@ pub fn run(paths: &Paths, req: &Request, lang: Lang) -> u8 {
         } else {
             tr!(lang, "trust-verify-fail")
         };
-        println!("{word:<5} {id}  {}", render::status_word(&report, lang));
+        let lines = render::lines(&report, lang);
+        println!("{word:<5} {id}  {}", headline(&report, &lines, ok, lang));
         if ok && !detailed {
             continue;
         }
-        let lines = render::lines(&report, lang);
         for a in &lines.answers {
             println!("      {a}");
         }
@@ -130,4 +131,58 @@ pub fn run(paths: &Paths, req: &Request, lang: Lang) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// The first line about a journal: its events and status when it holds,
+/// else its first problem (integrity first, as before signatures).
+fn headline(report: &Report, lines: &render::Lines, ok: bool, lang: Lang) -> String {
+    if let Some(p) = report.integrity.first_problem() {
+        let at = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+        let more = match report.integrity.problems.len() {
+            0 | 1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        return format!("{at}{}: {}{more}", p.kind, p.detail);
+    }
+    if ok {
+        return tr!(
+            lang,
+            "trust-verify-headline",
+            count = report.integrity.events as u64,
+            status = render::status_word(report, lang)
+        );
+    }
+    if report.ok() {
+        return tr!(lang, "trust-verify-unsigned-required");
+    }
+    let holds = [
+        !matches!(report.authenticity, Authenticity::Failed { .. }),
+        matches!(
+            report.completeness,
+            Completeness::Complete { .. } | Completeness::Unknown
+        ),
+        matches!(
+            report.transcript,
+            TranscriptCheck::Intact { .. } | TranscriptCheck::NotCovered
+        ),
+    ];
+    lines.answers[1..]
+        .iter()
+        .zip(holds)
+        .find(|(_, fine)| !fine)
+        .map(|(a, _)| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+/// The receipt of one run for a report or a filled checklist, checked
+/// against the configured allowed signers.
+pub fn receipt(
+    paths: &Paths,
+    journal: &Path,
+    lang: Lang,
+) -> Result<pasos::trust::receipt::Receipt, String> {
+    let allowed = allowed_signers(paths, None)?;
+    let report = pasos::trust::verify::verify(journal, allowed.as_ref())
+        .map_err(|e| format!("{}: {e}", journal.display()))?;
+    Ok(pasos::trust::receipt::Receipt::of(&report, journal, lang))
 }

@@ -14,6 +14,7 @@ pub mod allowed;
 pub mod checkpoint;
 pub mod choose;
 pub mod coverage;
+pub mod receipt;
 pub mod recorder;
 pub mod render;
 pub mod settings;

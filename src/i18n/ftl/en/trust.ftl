@@ -70,3 +70,18 @@ trust-verify-summary = { $bad } of { $total } journals do not verify
 trust-verify-none = no journals in { $dir }
 trust-verify-unsigned-required = this run is not signed and --require-signed was given
 trust-verify-offline = check it without pasos: docs/verify-without-pasos.md
+
+## The receipt in reports and filled checklists
+
+trust-receipt-title = Receipt
+trust-receipt-status = Signature
+trust-receipt-note = To check it without pasos you need OpenSSH and the team's allowed_signers file (docs/verify-without-pasos.md explains each step):
+trust-verify-headline = { $count ->
+    [one] one event
+   *[other] { $count } events
+} · { $status }
+trust-verify-headline = { $count ->
+    [one] one event
+   *[other] { $count } events
+} · { $status }
+trust-receipt-note-unsigned = Nothing signs this run: only its hash chain can be checked (step 2 of docs/verify-without-pasos.md, or):

@@ -73,3 +73,18 @@ trust-verify-summary = { $bad ->
 trust-verify-none = no hay bitácoras en { $dir }
 trust-verify-unsigned-required = esta ejecución no está firmada y se indicó --require-signed
 trust-verify-offline = compruébela sin pasos: docs/verify-without-pasos.md
+
+## El recibo en informes y checklists rellenos
+
+trust-receipt-title = Recibo
+trust-receipt-status = Firma
+trust-receipt-note = Para comprobarlo sin pasos hacen falta OpenSSH y el fichero allowed_signers del equipo (docs/verify-without-pasos.md explica cada paso):
+trust-verify-headline = { $count ->
+    [one] un evento
+   *[other] { $count } eventos
+} · { $status }
+trust-verify-headline = { $count ->
+    [one] un evento
+   *[other] { $count } eventos
+} · { $status }
+trust-receipt-note-unsigned = Nada firma esta ejecución: solo puede comprobarse su cadena de hashes (paso 2 de docs/verify-without-pasos.md, o bien):
