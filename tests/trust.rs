@@ -276,7 +276,18 @@ fn a_demo_run_signed_through_the_agent_verifies_with_pasos_and_with_stock_openss
     );
     let seqs = checkpoint_seqs(&journal);
     let lines = std::fs::read_to_string(&journal).unwrap().lines().count() as u64;
-    assert_eq!(seqs.first(), Some(&1), "a checkpoint at the start");
+    // Lines that reach the signing thread together share a checkpoint, so
+    // the start's may cover a few lines; it comes before any step ends.
+    let first_step_end = std::fs::read_to_string(&journal)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("\"type\":\"step-finished\""))
+        .unwrap() as u64
+        + 1;
+    assert!(
+        seqs[0] < first_step_end,
+        "a checkpoint at the start: {seqs:?}"
+    );
     assert_eq!(seqs.last(), Some(&lines), "a checkpoint at the end");
     assert!(seqs.len() >= 5, "one per step outcome: {seqs:?}");
     #[cfg(unix)]
@@ -749,4 +760,58 @@ fn the_transcript_is_covered_and_an_edited_cast_names_its_chunk() {
     );
     let (ok, text) = env.doc_commands(&journal);
     assert!(!ok && text.contains("FAIL transcript"), "{text}");
+}
+
+#[test]
+fn a_run_handed_over_and_resumed_names_each_signer_and_its_seqs() {
+    need_openssh!();
+    let env = Env::new();
+    let luis = env.dir.path().join("luis");
+    let luis_pub = keygen(&luis, "luis@laptop");
+    let mut allowed = std::fs::read_to_string(&env.allowed).unwrap();
+    allowed.push_str(&format!("luis@example.com {luis_pub}\n"));
+    std::fs::write(&env.allowed, allowed).unwrap();
+    let workdir = env.dir.path().join("demo");
+    let run = |extra: &[&str], stdin: &str| {
+        env.pasos()
+            .arg("run")
+            .arg("--plain")
+            .args(extra)
+            .arg(format!("--var=WORKDIR={}", workdir.display()))
+            .arg("--var=NOTIFY_TOKEN=tok")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
+            .write_stdin(stdin.to_string())
+            .assert()
+    };
+    // Ana (through the agent): the prerequisite, P1, then the input ends.
+    run(&[], "y\n\n").code(4);
+    let journal = store::list(&env.data).unwrap()[0].clone();
+    let interrupted = std::fs::read_to_string(&journal).unwrap().lines().count() as u64;
+    assert_eq!(checkpoint_seqs(&journal).last(), Some(&interrupted));
+    // Luis resumes with his key file and finishes.
+    let id = store::run_id_of(&journal);
+    run(
+        &["--resume", &id, "--signing-key", luis.to_str().unwrap()],
+        "\n\n\n\n3\n\no\nok\n\n\n\n",
+    )
+    .code(0);
+    let last = std::fs::read_to_string(&journal).unwrap().lines().count() as u64;
+    let (code, out) = env.verify(&journal);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(&format!(
+            "signed by ana@example.com ({}): seq 1..{interrupted}",
+            env.fingerprint
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("signed by luis@example.com (SHA256:")
+            && out.contains(&format!("seq {}..{last}", interrupted + 1)),
+        "{out}"
+    );
+    assert!(out.contains("the run ended"), "{out}");
+    let (ok, text) = env.doc_commands(&journal);
+    assert!(ok, "{text}");
+    assert!(text.contains("signature for luis@example.com"), "{text}");
 }

@@ -12,6 +12,9 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// Told of every line once it is on disk (the signed checkpoints).
+type Observer = Box<dyn FnMut(&Line) + Send>;
+
 pub struct JournalWriter {
     file: File,
     path: PathBuf,
@@ -19,8 +22,7 @@ pub struct JournalWriter {
     seq: u64,
     last_hash: String,
     redactor: Redactor,
-    /// Told of every line once it is on disk (the signed checkpoints).
-    observer: Option<Box<dyn FnMut(&Line) + Send>>,
+    observer: Option<Observer>,
 }
 
 pub fn format_ts(t: DateTime<Utc>) -> String {
