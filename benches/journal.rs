@@ -5,7 +5,6 @@
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use pasos::journal::line::{Line, genesis};
-use pasos::journal::writer::format_ts;
 use pasos::journal::{Event, JournalWriter, Mode, Operator, Redactor, store, verify_file_fast};
 use std::io::Write;
 
@@ -19,7 +18,7 @@ fn event(i: u64) -> Event {
             transcript_offset: Some(i * 120),
         },
         2 => Event::CommandFinished { step: format!("{}", i % 50), exit_code: 0, duration_ms: 812 },
-        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, reason: None },
+        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, why: pasos::journal::StepWhy::default()},
     }
 }
 
@@ -52,7 +51,7 @@ fn big_journal(dir: &std::path::Path, n: u64) -> std::path::PathBuf {
         };
         let line = Line::new(
             seq,
-            format_ts(t0 + chrono::Duration::milliseconds(seq as i64)),
+            t0 + chrono::Duration::milliseconds(seq as i64),
             prev,
             ev,
         );

@@ -3,6 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use pasos::journal::line::{Line, genesis};
+use pasos::journal::{DeviationKind, StepCause};
 use pasos::journal::{Event, Mode, Operator, RunOutcome, StepOutcome};
 use pasos::procedure::{Procedure, load_str};
 use pasos::run::{
@@ -278,12 +279,7 @@ impl Harness {
             .iter()
             .enumerate()
             .map(|(i, (e, t))| {
-                let l = Line::new(
-                    i as u64 + 1,
-                    pasos::journal::writer::format_ts(*t),
-                    prev.clone(),
-                    e.clone(),
-                );
+                let l = Line::new(i as u64 + 1, *t, prev.clone(), e.clone());
                 prev = l.hash.clone();
                 l
             })
@@ -402,8 +398,12 @@ fn exit_codes_decide_the_outcome_and_a_failed_step_can_be_retried() {
     h.run("P2", &[0, 2]);
     assert_eq!(h.status("P2"), StepStatus::Failed);
     assert_eq!(
-        h.engine.item("P2").unwrap().reason.as_deref(),
-        Some("command 2 of 2 exited with 2")
+        h.engine.item("P2").unwrap().why.cause,
+        Some(StepCause::CommandFailed {
+            command: 2,
+            of: 2,
+            exit_code: 2
+        })
     );
     h.run("P2", &[0, 0]);
     assert_eq!(h.status("P2"), StepStatus::Done);
@@ -524,7 +524,7 @@ fn validations_check_exit_code_and_output() {
         output: "degraded\n".into(),
     });
     assert_eq!(h.status("2"), StepStatus::Failed);
-    assert!(h.events.iter().any(|(e, _)| matches!(e, Event::ValidationResult { passed: false, detail: Some(d), .. } if d.contains("does not match `ok`"))));
+    assert!(h.events.iter().any(|(e, _)| matches!(e, Event::ValidationResult { passed: false, problems, .. } if problems.0.iter().any(|p| matches!(p, pasos::journal::ValidationProblem::StepOutput { pattern } | pasos::journal::ValidationProblem::ValidationOutput { pattern } if pattern.contains("ok"))))));
     finish_step_2(&mut h);
     assert_eq!(h.status("2"), StepStatus::Done);
 }
@@ -593,8 +593,16 @@ fn overrides_and_skips_need_a_reason_and_are_deviations() {
     assert_eq!(h.status("P2"), StepStatus::Skipped);
     let devs = &h.engine.state().deviations;
     assert_eq!(devs.len(), 2);
-    assert_eq!(devs[0].what, "step P1: failed -> done (overridden)");
-    assert_eq!(devs[1].what, "step P2 skipped");
+    assert_eq!(
+        devs[0].kind,
+        DeviationKind::Overridden {
+            from: pasos::journal::StepState::Failed,
+            to: StepOutcome::Done
+        }
+    );
+    assert_eq!(devs[0].step.as_deref(), Some("P1"));
+    assert_eq!(devs[1].kind, DeviationKind::Skipped);
+    assert_eq!(devs[1].reason, "backup de las 02:00 verificado");
     h.ok(Msg::Note {
         step: Some("P2".into()),
         text: "backup en s3://bk/02".into(),
@@ -677,8 +685,8 @@ fn rehearsal_shows_commands_and_runs_nothing() {
         outcome: StepOutcome::Done,
     });
     assert_eq!(
-        h.engine.item("P1").unwrap().reason.as_deref(),
-        Some("rehearsal: commands shown, not run")
+        h.engine.item("P1").unwrap().why.cause,
+        Some(StepCause::Rehearsal)
     );
 }
 
@@ -915,7 +923,7 @@ fn interrupt_and_resume_come_back_to_the_same_step() {
         typed: None,
     });
     h.ok(Msg::Interrupt {
-        reason: "SIGHUP".into(),
+        cause: pasos::journal::Interruption::signal("SIGHUP"),
     });
     assert_eq!(h.engine.state().status, RunStatus::Interrupted);
     assert_eq!(h.status("P2"), StepStatus::Interrupted);
@@ -987,7 +995,9 @@ fn any_msg() -> impl Strategy<Value = Msg> {
         1 => (step.clone(), "[a-z]{0,3}").prop_map(|(s, r)| Msg::Skip { step: s.into(), reason: r }),
         1 => (prop::option::of(step.clone()), "[a-z]{1,5}").prop_map(|(s, t)| Msg::Note { step: s.map(str::to_string), text: t }),
         1 => ("[a-z]{0,3}").prop_map(|r| Msg::StartRollback { reason: r }),
-        1 => ("[a-z]{1,3}").prop_map(|r| Msg::Interrupt { reason: r }),
+        1 => ("[a-z]{1,3}").prop_map(|r| Msg::Interrupt {
+            cause: pasos::journal::Interruption::signal(&r)
+        }),
         1 => Just(Msg::Resume { operator: Operator::default(), discarded_torn_bytes: None }),
         1 => (prop::sample::select(vec!["fallo", "critico", "seguir"]), any::<bool>()).prop_map(|(n, a)| Msg::AnswerDecision { node: n.into(), answer: a }),
         1 => Just(Msg::Abort { reason: "fin".into() }),
@@ -1035,8 +1045,12 @@ fn a_step_stops_at_its_first_failing_command() {
     h.run("P2", &[2]);
     assert_eq!(h.status("P2"), StepStatus::Failed);
     assert_eq!(
-        h.engine.item("P2").unwrap().reason.as_deref(),
-        Some("command 1 of 2 exited with 2")
+        h.engine.item("P2").unwrap().why.cause,
+        Some(StepCause::CommandFailed {
+            command: 1,
+            of: 2,
+            exit_code: 2
+        })
     );
 }
 

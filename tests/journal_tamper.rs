@@ -56,7 +56,7 @@ fn write_journal(dir: &Path) -> PathBuf {
             step: "P1".into(),
             outcome: StepOutcome::Done,
             duration_ms: 900,
-            reason: None,
+            why: pasos::journal::StepWhy::default(),
         },
         Event::StepStarted {
             step: "1".into(),
@@ -69,7 +69,7 @@ fn write_journal(dir: &Path) -> PathBuf {
         },
         Event::Deviation {
             step: Some("1".into()),
-            what: "failed -> done".into(),
+            kind: pasos::journal::DeviationKind::from_sentence("failed -> done"),
             reason: "falso positivo: el grep busca en el log antiguo".into(),
         },
         Event::Note {
@@ -84,6 +84,7 @@ fn write_journal(dir: &Path) -> PathBuf {
         Event::RunFinished {
             outcome: RunOutcome::RolledBack,
             duration_ms: 61_000,
+            reason: None,
         },
     ];
     for (i, e) in events.into_iter().enumerate() {

@@ -261,18 +261,27 @@ fn procedure_figures_by_hand() {
     assert_eq!(
         rows,
         vec![
-            ("Ana", 250_000, RunStatus::Success),
-            ("Bea", 270_000, RunStatus::Success),
-            ("Ana", 300_000, RunStatus::Success),
-            ("Carlos", 300_000, RunStatus::RolledBack),
+            ("Ana", 250_000, RunStatus::SUCCESS),
+            ("Bea", 270_000, RunStatus::SUCCESS),
+            ("Ana", 300_000, RunStatus::SUCCESS),
+            ("Carlos", 300_000, RunStatus::ROLLED_BACK),
             ("Ana", 100_000, RunStatus::Interrupted),
         ]
     );
+    let lines = |lang| {
+        p.history[1]
+            .deviations
+            .iter()
+            .map(|d| d.line(lang))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
-        p.history[1].deviations,
-        vec!["2: marked done by hand — checked the replica by hand"]
+        lines(pasos::i18n::Lang::En),
+        vec!["marked done by hand: checked the replica by hand"]
     );
-    assert_eq!(p.history[1].notes, vec!["slow disk on db-2"]);
+    assert_eq!(p.history[1].deviations[0].step.as_deref(), Some("2"));
+    let notes: Vec<String> = p.history[1].notes.iter().map(|n| n.line()).collect();
+    assert_eq!(notes, vec!["slow disk on db-2"]);
     assert_eq!(p.history[2].interruptions, 1);
     assert!(p.history[3].rolled_back);
 }
@@ -487,7 +496,7 @@ fn the_index_gives_the_same_figures_and_catches_changes() {
     let (seq, prev) = v.last.unwrap();
     let line = pasos::journal::Line::new(
         seq + 1,
-        "2026-03-15T09:00:00.000Z".into(),
+        pasos::journal::line::parse_ts("2026-03-15T09:00:00.000Z").unwrap(),
         prev,
         pasos::journal::Event::RunResumed {
             operator: Default::default(),

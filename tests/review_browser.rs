@@ -82,7 +82,7 @@ fn finished(step: &str, outcome: StepOutcome, secs: u64) -> Event {
         step: step.into(),
         outcome,
         duration_ms: secs * 1000,
-        reason: None,
+        why: pasos::journal::StepWhy::default(),
     }
 }
 
@@ -157,6 +157,7 @@ fn success(data: &Path) {
                 Event::RunFinished {
                     outcome: RunOutcome::Success,
                     duration_ms: 200_000,
+                    reason: None,
                 },
             ),
         ],
@@ -197,7 +198,9 @@ fn rolled_back(data: &Path) {
                     step: "2".into(),
                     outcome: StepOutcome::Failed,
                     duration_ms: 239_000,
-                    reason: Some("command 1 of 1 exited with 3".into()),
+                    why: pasos::journal::StepWhy::from_sentence(Some(
+                        "command 1 of 1 exited with 3",
+                    )),
                 },
             ),
             (
@@ -211,7 +214,7 @@ fn rolled_back(data: &Path) {
                 320,
                 Event::Deviation {
                     step: Some("2".into()),
-                    what: "step 2: failed -> skipped".into(),
+                    kind: pasos::journal::DeviationKind::from_sentence("step 2: failed -> skipped"),
                     reason: "la DBA lo hará a mano".into(),
                 },
             ),
@@ -221,7 +224,7 @@ fn rolled_back(data: &Path) {
                     step: "2".into(),
                     outcome: StepOutcome::Skipped,
                     duration_ms: 239_000,
-                    reason: Some("la DBA lo hará a mano".into()),
+                    why: pasos::journal::StepWhy::from_sentence(Some("la DBA lo hará a mano")),
                 },
             ),
             (
@@ -245,6 +248,7 @@ fn rolled_back(data: &Path) {
                 Event::RunFinished {
                     outcome: RunOutcome::RolledBack,
                     duration_ms: 731_000,
+                    reason: None,
                 },
             ),
         ],
@@ -271,6 +275,7 @@ fn tampered(data: &Path) {
                 Event::RunFinished {
                     outcome: RunOutcome::Failed,
                     duration_ms: 90_000,
+                    reason: None,
                 },
             ),
         ],
@@ -498,6 +503,7 @@ fn the_kpi_screen_compares_versions_when_there_are_several() {
                 Event::RunFinished {
                     outcome: RunOutcome::Success,
                     duration_ms: 50_000,
+                    reason: None,
                 },
             ),
         ],

@@ -3,13 +3,17 @@
 use super::args::{Global, LogAction, LogArgs};
 use super::{EXIT_BAD_INPUT, EXIT_OK};
 use pasos::history::local_time::minute;
-use pasos::history::{RunSummary, timeline::timeline};
+use pasos::history::record::build;
+use pasos::history::{RunStatus, review::RunReview, timeline};
+use pasos::i18n::Lang;
 use pasos::journal::store;
 use pasos::journal::verify::verify_file;
 use pasos::paths::Paths;
+use pasos::tr;
 use std::path::Path;
 
 pub fn run(args: &LogArgs, global: &Global) -> u8 {
+    let lang = global.lang();
     let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => p,
         Err(e) => {
@@ -40,14 +44,22 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             filter,
             ascii,
             keymap,
-        } => browse(&paths, global, filter, *ascii, keymap.as_deref(), terminal),
+        } => browse(
+            lang,
+            &paths,
+            global,
+            filter,
+            *ascii,
+            keymap.as_deref(),
+            terminal,
+        ),
         LogAction::List {
             procedure,
             operator,
             outcome,
             since,
-        } => list(&paths.data, procedure, operator, outcome, since),
-        LogAction::Show { run } => show(&paths.data, run),
+        } => list(lang, &paths.data, procedure, operator, outcome, since),
+        LogAction::Show { run } => show(lang, &paths.data, run),
         LogAction::Verify {
             runs,
             allowed_signers,
@@ -59,12 +71,13 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
                 allowed_signers: allowed_signers.as_deref(),
                 require_signed: *require_signed,
             },
-            global.lang(),
+            lang,
         ),
     }
 }
 
 fn browse(
+    lang: Lang,
     paths: &Paths,
     global: &Global,
     filter: &[String],
@@ -73,9 +86,7 @@ fn browse(
     terminal: bool,
 ) -> u8 {
     if !terminal {
-        eprintln!(
-            "pasos log browse: needs a terminal; use `pasos log list` or `pasos log show RUN`"
-        );
+        eprintln!("{}", tr!(lang, "history-log-browse-needs-terminal"));
         return EXIT_BAD_INPUT;
     }
     super::browse::open(
@@ -89,6 +100,7 @@ fn browse(
 }
 
 fn list(
+    lang: Lang,
     data: &Path,
     procedure: &Option<String>,
     operator: &Option<String>,
@@ -102,20 +114,29 @@ fn list(
         None => None,
         Some(Ok(d)) => Some(d),
         Some(Err(_)) => {
-            eprintln!("pasos: --since takes a date like 2026-11-01");
+            eprintln!("{}", tr!(lang, "history-log-bad-since"));
             return EXIT_BAD_INPUT;
         }
     };
+    if let Some(o) = outcome
+        && RunStatus::from_name(&o.to_lowercase()).is_none()
+    {
+        eprintln!(
+            "{}",
+            tr!(lang, "history-log-bad-outcome", outcome = o.as_str())
+        );
+        return EXIT_BAD_INPUT;
+    }
     let listing = match pasos::history::listing::list(data) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("pasos: cannot read {}: {e}", data.display());
+            eprintln!("{}", cannot_read(lang, data, &e));
             return EXIT_BAD_INPUT;
         }
     };
     let mut rows = Vec::new();
     for run in listing.runs {
-        let s = run.summary;
+        let s = run.record;
         let keep = procedure
             .as_ref()
             .is_none_or(|p| s.procedure_id.eq_ignore_ascii_case(p))
@@ -124,46 +145,77 @@ fn list(
                 .is_none_or(|o| s.operator.to_lowercase().contains(&o.to_lowercase()))
             && outcome
                 .as_ref()
-                .is_none_or(|o| s.outcome_word() == o.to_lowercase())
-            && since.is_none_or(|d| s.started.with_timezone(&chrono::Local).date_naive() >= d);
+                .is_none_or(|o| s.status.name() == o.to_lowercase())
+            && since.is_none_or(|d| s.started().with_timezone(&chrono::Local).date_naive() >= d);
         if keep {
             rows.push((s, run.intact));
         }
     }
     for u in &listing.unreadable {
-        println!("unreadable  {}  {}", u.run_id, u.problem);
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "history-log-unreadable",
+                run = u.run_id.as_str(),
+                problem = u.problem.as_str()
+            )
+        );
     }
     if rows.is_empty() {
-        println!("no runs in {}", data.display());
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "history-log-no-runs",
+                dir = data.display().to_string()
+            )
+        );
         return EXIT_OK;
     }
+    let head =
+        |attr: &str| pasos::i18n::catalog::format_attr(lang, "history-log-columns", attr, None);
     println!(
-        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<12} STARTED",
-        "RUN", "PROCEDURE", "OPERATOR", "ENV", "DURATION", "OUTCOME"
+        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<14} {}",
+        head("run"),
+        head("procedure"),
+        head("operator"),
+        head("env"),
+        head("duration"),
+        head("outcome"),
+        head("started")
     );
     for (s, intact) in rows {
-        let dur = pasos::procedure::estimate::format_ms(s.duration_ms);
-        let outcome = if intact {
-            s.outcome_word().to_string()
-        } else {
-            format!("{}!", s.outcome_word())
-        };
+        // The working time: what `pasos kpi`, the CSV, the report and the
+        // browser show for the same run.
+        let dur = pasos::procedure::estimate::format_ms(s.working_ms());
+        let word = s.status.word(lang);
+        let outcome = if intact { word } else { format!("{word}!") };
         println!(
-            "{:<26} {:<18} {:<16} {:<12} {:>9} {:<12} {}",
+            "{:<26} {:<18} {:<16} {:<12} {:>9} {:<14} {}",
             s.run_id,
             s.procedure_id,
             s.operator,
             s.environment.as_deref().unwrap_or("-"),
             dur,
             outcome,
-            minute(s.started, &chrono::Local)
+            minute(s.started(), &chrono::Local)
         );
     }
-    println!("(`!` = the journal does not verify: see `pasos log verify`)");
+    println!("{}", tr!(lang, "history-log-unverified-mark"));
     EXIT_OK
 }
 
-fn show(data: &Path, run: &str) -> u8 {
+fn cannot_read(lang: Lang, path: &Path, e: &std::io::Error) -> String {
+    tr!(
+        lang,
+        "history-log-cannot-read",
+        path = path.display().to_string(),
+        error = e.to_string()
+    )
+}
+
+fn show(lang: Lang, data: &Path, run: &str) -> u8 {
     let path = match store::find(data, run) {
         Ok(p) => p,
         Err(e) => {
@@ -174,34 +226,40 @@ fn show(data: &Path, run: &str) -> u8 {
     let v = match verify_file(&path) {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("pasos: cannot read {}: {e}", path.display());
+            eprintln!("{}", cannot_read(lang, &path, &e));
             return EXIT_BAD_INPUT;
         }
     };
-    if let Some(s) = RunSummary::from_lines(&v.lines) {
+    if let Ok(s) = build::from_lines(&v.lines) {
         println!(
             "{} — {} (v{})",
             s.procedure_id, s.procedure_title, s.version
         );
         println!(
-            "run {} · {} · {} · {}",
-            s.run_id,
-            s.operator,
-            s.environment.as_deref().unwrap_or("-"),
-            s.outcome_word()
+            "{}",
+            tr!(
+                lang,
+                "history-log-show-run",
+                run = s.run_id.as_str(),
+                operator = s.operator.as_str(),
+                environment = s.environment.as_deref().unwrap_or("-"),
+                status = s.status.word(lang),
+                duration = pasos::procedure::estimate::format_ms(s.working_ms())
+            )
         );
     }
     if !v.intact() {
-        println!("WARNING: this journal does not verify; `pasos log verify {run}` says why");
+        println!("{}", tr!(lang, "history-log-show-unverified", run = run));
     }
     println!();
-    for (time, offset, what) in timeline(&v.lines) {
+    let review = RunReview::from_lines(&v.lines);
+    for (time, offset, what) in timeline::rows(lang, &v.lines, review.as_ref()) {
         println!("{time}  {offset:>8}  {what}");
     }
     if let Some(t) = &v.torn_tail {
         println!(
-            "(line {}: a torn last line of {} bytes — an interrupted write; resuming sets it aside)",
-            t.line, t.bytes
+            "{}",
+            tr!(lang, "history-log-torn", line = t.line, count = t.bytes)
         );
     }
     EXIT_OK

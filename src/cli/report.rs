@@ -81,7 +81,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
     if integrity.verified() && receipt.ok {
         EXIT_OK
     } else {
-        let id = &review.summary.run_id;
+        let id = &review.record.run_id;
         eprintln!("pasos report: {}", fill(t.cli_unverified, &[id, id]));
         EXIT_FAILED
     }

@@ -48,7 +48,15 @@ pub fn run(paths: &Paths, req: &Request, lang: Lang) -> u8 {
         match store::list(data) {
             Ok(p) => p,
             Err(e) => {
-                eprintln!("pasos: cannot read {}: {e}", data.display());
+                eprintln!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "history-log-cannot-read",
+                        path = data.display().to_string(),
+                        error = e.to_string()
+                    )
+                );
                 return EXIT_BAD_INPUT;
             }
         }
@@ -68,7 +76,11 @@ pub fn run(paths: &Paths, req: &Request, lang: Lang) -> u8 {
     if journals.is_empty() {
         println!(
             "{}",
-            tr!(lang, "trust-verify-none", dir = data.display().to_string())
+            tr!(
+                lang,
+                "history-log-no-journals",
+                dir = data.display().to_string()
+            )
         );
         return EXIT_OK;
     }
@@ -80,7 +92,15 @@ pub fn run(paths: &Paths, req: &Request, lang: Lang) -> u8 {
             Ok(r) => r,
             Err(e) => {
                 bad += 1;
-                println!("{}  {id}  cannot read: {e}", tr!(lang, "trust-verify-fail"));
+                println!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "history-verify-unreadable",
+                        run = id.as_str(),
+                        error = e.to_string()
+                    )
+                );
                 continue;
             }
         };
@@ -122,9 +142,9 @@ pub fn run(paths: &Paths, req: &Request, lang: Lang) -> u8 {
             "{}",
             tr!(
                 lang,
-                "trust-verify-summary",
+                "history-verify-summary",
                 bad = bad,
-                total = journals.len() as u64
+                count = journals.len()
             )
         );
         EXIT_FAILED
@@ -136,13 +156,8 @@ pub fn run(paths: &Paths, req: &Request, lang: Lang) -> u8 {
 /// The first line about a journal: its events and status when it holds,
 /// else its first problem (integrity first, as before signatures).
 fn headline(report: &Report, lines: &render::Lines, ok: bool, lang: Lang) -> String {
-    if let Some(p) = report.integrity.first_problem() {
-        let at = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-        let more = match report.integrity.problems.len() {
-            0 | 1 => String::new(),
-            n => format!(" (+{} more)", n - 1),
-        };
-        return format!("{at}{}: {}{more}", p.kind, p.detail);
+    if let Some(problem) = render::integrity_problem(report, lang) {
+        return problem;
     }
     if ok {
         return tr!(

@@ -8,7 +8,7 @@ use super::abridge;
 use super::doc::{Block, Detail, Doc, Item, Mark, Section};
 use crate::history::local_time;
 use crate::history::review::{RunReview, StepKind, StepReview, StepState, Versus};
-use crate::history::summary::Status;
+use crate::history::words;
 use crate::i18n::export::{ExportTexts, export_texts};
 use crate::i18n::{Lang, fill};
 use crate::journal::{Mode, StepOutcome, Verification};
@@ -56,6 +56,7 @@ where
     Tz::Offset: Display,
 {
     let b = Builder {
+        lang,
         r: review,
         t: export_texts(lang),
         procedure,
@@ -69,7 +70,7 @@ where
     sections.extend(b.decisions());
     sections.extend(b.interruptions());
     sections.extend(b.run_notes());
-    let s = &review.summary;
+    let s = &review.record;
     Doc {
         lang,
         title: format!(
@@ -83,6 +84,7 @@ where
 }
 
 struct Builder<'a, Tz: TimeZone> {
+    lang: Lang,
     r: &'a RunReview,
     t: &'static ExportTexts,
     procedure: Option<&'a Procedure>,
@@ -103,7 +105,7 @@ where
     }
 
     fn header(&self, integrity: &Integrity) -> Section {
-        let (r, t, s) = (self.r, self.t, &self.r.summary);
+        let (r, t, s) = (self.r, self.t, &self.r.record);
         let mut fields = vec![
             (t.run.to_string(), s.run_id.clone()),
             (t.version.to_string(), abridge::one_line(&s.version)),
@@ -124,19 +126,22 @@ where
             Mode::Rehearsal => t.rehearsal,
         };
         fields.push((t.mode.into(), mode.into()));
-        fields.push((t.started.into(), self.datetime(s.started)));
+        fields.push((t.started.into(), self.datetime(s.started())));
         fields.push((
             t.ended.into(),
             r.ended
                 .map(|e| self.datetime(e))
                 .unwrap_or_else(|| t.not_ended.to_string()),
         ));
-        let mut duration = format_ms(s.duration_ms);
+        // The working time, the figure every listing and KPI shows.
+        let mut duration = format_ms(r.active_ms());
         if r.paused_ms() > 0 {
-            duration = fill(
-                t.duration_paused,
-                &[&format_ms(r.active_ms()), &format_ms(r.paused_ms())],
-            );
+            duration.push_str(&crate::tr!(
+                self.lang,
+                "history-report-wall-paused",
+                wall = format_ms(s.wall_ms),
+                paused = format_ms(r.paused_ms())
+            ));
         }
         if let Some(e) = r.estimate() {
             duration.push_str(&format!(" / {} {e}", t.estimate.to_lowercase()));
@@ -145,12 +150,12 @@ where
         if let Some(rto) = &p.rto {
             fields.push((t.rto.into(), rto.clone()));
         }
-        let outcome = match s.status {
-            Status::Finished(o) => t.run_outcome(o),
-            Status::Interrupted => t.run_interrupted,
-            Status::Open => t.run_open,
-        };
-        fields.push((t.outcome.into(), outcome.into()));
+        let outcome = crate::tr!(
+            self.lang,
+            "history-report-outcome",
+            status = s.status.name()
+        );
+        fields.push((t.outcome.into(), outcome));
         let mut operators = Vec::new();
         for turn in &r.operators {
             let who = abridge::one_line(&turn.operator.label());
@@ -370,9 +375,9 @@ where
                 &[&s.attempts.len().to_string()],
             )));
         }
-        if let Some(reason) = &s.reason {
+        if let Some(reason) = words::step_why(self.lang, &s.why) {
             item.details
-                .push(Detail::line(t.reason, abridge::one_line(reason)));
+                .push(Detail::line(t.reason, abridge::one_line(&reason)));
         }
         for c in self.r.confirmations.iter().filter(|c| c.step == s.id) {
             item.details.push(Detail::plain(fill(
@@ -382,11 +387,8 @@ where
         }
         self.commands(s, &mut item);
         for v in s.validations.iter().filter(|v| !v.passed) {
-            let text = v
-                .detail
-                .as_deref()
-                .map(|d| abridge::cut(&abridge::one_line(d), abridge::MAX_SUMMARY))
-                .unwrap_or_default();
+            let found = words::validation_problems(self.lang, &v.problems);
+            let text = abridge::cut(&abridge::one_line(&found), abridge::MAX_SUMMARY);
             item.details.push(Detail::line(t.validation_failed, text));
         }
         if s.undone {
@@ -405,7 +407,7 @@ where
                 t.deviation,
                 format!(
                     "{} — {} ({})",
-                    abridge::one_line(&d.what),
+                    abridge::one_line(&words::deviation(self.lang, d.step.as_deref(), &d.kind)),
                     abridge::one_line(&d.reason),
                     self.time(d.at)
                 ),
@@ -541,8 +543,9 @@ where
                 if let Some(step) = &i.step {
                     s.push_str(&format!(" ({} {step})", t.step_word));
                 }
-                if !i.reason.is_empty() {
-                    s.push_str(&format!(": {}", abridge::one_line(&i.reason)));
+                if let Some(c) = &i.cause {
+                    let why = words::interruption(self.lang, c);
+                    s.push_str(&format!(": {}", abridge::one_line(&why)));
                 }
                 match (&i.resumed, i.gap_ms()) {
                     (Some(r), Some(gap)) => {
@@ -576,7 +579,11 @@ where
         for d in self.r.deviations.iter().filter(|d| !shown(&d.step)) {
             let mut item = Item::new(
                 None,
-                format!("{}: {}", t.deviation, abridge::one_line(&d.what)),
+                format!(
+                    "{}: {}",
+                    t.deviation,
+                    abridge::one_line(&words::deviation(self.lang, d.step.as_deref(), &d.kind))
+                ),
             );
             item.aside = Some(self.time(d.at));
             item.details

@@ -1,9 +1,9 @@
 //! Every run of a data directory for listings (`pasos log list`, the
-//! browser): a summary per journal through the history's index (see
+//! browser): the run's record per journal through the history's index (see
 //! `scan`: only new or changed journals are read), whether it verifies,
 //! and the journals that cannot be read as a run at all.
 
-use super::RunSummary;
+use super::record::{RunRecord, build};
 use super::scan::{Scan, ScanOptions, Unverified, scan};
 use crate::journal::{store, verify_file};
 use std::io;
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
 pub struct Listed {
-    pub summary: RunSummary,
+    pub record: RunRecord,
     /// The journal verifies.
     pub intact: bool,
     pub path: PathBuf,
@@ -35,22 +35,22 @@ pub fn from_scan(data: &Path, scan: Scan) -> Listing {
     let mut out = Listing {
         runs: scan
             .runs
-            .iter()
+            .into_iter()
             .map(|r| Listed {
-                summary: RunSummary::from_record(r),
-                intact: true,
                 path: store::journal_path(data, &r.run_id),
+                record: r,
+                intact: true,
             })
             .collect(),
         unreadable: Vec::new(),
     };
     for u in scan.unverified {
-        let summary = verify_file(&u.path)
+        let record = verify_file(&u.path)
             .ok()
-            .and_then(|v| RunSummary::from_lines(&v.lines));
-        match summary {
-            Some(summary) => out.runs.push(Listed {
-                summary,
+            .and_then(|v| build::from_lines(&v.lines).ok());
+        match record {
+            Some(record) => out.runs.push(Listed {
+                record,
                 intact: false,
                 path: u.path,
             }),
@@ -58,6 +58,6 @@ pub fn from_scan(data: &Path, scan: Scan) -> Listing {
         }
     }
     out.runs
-        .sort_by(|a, b| a.summary.run_id.cmp(&b.summary.run_id));
+        .sort_by(|a, b| a.record.run_id.cmp(&b.record.run_id));
     out
 }

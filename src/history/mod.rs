@@ -3,10 +3,11 @@
 pub mod kpi;
 pub mod listing;
 pub mod local_time;
+pub mod record;
 pub mod report;
 pub mod review;
 pub mod scan;
-pub mod summary;
 pub mod timeline;
+pub mod words;
 
-pub use summary::RunSummary;
+pub use record::{RunRecord, RunStatus};

@@ -13,14 +13,15 @@
 //! It shares the TUI's review, `pasos report` and `pasos export --run`, so it
 //! knows no UI and no words: consumers render it.
 
-use super::RunSummary;
-use crate::journal::{Event, Line, Operator, Profile, StepOutcome};
+use super::record::{RunRecord, build};
+use crate::journal::{
+    DeviationKind, Event, Interruption as Cause, Line, Operator, Profile, StepOutcome, StepWhy,
+    ValidationProblem,
+};
 use crate::procedure::estimate::Estimate;
-use crate::run::parse_ts;
 use chrono::{DateTime, Utc};
 
-/// The prefix of the id of a step's own rollback (`undo:3` undoes step 3).
-const UNDO_PREFIX: &str = "undo:";
+use crate::journal::event::UNDO_PREFIX;
 
 /// The `phase` the profile gives the full rollback's R-steps.
 const ROLLBACK_PHASE: &str = "rollback";
@@ -28,10 +29,9 @@ const ROLLBACK_PHASE: &str = "rollback";
 /// A run read back from its journal.
 #[derive(Debug, Clone)]
 pub struct RunReview {
-    /// Procedure, version, environment, mode, first operator, start, status
-    /// and duration (wall clock from the start to `run-finished`, or to the
-    /// last event of a run that has not finished).
-    pub summary: RunSummary,
+    /// The run's one record (what the listing, the KPIs and the report
+    /// read): procedure, operator, start, status, wall clock, working time.
+    pub record: RunRecord,
     /// The procedure as it was when the run started (empty in old journals).
     pub profile: Profile,
     /// Who started the run, then who resumed it, in order.
@@ -126,9 +126,9 @@ pub struct StepReview {
     /// Parsed from `estimate_text`; `None` when absent or unreadable.
     pub estimate: Option<Estimate>,
     pub state: StepState,
-    /// The reason of the last `step-finished` (why it failed, was skipped
-    /// or overridden).
-    pub reason: Option<String>,
+    /// Why the last `step-finished` ended as it did: the cause pasos
+    /// recorded and/or the operator's reason (skip, override).
+    pub why: StepWhy,
     pub attempts: Vec<Attempt>,
     /// Commands sent for this step, procedure's and hand-typed, in order.
     pub commands: Vec<CommandRun>,
@@ -177,14 +177,15 @@ pub struct ValidationEntry {
     pub at: DateTime<Utc>,
     pub attempt: u32,
     pub passed: bool,
-    pub detail: Option<String>,
+    pub problems: Vec<ValidationProblem>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviationEntry {
     pub at: DateTime<Utc>,
     pub step: Option<String>,
-    pub what: String,
+    pub kind: DeviationKind,
+    /// The operator's own words.
     pub reason: String,
 }
 
@@ -244,8 +245,8 @@ pub struct Interruption {
     /// connection: `run-interrupted` and `run-resumed` carry the same
     /// time), where it is the time of the event before it.
     pub stopped: DateTime<Utc>,
-    /// Empty in a journal that resumed without recording why it stopped.
-    pub reason: String,
+    /// `None` in a journal that resumed without recording why it stopped.
+    pub cause: Option<Cause>,
     /// The step in progress when it stopped.
     pub step: Option<String>,
     pub resumed: Option<Resumption>,
@@ -314,7 +315,7 @@ impl StepReview {
             estimate_text: None,
             estimate: None,
             state: StepState::NotReached,
-            reason: None,
+            why: StepWhy::default(),
             attempts: Vec::new(),
             commands: Vec::new(),
             validations: Vec::new(),
@@ -385,17 +386,18 @@ impl RunReview {
     /// `journal::verify_file` returns them). `None` when the first line is
     /// not `run-started`.
     pub fn from_lines(lines: &[Line]) -> Option<RunReview> {
-        let summary = RunSummary::from_lines(lines)?;
+        let record = build::from_lines(lines).ok()?;
+        let first = lines.first()?;
         let Event::RunStarted {
             operator, profile, ..
-        } = &lines.first()?.event
+        } = &first.event
         else {
             return None;
         };
-        let mut b = Builder::new(summary, operator.clone(), (**profile).clone());
-        let mut prev = b.review.summary.started;
+        let mut b = Builder::new(record, first.ts, operator.clone(), (**profile).clone());
+        let mut prev = first.ts;
         for line in lines.iter().skip(1) {
-            let at = parse_ts(&line.ts);
+            let at = line.ts;
             b.apply(&line.event, at, prev);
             prev = at;
         }
@@ -408,14 +410,15 @@ impl RunReview {
         self.steps.iter().find(|s| s.id == id)
     }
 
-    /// Time the run stood still between an interruption and its resumption.
+    /// Time the run stood still between interruptions and resumptions
+    /// (the record's figure: the same everywhere).
     pub fn paused_ms(&self) -> u64 {
-        self.interruptions.iter().filter_map(|i| i.gap_ms()).sum()
+        self.record.paused_ms
     }
 
-    /// The run's duration without the pauses.
+    /// The run's working time: wall clock without the pauses.
     pub fn active_ms(&self) -> u64 {
-        self.summary.duration_ms.saturating_sub(self.paused_ms())
+        self.record.working_ms()
     }
 
     /// The whole procedure's estimate, from the profile.
@@ -442,7 +445,12 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(summary: RunSummary, operator: Operator, profile: Profile) -> Builder {
+    fn new(
+        record: RunRecord,
+        started: DateTime<Utc>,
+        operator: Operator,
+        profile: Profile,
+    ) -> Builder {
         let steps = profile
             .steps
             .iter()
@@ -458,10 +466,9 @@ impl Builder {
                 s
             })
             .collect();
-        let started = summary.started;
         Builder {
             review: RunReview {
-                summary,
+                record,
                 profile,
                 operators: vec![OperatorTurn {
                     at: started,
@@ -501,7 +508,9 @@ impl Builder {
     fn apply(&mut self, event: &Event, at: DateTime<Utc>, prev: DateTime<Utc>) {
         let r = &mut self.review;
         match event {
-            Event::RunStarted { .. } => {}
+            // A failed check leaves the item unconfirmed; the review lists
+            // what was confirmed.
+            Event::RunStarted { .. } | Event::PrerequisiteFailed { .. } => {}
             Event::PrerequisiteConfirmed {
                 group,
                 item,
@@ -541,7 +550,7 @@ impl Builder {
                     duration_ms: 0,
                 });
                 s.state = StepState::InProgress;
-                s.reason = None;
+                s.why = StepWhy::default();
             }
             Event::CommandSent {
                 step,
@@ -583,7 +592,7 @@ impl Builder {
             Event::ValidationResult {
                 step,
                 passed,
-                detail,
+                problems,
             } => {
                 let i = self.step(step);
                 let s = &mut self.review.steps[i];
@@ -594,14 +603,14 @@ impl Builder {
                         .or(s.attempts.last().map(|a| a.number))
                         .unwrap_or(0),
                     passed: *passed,
-                    detail: detail.clone(),
+                    problems: problems.0.clone(),
                 });
             }
             Event::StepFinished {
                 step,
                 outcome,
                 duration_ms,
-                reason,
+                why,
             } => {
                 let i = self.step(step);
                 let s = &mut self.review.steps[i];
@@ -616,7 +625,7 @@ impl Builder {
                     a.duration_ms = *duration_ms;
                 }
                 s.state = StepState::Ended(*outcome);
-                s.reason = reason.clone();
+                s.why = why.clone();
                 if *outcome == StepOutcome::Done
                     && let StepKind::Undo { of } = s.kind.clone()
                 {
@@ -624,10 +633,10 @@ impl Builder {
                     self.review.steps[j].undone = true;
                 }
             }
-            Event::Deviation { step, what, reason } => r.deviations.push(DeviationEntry {
+            Event::Deviation { step, kind, reason } => r.deviations.push(DeviationEntry {
                 at,
                 step: step.clone(),
-                what: what.clone(),
+                kind: kind.clone(),
                 reason: reason.clone(),
             }),
             Event::Note { step, text } => r.notes.push(NoteEntry {
@@ -659,7 +668,7 @@ impl Builder {
                     ended: None,
                 });
             }
-            Event::RunInterrupted { reason, step } => {
+            Event::RunInterrupted { why, step } => {
                 self.in_flight = None;
                 self.before_interruption = Some(prev);
                 for s in &mut r.steps {
@@ -668,7 +677,7 @@ impl Builder {
                 r.interruptions.push(Interruption {
                     at,
                     stopped: at,
-                    reason: reason.clone(),
+                    cause: Some(why.0.clone()),
                     step: step.clone(),
                     resumed: None,
                 });
@@ -684,7 +693,7 @@ impl Builder {
                 };
                 match r.interruptions.last_mut().filter(|i| i.resumed.is_none()) {
                     Some(i) => {
-                        if i.at == at {
+                        if i.cause == Some(Cause::Crash) {
                             // Recorded by the resuming session: the run
                             // stopped after the event before it, and so did
                             // the attempts it cut.
@@ -703,7 +712,7 @@ impl Builder {
                     None => r.interruptions.push(Interruption {
                         at: prev,
                         stopped: prev,
-                        reason: String::new(),
+                        cause: None,
                         step: None,
                         resumed: Some(resumption),
                     }),

@@ -9,9 +9,9 @@
 
 use crate::history::kpi::cache::{self, FileKey, Index};
 use crate::history::kpi::parallel;
-use crate::history::kpi::read::record_from_bytes;
-use crate::history::kpi::record::RunRecord;
 use crate::history::kpi::walk::{self, Found};
+use crate::history::record::RunRecord;
+use crate::history::record::read::record_from_bytes;
 use crate::journal::store;
 use crate::journal::verify::{Problem, verify_file_bytes};
 use serde::{Deserialize, Serialize};

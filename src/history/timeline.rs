@@ -1,186 +1,406 @@
-//! A run's timeline in words: one line per event, for `pasos log show`.
+//! A run's timeline in words, one line per journal event, in the reader's
+//! language: the one description `pasos log show`, the browser's timeline
+//! and `pasos report` share (catalog area `history`, `history-ev-*`).
+//!
+//! The words are the same everywhere; only the markup differs: plain text
+//! on a terminal, Markdown in the report ([`Markup`]).
 
-use crate::journal::{Event, Line, StepOutcome};
-use crate::procedure::estimate::format_ms;
-use crate::run::parse_ts;
-use chrono::Local;
+use super::review::RunReview;
+use super::words;
+use crate::i18n::Lang;
+use crate::journal::{Event, Line, Mode, StepOutcome, StepState};
+use crate::procedure::estimate::{format_ms, format_secs};
+use crate::tr;
+use chrono::{DateTime, Local, Utc};
 
-/// (local time with offset, seconds since start, description).
-pub fn timeline(lines: &[Line]) -> Vec<(String, String, String)> {
-    let Some(first) = lines.first() else {
-        return Vec::new();
-    };
-    let t0 = parse_ts(&first.ts);
-    lines
-        .iter()
-        .map(|l| {
-            let t = parse_ts(&l.ts);
-            let local = t
-                .with_timezone(&Local)
-                .format("%Y-%m-%d %H:%M:%S%.3f %:z")
-                .to_string();
-            let offset =
-                crate::procedure::estimate::format_secs((t - t0).num_seconds().max(0) as u64);
-            (local, format!("+{offset}"), describe(&l.event))
-        })
-        .collect()
+/// Characters of a command shown in a timeline row.
+pub const COMMAND_CHARS: usize = 60;
+
+/// How values are marked up in a row.
+pub trait Markup {
+    /// Free text (the operator's words, procedure texts).
+    fn text(&self, s: &str) -> String;
+    /// A step id.
+    fn step(&self, id: &str) -> String;
+    /// A command or a value, cut to `max` characters and one line.
+    fn code(&self, s: &str, max: usize) -> String;
+    /// A whole row that deserves attention (a failure, a rollback).
+    fn strong(&self, s: &str) -> String;
 }
 
-fn outcome(o: StepOutcome) -> &'static str {
-    match o {
-        StepOutcome::Done => "done",
-        StepOutcome::Failed => "FAILED",
-        StepOutcome::Skipped => "skipped",
-        StepOutcome::RolledBack => "rolled back",
-        StepOutcome::Interrupted => "interrupted",
+/// Plain text, for terminals.
+pub struct Plain;
+
+impl Markup for Plain {
+    fn text(&self, s: &str) -> String {
+        s.to_string()
+    }
+    fn step(&self, id: &str) -> String {
+        id.to_string()
+    }
+    fn code(&self, s: &str, max: usize) -> String {
+        let first = s.lines().next().unwrap_or("");
+        let mut shown: String = first.chars().take(max).collect();
+        if shown.chars().count() < first.chars().count() || s.lines().count() > 1 {
+            shown.push('…');
+        }
+        shown
+    }
+    fn strong(&self, s: &str) -> String {
+        s.to_string()
     }
 }
 
-pub fn describe(e: &Event) -> String {
+/// What a row may add from the run read as a whole: step titles and
+/// estimates, when an interruption really stopped, how long a pause was.
+pub struct Context<'a> {
+    pub lang: Lang,
+    pub review: Option<&'a RunReview>,
+    /// A time as the reader's clock shows it.
+    pub clock: &'a dyn Fn(DateTime<Utc>) -> String,
+}
+
+/// A duration as rows show it (`350ms`, `4s`, `1m05s`).
+pub fn duration(ms: u64) -> String {
+    if ms > 0 && ms < 1000 {
+        format!("{ms}ms")
+    } else if ms.is_multiple_of(1000) {
+        format_secs(ms / 1000)
+    } else {
+        format_ms(ms)
+    }
+}
+
+/// `exit 0 (1.2s)`, the part of a command row that says how it ended.
+pub fn exit(cx: &Context, m: &dyn Markup, code: i32, ms: u64) -> String {
+    let word = tr!(cx.lang, "history-ev-exit", code = code);
+    let word = if code == 0 { word } else { m.strong(&word) };
+    format!("→ {word} ({})", duration(ms))
+}
+
+/// One event in words.
+pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> String {
+    let lang = cx.lang;
+    let r = cx.review;
     match e {
         Event::RunStarted {
-            procedure_id,
-            version,
             environment,
             mode,
             operator,
             forced,
             ..
-        } => format!(
-            "run started: {procedure_id} v{version} on {} ({}) by {}{}@{}{}{}",
-            environment.as_deref().unwrap_or("-"),
-            match mode {
-                crate::journal::Mode::Live => "live",
-                crate::journal::Mode::Rehearsal => "rehearsal",
-            },
-            operator
-                .name
-                .as_ref()
-                .map(|n| format!("{n} as "))
-                .unwrap_or_default(),
-            operator.user,
-            operator.host,
-            operator
-                .ssh
-                .as_ref()
-                .map(|s| format!(" via SSH from {}", s.split_whitespace().next().unwrap_or(s)))
-                .unwrap_or_default(),
+        } => {
+            let mode = match mode {
+                Mode::Live => "live",
+                Mode::Rehearsal => "rehearsal",
+            };
+            let s = tr!(
+                lang,
+                "history-ev-run-started",
+                operator = m.text(&operator.label()),
+                environment = m.text(environment.as_deref().unwrap_or("-")),
+                mode = mode
+            );
             if *forced {
-                " [forced past the lock]"
+                format!("{s}{}", m.strong(&tr!(lang, "history-ev-forced")))
             } else {
-                ""
+                s
             }
-        ),
+        }
         Event::PrerequisiteConfirmed {
-            group, item, check, ..
+            group,
+            item,
+            check,
+            exit_code,
         } => match check {
-            Some(c) => format!("prerequisite ok ({group}): {item} — checked with `{c}`"),
-            None => format!("prerequisite confirmed ({group}): {item}"),
+            Some(c) => tr!(
+                lang,
+                "history-ev-prerequisite-checked",
+                group = m.text(group),
+                item = m.text(item),
+                command = m.code(c, COMMAND_CHARS),
+                code = exit_code
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "-".into())
+            ),
+            None => tr!(
+                lang,
+                "history-ev-prerequisite",
+                group = m.text(group),
+                item = m.text(item)
+            ),
         },
+        Event::PrerequisiteFailed {
+            group,
+            item,
+            check,
+            exit_code,
+        } => m.strong(&tr!(
+            lang,
+            "history-ev-prerequisite-failed",
+            group = m.text(group),
+            item = m.text(item),
+            command = m.code(check, COMMAND_CHARS),
+            code = *exit_code
+        )),
         Event::VariableSet {
             name,
             value,
             secret,
         } => match (secret, value) {
-            (true, _) => format!("variable {name} set (secret)"),
-            (false, Some(v)) => format!("variable {name} = {v}"),
-            (false, None) => format!("variable {name} set"),
+            (false, Some(v)) => tr!(
+                lang,
+                "history-ev-variable",
+                name = m.code(name, COMMAND_CHARS),
+                value = m.code(v, COMMAND_CHARS)
+            ),
+            _ => tr!(
+                lang,
+                "history-ev-variable-secret",
+                name = m.code(name, COMMAND_CHARS)
+            ),
         },
-        Event::StepStarted { step, attempt } if *attempt > 1 => {
-            format!("step {step} started (attempt {attempt})")
+        Event::StepStarted { step, attempt } => {
+            let title = r
+                .and_then(|r| r.step(step))
+                .and_then(|s| s.title.clone())
+                .map(|t| format!(": {}", m.text(&t)))
+                .unwrap_or_default();
+            let s = tr!(
+                lang,
+                "history-ev-step-started",
+                step = m.step(step),
+                attempt = *attempt
+            );
+            format!("{s}{title}")
         }
-        Event::StepStarted { step, .. } => format!("step {step} started"),
         Event::CommandSent {
             step,
             command,
             manual,
             ..
         } => {
-            let first = command.lines().next().unwrap_or("");
-            let more = if command.lines().count() > 1 {
-                " …"
+            let (step, command) = (m.step(step), m.code(command, COMMAND_CHARS));
+            if *manual {
+                tr!(
+                    lang,
+                    "history-ev-command-typed",
+                    step = step,
+                    command = command
+                )
             } else {
-                ""
-            };
-            format!(
-                "{step}: {}$ {first}{more}",
-                if *manual { "(typed) " } else { "" }
-            )
+                tr!(lang, "history-ev-command", step = step, command = command)
+            }
         }
         Event::CommandFinished {
             step,
             exit_code,
             duration_ms,
-        } => format!("{step}: exit {exit_code} after {}", format_ms(*duration_ms)),
+        } => format!(
+            "{}: {}",
+            m.step(step),
+            exit(cx, m, *exit_code, *duration_ms)
+        ),
         Event::ValidationResult {
             step,
             passed,
-            detail,
-        } => match (passed, detail) {
-            (true, _) => format!("{step}: validation passed"),
-            (false, Some(d)) => format!("{step}: validation FAILED: {d}"),
-            (false, None) => format!("{step}: validation FAILED"),
-        },
+            problems,
+        } => {
+            if *passed {
+                tr!(lang, "history-ev-validation-passed", step = m.step(step))
+            } else {
+                let s = tr!(lang, "history-ev-validation-failed", step = m.step(step));
+                let found = words::validation_problems(lang, &problems.0);
+                if found.is_empty() {
+                    m.strong(&s)
+                } else {
+                    format!("{}: {}", m.strong(&s), m.text(&found))
+                }
+            }
+        }
         Event::StepFinished {
             step,
-            outcome: o,
+            outcome,
             duration_ms,
-            reason,
-        } => format!(
-            "step {step} {} in {}{}",
-            outcome(*o),
-            format_ms(*duration_ms),
-            reason
-                .as_ref()
-                .map(|r| format!(" — {r}"))
-                .unwrap_or_default()
-        ),
-        Event::Deviation { what, reason, .. } => format!("DEVIATION: {what} — reason: {reason}"),
-        Event::Note {
-            step: Some(s),
-            text,
-        } => format!("note on {s}: {text}"),
-        Event::Note { step: None, text } => format!("note: {text}"),
-        Event::Confirmation { step, typed } => format!("step {step} confirmed by typing `{typed}`"),
-        Event::DecisionAnswered { node, answer } => {
-            format!("decision `{node}`: {}", if *answer { "yes" } else { "no" })
+            why,
+        } => {
+            let estimate = r
+                .and_then(|r| r.step(step))
+                .and_then(|s| s.estimate_text.clone())
+                .unwrap_or_default();
+            let mut s = tr!(
+                lang,
+                "history-ev-step-finished",
+                step = m.step(step),
+                outcome = StepState::of_outcome(*outcome).name(),
+                duration = duration(*duration_ms)
+            );
+            if !estimate.is_empty() && *outcome != StepOutcome::Skipped {
+                s.push_str(&tr!(
+                    lang,
+                    "history-ev-estimate",
+                    estimate = m.text(&estimate)
+                ));
+            }
+            let s = if *outcome == StepOutcome::Failed {
+                m.strong(&s)
+            } else {
+                s
+            };
+            match words::step_why(lang, why) {
+                Some(w) => format!("{s}: {}", m.text(&w)),
+                None => s,
+            }
         }
+        Event::Deviation { step, kind, reason } => {
+            let what = words::deviation(lang, step.as_deref(), kind);
+            let head = m.strong(&tr!(lang, "history-ev-deviation"));
+            tr!(
+                lang,
+                "history-ev-deviation-row",
+                head = head,
+                what = m.text(&what),
+                reason = m.text(reason)
+            )
+        }
+        Event::Note { step, text } => match step {
+            Some(s) => tr!(
+                lang,
+                "history-ev-note-on",
+                step = m.step(s),
+                text = m.text(text)
+            ),
+            None => tr!(lang, "history-ev-note", text = m.text(text)),
+        },
+        Event::Confirmation { step, typed } => tr!(
+            lang,
+            "history-ev-confirmation",
+            step = m.step(step),
+            typed = m.code(typed, COMMAND_CHARS)
+        ),
+        Event::DecisionAnswered { node, answer } => tr!(
+            lang,
+            "history-ev-decision",
+            node = m.code(node, COMMAND_CHARS),
+            answer = if *answer { "yes" } else { "no" }
+        ),
         Event::RollbackStarted {
             from_step,
             reason,
             plan,
-        } => format!(
-            "ROLLBACK started{}: {reason} — plan: {}",
-            from_step
-                .as_ref()
-                .map(|s| format!(" at {s}"))
-                .unwrap_or_default(),
-            plan.join(", ")
-        ),
-        Event::RunInterrupted { reason, step } => format!(
-            "run interrupted{}: {reason}",
-            step.as_ref()
-                .map(|s| format!(" during {s}"))
-                .unwrap_or_default()
-        ),
+        } => {
+            let head = m.strong(&match from_step {
+                Some(s) => tr!(lang, "history-ev-rollback-from", step = m.step(s)),
+                None => tr!(lang, "history-ev-rollback"),
+            });
+            let plan: Vec<String> = plan.iter().map(|p| m.text(p)).collect();
+            tr!(
+                lang,
+                "history-ev-rollback-row",
+                head = head,
+                reason = m.text(reason),
+                plan = plan.join(", ")
+            )
+        }
+        Event::RunInterrupted { why, step } => {
+            let head = m.strong(&match step {
+                Some(s) => tr!(lang, "history-ev-interrupted-during", step = m.step(s)),
+                None => tr!(lang, "history-ev-interrupted"),
+            });
+            let mut s = format!("{head}: {}", m.text(&words::interruption(lang, &why.0)));
+            if let Some(i) = r
+                .and_then(|r| r.interruptions.iter().find(|i| i.at == at))
+                .filter(|i| i.stopped != at)
+            {
+                s.push_str(&tr!(
+                    lang,
+                    "history-ev-stopped-at",
+                    time = (cx.clock)(i.stopped)
+                ));
+            }
+            s
+        }
         Event::RunResumed {
             operator,
             discarded_torn_bytes,
-        } => format!(
-            "run resumed by {}@{}{}",
-            operator.user,
-            operator.host,
-            discarded_torn_bytes
-                .map(|b| format!(" ({b} bytes of a torn last line set aside)"))
-                .unwrap_or_default()
-        ),
+        } => {
+            let gap = r
+                .and_then(|r| {
+                    r.interruptions
+                        .iter()
+                        .find(|i| i.resumed.as_ref().is_some_and(|x| x.at == at))
+                })
+                .and_then(|i| i.gap_ms());
+            let mut s = m.strong(&tr!(
+                lang,
+                "history-ev-resumed",
+                operator = m.text(&operator.label())
+            ));
+            if let Some(g) = gap {
+                s.push_str(&tr!(
+                    lang,
+                    "history-ev-after-stopped",
+                    duration = duration(g)
+                ));
+            }
+            if let Some(b) = discarded_torn_bytes {
+                s.push_str(&tr!(lang, "history-ev-torn", count = *b));
+            }
+            s
+        }
         Event::RunFinished {
             outcome,
             duration_ms,
-        } => format!(
-            "run finished: {} in {}",
-            crate::run::outcome_name(*outcome),
-            format_ms(*duration_ms)
-        ),
+            reason,
+        } => {
+            let s = m.strong(&tr!(
+                lang,
+                "history-ev-finished",
+                status = crate::history::RunStatus::Finished(*outcome).word(lang),
+                duration = duration(*duration_ms)
+            ));
+            match reason {
+                Some(r) => format!("{s}: {}", m.text(r)),
+                None => s,
+            }
+        }
     }
+}
+
+/// `pasos log show`: (local time with its offset, time since the start,
+/// the event in words) for every line.
+pub fn rows(
+    lang: Lang,
+    lines: &[Line],
+    review: Option<&RunReview>,
+) -> Vec<(String, String, String)> {
+    let Some(first) = lines.first() else {
+        return Vec::new();
+    };
+    let t0 = first.ts;
+    let clock = |t: DateTime<Utc>| {
+        t.with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    };
+    let cx = Context {
+        lang,
+        review,
+        clock: &clock,
+    };
+    lines
+        .iter()
+        .map(|l| {
+            let local =
+                l.ts.with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M:%S%.3f %:z")
+                    .to_string();
+            let offset = format_secs((l.ts - t0).num_seconds().max(0) as u64);
+            (
+                local,
+                format!("+{offset}"),
+                describe(&cx, &Plain, &l.event, l.ts),
+            )
+        })
+        .collect()
 }

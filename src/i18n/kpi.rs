@@ -8,6 +8,8 @@
 use super::Lang;
 
 pub struct KpiTexts {
+    /// The language of these words (for what comes from the catalog).
+    pub lang: Lang,
     // Messages.
     /// The data dir.
     pub no_runs: &'static str,
@@ -91,12 +93,6 @@ pub struct KpiTexts {
     pub deviation_word: &'static str,
     pub interrupted_times: &'static str,
     // Outcomes.
-    pub st_success: &'static str,
-    pub st_failed: &'static str,
-    pub st_rolled_back: &'static str,
-    pub st_aborted: &'static str,
-    pub st_interrupted: &'static str,
-    pub st_open: &'static str,
     // --suggest.
     /// The procedures found.
     pub suggest_which: &'static str,
@@ -119,6 +115,7 @@ pub struct KpiTexts {
 }
 
 pub static ES: KpiTexts = KpiTexts {
+    lang: Lang::Es,
     no_runs: "No hay ejecuciones verificadas en {}: nada que contar todavía (`pasos run` registra cada ejecución).",
     no_match: "Ninguna ejecución cumple el filtro ({} ejecuciones en {}).",
     bad_date: "pasos: --{} espera una fecha AAAA-MM-DD como 2026-11-01, no `{}`",
@@ -183,12 +180,6 @@ pub static ES: KpiTexts = KpiTexts {
     no: "No",
     deviation_word: "desviación",
     interrupted_times: "interrumpida ×{}",
-    st_success: "éxito",
-    st_failed: "falló",
-    st_rolled_back: "rollback",
-    st_aborted: "abortada",
-    st_interrupted: "interrumpida",
-    st_open: "abierta",
     suggest_which: "pasos: --suggest trabaja sobre un procedimiento; elige uno con --procedure ID ({})",
     suggest_no_runs: "pasos: no hay ejecuciones de {} que cumplan el filtro",
     suggest_no_file: "pasos: no encuentro el fichero de {}: sus ejecuciones se lanzaron con {} (relativo al directorio desde el que se lanzaron). Ejecuta `pasos kpi --suggest` desde ese directorio, o indica el fichero con --procedure-file FICHERO.",
@@ -201,6 +192,7 @@ pub static ES: KpiTexts = KpiTexts {
 };
 
 pub static EN: KpiTexts = KpiTexts {
+    lang: Lang::En,
     no_runs: "No verified runs in {}: nothing to count yet (`pasos run` journals every run).",
     no_match: "No run matches the filter ({} runs in {}).",
     bad_date: "pasos: --{} takes a date YYYY-MM-DD like 2026-11-01, not `{}`",
@@ -265,12 +257,6 @@ pub static EN: KpiTexts = KpiTexts {
     no: "No",
     deviation_word: "deviation",
     interrupted_times: "interrupted ×{}",
-    st_success: "success",
-    st_failed: "failed",
-    st_rolled_back: "rolled back",
-    st_aborted: "aborted",
-    st_interrupted: "interrupted",
-    st_open: "open",
     suggest_which: "pasos: --suggest works on one procedure; pick it with --procedure ID ({})",
     suggest_no_runs: "pasos: no run of {} matches the filter",
     suggest_no_file: "pasos: cannot find the file of {}: its runs were started with {} (relative to the directory they were started from). Run `pasos kpi --suggest` from that directory, or name the file with --procedure-file FILE.",
@@ -290,16 +276,8 @@ pub fn kpi_texts(lang: Lang) -> &'static KpiTexts {
 }
 
 impl KpiTexts {
-    pub fn status(&self, s: crate::history::kpi::RunStatus) -> &'static str {
-        use crate::history::kpi::RunStatus::*;
-        match s {
-            Success => self.st_success,
-            Failed => self.st_failed,
-            RolledBack => self.st_rolled_back,
-            Aborted => self.st_aborted,
-            Interrupted => self.st_interrupted,
-            Open => self.st_open,
-        }
+    pub fn status(&self, s: crate::history::kpi::RunStatus) -> String {
+        s.word(self.lang)
     }
 }
 

@@ -43,6 +43,16 @@ impl Lang {
             Lang::En => &en::EN,
         }
     }
+
+    /// The language of a table of [`Texts`] (for what those screens show
+    /// from the catalog).
+    pub fn of_texts(t: &Texts) -> Lang {
+        if std::ptr::eq(t, &es::ES) {
+            Lang::Es
+        } else {
+            Lang::En
+        }
+    }
 }
 
 /// Strings of the runners. `{}` placeholders are filled in order.

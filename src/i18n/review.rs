@@ -4,6 +4,8 @@
 use super::Lang;
 
 pub struct ReviewTexts {
+    /// The language of these words (for what comes from the catalog).
+    pub lang: super::Lang,
     pub title: &'static str,
     /// `{}` shown of `{}` runs
     pub count: &'static str,
@@ -47,12 +49,6 @@ pub struct ReviewTexts {
     pub help_title: &'static str,
     pub help_footer: &'static str,
     pub too_small: &'static str,
-    pub out_success: &'static str,
-    pub out_failed: &'static str,
-    pub out_rolled_back: &'static str,
-    pub out_aborted: &'static str,
-    pub out_interrupted: &'static str,
-    pub out_open: &'static str,
     pub decisions: &'static str,
     pub kpi_title: &'static str,
     pub kpi_of: &'static str,
@@ -78,21 +74,13 @@ pub struct ReviewTexts {
 
 impl ReviewTexts {
     /// How a run ended, in a word or two.
-    pub fn outcome(&self, s: &crate::history::summary::Status) -> &'static str {
-        use crate::history::summary::Status;
-        use crate::journal::RunOutcome;
-        match s {
-            Status::Finished(RunOutcome::Success) => self.out_success,
-            Status::Finished(RunOutcome::Failed) => self.out_failed,
-            Status::Finished(RunOutcome::RolledBack) => self.out_rolled_back,
-            Status::Finished(RunOutcome::Aborted) => self.out_aborted,
-            Status::Interrupted => self.out_interrupted,
-            Status::Open => self.out_open,
-        }
+    pub fn outcome(&self, s: &crate::history::RunStatus) -> String {
+        s.word(self.lang)
     }
 }
 
 pub static ES: ReviewTexts = ReviewTexts {
+    lang: super::Lang::Es,
     title: "pasos — historial de ejecuciones",
     count: "{} de {} ejecuciones",
     filter: "filtro",
@@ -134,12 +122,6 @@ pub static ES: ReviewTexts = ReviewTexts {
     help_title: "Ayuda — historial",
     help_footer: "Enter en una línea de la cronología o en un paso muestra su salida en la transcripción.",
     too_small: "Terminal demasiado pequeña ({}); se necesitan al menos 60x16.",
-    out_success: "éxito",
-    out_failed: "falló",
-    out_rolled_back: "revertida",
-    out_aborted: "abortada",
-    out_interrupted: "interrumpida",
-    out_open: "abierta",
     decisions: "Decisiones y confirmaciones",
     kpi_title: "Indicadores",
     kpi_of: "{} de {} procedimientos",
@@ -162,6 +144,7 @@ pub static ES: ReviewTexts = ReviewTexts {
 };
 
 pub static EN: ReviewTexts = ReviewTexts {
+    lang: super::Lang::En,
     title: "pasos — run history",
     count: "{} of {} runs",
     filter: "filter",
@@ -203,12 +186,6 @@ pub static EN: ReviewTexts = ReviewTexts {
     help_title: "Help — history",
     help_footer: "Enter on a timeline line or a step shows its output in the transcript.",
     too_small: "Terminal too small ({}); at least 60x16 is needed.",
-    out_success: "success",
-    out_failed: "failed",
-    out_rolled_back: "rolled back",
-    out_aborted: "aborted",
-    out_interrupted: "interrupted",
-    out_open: "open",
     decisions: "Decisions and confirmations",
     kpi_title: "Key figures",
     kpi_of: "{} of {} procedures",

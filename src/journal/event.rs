@@ -1,6 +1,11 @@
 //! What a journal records: one event per state change of a run.
 
+use super::facts::{DeviationKind, InterruptionWhy, Problems, StepWhy};
 use serde::{Deserialize, Serialize};
+
+/// The prefix of the id of a step's own rollback, as the journal names it
+/// (`undo:3` undoes step 3).
+pub const UNDO_PREFIX: &str = "undo:";
 
 /// Who ran it, from where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -77,7 +82,7 @@ pub enum Mode {
     Rehearsal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepOutcome {
     Done,
@@ -87,7 +92,7 @@ pub enum StepOutcome {
     Interrupted,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunOutcome {
     Success,
@@ -127,6 +132,13 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         exit_code: Option<i32>,
     },
+    /// A prerequisite's check command failed (the item stays unconfirmed).
+    PrerequisiteFailed {
+        group: String,
+        item: String,
+        check: String,
+        exit_code: i32,
+    },
     VariableSet {
         name: String,
         /// `None` for secrets: only the name is recorded.
@@ -156,21 +168,25 @@ pub enum Event {
     ValidationResult {
         step: String,
         passed: bool,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        detail: Option<String>,
+        /// What it found wrong (empty when it passed).
+        #[serde(flatten)]
+        problems: Problems,
     },
     StepFinished {
         step: String,
         outcome: StepOutcome,
         duration_ms: u64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<String>,
+        /// The operator's reason and/or the cause pasos recorded.
+        #[serde(flatten)]
+        why: StepWhy,
     },
     /// The operator overrode what the procedure or the exit codes said.
     Deviation {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<String>,
-        what: String,
+        #[serde(flatten, with = "super::facts::deviation_wire")]
+        kind: DeviationKind,
+        /// The operator's own words.
         reason: String,
     },
     Note {
@@ -195,7 +211,8 @@ pub enum Event {
         plan: Vec<String>,
     },
     RunInterrupted {
-        reason: String,
+        #[serde(flatten)]
+        why: InterruptionWhy,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<String>,
     },
@@ -208,6 +225,9 @@ pub enum Event {
     RunFinished {
         outcome: RunOutcome,
         duration_ms: u64,
+        /// The operator's reason, for a run they ended (aborted).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
 }
 
@@ -223,18 +243,25 @@ impl Event {
             }
             Event::VariableSet { value, .. } => value.as_mut().into_iter().collect(),
             Event::CommandSent { command, .. } => vec![command],
-            Event::ValidationResult { detail, .. } => detail.as_mut().into_iter().collect(),
-            Event::StepFinished { reason, .. } => reason.as_mut().into_iter().collect(),
-            Event::Deviation { what, reason, .. } => vec![what, reason],
+            Event::PrerequisiteFailed { item, check, .. } => vec![item, check],
+            Event::ValidationResult { problems, .. } => problems.texts_mut(),
+            Event::StepFinished { why, .. } => why.reason.as_mut().into_iter().collect(),
+            Event::Deviation { kind, reason, .. } => {
+                let mut v = vec![reason];
+                if let DeviationKind::Legacy(what) = kind {
+                    v.push(what);
+                }
+                v
+            }
             Event::Note { text, .. } => vec![text],
             Event::Confirmation { typed, .. } => vec![typed],
             Event::RollbackStarted { reason, .. } => vec![reason],
-            Event::RunInterrupted { reason, .. } => vec![reason],
+            Event::RunInterrupted { why, .. } => why.texts_mut(),
+            Event::RunFinished { reason, .. } => reason.as_mut().into_iter().collect(),
             Event::StepStarted { .. }
             | Event::CommandFinished { .. }
             | Event::RunResumed { .. }
-            | Event::DecisionAnswered { .. }
-            | Event::RunFinished { .. } => Vec::new(),
+            | Event::DecisionAnswered { .. } => Vec::new(),
         }
     }
 
@@ -259,6 +286,7 @@ impl Event {
         match self {
             Event::RunStarted { .. } => "run-started",
             Event::PrerequisiteConfirmed { .. } => "prerequisite-confirmed",
+            Event::PrerequisiteFailed { .. } => "prerequisite-failed",
             Event::VariableSet { .. } => "variable-set",
             Event::StepStarted { .. } => "step-started",
             Event::CommandSent { .. } => "command-sent",

@@ -7,17 +7,46 @@
 //! chain.
 
 use super::event::Event;
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub seq: u64,
-    /// RFC 3339, UTC, milliseconds.
-    pub ts: String,
+    /// Written as RFC 3339, UTC, milliseconds; parsed once when the line
+    /// is read (a line whose time does not parse is not a journal line).
+    #[serde(with = "ts_format")]
+    pub ts: DateTime<Utc>,
     pub prev: String,
     pub event: Event,
     pub hash: String,
+}
+
+/// How a journal writes a time: `2026-11-23T20:00:00.000Z`.
+pub fn format_ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Parses a journal time (any RFC 3339 offset, kept as UTC).
+pub fn parse_ts(ts: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(ts)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+mod ts_format {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_ts(*t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        parse_ts(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not an RFC 3339 time")))
+    }
 }
 
 #[derive(Serialize)]
@@ -44,10 +73,10 @@ pub fn genesis(run_id: &str) -> String {
 }
 
 /// The canonical bytes the hash covers.
-pub fn unsigned_text(seq: u64, ts: &str, prev: &str, event: &Event) -> String {
+pub fn unsigned_text(seq: u64, ts: DateTime<Utc>, prev: &str, event: &Event) -> String {
     serde_json::to_string(&Unsigned {
         seq,
-        ts,
+        ts: &format_ts(ts),
         prev,
         event,
     })
@@ -55,8 +84,10 @@ pub fn unsigned_text(seq: u64, ts: &str, prev: &str, event: &Event) -> String {
 }
 
 impl Line {
-    pub fn new(seq: u64, ts: String, prev: String, event: Event) -> Line {
-        let hash = sha256_hex(unsigned_text(seq, &ts, &prev, &event).as_bytes());
+    pub fn new(seq: u64, ts: DateTime<Utc>, prev: String, event: Event) -> Line {
+        // The journal keeps milliseconds: the line in memory is the line read back.
+        let ts = chrono::SubsecRound::trunc_subsecs(ts, 3);
+        let hash = sha256_hex(unsigned_text(seq, ts, &prev, &event).as_bytes());
         Line {
             seq,
             ts,
@@ -68,7 +99,7 @@ impl Line {
 
     /// The line as written, without the trailing newline.
     pub fn to_text(&self) -> String {
-        let unsigned = unsigned_text(self.seq, &self.ts, &self.prev, &self.event);
+        let unsigned = unsigned_text(self.seq, self.ts, &self.prev, &self.event);
         let body = unsigned.strip_suffix('}').unwrap_or(&unsigned);
         format!("{body},\"hash\":\"{}\"}}", self.hash)
     }
@@ -76,7 +107,7 @@ impl Line {
     /// Whether `raw` is exactly this line's canonical text and its hash
     /// matches: any byte changed anywhere fails one or the other.
     pub fn is_canonical(&self, raw: &str) -> bool {
-        let unsigned = unsigned_text(self.seq, &self.ts, &self.prev, &self.event);
+        let unsigned = unsigned_text(self.seq, self.ts, &self.prev, &self.event);
         sha256_hex(unsigned.as_bytes()) == self.hash && self.to_text() == raw
     }
 }
@@ -89,7 +120,7 @@ mod tests {
     fn text_round_trips_and_any_change_is_caught() {
         let l = Line::new(
             1,
-            "2026-11-23T20:00:00.000Z".into(),
+            parse_ts("2026-11-23T20:00:00.000Z").unwrap(),
             genesis("r1"),
             Event::Note {
                 step: None,

@@ -2,6 +2,8 @@
 //! written and fsynced event by event, redacted, verifiable.
 
 pub mod event;
+pub mod facts;
+mod legacy;
 pub mod line;
 pub mod redact;
 pub mod store;
@@ -9,6 +11,10 @@ pub mod verify;
 pub mod writer;
 
 pub use event::{Event, Mode, Operator, Profile, RunOutcome, StepOutcome, StepProfile};
+pub use facts::{
+    DeviationKind, Interruption, InterruptionWhy, Problems, StepCause, StepState, StepWhy,
+    ValidationProblem,
+};
 pub use line::Line;
 pub use redact::Redactor;
 pub use verify::{Problem, ProblemKind, Verification, verify_file, verify_file_fast};

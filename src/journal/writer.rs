@@ -7,7 +7,7 @@ use super::line::{Line, genesis};
 use super::redact::Redactor;
 use super::store;
 use super::verify::{self, Verification};
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -25,9 +25,7 @@ pub struct JournalWriter {
     observer: Option<Observer>,
 }
 
-pub fn format_ts(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+pub use super::line::format_ts;
 
 impl JournalWriter {
     /// Starts the journal of a new run; fails if it already exists.
@@ -112,7 +110,7 @@ impl JournalWriter {
         for text in event.texts_mut() {
             *text = self.redactor.redact(text);
         }
-        let line = Line::new(self.seq + 1, format_ts(at), self.last_hash.clone(), event);
+        let line = Line::new(self.seq + 1, at, self.last_hash.clone(), event);
         let mut bytes = line.to_text().into_bytes();
         bytes.push(b'\n');
         self.file.write_all(&bytes)?;

@@ -76,8 +76,8 @@ pub fn run(opts: Options) -> Ended {
     match result {
         Ok(outcome) => Ended::Finished(outcome),
         Err(Stop::Journal(e)) => Ended::JournalFailed(e.to_string()),
-        Err(Stop::Quit) => s.interrupt("the operator quit"),
-        Err(Stop::Ending(why)) => s.interrupt(why),
+        Err(Stop::Quit) => s.interrupt(crate::journal::Interruption::Quit),
+        Err(Stop::Ending(why)) => s.interrupt(crate::journal::Interruption::signal(why)),
     }
 }
 
@@ -111,10 +111,9 @@ impl Session {
         }
     }
 
-    fn interrupt(&mut self, reason: &str) -> Ended {
-        if let Ok(fx) = self.engine.update(Msg::Interrupt {
-            reason: reason.to_string(),
-        }) && let Err(Stop::Journal(e)) = self.exec(fx)
+    fn interrupt(&mut self, cause: crate::journal::Interruption) -> Ended {
+        if let Ok(fx) = self.engine.update(Msg::Interrupt { cause })
+            && let Err(Stop::Journal(e)) = self.exec(fx)
         {
             return Ended::JournalFailed(e.to_string());
         }
@@ -533,7 +532,9 @@ impl Session {
                 say(&line);
             }
             StepStatus::Failed => {
-                let reason = item.reason.clone().unwrap_or_default();
+                let reason =
+                    crate::history::words::step_why(crate::i18n::Lang::of_texts(self.t), &item.why)
+                        .unwrap_or_default();
                 say(&format!(
                     "✗ {}",
                     fill(self.t.failed_in, &[id, &took, &reason])

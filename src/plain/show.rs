@@ -238,7 +238,15 @@ pub fn summary(e: &Engine, t: &Texts) {
     if !s.deviations.is_empty() {
         say(&format!("{}:", t.summary_deviations));
         for d in &s.deviations {
-            say(&format!("  - {}: {}", d.what, d.reason));
+            say(&format!(
+                "  - {}",
+                crate::history::words::deviation_with_reason(
+                    crate::i18n::Lang::of_texts(t),
+                    d.step.as_deref(),
+                    &d.kind,
+                    &d.reason
+                )
+            ));
         }
     }
     say(&fill(t.verify_with, &[&s.run_id]));

@@ -3,13 +3,10 @@
 
 use super::engine::Engine;
 use super::state::{Deviation, Item, ItemKind, RunStatus, StepStatus};
-use crate::journal::{Event, Mode, RunOutcome, StepOutcome};
+use crate::journal::{DeviationKind, Event, Mode, StepOutcome, StepWhy};
 use chrono::{DateTime, Utc};
 
-/// The `what` of the deviation that waives prerequisites.
-pub const WAIVE_PREREQUISITES: &str = "started with prerequisites unconfirmed";
-
-pub const UNDO_PREFIX: &str = "undo:";
+pub use crate::journal::event::UNDO_PREFIX;
 
 impl Engine {
     pub fn apply(&mut self, event: &Event, at: DateTime<Utc>) {
@@ -51,7 +48,7 @@ impl Engine {
                 item.started_at = Some(at);
                 item.finished_at = None;
                 item.exit_codes.clear();
-                item.reason = None;
+                item.why = StepWhy::default();
             }
             Event::Confirmation { step, .. } => {
                 if let Some(item) = s.items.iter_mut().find(|i| i.id == *step) {
@@ -85,12 +82,9 @@ impl Engine {
                     self.state.items[idx].status = StepStatus::AwaitingValidation;
                 }
             }
-            Event::ValidationResult { .. } => {}
+            Event::ValidationResult { .. } | Event::PrerequisiteFailed { .. } => {}
             Event::StepFinished {
-                step,
-                outcome,
-                reason,
-                ..
+                step, outcome, why, ..
             } => {
                 let Some(idx) = self.item_index(step) else {
                     return;
@@ -101,18 +95,18 @@ impl Engine {
                 if item.started_at.is_none() {
                     item.started_at = Some(at);
                 }
-                item.reason = reason.clone();
+                item.why = why.clone();
                 if let (ItemKind::Undo { of }, StepOutcome::Done) = (item.kind, outcome) {
                     self.state.items[of].status = StepStatus::RolledBack;
                 }
             }
-            Event::Deviation { step, what, reason } => {
-                if what == WAIVE_PREREQUISITES {
+            Event::Deviation { step, kind, reason } => {
+                if *kind == DeviationKind::PrerequisitesWaived {
                     s.prerequisites_waived = true;
                 }
                 s.deviations.push(Deviation {
                     step: step.clone(),
-                    what: what.clone(),
+                    kind: kind.clone(),
                     reason: reason.clone(),
                 });
             }
@@ -156,8 +150,11 @@ impl Engine {
                     .unwrap_or(RunStatus::Running);
                 s.resumes += 1;
             }
-            Event::RunFinished { outcome, .. } => {
+            Event::RunFinished {
+                outcome, reason, ..
+            } => {
                 s.status = RunStatus::Finished(*outcome);
+                s.end_reason = reason.clone();
                 s.finished_at = Some(at);
                 for item in s.items.iter_mut().filter(|i| i.status.is_active()) {
                     item.status = StepStatus::Interrupted;
@@ -214,15 +211,6 @@ pub fn status_of(outcome: StepOutcome) -> StepStatus {
         StepOutcome::Skipped => StepStatus::Skipped,
         StepOutcome::RolledBack => StepStatus::RolledBack,
         StepOutcome::Interrupted => StepStatus::Interrupted,
-    }
-}
-
-pub fn outcome_name(o: RunOutcome) -> &'static str {
-    match o {
-        RunOutcome::Success => "success",
-        RunOutcome::Failed => "failed",
-        RunOutcome::RolledBack => "rolled back",
-        RunOutcome::Aborted => "aborted",
     }
 }
 

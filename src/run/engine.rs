@@ -128,17 +128,17 @@ impl Engine {
                 file: procedure.meta.id.clone(),
             });
         }
-        let state = initial_state(&procedure, &first.event, parse_ts(&first.ts));
+        let state = initial_state(&procedure, &first.event, first.ts);
         let mut engine = Engine::with_state(procedure, clock, state);
         for line in &lines[1..] {
-            engine.apply(&line.event, parse_ts(&line.ts));
+            engine.apply(&line.event, line.ts);
         }
         let live = matches!(
             engine.state.status,
             RunStatus::Preparing | RunStatus::Running | RunStatus::RollingBack
         );
         if live {
-            let at = lines.last().map(|l| parse_ts(&l.ts)).unwrap_or_default();
+            let at = lines.last().map(|l| l.ts).unwrap_or_default();
             engine.mark_interrupted(at);
             engine.implicit_interrupt = true;
         }
@@ -335,12 +335,6 @@ impl Engine {
     }
 }
 
-pub fn parse_ts(ts: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(ts)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default()
-}
-
 /// The procedure's classification and step estimates, for the journal.
 fn profile(p: &Procedure) -> crate::journal::Profile {
     use crate::journal::{Profile, StepProfile};
@@ -418,6 +412,7 @@ fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
         notes: Vec::new(),
         answers: BTreeMap::new(),
         rollback_reason: None,
+        end_reason: None,
         rollback_plan: Vec::new(),
         in_flight: None,
         resumes: 0,

@@ -13,10 +13,10 @@ pub mod substitute;
 pub mod timers;
 mod update;
 
-pub use apply::{UNDO_PREFIX, WAIVE_PREREQUISITES, outcome_name, status_of};
+pub use apply::{UNDO_PREFIX, status_of};
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use decision::DecisionStep;
-pub use engine::{Engine, ReplayError, RunConfig, parse_ts};
+pub use engine::{Engine, ReplayError, RunConfig};
 pub use msg::{Effect, Msg, Refusal};
 pub use plan::{PlanEntry, PlanKind};
 pub use state::{Item, ItemKind, RunStatus, State, StepStatus};

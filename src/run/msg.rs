@@ -87,7 +87,7 @@ pub enum Msg {
     },
     /// SIGHUP, a dropped SSH session, quitting to resume later.
     Interrupt {
-        reason: String,
+        cause: crate::journal::Interruption,
     },
     Resume {
         operator: Operator,

@@ -1,6 +1,6 @@
 //! The state of a run, as the journal's events build it.
 
-use crate::journal::{Mode, Operator, RunOutcome};
+use crate::journal::{DeviationKind, Mode, Operator, RunOutcome, StepState, StepWhy};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -48,6 +48,21 @@ impl StepStatus {
         }
     }
 
+    /// The state as a journal names it.
+    pub fn journal(self) -> StepState {
+        match self {
+            StepStatus::Pending => StepState::Pending,
+            StepStatus::Running => StepState::Running,
+            StepStatus::AwaitingValidation => StepState::AwaitingValidation,
+            StepStatus::AwaitingOperator => StepState::AwaitingOperator,
+            StepStatus::Done => StepState::Done,
+            StepStatus::Failed => StepState::Failed,
+            StepStatus::Skipped => StepState::Skipped,
+            StepStatus::RolledBack => StepState::RolledBack,
+            StepStatus::Interrupted => StepState::Interrupted,
+        }
+    }
+
     /// Was attempted, so its changes may need undoing.
     pub fn was_attempted(self) -> bool {
         !matches!(self, StepStatus::Pending | StepStatus::Skipped)
@@ -85,7 +100,9 @@ pub struct Item {
     pub finished_at: Option<DateTime<Utc>>,
     /// Time spent in earlier attempts, in milliseconds.
     pub spent_before_ms: u64,
-    pub reason: Option<String>,
+    /// Why the last attempt ended as it did: the operator's reason and/or
+    /// the cause pasos recorded.
+    pub why: StepWhy,
     /// Exit codes of the step's commands in this attempt.
     pub exit_codes: Vec<i32>,
     pub confirmed: bool,
@@ -102,7 +119,7 @@ impl Item {
             started_at: None,
             finished_at: None,
             spent_before_ms: 0,
-            reason: None,
+            why: StepWhy::default(),
             exit_codes: Vec::new(),
             confirmed: false,
             notes: Vec::new(),
@@ -116,7 +133,8 @@ pub const OUTPUT_LIMIT: usize = 64 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deviation {
     pub step: Option<String>,
-    pub what: String,
+    pub kind: DeviationKind,
+    /// The operator's own words.
     pub reason: String,
 }
 
@@ -142,6 +160,8 @@ pub struct State {
     /// Decision tree answers by node id.
     pub answers: BTreeMap<String, bool>,
     pub rollback_reason: Option<String>,
+    /// The operator's reason for ending the run (an abort).
+    pub end_reason: Option<String>,
     /// Item ids to run during the rollback, in order (from `rollback-started`).
     pub rollback_plan: Vec<String>,
     /// The operator's command in flight: (step, typed by hand).

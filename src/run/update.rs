@@ -1,11 +1,13 @@
 //! Deciding what a message means: checks, then events and effects.
 
-use super::apply::WAIVE_PREREQUISITES;
 use super::engine::Engine;
 use super::msg::{Effect, Msg, Refusal};
 use super::state::{ItemKind, OUTPUT_LIMIT, RunStatus, StepStatus};
 use super::substitute::substitute;
-use crate::journal::{Event, RunOutcome, StepOutcome};
+use crate::journal::{
+    DeviationKind, Event, Interruption, InterruptionWhy, Problems, RunOutcome, StepCause,
+    StepOutcome, StepWhy, ValidationProblem,
+};
 
 impl Engine {
     pub(super) fn handle(&mut self, msg: Msg, fx: &mut Vec<Effect>) -> Result<(), Refusal> {
@@ -58,8 +60,15 @@ impl Engine {
                         },
                     );
                 } else {
-                    let text = format!("prerequisite check failed (exit {exit_code}): {i}");
-                    self.emit(fx, Event::Note { step: None, text });
+                    self.emit(
+                        fx,
+                        Event::PrerequisiteFailed {
+                            group: g,
+                            item: i,
+                            check: check.unwrap_or_default(),
+                            exit_code,
+                        },
+                    );
                 }
             }
             Msg::WaivePrerequisites { reason } => {
@@ -68,7 +77,7 @@ impl Engine {
                     fx,
                     Event::Deviation {
                         step: None,
-                        what: WAIVE_PREREQUISITES.into(),
+                        kind: DeviationKind::PrerequisitesWaived,
                         reason,
                     },
                 );
@@ -182,14 +191,15 @@ impl Engine {
                 let expected = v.exit_code.unwrap_or(0);
                 let mut problems = Vec::new();
                 if exit_code != expected {
-                    problems.push(format!(
-                        "validation exited with {exit_code}, expected {expected}"
-                    ));
+                    problems.push(ValidationProblem::ExitCode {
+                        got: exit_code,
+                        expected,
+                    });
                 }
                 if let Some(p) = &v.output
                     && !pattern_matches(p, &output)
                 {
-                    problems.push(format!("validation output does not match `{p}`"));
+                    problems.push(ValidationProblem::ValidationOutput { pattern: p.clone() });
                 }
                 self.finish_validation(&step, problems, fx);
             }
@@ -210,15 +220,18 @@ impl Engine {
                     StepOutcome::Done
                 };
                 let duration_ms = self.attempt_ms(idx);
-                let reason = (self.state.mode == crate::journal::Mode::Rehearsal)
-                    .then(|| "rehearsal: commands shown, not run".to_string());
+                let cause = (self.state.mode == crate::journal::Mode::Rehearsal)
+                    .then_some(StepCause::Rehearsal);
                 self.emit(
                     fx,
                     Event::StepFinished {
                         step,
                         outcome,
                         duration_ms,
-                        reason,
+                        why: StepWhy {
+                            reason: None,
+                            cause,
+                        },
                     },
                 );
             }
@@ -243,18 +256,15 @@ impl Engine {
                     });
                 }
                 self.active_run()?;
-                let to = crate::run::apply::status_of(outcome);
-                let what = format!(
-                    "step {step}: {} -> {} (overridden)",
-                    status.name(),
-                    to.name()
-                );
                 let duration_ms = self.attempt_ms(idx);
                 self.emit(
                     fx,
                     Event::Deviation {
                         step: Some(step.clone()),
-                        what,
+                        kind: DeviationKind::Overridden {
+                            from: status.journal(),
+                            to: outcome,
+                        },
                         reason: reason.clone(),
                     },
                 );
@@ -264,7 +274,7 @@ impl Engine {
                         step,
                         outcome,
                         duration_ms,
-                        reason: Some(reason),
+                        why: StepWhy::reason(reason),
                     },
                 );
             }
@@ -296,7 +306,7 @@ impl Engine {
                     fx,
                     Event::Deviation {
                         step: Some(step.clone()),
-                        what: format!("step {step} skipped"),
+                        kind: DeviationKind::Skipped,
                         reason: reason.clone(),
                     },
                 );
@@ -306,7 +316,7 @@ impl Engine {
                         step,
                         outcome: StepOutcome::Skipped,
                         duration_ms,
-                        reason: Some(reason),
+                        why: StepWhy::reason(reason),
                     },
                 );
             }
@@ -344,7 +354,7 @@ impl Engine {
                         })
                         .map(|i| i.id.clone())
                 });
-                self.stop_active(fx, "stopped: rollback started");
+                self.stop_active(fx, StepCause::StoppedByRollback);
                 let plan = self
                     .rollback_plan()
                     .into_iter()
@@ -363,14 +373,7 @@ impl Engine {
             Msg::Abort { reason } => {
                 let reason = required(reason)?;
                 self.active_run()?;
-                self.stop_active(fx, "run aborted");
-                self.emit(
-                    fx,
-                    Event::Note {
-                        step: None,
-                        text: format!("run ended by the operator: {reason}"),
-                    },
-                );
+                self.stop_active(fx, StepCause::StoppedByAbort);
                 let failed = self
                     .state
                     .items
@@ -387,13 +390,20 @@ impl Engine {
                     Event::RunFinished {
                         outcome,
                         duration_ms,
+                        reason: Some(reason),
                     },
                 );
             }
-            Msg::Interrupt { reason } => {
+            Msg::Interrupt { cause } => {
                 self.active_run()?;
                 let step = self.active_item().map(|i| i.id.clone());
-                self.emit(fx, Event::RunInterrupted { reason, step });
+                self.emit(
+                    fx,
+                    Event::RunInterrupted {
+                        why: InterruptionWhy(cause),
+                        step,
+                    },
+                );
             }
             Msg::Resume {
                 operator,
@@ -411,7 +421,13 @@ impl Engine {
                         .filter(|i| i.status == StepStatus::Interrupted)
                         .map(|i| i.id.clone())
                         .next_back();
-                    self.emit(fx, Event::RunInterrupted { reason: "the previous session ended without closing the run (crash, kill or lost connection)".into(), step });
+                    self.emit(
+                        fx,
+                        Event::RunInterrupted {
+                            why: InterruptionWhy(Interruption::Crash),
+                            step,
+                        },
+                    );
                 }
                 self.emit(
                     fx,
@@ -426,7 +442,7 @@ impl Engine {
     }
 
     /// Ends the step in progress as failed, with why.
-    fn stop_active(&mut self, fx: &mut Vec<Effect>, reason: &str) {
+    fn stop_active(&mut self, fx: &mut Vec<Effect>, cause: StepCause) {
         let Some(active) = self.active_item().map(|i| i.id.clone()) else {
             return;
         };
@@ -438,7 +454,7 @@ impl Engine {
                 step: active,
                 outcome: StepOutcome::Failed,
                 duration_ms,
-                reason: Some(reason.into()),
+                why: StepWhy::cause(cause),
             },
         );
     }
@@ -581,14 +597,18 @@ impl Engine {
                 .next_back()
                 .map(|(i, c)| (i + 1, *c))
                 .unwrap_or((0, 0));
-            let reason = format!("command {n} of {total} exited with {code}");
+            let cause = StepCause::CommandFailed {
+                command: n as u32,
+                of: total as u32,
+                exit_code: code,
+            };
             self.emit(
                 fx,
                 Event::StepFinished {
                     step: step.to_string(),
                     outcome: StepOutcome::Failed,
                     duration_ms,
-                    reason: Some(reason),
+                    why: StepWhy::cause(cause),
                 },
             );
             return;
@@ -616,7 +636,7 @@ impl Engine {
                 let problems = if pattern_matches(&pattern, &output) {
                     Vec::new()
                 } else {
-                    vec![format!("output does not match `{pattern}`")]
+                    vec![ValidationProblem::StepOutput { pattern }]
                 };
                 self.finish_validation(step, problems, fx);
             }
@@ -626,22 +646,26 @@ impl Engine {
                     step: step.to_string(),
                     outcome: StepOutcome::Done,
                     duration_ms,
-                    reason: None,
+                    why: StepWhy::default(),
                 },
             ),
         }
     }
 
-    fn finish_validation(&mut self, step: &str, problems: Vec<String>, fx: &mut Vec<Effect>) {
+    fn finish_validation(
+        &mut self,
+        step: &str,
+        problems: Vec<ValidationProblem>,
+        fx: &mut Vec<Effect>,
+    ) {
         let idx = self.item_index(step).unwrap_or_default();
         let passed = problems.is_empty();
-        let detail = (!passed).then(|| problems.join("; "));
         self.emit(
             fx,
             Event::ValidationResult {
                 step: step.to_string(),
                 passed,
-                detail: detail.clone(),
+                problems: Problems(problems.clone()),
             },
         );
         let duration_ms = self.attempt_ms(idx);
@@ -656,7 +680,11 @@ impl Engine {
                 step: step.to_string(),
                 outcome,
                 duration_ms,
-                reason: detail,
+                why: if passed {
+                    StepWhy::default()
+                } else {
+                    StepWhy::cause(StepCause::ValidationFailed { problems })
+                },
             },
         );
     }
@@ -675,6 +703,7 @@ impl Engine {
             Event::RunFinished {
                 outcome,
                 duration_ms,
+                reason: None,
             },
         );
     }

@@ -13,24 +13,36 @@ pub struct Lines {
     pub details: Vec<String>,
 }
 
+/// The chain's first problem as `log verify` has always put it:
+/// `line 32: edited: …(+2 more)`, in the reader's language.
+pub fn integrity_problem(r: &Report, lang: Lang) -> Option<String> {
+    let v = &r.integrity;
+    let p = v.first_problem()?;
+    let at = p
+        .line
+        .map(|l| tr!(lang, "history-verify-at-line", line = l))
+        .unwrap_or_default();
+    let more = if v.problems.len() > 1 {
+        tr!(lang, "history-verify-more", count = v.problems.len() - 1)
+    } else {
+        String::new()
+    };
+    let kind = tr!(lang, "history-verify-kind", kind = p.kind.to_string());
+    Some(format!("{at}{kind}: {}{more}", p.detail))
+}
+
 pub fn integrity(r: &Report, lang: Lang) -> String {
     let v = &r.integrity;
-    if let Some(p) = v.first_problem() {
-        let at = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-        return tr!(
-            lang,
-            "trust-integrity-failed",
-            problem = format!("{at}{}: {}", p.kind, p.detail),
-            more = v.problems.len() as u64 - 1
-        );
+    if let Some(problem) = integrity_problem(r, lang) {
+        return tr!(lang, "trust-integrity-failed", problem = problem);
     }
     let mut s = tr!(lang, "trust-integrity-ok", count = v.events as u64);
     if let Some(t) = &v.torn_tail {
         s.push_str(&tr!(
             lang,
-            "trust-integrity-torn",
-            line = t.line as u64,
-            bytes = t.bytes
+            "history-verify-torn",
+            line = t.line,
+            count = t.bytes
         ));
     }
     s

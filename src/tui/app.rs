@@ -640,7 +640,8 @@ impl App {
                 self.say(text);
             }
             StepStatus::Failed => {
-                let reason = item.reason.clone().unwrap_or_default();
+                let reason =
+                    crate::history::words::step_why(self.lang, &item.why).unwrap_or_default();
                 let mark = if self.ascii { "" } else { "✗ " };
                 let text = format!("{mark}{}", fill(t.failed_in, &[id, &took, &reason]));
                 self.warn(text);

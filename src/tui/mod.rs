@@ -88,12 +88,14 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
         );
         return Ended::Finished(o);
     }
-    let reason = match stop {
-        Ok(runtime::Stop::Quit) => "the operator quit".to_string(),
-        Ok(runtime::Stop::Signal(s)) => s.to_string(),
-        Err(e) => format!("terminal error: {e}"),
+    let cause = match stop {
+        Ok(runtime::Stop::Quit) => crate::journal::Interruption::Quit,
+        Ok(runtime::Stop::Signal(s)) => crate::journal::Interruption::signal(s),
+        Err(e) => crate::journal::Interruption::TerminalError {
+            error: e.to_string(),
+        },
     };
-    if let Ok(fx) = app.engine.update(Msg::Interrupt { reason }) {
+    if let Ok(fx) = app.engine.update(Msg::Interrupt { cause }) {
         exec.carry_out(&mut app, fx);
     }
     println!(

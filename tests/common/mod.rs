@@ -163,3 +163,25 @@ pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// Whether an external tool a test needs is here. When it is missing the
+/// test should return early: this prints a visible notice, unless
+/// `PASOS_REQUIRE_TOOLS` is set (as `.ci/run` does), where a missing tool is
+/// a failure so that CI never skips silently.
+pub fn tool_available(test: &str, tool: &str) -> bool {
+    let found = if tool.contains('/') {
+        Path::new(tool).exists()
+    } else {
+        std::env::var_os("PATH")
+            .map(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
+            .unwrap_or(false)
+    };
+    if found {
+        return true;
+    }
+    if std::env::var_os("PASOS_REQUIRE_TOOLS").is_some() {
+        panic!("{test}: {tool} is required (PASOS_REQUIRE_TOOLS is set) but not installed");
+    }
+    eprintln!("SKIP {test}: {tool} is not installed (.ci/run installs it)");
+    false
+}

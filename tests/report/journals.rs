@@ -148,7 +148,7 @@ pub fn finished(step: &str, outcome: StepOutcome, duration_ms: u64, reason: Opti
         step: step.into(),
         outcome,
         duration_ms,
-        reason: reason.map(str::to_string),
+        why: pasos::journal::StepWhy::from_sentence(reason),
     }
 }
 
@@ -156,7 +156,7 @@ pub fn validation(step: &str, passed: bool, detail: Option<&str>) -> Event {
     Event::ValidationResult {
         step: step.into(),
         passed,
-        detail: detail.map(str::to_string),
+        problems: pasos::journal::Problems::from_sentence(detail),
     }
 }
 
@@ -164,6 +164,7 @@ pub fn run_finished(outcome: RunOutcome, duration_ms: u64) -> Event {
     Event::RunFinished {
         outcome,
         duration_ms,
+        reason: None,
     }
 }
 

@@ -1,9 +1,8 @@
 //! `RunReview` over the scenarios: the exact figures.
 
 use super::scenarios;
-use pasos::history::RunSummary;
+use pasos::history::RunStatus as Status;
 use pasos::history::review::{RunReview, StepKind, StepReview, StepState, Versus};
-use pasos::history::summary::Status;
 use pasos::journal::{Event, Line, RunOutcome, StepOutcome, verify_file};
 use std::path::Path;
 
@@ -36,11 +35,11 @@ fn attempts(s: &StepReview) -> Vec<(u32, Option<StepOutcome>, u64)> {
 fn a_successful_run() {
     let data = tempfile::tempdir().unwrap();
     let r = review(&scenarios::success(data.path()));
-    assert_eq!(r.summary.procedure_id, "PROC-APP-007");
-    assert_eq!(r.summary.version, "2.3.0");
-    assert_eq!(r.summary.environment.as_deref(), Some("production"));
-    assert_eq!(r.summary.status, Status::Finished(RunOutcome::Success));
-    assert_eq!(r.summary.duration_ms, 700_500);
+    assert_eq!(r.record.procedure_id, "PROC-APP-007");
+    assert_eq!(r.record.version, "2.3.0");
+    assert_eq!(r.record.environment.as_deref(), Some("production"));
+    assert_eq!(r.record.status, Status::Finished(RunOutcome::Success));
+    assert_eq!(r.record.wall_ms, 700_500);
     assert_eq!(
         r.ended.unwrap().to_rfc3339(),
         "2026-11-23T06:23:49.500+00:00"
@@ -148,19 +147,23 @@ fn a_successful_run() {
 fn a_failure_and_its_rollback() {
     let data = tempfile::tempdir().unwrap();
     let r = review(&scenarios::rolled_back(data.path()));
-    assert_eq!(r.summary.status, Status::Finished(RunOutcome::RolledBack));
+    assert_eq!(r.record.status, Status::Finished(RunOutcome::RolledBack));
     assert_eq!(r.operators[0].operator.label(), "carlos@bastion-1");
     assert_eq!(outcome(&r, "3"), Some(StepOutcome::Failed));
     assert_eq!(
-        r.step("3").unwrap().reason.as_deref(),
-        Some("command 1 of 1 exited with 3")
+        r.step("3").unwrap().why.cause,
+        Some(pasos::journal::StepCause::CommandFailed {
+            command: 1,
+            of: 1,
+            exit_code: 3
+        })
     );
     assert_eq!(r.step("3").unwrap().commands[0].exit_code, Some(3));
     let v = &r.step("3").unwrap().validations[0];
     assert!(!v.passed);
     assert_eq!(
-        v.detail.as_deref(),
-        Some("expected schema=42, got schema=41")
+        pasos::history::words::validation_problems(pasos::i18n::Lang::En, &v.problems),
+        "expected schema=42, got schema=41"
     );
     assert_eq!(r.decisions.len(), 1);
     assert!(r.decisions[0].answer);
@@ -200,9 +203,9 @@ fn a_failure_and_its_rollback() {
 fn an_interrupted_then_resumed_run() {
     let data = tempfile::tempdir().unwrap();
     let r = review(&scenarios::interrupted(data.path()));
-    assert_eq!(r.summary.status, Status::Interrupted);
+    assert_eq!(r.record.status, Status::Interrupted);
     assert_eq!(r.ended, None);
-    assert_eq!(r.summary.duration_ms, 76_000_000);
+    assert_eq!(r.record.wall_ms, 76_000_000);
     // Who: Ana started, Beto resumed, Ana resumed.
     let who: Vec<(String, bool)> = r
         .operators
@@ -263,14 +266,14 @@ fn an_interrupted_then_resumed_run() {
 fn a_retried_step_deviations_and_notes() {
     let data = tempfile::tempdir().unwrap();
     let r = review(&scenarios::retried(data.path()));
-    assert_eq!(r.summary.status, Status::Finished(RunOutcome::Success));
+    assert_eq!(r.record.status, Status::Finished(RunOutcome::Success));
     // Skipped from pending: no attempt, no time, no comparison.
     let p1 = r.step("P1").unwrap();
     assert_eq!(p1.state, StepState::Ended(StepOutcome::Skipped));
     assert!(p1.attempts.is_empty());
     assert_eq!((p1.actual_ms(), p1.versus()), (0, None));
     assert_eq!(
-        p1.reason.as_deref(),
+        p1.why.reason.as_deref(),
         Some("tools checked by the previous shift")
     );
     // Retried: two attempts add up to exactly the estimate.
@@ -293,16 +296,23 @@ fn a_retried_step_deviations_and_notes() {
     assert_eq!(three.attempts.len(), 1);
     assert_eq!(three.actual_ms(), 38_000);
     assert_eq!(three.versus(), Some(Versus::Over { by_ms: 8_000 }));
-    let devs: Vec<(Option<&str>, &str)> = r
+    use pasos::journal::DeviationKind;
+    let devs: Vec<(Option<&str>, DeviationKind)> = r
         .deviations
         .iter()
-        .map(|d| (d.step.as_deref(), d.what.as_str()))
+        .map(|d| (d.step.as_deref(), d.kind.clone()))
         .collect();
     assert_eq!(
         devs,
         [
-            (Some("P1"), "step P1 skipped"),
-            (Some("3"), "step 3: failed -> done (overridden)")
+            (Some("P1"), DeviationKind::Skipped),
+            (
+                Some("3"),
+                DeviationKind::Overridden {
+                    from: pasos::journal::StepState::Failed,
+                    to: StepOutcome::Done
+                }
+            )
         ]
     );
     assert_eq!(r.deviations[1].at.to_rfc3339(), "2026-11-23T06:20:19+00:00");
@@ -332,7 +342,7 @@ fn an_open_run_and_a_journal_without_profile() {
         .unwrap();
     let open: Vec<Line> = v.lines[..=cut].to_vec();
     let r = RunReview::from_lines(&open).unwrap();
-    assert_eq!(r.summary.status, Status::Open);
+    assert_eq!(r.record.status, Status::Open);
     let two = r.step("2").unwrap();
     assert_eq!(two.state, StepState::InProgress);
     assert_eq!(two.attempts[0].ended, None);
@@ -355,5 +365,5 @@ fn an_open_run_and_a_journal_without_profile() {
     assert!(r.step("2").unwrap().undone);
     // Not a journal: no review.
     assert!(RunReview::from_lines(&v.lines[1..]).is_none());
-    assert!(RunSummary::from_lines(&[]).is_none());
+    assert!(pasos::history::record::build::from_lines(&[]).is_err());
 }

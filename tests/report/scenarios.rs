@@ -216,7 +216,7 @@ pub fn interrupted(data: &Path) -> PathBuf {
         .at(
             100_000,
             Event::RunInterrupted {
-                reason: "SIGHUP: the SSH session dropped".into(),
+                why: pasos::journal::InterruptionWhy(pasos::journal::Interruption::from_sentence("SIGHUP: the SSH session dropped")),
                 step: Some("1".into()),
             },
         )
@@ -242,7 +242,7 @@ pub fn interrupted(data: &Path) -> PathBuf {
         .at(
             75_600_000,
             Event::RunInterrupted {
-                reason: "the previous session ended without closing the run (crash, kill or lost connection)".into(),
+                why: pasos::journal::InterruptionWhy(pasos::journal::Interruption::from_sentence("the previous session ended without closing the run (crash, kill or lost connection)")),
                 step: Some("2".into()),
             },
         )
@@ -265,7 +265,7 @@ pub fn interrupted(data: &Path) -> PathBuf {
         .at(
             76_000_000,
             Event::RunInterrupted {
-                reason: "the operator quit".into(),
+                why: pasos::journal::InterruptionWhy(pasos::journal::Interruption::from_sentence("the operator quit")),
                 step: None,
             },
         );
@@ -282,7 +282,7 @@ pub fn retried(data: &Path) -> PathBuf {
         1_000,
         Event::Deviation {
             step: Some("P1".into()),
-            what: "step P1 skipped".into(),
+            kind: pasos::journal::DeviationKind::from_sentence("step P1 skipped"),
             reason: skip.into(),
         },
     )
@@ -331,7 +331,9 @@ pub fn retried(data: &Path) -> PathBuf {
         490_000,
         Event::Deviation {
             step: Some("3".into()),
-            what: "step 3: failed -> done (overridden)".into(),
+            kind: pasos::journal::DeviationKind::from_sentence(
+                "step 3: failed -> done (overridden)",
+            ),
             reason: override_reason.into(),
         },
     )

@@ -8,7 +8,6 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use pasos::journal::line::{Line, genesis};
-use pasos::journal::writer::format_ts;
 use pasos::journal::{Event, Mode, Operator, Profile, RunOutcome, StepOutcome, StepProfile, store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -158,7 +157,7 @@ impl Journal {
     /// Appends one event at the current time.
     pub fn push(&mut self, event: Event) -> &mut Self {
         self.seq += 1;
-        let line = Line::new(self.seq, format_ts(self.now), self.prev.clone(), event);
+        let line = Line::new(self.seq, self.now, self.prev.clone(), event);
         self.text.push_str(&line.to_text());
         self.text.push('\n');
         self.prev = line.hash;
@@ -199,7 +198,7 @@ impl Journal {
             step: id.into(),
             outcome,
             duration_ms: ms,
-            reason: None,
+            why: pasos::journal::StepWhy::default(),
         })
     }
 
@@ -212,14 +211,14 @@ impl Journal {
             step: id.into(),
             outcome: StepOutcome::Skipped,
             duration_ms: 0,
-            reason: Some(reason.into()),
+            why: pasos::journal::StepWhy::from_sentence(Some(reason)),
         })
     }
 
     pub fn deviation(&mut self, step: &str, what: &str, reason: &str) -> &mut Self {
         self.push(Event::Deviation {
             step: Some(step.into()),
-            what: what.into(),
+            kind: pasos::journal::DeviationKind::from_sentence(what),
             reason: reason.into(),
         })
     }
@@ -241,7 +240,18 @@ impl Journal {
 
     pub fn interrupt(&mut self) -> &mut Self {
         self.push(Event::RunInterrupted {
-            reason: "the operator quit".into(),
+            why: pasos::journal::InterruptionWhy(pasos::journal::Interruption::from_sentence(
+                "the operator quit",
+            )),
+            step: None,
+        })
+    }
+
+    /// The interruption a resuming session records after a crash (written
+    /// just before `run-resumed`, as the engine does).
+    pub fn crash(&mut self) -> &mut Self {
+        self.push(Event::RunInterrupted {
+            why: pasos::journal::InterruptionWhy(pasos::journal::Interruption::Crash),
             step: None,
         })
     }
@@ -265,6 +275,7 @@ impl Journal {
         self.push(Event::RunFinished {
             outcome,
             duration_ms,
+            reason: None,
         })
     }
 

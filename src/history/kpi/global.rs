@@ -2,6 +2,7 @@
 
 use super::record::{RunRecord, RunStatus};
 use super::stats::{DurationStats, ratio};
+use crate::journal::RunOutcome;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,13 +45,13 @@ impl GlobalKpi {
         let finished = live.iter().filter(|r| r.status.is_finished()).count();
         let successes = live
             .iter()
-            .filter(|r| r.status == RunStatus::Success)
+            .filter(|r| r.status == RunStatus::Finished(RunOutcome::Success))
             .count();
         let with_rollback = live.iter().filter(|r| r.rolled_back()).count();
         let incident: Vec<&&&RunRecord> = live.iter().filter(|r| r.incident).collect();
         let recovered: Vec<u64> = incident
             .iter()
-            .filter(|r| r.status == RunStatus::Success)
+            .filter(|r| r.status == RunStatus::Finished(RunOutcome::Success))
             .map(|r| r.working_ms())
             .collect();
         GlobalKpi {

@@ -17,28 +17,24 @@
 //! What counts is decided in [`record`] (durations, pauses, steps) and
 //! [`procedure::Figures`] (executions, rehearsals, success rate).
 
-pub mod build;
 pub mod cache;
-pub mod fact;
 pub mod filter;
 pub mod global;
 pub mod output;
 pub mod parallel;
 pub mod patch;
 pub mod procedure;
-pub mod read;
-pub mod record;
 pub mod render;
 pub mod stats;
 pub mod step;
 pub mod suggest;
 pub mod walk;
 
+pub use crate::history::record::{self, RunMode, RunRecord, RunStatus, build, read};
 pub use crate::history::scan::{Scan, Unverified};
 pub use filter::Filter;
 pub use global::GlobalKpi;
 pub use procedure::{Figures, HistoryRow, VersionKpi};
-pub use record::{RunMode, RunRecord, RunStatus};
 pub use stats::DurationStats;
 pub use step::StepKpi;
 pub use suggest::Suggestion;

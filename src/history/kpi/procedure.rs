@@ -3,6 +3,7 @@
 
 use super::record::{RunRecord, RunStatus};
 use super::stats::{DurationStats, ratio};
+use crate::journal::RunOutcome;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -77,10 +78,10 @@ impl Figures {
             }
             f.executions += 1;
             match r.status {
-                RunStatus::Success => f.successes += 1,
-                RunStatus::Failed => f.failed += 1,
-                RunStatus::RolledBack => f.rolled_back += 1,
-                RunStatus::Aborted => f.aborted += 1,
+                RunStatus::Finished(RunOutcome::Success) => f.successes += 1,
+                RunStatus::Finished(RunOutcome::Failed) => f.failed += 1,
+                RunStatus::Finished(RunOutcome::RolledBack) => f.rolled_back += 1,
+                RunStatus::Finished(RunOutcome::Aborted) => f.aborted += 1,
                 RunStatus::Interrupted => f.interrupted += 1,
                 RunStatus::Open => f.open += 1,
             }
@@ -127,10 +128,10 @@ pub struct HistoryRow {
     pub rolled_back: bool,
     /// Times the run was interrupted (and resumed or not).
     pub interruptions: u32,
-    /// Each deviation as `step: what — reason`.
-    pub deviations: Vec<String>,
-    /// Each note (`step: text` when it is about a step).
-    pub notes: Vec<String>,
+    /// Each deviation: its step, what kind, the operator's reason.
+    pub deviations: Vec<crate::history::record::DeviationRecord>,
+    /// Each note, with its step when it is about one.
+    pub notes: Vec<crate::history::record::NoteRecord>,
 }
 
 impl HistoryRow {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 /// The prefix of a step's own undo (`undo:3`), which has no estimate of
 /// its own in the profile and is part of the rollback time instead.
-const UNDO_PREFIX: &str = "undo:";
+use crate::journal::event::UNDO_PREFIX;
 
 /// One step of a procedure over its executions.
 #[derive(Debug, Clone, PartialEq, Serialize)]

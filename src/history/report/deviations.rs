@@ -23,7 +23,11 @@ where
                 vec![
                     cx.datetime(d.at),
                     step(&d.step),
-                    escape(&d.what),
+                    escape(&crate::history::words::deviation(
+                        cx.lang,
+                        d.step.as_deref(),
+                        &d.kind,
+                    )),
                     escape(&d.reason),
                 ]
             })
@@ -53,7 +57,11 @@ where
                 vec![
                     cx.datetime(d.at),
                     code(&d.node),
-                    if d.answer { t.yes } else { t.no }.to_string(),
+                    crate::tr!(
+                        cx.lang,
+                        "history-yes-no",
+                        answer = if d.answer { "yes" } else { "no" }
+                    ),
                 ]
             })
             .collect();

@@ -16,12 +16,11 @@ mod summary;
 mod timeline;
 
 use super::local_time;
+use super::record::RunStatus;
 use super::review::{RunReview, StepReview, Versus};
-use super::summary::Status;
 use crate::i18n::report::{ReportTexts, report_texts};
 use crate::i18n::{Lang, fill};
 use crate::journal::{Line, StepOutcome, Verification};
-use crate::procedure::estimate::{format_ms, format_secs};
 use chrono::{DateTime, TimeZone, Utc};
 use std::fmt::Display;
 
@@ -78,12 +77,13 @@ where
     Tz::Offset: Display,
 {
     let cx = Ctx {
+        lang,
         t: report_texts(lang),
         tz,
         review: input.review,
     };
     let t = cx.t;
-    let s = &input.review.summary;
+    let s = &input.review.record;
     let mut out = String::new();
     let unverified = if input.integrity.verified() {
         String::new()
@@ -126,6 +126,7 @@ where
 
 /// What the sections share: words, timezone, the run.
 struct Ctx<'a, Tz: TimeZone> {
+    lang: Lang,
     t: &'static ReportTexts,
     tz: &'a Tz,
     review: &'a RunReview,
@@ -156,29 +157,29 @@ where
             out.push(fill(
                 t.warn_unverified,
                 &[
-                    &code(&format!("pasos log verify {}", r.summary.run_id)),
+                    &code(&format!("pasos log verify {}", r.record.run_id)),
                     &code(problem),
                 ],
             ));
         }
-        let resume = code(&format!("pasos run --resume {}", r.summary.run_id));
-        match r.summary.status {
-            Status::Interrupted => {
+        let resume = code(&format!("pasos run --resume {}", r.record.run_id));
+        match r.record.status {
+            RunStatus::Interrupted => {
                 let last = r.interruptions.last();
                 let when = last.map(|i| self.datetime(i.at)).unwrap_or_default();
                 let why = last
-                    .map(|i| escape(&i.reason))
-                    .filter(|w| !w.is_empty())
+                    .and_then(|i| i.cause.as_ref())
+                    .map(|c| escape(&super::words::interruption(self.lang, c)))
                     .unwrap_or_else(|| "-".into());
                 out.push(fill(t.warn_interrupted, &[&when, &why, &resume]));
             }
-            Status::Open => out.push(fill(
+            RunStatus::Open => out.push(fill(
                 t.warn_open,
-                &[&self.datetime(r.summary.last_event), &resume],
+                &[&self.datetime(r.record.last_event()), &resume],
             )),
-            Status::Finished(_) => {}
+            RunStatus::Finished(_) => {}
         }
-        if r.summary.mode == crate::journal::Mode::Rehearsal {
+        if r.record.mode == crate::journal::Mode::Rehearsal {
             out.push(t.warn_rehearsal.to_string());
         }
         out
@@ -244,12 +245,4 @@ where
 /// `11m49s`), but a post-mortem keeps what the other views round away:
 /// milliseconds under a second (`350ms`) and whole seconds without a tenth
 /// (`7s`, not `7.0s`).
-pub fn duration(ms: u64) -> String {
-    if ms > 0 && ms < 1000 {
-        format!("{ms}ms")
-    } else if ms.is_multiple_of(1000) {
-        format_secs(ms / 1000)
-    } else {
-        format_ms(ms)
-    }
-}
+pub use crate::history::timeline::duration;

@@ -106,7 +106,7 @@ where
         .as_deref()
         .map(|s| fill(t.rollback_from, &[&escape(s)]))
         .unwrap_or_default();
-    let since_start = duration((rb.at - r.summary.started).num_milliseconds().max(0) as u64);
+    let since_start = duration((rb.at - r.record.started()).num_milliseconds().max(0) as u64);
     out.push_str(&fill(
         t.rollback_started,
         &[
@@ -181,7 +181,10 @@ where
                 resumed,
                 gap,
                 i.step.as_deref().map(escape).unwrap_or_default(),
-                escape(&i.reason),
+                i.cause
+                    .as_ref()
+                    .map(|c| escape(&crate::history::words::interruption(cx.lang, c)))
+                    .unwrap_or_default(),
                 who,
             ]
         })

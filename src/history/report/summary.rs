@@ -3,9 +3,8 @@
 
 use super::markdown::{Align, table};
 use super::{Ctx, ReportInput, code, duration, escape};
-use crate::history::summary::Status;
 use crate::i18n::fill;
-use crate::journal::{Mode, Operator, RunOutcome};
+use crate::journal::{Mode, Operator};
 use chrono::TimeZone;
 use std::fmt::Display;
 
@@ -14,7 +13,7 @@ where
     Tz::Offset: Display,
 {
     let (t, r) = (cx.t, cx.review);
-    let s = &r.summary;
+    let s = &r.record;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row = |k: &str, v: String| rows.push(vec![k.to_string(), v]);
     row(
@@ -38,7 +37,7 @@ where
     );
     row(t.outcome, format!("**{}**", outcome(cx)));
     row(t.duration, duration_cell(cx));
-    row(t.started, cx.datetime(s.started));
+    row(t.started, cx.datetime(s.started()));
     row(
         t.ended,
         match r.ended {
@@ -98,19 +97,15 @@ fn person(op: &Operator) -> String {
     who
 }
 
-fn outcome<Tz: TimeZone>(cx: &Ctx<Tz>) -> &'static str
+fn outcome<Tz: TimeZone>(cx: &Ctx<Tz>) -> String
 where
     Tz::Offset: Display,
 {
-    let t = cx.t;
-    match cx.review.summary.status {
-        Status::Finished(RunOutcome::Success) => t.outcome_success,
-        Status::Finished(RunOutcome::Failed) => t.outcome_failed,
-        Status::Finished(RunOutcome::RolledBack) => t.outcome_rolled_back,
-        Status::Finished(RunOutcome::Aborted) => t.outcome_aborted,
-        Status::Interrupted => t.outcome_interrupted,
-        Status::Open => t.outcome_open,
-    }
+    crate::tr!(
+        cx.lang,
+        "history-report-outcome",
+        status = cx.review.record.status.name()
+    )
 }
 
 /// `11m49s · estimate 15-20m · RTO 30m`, with the pauses when there were.
@@ -119,16 +114,19 @@ where
     Tz::Offset: Display,
 {
     let (t, r) = (cx.t, cx.review);
-    let total = duration(r.summary.duration_ms);
+    // The working time, the figure every listing and KPI shows.
+    let total = duration(r.active_ms());
     let mut out = if r.ended.is_some() {
         total
     } else {
         fill(t.until_last_event, &[&total])
     };
     if r.paused_ms() > 0 {
-        out.push_str(&fill(
-            t.active_paused,
-            &[&duration(r.active_ms()), &duration(r.paused_ms())],
+        out.push_str(&crate::tr!(
+            cx.lang,
+            "history-report-wall-paused",
+            wall = duration(r.record.wall_ms),
+            paused = duration(r.paused_ms())
         ));
     }
     if let Some(e) = &r.profile.estimate {

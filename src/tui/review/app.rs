@@ -96,18 +96,18 @@ impl ReviewApp {
     }
 
     fn refilter(&mut self) {
-        let keep = self.selected_run().map(|r| r.summary.run_id.clone());
+        let keep = self.selected_run().map(|r| r.record.run_id.clone());
         self.visible = (0..self.runs.len())
             .filter(|i| {
                 let r = &self.runs[*i];
-                r.matches(&self.filter, self.t().outcome(&r.summary.status))
+                r.matches(&self.filter, &self.t().outcome(&r.record.status))
             })
             .collect();
         self.selected = keep
             .and_then(|id| {
                 self.visible
                     .iter()
-                    .position(|i| self.runs[*i].summary.run_id == id)
+                    .position(|i| self.runs[*i].record.run_id == id)
             })
             .unwrap_or(0);
     }
@@ -160,7 +160,7 @@ impl ReviewApp {
                 if a == Action::Back {
                     self.screen = Screen::List;
                 } else if a == Action::ShowKpi {
-                    let id = d.entry.summary.procedure_id.clone();
+                    let id = d.entry.record.procedure_id.clone();
                     self.open_kpis(Some(&id));
                 } else {
                     let wide = self.size.0 >= WIDE;
@@ -203,13 +203,13 @@ impl ReviewApp {
             Action::ScrollUp => self.selected = self.selected.saturating_sub(page),
             Action::FilterRuns => self.filtering = true,
             Action::ShowKpi => {
-                let id = self.selected_run().map(|r| r.summary.procedure_id.clone());
+                let id = self.selected_run().map(|r| r.record.procedure_id.clone());
                 self.open_kpis(id.as_deref());
             }
             Action::Back if !self.filter.is_empty() => self.set_filter(""),
             Action::OpenRun => {
                 if let Some(entry) = self.selected_run().cloned() {
-                    match RunDetail::open(entry) {
+                    match RunDetail::open(entry, self.t().lang) {
                         Ok(d) => self.screen = Screen::Run(Box::new(d)),
                         Err(e) => self.status = Some((e, true)),
                     }

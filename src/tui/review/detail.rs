@@ -7,7 +7,6 @@ use crate::history::review::{RunReview, StepReview, StepState, Versus};
 use crate::history::timeline::describe;
 use crate::journal::{Event, Line, StepOutcome, verify_file};
 use crate::procedure::estimate::format_secs;
-use crate::run::parse_ts;
 use crate::shell::cast::Cast;
 use crate::shell::{Emulator, PaneSize};
 use chrono::Local;
@@ -108,11 +107,11 @@ pub struct RunDetail {
 }
 
 impl RunDetail {
-    pub fn open(entry: RunEntry) -> Result<RunDetail, String> {
+    pub fn open(entry: RunEntry, lang: crate::i18n::Lang) -> Result<RunDetail, String> {
         let v = verify_file(&entry.path).map_err(|e| format!("{}: {e}", entry.path.display()))?;
         let cast = Cast::read(&entry.path.with_extension("cast")).ok();
         let path = entry.path.display().to_string();
-        let mut d = RunDetail::from_lines(entry, &v.lines, cast)
+        let mut d = RunDetail::from_lines(entry, &v.lines, cast, lang)
             .ok_or_else(|| format!("{path}: does not start with run-started"))?;
         d.show_command(d.commands.len());
         d.signing = crate::trust::verify::verify(&d.entry.path, None).ok();
@@ -120,13 +119,27 @@ impl RunDetail {
     }
 
     /// `None` when the journal does not start with `run-started`.
-    pub fn from_lines(entry: RunEntry, lines: &[Line], cast: Option<Cast>) -> Option<RunDetail> {
-        let t0 = lines.first().map(|l| parse_ts(&l.ts)).unwrap_or_default();
+    pub fn from_lines(
+        entry: RunEntry,
+        lines: &[Line],
+        cast: Option<Cast>,
+        lang: crate::i18n::Lang,
+    ) -> Option<RunDetail> {
+        let t0 = lines.first().map(|l| l.ts).unwrap_or_default();
+        let review = RunReview::from_lines(lines)?;
+        let clock = |t: chrono::DateTime<chrono::Utc>| {
+            t.with_timezone(&Local).format("%H:%M:%S").to_string()
+        };
+        let tl = crate::history::timeline::Context {
+            lang,
+            review: Some(&review),
+            clock: &clock,
+        };
         let date = t0.with_timezone(&Local).format("%Y-%m-%d %:z").to_string();
         let mut rows = Vec::with_capacity(lines.len());
         let mut commands = Vec::new();
         for (i, l) in lines.iter().enumerate() {
-            let t = parse_ts(&l.ts);
+            let t = l.ts;
             let step = l.event.step().map(str::to_string);
             let mut command = None;
             if let Event::CommandSent {
@@ -145,14 +158,13 @@ impl RunDetail {
             rows.push(TimelineRow {
                 time: t.with_timezone(&Local).format("%H:%M:%S").to_string(),
                 offset: format!("+{}", format_secs((t - t0).num_seconds().max(0) as u64)),
-                text: describe(&l.event),
+                text: describe(&tl, &crate::history::timeline::Plain, &l.event, l.ts),
                 step,
                 kind: l.event.kind(),
                 tone: tone(&l.event),
                 command,
             });
         }
-        let review = RunReview::from_lines(lines)?;
         let mut first_row: std::collections::HashMap<&str, usize> = Default::default();
         for (i, r) in rows.iter().enumerate() {
             if let Some(step) = &r.step {

@@ -15,7 +15,7 @@ impl RunEntry {
     /// id, procedure, title, operator, environment, outcome (its English
     /// word or `label`, as shown) or start date.
     pub fn matches(&self, filter: &str, label: &str) -> bool {
-        let s = &self.summary;
+        let s = &self.record;
         let hay = format!(
             "{} {} {} {} {} {} {} {} {}",
             s.run_id,
@@ -23,9 +23,9 @@ impl RunEntry {
             s.procedure_title,
             s.operator,
             s.environment.as_deref().unwrap_or(""),
-            s.outcome_word(),
+            s.status.name(),
             label,
-            minute_no_offset(s.started, &chrono::Local),
+            minute_no_offset(s.started(), &chrono::Local),
             if self.intact {
                 ""
             } else {

@@ -108,7 +108,8 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         ),
         look.title(),
     ));
-    if let Some(reason) = &item.reason {
+    if let Some(reason) = crate::history::words::step_why(crate::i18n::Lang::of_texts(t), &item.why)
+    {
         lines.push(Line::styled(
             format!("→ {reason}"),
             look.status(item.status),

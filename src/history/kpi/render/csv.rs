@@ -173,8 +173,16 @@ pub fn render(k: &Kpis, rows: Rows) -> String {
                         h.status.name().to_string(),
                         h.rolled_back.to_string(),
                         h.interruptions.to_string(),
-                        h.deviations.join("; "),
-                        h.notes.join("; "),
+                        h.deviations
+                            .iter()
+                            .map(|d| d.line(crate::i18n::Lang::En))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        h.notes
+                            .iter()
+                            .map(|n| n.line())
+                            .collect::<Vec<_>>()
+                            .join("; "),
                     ]));
                 }
             }

@@ -7,6 +7,7 @@ use crate::history::kpi::{Kpis, ProcedureKpi, RunStatus};
 use crate::history::local_time::{minute, minute_no_offset};
 use crate::i18n::fill;
 use crate::i18n::kpi::KpiTexts;
+use crate::journal::RunOutcome;
 use crate::procedure::estimate::format_ms;
 use chrono::Local;
 
@@ -215,7 +216,7 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
         ]));
         for h in &p.history {
             let ok = match h.status {
-                RunStatus::Success => t.yes.to_string(),
+                RunStatus::Finished(RunOutcome::Success) => t.yes.to_string(),
                 s if s.is_finished() => format!("{} ({})", t.no, t.status(s)),
                 s => format!("{} ({})", t.none, t.status(s)),
             };

@@ -31,12 +31,12 @@ pub fn notes_line(h: &HistoryRow, t: &KpiTexts) -> String {
     let deviations = h
         .deviations
         .iter()
-        .map(|d| format!("{} {d}", t.deviation_word));
+        .map(|d| format!("{} {}", t.deviation_word, d.line(t.lang)));
     interrupted
         .into_iter()
         .chain(
             deviations
-                .chain(h.notes.iter().cloned())
+                .chain(h.notes.iter().map(|n| n.line()))
                 .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
         )
         .collect::<Vec<_>>()

@@ -14,11 +14,7 @@ trust-integrity-ok = integrity:    ok, { $count ->
     [one] one event, the hash chain holds
    *[other] { $count } events, the hash chain holds
 }
-trust-integrity-torn = ; line { $line } is a torn write of { $bytes } bytes (crash or kill), resumable
-trust-integrity-failed = integrity:    FAILED: { $problem }{ $more ->
-    [0] {""}
-   *[other] {" "}(+{ $more } more)
-}
+trust-integrity-failed = integrity:    FAILED: { $problem }
 trust-authenticity-unsigned = authenticity: unsigned: no checkpoint, so anyone who could write the journal could have written it
 trust-authenticity-ok = authenticity: ok, every line up to seq { $seq } is signed by an allowed signer ({ $count ->
     [one] one checkpoint
@@ -66,8 +62,6 @@ trust-status-unsigned = unsigned
 trust-status-failed = FAILED
 trust-verify-ok = ok
 trust-verify-fail = FAIL
-trust-verify-summary = { $bad } of { $total } journals do not verify
-trust-verify-none = no journals in { $dir }
 trust-verify-unsigned-required = this run is not signed and --require-signed was given
 trust-verify-offline = check it without pasos: docs/verify-without-pasos.md
 

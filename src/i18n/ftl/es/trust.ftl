@@ -14,11 +14,7 @@ trust-integrity-ok = integridad:   correcta, { $count ->
     [one] un evento, la cadena de hashes se mantiene
    *[other] { $count } eventos, la cadena de hashes se mantiene
 }
-trust-integrity-torn = ; la línea { $line } es una escritura cortada de { $bytes } bytes (caída o kill), reanudable
-trust-integrity-failed = integridad:   FALLA: { $problem }{ $more ->
-    [0] {""}
-   *[other] {" "}(+{ $more } más)
-}
+trust-integrity-failed = integridad:   FALLA: { $problem }
 trust-authenticity-unsigned = autenticidad: sin firmar: no hay puntos de control, así que cualquiera que pudiera escribir la bitácora pudo escribirla
 trust-authenticity-ok = autenticidad: correcta, cada línea hasta la seq { $seq } está firmada por un firmante autorizado ({ $count ->
     [one] un punto de control
@@ -66,11 +62,9 @@ trust-status-unsigned = sin firmar
 trust-status-failed = FALLA
 trust-verify-ok = ok
 trust-verify-fail = FALLA
-trust-verify-summary = { $bad ->
     [one] { $bad } de { $total } bitácoras no se verifica
    *[other] { $bad } de { $total } bitácoras no se verifican
 }
-trust-verify-none = no hay bitácoras en { $dir }
 trust-verify-unsigned-required = esta ejecución no está firmada y se indicó --require-signed
 trust-verify-offline = compruébela sin pasos: docs/verify-without-pasos.md
 

@@ -202,17 +202,21 @@ fn outcomes_line(app: &ReviewApp, p: &ProcedureKpi) -> String {
         .join(" · ")
 }
 
-fn counts(app: &ReviewApp, p: &ProcedureKpi) -> Vec<(&'static str, usize)> {
+fn counts(app: &ReviewApp, p: &ProcedureKpi) -> Vec<(String, usize)> {
     let t = app.t();
     let f = &p.figures;
-    vec![
-        (t.out_success, f.successes),
-        (t.out_failed, f.failed),
-        (t.out_rolled_back, f.rolled_back),
-        (t.out_aborted, f.aborted),
-        (t.out_interrupted, f.interrupted),
-        (t.out_open, f.open),
+    use crate::history::RunStatus;
+    [
+        (RunStatus::SUCCESS, f.successes),
+        (RunStatus::FAILED, f.failed),
+        (RunStatus::ROLLED_BACK, f.rolled_back),
+        (RunStatus::ABORTED, f.aborted),
+        (RunStatus::Interrupted, f.interrupted),
+        (RunStatus::Open, f.open),
     ]
+    .into_iter()
+    .map(|(s, n)| (t.outcome(&s), n))
+    .collect()
 }
 
 /// The duration of each execution, oldest first, as a sparkline whose
@@ -281,15 +285,16 @@ fn outcomes(f: &mut Frame, area: Rect, app: &ReviewApp, p: &ProcedureKpi, look: 
         let ratio = n as f64 / most as f64;
         let cells = ((ratio * bar_w as f64).round() as usize).max(1);
         let bar = (if look.ascii { "#" } else { "█" }).repeat(cells);
-        let style = if name == t.out_success {
+        use crate::history::RunStatus;
+        let style = if name == t.outcome(&RunStatus::SUCCESS) {
             look.fg(Color::Green)
-        } else if name == t.out_failed || name == t.out_aborted {
+        } else if name == t.outcome(&RunStatus::FAILED) || name == t.outcome(&RunStatus::ABORTED) {
             look.fg(Color::Red)
         } else {
             look.fg(Color::Yellow)
         };
         lines.push(Line::from(vec![
-            Span::raw(format!("{} ", cell(name, label_w))),
+            Span::raw(format!("{} ", cell(&name, label_w))),
             Span::styled(bar, style),
             Span::raw(format!(" {n}")),
         ]));

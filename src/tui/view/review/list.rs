@@ -104,17 +104,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
     let first = window(app.selected, height);
     for (pos, i) in app.visible.iter().enumerate().skip(first).take(height) {
         let e = &app.runs[*i];
-        let s = &e.summary;
+        let s = &e.record;
         let mark = if e.intact { ' ' } else { '!' };
         let mut text = format!(
             "{mark} {} {} {} {} {:>8} {} {:>5}",
-            cell(&minute_no_offset(s.started, &chrono::Local), DATE),
+            cell(&minute_no_offset(s.started(), &chrono::Local), DATE),
             cell(&s.procedure_id, c.procedure),
             cell(&s.operator, c.operator),
             cell(s.environment.as_deref().unwrap_or("-"), c.env),
-            format_ms(s.duration_ms),
-            cell(t.outcome(&s.status), OUTCOME),
-            s.deviations,
+            format_ms(s.working_ms()),
+            cell(&t.outcome(&s.status), OUTCOME),
+            s.deviations.len(),
         );
         if c.title > 0 {
             text.push(' ');
@@ -125,7 +125,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
         } else if !e.intact {
             look.alert()
         } else {
-            match s.outcome_word() {
+            match s.status.name() {
                 "success" => look.fg(Color::Green),
                 "failed" | "aborted" => look.fg(Color::Red),
                 "rolled-back" | "interrupted" | "open" => look.fg(Color::Yellow),

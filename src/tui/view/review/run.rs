@@ -48,7 +48,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Lo
 
 fn header(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look) {
     let t = app.t();
-    let s = &d.entry.summary;
+    let s = &d.entry.record;
     let w = area.width as usize;
     let words = app.lang.texts();
     let mode = match s.mode {
@@ -62,7 +62,7 @@ fn header(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look
     let second = format!(
         "{} · {} · {} · {} · {} · {} {}",
         t.outcome(&s.status),
-        format_ms(s.duration_ms),
+        format_ms(s.working_ms()),
         s.operator,
         s.environment.as_deref().unwrap_or("-"),
         mode,

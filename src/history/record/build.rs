@@ -5,15 +5,11 @@
 //! may skip parsing the rest.
 
 use super::fact::Fact;
-use super::record::{RollbackRecord, RunMode, RunRecord, RunStatus, StepEnd, StepSample};
-use crate::journal::{Line, Mode, RunOutcome, StepOutcome};
+use super::{
+    DeviationRecord, NoteRecord, RollbackRecord, RunRecord, RunStatus, StepEnd, StepSample,
+};
+use crate::journal::{Line, StepOutcome};
 use chrono::{DateTime, Utc};
-
-fn parse_ts(ts: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(ts)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
 
 fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
     (to - from).num_milliseconds().max(0) as u64
@@ -24,10 +20,12 @@ fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
 pub struct RecordBuilder {
     record: Option<RunRecord>,
     started: Option<DateTime<Utc>>,
-    /// Timestamp of the line before the current one, and of the last line.
-    prev_ts: String,
-    last_ts: String,
+    /// Time of the line before the current one, and of the last line.
+    prev_ts: Option<DateTime<Utc>>,
+    last_ts: Option<DateTime<Utc>>,
+    lines: u64,
     finished: Option<DateTime<Utc>>,
+    /// When the open pause began.
     pause_from: Option<DateTime<Utc>>,
     /// (start, paused_ms so far) of the rollback.
     rollback_from: Option<(DateTime<Utc>, u64)>,
@@ -39,12 +37,11 @@ impl RecordBuilder {
         Self::default()
     }
 
-    /// One line: its `ts` as written, and its fact when the figures need
-    /// its event (`None` otherwise).
-    pub fn line(&mut self, ts: &str, event: Option<Fact>) {
-        std::mem::swap(&mut self.prev_ts, &mut self.last_ts);
-        self.last_ts.clear();
-        self.last_ts.push_str(ts);
+    /// One line: its time, and its fact when the record needs its event
+    /// (`None` otherwise).
+    pub fn line(&mut self, ts: DateTime<Utc>, event: Option<Fact>) {
+        self.prev_ts = self.last_ts.replace(ts);
+        self.lines += 1;
         let Some(event) = event else { return };
         if let Fact::Started(started) = event {
             self.start(ts, *started);
@@ -86,56 +83,49 @@ impl RecordBuilder {
                     StepOutcome::RolledBack | StepOutcome::Interrupted => {}
                 }
             }
-            Fact::Deviation { step, what, reason } => rec.deviations.push(match step {
-                Some(s) => format!("{s}: {what} — {reason}"),
-                None => format!("{what} — {reason}"),
-            }),
-            Fact::Note { step, text } => rec.notes.push(match step {
-                Some(s) => format!("{s}: {text}"),
-                None => text,
-            }),
+            Fact::Deviation { step, kind, reason } => {
+                rec.deviations.push(DeviationRecord { step, kind, reason })
+            }
+            Fact::Note { step, text } => rec.notes.push(NoteRecord { step, text }),
             Fact::RollbackStarted { from_step } if rec.rollback.is_none() => {
                 rec.rollback = Some(RollbackRecord {
                     from_step,
                     duration_ms: None,
                 });
-                self.rollback_from = parse_ts(ts).map(|t| (t, rec.paused_ms));
+                self.rollback_from = Some((ts, rec.paused_ms));
             }
-            Fact::Interrupted => {
+            Fact::Interrupted { crash } => {
                 rec.interruptions += 1;
                 rec.status = RunStatus::Interrupted;
                 if self.pause_from.is_none() {
-                    self.pause_from = parse_ts(&self.prev_ts).or_else(|| parse_ts(ts));
+                    // After a crash the resuming session writes the
+                    // interruption: the run stopped at the line before.
+                    self.pause_from = Some(match crash {
+                        true => self.prev_ts.unwrap_or(ts),
+                        false => ts,
+                    });
                 }
             }
             Fact::Resumed => {
                 rec.status = RunStatus::Open;
-                if let (Some(from), Some(to)) = (self.pause_from.take(), parse_ts(ts)) {
-                    rec.paused_ms += ms_between(from, to);
+                if let Some(from) = self.pause_from.take() {
+                    rec.paused_ms += ms_between(from, ts);
                 }
             }
-            Fact::Finished { outcome } => {
-                rec.status = match outcome {
-                    RunOutcome::Success => RunStatus::Success,
-                    RunOutcome::Failed => RunStatus::Failed,
-                    RunOutcome::RolledBack => RunStatus::RolledBack,
-                    RunOutcome::Aborted => RunStatus::Aborted,
-                };
-                self.finished = parse_ts(ts);
+            Fact::Finished { outcome, reason } => {
+                rec.status = RunStatus::Finished(outcome);
+                rec.end_reason = reason;
+                self.finished = Some(ts);
             }
             _ => {}
         }
     }
 
-    fn start(&mut self, ts: &str, e: super::fact::Started) {
+    fn start(&mut self, started: DateTime<Utc>, e: super::fact::Started) {
         if self.record.is_some() {
             self.error = Some("a second `run-started` line".into());
             return;
         }
-        let Some(started) = parse_ts(ts) else {
-            self.error = Some(format!("`run-started` has a bad time `{ts}`"));
-            return;
-        };
         self.started = Some(started);
         let login = format!("{}@{}", e.operator.user, e.operator.host);
         self.record = Some(RunRecord {
@@ -145,13 +135,11 @@ impl RecordBuilder {
             version: e.version,
             source: e.source,
             environment: e.environment,
-            mode: match e.mode {
-                Mode::Live => RunMode::Live,
-                Mode::Rehearsal => RunMode::Rehearsal,
-            },
+            mode: e.mode,
             operator: e.operator.name.unwrap_or_else(|| login.clone()),
             login,
             started_ms: started.timestamp_millis(),
+            last_ms: started.timestamp_millis(),
             status: RunStatus::Open,
             wall_ms: 0,
             paused_ms: 0,
@@ -159,6 +147,8 @@ impl RecordBuilder {
             rollback: None,
             deviations: Vec::new(),
             notes: Vec::new(),
+            end_reason: None,
+            events: 0,
             steps: Vec::new(),
             incident: e.profile.incident,
             plan: e.profile.steps.into(),
@@ -173,11 +163,11 @@ impl RecordBuilder {
         let (Some(mut rec), Some(started)) = (self.record, self.started) else {
             return Err("the journal has no `run-started` line".into());
         };
-        let end = self
-            .finished
-            .or_else(|| parse_ts(&self.last_ts))
-            .unwrap_or(started);
+        let last = self.last_ts.unwrap_or(started);
+        let end = self.finished.unwrap_or(last);
         rec.wall_ms = ms_between(started, end);
+        rec.last_ms = last.timestamp_millis();
+        rec.events = self.lines;
         if let (Some(rb), Some((from, paused_before)), Some(done)) =
             (rec.rollback.as_mut(), self.rollback_from, self.finished)
         {
@@ -192,7 +182,7 @@ impl RecordBuilder {
 pub fn from_lines(lines: &[Line]) -> Result<RunRecord, String> {
     let mut b = RecordBuilder::new();
     for l in lines {
-        b.line(&l.ts, Fact::of(&l.event));
+        b.line(l.ts, Fact::of(&l.event));
     }
     b.finish()
 }

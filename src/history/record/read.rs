@@ -7,9 +7,10 @@
 //! (`{"seq":N,"ts":"..","prev":"<64 hex>","event":{"type":"..",..},"hash":"<64 hex>"}`)
 //! and says so when a line does not have it.
 
+use super::RunRecord;
 use super::build::RecordBuilder;
 use super::fact::Fact;
-use super::record::RunRecord;
+use crate::journal::line::parse_ts;
 
 /// `,"hash":"` + 64 hex digits + `"}`.
 const HASH_TAIL: usize = 75;
@@ -31,6 +32,7 @@ pub fn record_from_bytes(bytes: &[u8], lines: usize) -> Result<RunRecord, String
         start = nl + 1;
         let (ts, kind, event) =
             split(raw).ok_or_else(|| format!("line {n} is not a journal line"))?;
+        let ts = parse_ts(ts).ok_or_else(|| format!("line {n}: `{ts}` is not a time"))?;
         let fact = Fact::parse(kind, event)
             .map_err(|e| format!("line {n}: the event does not read: {e}"))?;
         b.line(ts, fact);
@@ -72,7 +74,12 @@ mod tests {
         let mut lines = Vec::new();
         let mut bytes = Vec::new();
         for (i, (ts, e)) in events.iter().enumerate() {
-            let l = Line::new(i as u64 + 1, ts.to_string(), prev, e.clone());
+            let l = Line::new(
+                i as u64 + 1,
+                crate::journal::line::parse_ts(ts).unwrap(),
+                prev,
+                e.clone(),
+            );
             prev = l.hash.clone();
             bytes.extend_from_slice(l.to_text().as_bytes());
             bytes.push(b'\n');
@@ -116,7 +123,9 @@ mod tests {
             (
                 "2026-01-01T10:01:00.000Z",
                 Event::RunInterrupted {
-                    reason: "quit".into(),
+                    why: crate::journal::InterruptionWhy(
+                        crate::journal::Interruption::from_sentence("quit"),
+                    ),
                     step: None,
                 },
             ),
@@ -133,7 +142,7 @@ mod tests {
                     step: "1".into(),
                     outcome: StepOutcome::Done,
                     duration_ms: 30_000,
-                    reason: None,
+                    why: crate::journal::StepWhy::default(),
                 },
             ),
             (
@@ -141,17 +150,19 @@ mod tests {
                 Event::RunFinished {
                     outcome: RunOutcome::Success,
                     duration_ms: 0,
+                    reason: None,
                 },
             ),
         ]);
         let a = record_from_bytes(&bytes, 6).unwrap();
         let b = super::super::build::from_lines(&lines).unwrap();
         assert_eq!(a, b);
-        // Wall 1h00m50s; the pause runs from 10:00:10 (the line before the
-        // interruption) to 11:00:10: 1h. Working 50s.
+        // Wall 1h00m50s; the operator quit at 10:01:00 (the pause starts
+        // at `run-interrupted`, not at the line before) and resumed at
+        // 11:00:10: paused 59m10s. Working 1m40s.
         assert_eq!(a.wall_ms, 3_650_000);
-        assert_eq!(a.paused_ms, 3_600_000);
-        assert_eq!(a.working_ms(), 50_000);
+        assert_eq!(a.paused_ms, 3_550_000);
+        assert_eq!(a.working_ms(), 100_000);
         assert_eq!(a.steps[0].duration_ms, 30_000);
         // A torn tail is ignored.
         let mut torn = bytes.clone();

@@ -3,8 +3,11 @@
 //! cheaper than building the whole [`Event`], whose tagged enum buffers
 //! every field first), or taken from an [`Event`] already parsed.
 
-use super::record::StepPlan;
-use crate::journal::{Event, Mode, RunOutcome, StepOutcome};
+use super::StepPlan;
+use crate::journal::facts::deviation_wire;
+use crate::journal::{
+    DeviationKind, Event, Interruption, InterruptionWhy, Mode, RunOutcome, StepOutcome,
+};
 use serde::Deserialize;
 
 /// The part of `run-started` the record keeps.
@@ -50,7 +53,7 @@ pub enum Fact {
     },
     Deviation {
         step: Option<String>,
-        what: String,
+        kind: DeviationKind,
         reason: String,
     },
     Note {
@@ -60,10 +63,15 @@ pub enum Fact {
     RollbackStarted {
         from_step: Option<String>,
     },
-    Interrupted,
+    Interrupted {
+        /// Recorded by the session that resumed after a crash (the run
+        /// stopped at the line before).
+        crash: bool,
+    },
     Resumed,
     Finished {
         outcome: RunOutcome,
+        reason: Option<String>,
     },
 }
 
@@ -78,7 +86,8 @@ struct StepFinishedJson {
 struct DeviationJson {
     #[serde(default)]
     step: Option<String>,
-    what: String,
+    #[serde(flatten, with = "deviation_wire")]
+    kind: DeviationKind,
     reason: String,
 }
 
@@ -98,6 +107,8 @@ struct RollbackJson {
 #[derive(Deserialize)]
 struct FinishedJson {
     outcome: RunOutcome,
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 impl Fact {
@@ -118,7 +129,7 @@ impl Fact {
                 let e: DeviationJson = serde_json::from_slice(json)?;
                 Fact::Deviation {
                     step: e.step,
-                    what: e.what,
+                    kind: e.kind,
                     reason: e.reason,
                 }
             }
@@ -135,11 +146,19 @@ impl Fact {
                     from_step: e.from_step,
                 }
             }
-            "run-interrupted" => Fact::Interrupted,
+            "run-interrupted" => {
+                let e: InterruptionWhy = serde_json::from_slice(json)?;
+                Fact::Interrupted {
+                    crash: e.0 == Interruption::Crash,
+                }
+            }
             "run-resumed" => Fact::Resumed,
             "run-finished" => {
                 let e: FinishedJson = serde_json::from_slice(json)?;
-                Fact::Finished { outcome: e.outcome }
+                Fact::Finished {
+                    outcome: e.outcome,
+                    reason: e.reason,
+                }
             }
             _ => return Ok(None),
         }))
@@ -196,9 +215,9 @@ impl Fact {
                 outcome: *outcome,
                 duration_ms: *duration_ms,
             },
-            Event::Deviation { step, what, reason } => Fact::Deviation {
+            Event::Deviation { step, kind, reason } => Fact::Deviation {
                 step: step.clone(),
-                what: what.clone(),
+                kind: kind.clone(),
                 reason: reason.clone(),
             },
             Event::Note { step, text } => Fact::Note {
@@ -208,9 +227,16 @@ impl Fact {
             Event::RollbackStarted { from_step, .. } => Fact::RollbackStarted {
                 from_step: from_step.clone(),
             },
-            Event::RunInterrupted { .. } => Fact::Interrupted,
+            Event::RunInterrupted { why, .. } => Fact::Interrupted {
+                crash: why.0 == Interruption::Crash,
+            },
             Event::RunResumed { .. } => Fact::Resumed,
-            Event::RunFinished { outcome, .. } => Fact::Finished { outcome: *outcome },
+            Event::RunFinished {
+                outcome, reason, ..
+            } => Fact::Finished {
+                outcome: *outcome,
+                reason: reason.clone(),
+            },
             _ => return None,
         })
     }
