@@ -74,8 +74,4 @@ trust-verify-headline = { $count ->
     [one] one event
    *[other] { $count } events
 } · { $status }
-trust-verify-headline = { $count ->
-    [one] one event
-   *[other] { $count } events
-} · { $status }
 trust-receipt-note-unsigned = Nothing signs this run: only its hash chain can be checked (step 2 of docs/verify-without-pasos.md, or):

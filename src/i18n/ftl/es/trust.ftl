@@ -62,9 +62,6 @@ trust-status-unsigned = sin firmar
 trust-status-failed = FALLA
 trust-verify-ok = ok
 trust-verify-fail = FALLA
-    [one] { $bad } de { $total } bitácoras no se verifica
-   *[other] { $bad } de { $total } bitácoras no se verifican
-}
 trust-verify-unsigned-required = esta ejecución no está firmada y se indicó --require-signed
 trust-verify-offline = compruébela sin pasos: docs/verify-without-pasos.md
 
@@ -73,10 +70,6 @@ trust-verify-offline = compruébela sin pasos: docs/verify-without-pasos.md
 trust-receipt-title = Recibo
 trust-receipt-status = Firma
 trust-receipt-note = Para comprobarlo sin pasos hacen falta OpenSSH y el fichero allowed_signers del equipo (docs/verify-without-pasos.md explica cada paso):
-trust-verify-headline = { $count ->
-    [one] un evento
-   *[other] { $count } eventos
-} · { $status }
 trust-verify-headline = { $count ->
     [one] un evento
    *[other] { $count } eventos
