@@ -308,7 +308,7 @@ fn a_demo_run_signed_through_the_agent_verifies_with_pasos_and_with_stock_openss
             std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
             0o700
         );
-        let sig = pasos::trust::store::sig_path(&dir, 1);
+        let sig = pasos::trust::store::sig_path(&dir, seqs[0]);
         assert_eq!(
             std::fs::metadata(&sig).unwrap().permissions().mode() & 0o777,
             0o600
