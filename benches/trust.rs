@@ -11,7 +11,6 @@
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use pasos::journal::line::{Line, genesis};
-use pasos::journal::writer::format_ts;
 use pasos::journal::{Event, Mode, Operator, store};
 use pasos::trust::checkpoint::{Checkpoint, Chunk, Reason};
 use pasos::trust::coverage::hex;
@@ -31,7 +30,7 @@ fn event(i: u64) -> Event {
             transcript_offset: Some(i * 16),
         },
         2 => Event::CommandFinished { step: format!("{}", i % 50), exit_code: 0, duration_ms: 812 },
-        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, reason: None },
+        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, why: pasos::journal::StepWhy::default() },
     }
 }
 
@@ -103,7 +102,7 @@ fn signed_journal(dir: &Path, n: u64, every: u64, cast_bytes: u64, signer: &mut 
         };
         let line = Line::new(
             seq,
-            format_ts(t0 + chrono::Duration::milliseconds(seq as i64)),
+            t0 + chrono::Duration::milliseconds(seq as i64),
             prev,
             ev,
         );
@@ -240,7 +239,7 @@ fn bench(c: &mut Criterion) {
     );
     let line = Line::new(
         2,
-        "2026-11-23T03:00:00.000Z".into(),
+        Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0).unwrap(),
         genesis("hand"),
         event(3),
     );

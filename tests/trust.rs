@@ -13,22 +13,19 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-fn have_openssh() -> bool {
-    ["ssh-agent", "ssh-add", "ssh-keygen"].iter().all(|t| {
-        std::process::Command::new("sh")
-            .args(["-c", &format!("command -v {t}")])
-            .stdout(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
+mod common;
+
+/// OpenSSH's client tools are here; else a visible SKIP (a failure under
+/// `PASOS_REQUIRE_TOOLS`, as in CI).
+fn have_openssh(test: &str) -> bool {
+    ["ssh-agent", "ssh-add", "ssh-keygen"]
+        .iter()
+        .all(|t| common::tool_available(test, t))
 }
 
 macro_rules! need_openssh {
     () => {
-        if !have_openssh() {
-            eprintln!(
-                "SKIP: ssh-agent/ssh-add/ssh-keygen not found (Debian package openssh-client)"
-            );
+        if !have_openssh(module_path!()) {
             return;
         }
     };
@@ -261,7 +258,7 @@ fn rewrite_chain(journal: &Path, mut edit: impl FnMut(&mut Line)) {
     for raw in text.lines() {
         let mut l: Line = serde_json::from_str(raw).unwrap();
         edit(&mut l);
-        let line = Line::new(l.seq, l.ts.clone(), prev.clone(), l.event.clone());
+        let line = Line::new(l.seq, l.ts, prev.clone(), l.event.clone());
         out.push_str(&line.to_text());
         out.push('\n');
         prev = line.hash.clone();
