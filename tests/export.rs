@@ -98,7 +98,7 @@ fn the_fixture_shows_every_part() {
         // Every kind of rollback pointer.
         "rollback: no rollback needed",
         "rollback: rollback not documented",
-        "rollback: own undo (1m): `cache-admin --node cache-01 undrain` … (+1 commands)",
+        "rollback: own undo (1m): `cache-admin --node cache-01 undrain` … (+1 command)",
         "rollback: R1, R2 (6m)",
         "rollback: own undo: Move the slots back by hand",
         "then R2",

@@ -179,7 +179,7 @@ fn legacy_journals_verify_list_show_and_report_in_both_languages() {
         .assert()
         .code(0));
     assert!(list.contains("EJECUCIÓN"), "{list}");
-    assert!(list.contains("con rollback"), "{list}");
+    assert!(list.contains("revertida"), "{list}");
     assert!(list.contains("abortada"), "{list}");
     assert_no_words(
         &list,

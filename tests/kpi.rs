@@ -9,7 +9,7 @@
 //! |-----|------------------|-----|--------|---------|------------------------------------------------|------|---------|
 //! | A   | 03-02 09:00      | 1.0 | Ana    | prod    | wait 5s, 1: 70s, 2: 150s, 3: 20s, wait 5s, success | 250s | 250s |
 //! | B   | 03-05 10:00      | 1.0 | Bea    | staging | 1: 90s, deviation, 2 failed 100s then done 80s, 3 skipped, note, success | 270s | 270s |
-//! | C   | 03-10 08:00      | 1.1 | Ana    | prod    | 1: 60s, wait 10s, interrupted, 1h later resumed, 2: 200s, 3: 40s, success | 3,910s | 300s (pause from 60s to 3,670s) |
+//! | C   | 03-10 08:00      | 1.1 | Ana    | prod    | 1: 60s, wait 10s, interrupted, 1h later resumed, 2: 200s, 3: 40s, success | 3,910s | 310s (pause from the interruption at 70s to 3,670s) |
 //! | D   | 03-12 12:00      | 1.1 | Carlos | prod    | 1: 80s, 2 failed 120s, rollback, undo:1 30s, interrupted 600s, R1 60s, wait 10s, rolled back | 900s | 300s; rollback 100s |
 //! | E   | 03-15 07:00      | 1.1 | Ana    | prod    | 1: 100s, interrupted, never resumed            | 100s | 100s |
 //! | F   | 03-16 07:00      | 1.1 | Ana    | prod    | rehearsal: 1, 2, 3 one second each, success    | — | — |
@@ -211,12 +211,12 @@ fn procedure_figures_by_hand() {
     assert_eq!(fig.rehearsals, 1);
     assert_eq!(fig.success_rate, Some(0.75));
     let d = fig.duration.unwrap();
-    // Working times of A B C D: 250, 270, 300, 300 s.
+    // Working times of A B C D: 250, 270, 310, 300 s.
     assert_eq!(d.samples, 4);
-    assert_eq!(d.avg_ms, 280_000);
+    assert_eq!(d.avg_ms, 282_500);
     assert_eq!(d.median_ms, 285_000);
     assert_eq!(d.min_ms, 250_000);
-    assert_eq!(d.max_ms, 300_000);
+    assert_eq!(d.max_ms, 310_000);
     assert_eq!(fig.rollbacks, 1);
     // D: rollback at 200 s, finished at 900 s, 600 s of it paused.
     assert_eq!(fig.rollback_avg_ms, Some(100_000));
@@ -249,7 +249,7 @@ fn procedure_figures_by_hand() {
         ),
         (3, 2, Some(0.5))
     );
-    assert_eq!(v11.figures.duration.unwrap().avg_ms, 300_000);
+    assert_eq!(v11.figures.duration.unwrap().avg_ms, 305_000);
     assert_eq!((v11.figures.rollbacks, v11.figures.rehearsals), (1, 1));
 
     // The history: executions only, oldest first, working time.
@@ -263,7 +263,7 @@ fn procedure_figures_by_hand() {
         vec![
             ("Ana", 250_000, RunStatus::SUCCESS),
             ("Bea", 270_000, RunStatus::SUCCESS),
-            ("Ana", 300_000, RunStatus::SUCCESS),
+            ("Ana", 310_000, RunStatus::SUCCESS),
             ("Carlos", 300_000, RunStatus::ROLLED_BACK),
             ("Ana", 100_000, RunStatus::Interrupted),
         ]
@@ -277,7 +277,7 @@ fn procedure_figures_by_hand() {
     };
     assert_eq!(
         lines(pasos::i18n::Lang::En),
-        vec!["marked done by hand: checked the replica by hand"]
+        vec!["2: marked done by hand: checked the replica by hand"]
     );
     assert_eq!(p.history[1].deviations[0].step.as_deref(), Some("2"));
     let notes: Vec<String> = p.history[1].notes.iter().map(|n| n.line()).collect();
@@ -596,7 +596,7 @@ fn cli_table_fits_80_columns_and_flags_the_tampered_journal() {
         "{out}"
     );
     assert!(
-        out.contains("  duration: avg 4m40s · median 4m45s · min 4m10s · max 5m"),
+        out.contains("  duration: avg 4m43s · median 4m45s · min 4m10s · max 5m10s"),
         "{out}"
     );
     assert!(out.contains("2026-03-05 10:00  Bea"), "{out}");
@@ -634,8 +634,8 @@ fn cli_markdown_has_the_template_history_table() {
         out.contains("| 2026-03-02 09:00 | Ana | 4m10s | Sí |  |"),
         "{out}"
     );
-    assert!(out.contains("| 2026-03-05 10:00 | Bea | 4m30s | Sí | desviación 2: marked done by hand — checked the replica by hand; slow disk on db-2 |"), "{out}");
-    assert!(out.contains("| 2026-03-12 12:00 | Carlos | 5m | No (rollback) | interrumpida ×1; DB lock held by the batch job |"), "{out}");
+    assert!(out.contains("| 2026-03-05 10:00 | Bea | 4m30s | Sí | desviación 2: marked done by hand: checked the replica by hand; slow disk on db-2 |"), "{out}");
+    assert!(out.contains("| 2026-03-12 12:00 | Carlos | 5m | No (revertida) | interrumpida ×1; DB lock held by the batch job |"), "{out}");
     assert!(
         out.contains("| 2026-03-15 07:00 | Ana | 1m40s | — (interrumpida) | interrumpida ×1 |"),
         "{out}"
@@ -682,7 +682,7 @@ fn cli_csv_tables() {
     );
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("procedure_id,version,executions,finished,successes,"));
-    assert!(lines.contains(&"PROC-T-001,,5,4,3,0,1,0,1,0,0.75,280000,285000,250000,300000,1,100000,1,2026-03-15T07:00:00.000Z,1"), "{out}");
+    assert!(lines.contains(&"PROC-T-001,,5,4,3,0,1,0,1,0,0.75,282500,285000,250000,310000,1,100000,1,2026-03-15T07:00:00.000Z,1"), "{out}");
     assert!(lines.contains(&"PROC-T-001,1.0,2,2,2,0,0,0,0,0,1,260000,260000,250000,270000,0,,1,2026-03-05T10:00:00.000Z,0"), "{out}");
     let steps = stdout(
         &pasos(f.data.path())
@@ -705,7 +705,7 @@ fn cli_csv_tables() {
             .code(0),
     );
     assert_eq!(runs.lines().count(), 2, "{runs}");
-    assert!(runs.contains(",270000,success,false,0,2: marked done by hand — checked the replica by hand,slow disk on db-2\n"), "{runs}");
+    assert!(runs.contains(",270000,success,false,0,2: marked done by hand: checked the replica by hand,slow disk on db-2\n"), "{runs}");
 }
 
 #[test]

@@ -471,8 +471,8 @@ fn the_kpi_screen_shows_the_procedures_figures_and_flags_unverified_journals() {
     // tampered journal is left out and named.
     assert!(screen.contains("Ejecuciones 2 · terminadas 2"), "{screen}");
     assert!(screen.contains("Éxito 50% (1 de 2)"), "{screen}");
-    assert!(screen.contains("con rollback 1"), "{screen}");
-    assert!(screen.contains("1 diario(s) no verifican"), "{screen}");
+    assert!(screen.contains("revertida 1"), "{screen}");
+    assert!(screen.contains("1 bitácora no se verifica"), "{screen}");
     let r1 = screen.lines().find(|l| l.starts_with("R1 ")).unwrap();
     assert!(r1.contains("6m40s") && r1.contains("3m"), "{screen}");
     let screen = render(&mut app, 200, 50);
@@ -511,7 +511,7 @@ fn the_kpi_screen_compares_versions_when_there_are_several() {
     key(&mut app, KeyCode::Char('K'));
     let screen = render(&mut app, 100, 30);
     assert!(
-        screen.contains("Versions: v2.1.0 2 runs success 50% · v2.2.0 1 runs success 100%"),
+        screen.contains("Versions: v2.1.0 2 runs success 50% · v2.2.0 1 run success 100%"),
         "{screen}"
     );
 }
@@ -528,8 +528,7 @@ fn journals_that_are_not_runs_are_named_not_dropped() {
     app.unreadable = unreadable.into_iter().map(|u| u.run_id).collect();
     let screen = render(&mut app, 100, 24);
     assert!(
-        screen
-            .contains("1 journal(s) cannot be read (`pasos log verify`): 20261101T000000000Z-abcd"),
+        screen.contains("1 journal cannot be read (`pasos log verify`): 20261101T000000000Z-abcd"),
         "{screen}"
     );
     // `pasos log list` names it too, and still lists the others.

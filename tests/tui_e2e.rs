@@ -197,9 +197,9 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
     b.send("\r");
     b.wait_for("verified");
     b.send("\x1b[F"); // end: the last event
-    b.wait_for("run finished: rolled back");
+    b.wait_for("Run finished: rolled back");
     b.send("\t\t"); // deviations and notes
-    b.wait_for("DEVIATION: step 4");
+    b.wait_for("Deviation: step 4: failed → done (overridden)");
     b.wait_for("[x] R4");
     b.send("\x1b[Z"); // back-tab: the steps
     b.wait_for("[x] P1");

@@ -9,14 +9,13 @@ use pasos::history::kpi::render::{csv, json, markdown, table};
 use pasos::history::kpi::suggest::MIN_SAMPLES;
 use pasos::history::kpi::{Filter, Kpis, ProcedureKpi, compute, filter};
 use pasos::history::scan::{Scan, ScanOptions, scan};
-use pasos::i18n::fill;
-use pasos::i18n::kpi::{KpiTexts, kpi_texts};
+
 use pasos::paths::Paths;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &KpiArgs, global: &Global) -> u8 {
-    let t = kpi_texts(global.lang());
+    let t = global.lang();
     let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => p,
         Err(e) => {
@@ -39,16 +38,21 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
         Err(e) => {
             eprintln!(
                 "{}",
-                fill(
-                    t.cannot_read,
-                    &[&paths.data.display().to_string(), &e.to_string()]
+                pasos::tr!(
+                    t,
+                    "kpi-cannot-read",
+                    path = paths.data.display().to_string(),
+                    error = e.to_string()
                 )
             );
             return EXIT_BAD_INPUT;
         }
     };
     if let Some(e) = &scanned.index.write_error {
-        eprintln!("{}", fill(t.index_not_written, &[e]));
+        eprintln!(
+            "{}",
+            pasos::tr!(t, "kpi-index-not-written", error = e.to_string())
+        );
     }
     let kpis = compute(&scanned, &filter);
     if args.suggest {
@@ -56,9 +60,14 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
     }
     let data = paths.data.display().to_string();
     let nothing = if scanned.runs.is_empty() {
-        Some(fill(t.no_runs, &[&data]))
+        Some(pasos::tr!(t, "kpi-no-runs", dir = data.to_string()))
     } else if kpis.procedures.is_empty() {
-        Some(fill(t.no_match, &[&scanned.runs.len().to_string(), &data]))
+        Some(pasos::tr!(
+            t,
+            "kpi-no-match",
+            count = scanned.runs.len(),
+            dir = data.to_string()
+        ))
     } else {
         None
     };
@@ -125,8 +134,15 @@ fn rows(r: KpiRows) -> csv::Rows {
 }
 
 /// The filter of the options, or the message for a date that does not read.
-fn filter_of(args: &KpiArgs, t: &KpiTexts) -> Result<Filter, String> {
-    let bad = |option: &str, text: &str| fill(t.bad_date, &[option, text]);
+fn filter_of(args: &KpiArgs, t: pasos::i18n::Lang) -> Result<Filter, String> {
+    let bad = |option: &str, text: &str| {
+        pasos::tr!(
+            t,
+            "kpi-bad-date",
+            option = option.to_string(),
+            value = text.to_string()
+        )
+    };
     let since = match &args.since {
         Some(s) => Some(filter::local_day_start(s).map_err(|e| bad("since", &e.0))?),
         None => None,
@@ -138,7 +154,7 @@ fn filter_of(args: &KpiArgs, t: &KpiTexts) -> Result<Filter, String> {
     if let (Some(a), Some(b)) = (since, until)
         && a >= b
     {
-        return Err(t.bad_range.to_string());
+        return Err(pasos::tr!(t, "kpi-bad-range").to_string());
     }
     Ok(Filter {
         procedure: args.procedure.clone(),
@@ -150,16 +166,26 @@ fn filter_of(args: &KpiArgs, t: &KpiTexts) -> Result<Filter, String> {
 }
 
 /// `--suggest`: the diff that sets the proposed estimates.
-fn suggest(args: &KpiArgs, kpis: &Kpis, t: &KpiTexts) -> u8 {
+fn suggest(args: &KpiArgs, kpis: &Kpis, t: pasos::i18n::Lang) -> u8 {
     let p: &ProcedureKpi = match (&args.procedure, kpis.procedures.as_slice()) {
         (_, [one]) => one,
         (Some(id), _) => {
-            eprintln!("{}", fill(t.suggest_no_runs, &[id]));
+            eprintln!(
+                "{}",
+                pasos::tr!(t, "kpi-suggest-no-runs", procedure = id.to_string())
+            );
             return EXIT_BAD_INPUT;
         }
         (None, many) => {
             let ids: Vec<&str> = many.iter().map(|p| p.procedure_id.as_str()).collect();
-            eprintln!("{}", fill(t.suggest_which, &[&ids.join(", ")]));
+            eprintln!(
+                "{}",
+                pasos::tr!(
+                    t,
+                    "kpi-suggest-which",
+                    procedures = ids.join(", ").to_string()
+                )
+            );
             return EXIT_BAD_INPUT;
         }
     };
@@ -170,9 +196,11 @@ fn suggest(args: &KpiArgs, kpis: &Kpis, t: &KpiTexts) -> u8 {
             if !f.is_file() {
                 eprintln!(
                     "{}",
-                    fill(
-                        t.suggest_no_file,
-                        &[&p.procedure_id, &format!("`{}`", p.source)]
+                    pasos::tr!(
+                        t,
+                        "kpi-suggest-no-file",
+                        procedure = p.procedure_id.to_string(),
+                        source = format!("`{}`", p.source).to_string()
                     )
                 );
                 return EXIT_BAD_INPUT;
@@ -185,9 +213,11 @@ fn suggest(args: &KpiArgs, kpis: &Kpis, t: &KpiTexts) -> u8 {
         Err(e) => {
             eprintln!(
                 "{}",
-                fill(
-                    t.suggest_unreadable,
-                    &[&file.display().to_string(), &e.to_string()]
+                pasos::tr!(
+                    t,
+                    "kpi-suggest-unreadable",
+                    path = file.display().to_string(),
+                    error = e.to_string()
                 )
             );
             return EXIT_BAD_INPUT;
@@ -207,34 +237,56 @@ fn suggest(args: &KpiArgs, kpis: &Kpis, t: &KpiTexts) -> u8 {
     let patch = match estimate_patch(&text, &shown, &p.procedure_id, &changes) {
         Ok(p) => p,
         Err(PatchError::NotToml) => {
-            eprintln!("{}", fill(t.suggest_not_toml, &[&shown]));
+            eprintln!(
+                "{}",
+                pasos::tr!(t, "kpi-suggest-not-toml", path = shown.to_string())
+            );
             return EXIT_BAD_INPUT;
         }
         Err(PatchError::OtherProcedure(id)) => {
             eprintln!(
                 "{}",
-                fill(t.suggest_other_id, &[&shown, &id, &p.procedure_id])
+                pasos::tr!(
+                    t,
+                    "kpi-suggest-other-id",
+                    path = shown.to_string(),
+                    found = id.to_string(),
+                    wanted = p.procedure_id.to_string()
+                )
             );
             return EXIT_BAD_INPUT;
         }
     };
     for (step, suggestion) in &patch.without_line {
-        eprintln!("{}", fill(t.suggest_no_line, &[step, suggestion]));
+        eprintln!(
+            "{}",
+            pasos::tr!(
+                t,
+                "kpi-suggest-no-line",
+                step = step.to_string(),
+                estimate = suggestion.to_string()
+            )
+        );
     }
     if patch.diff.is_empty() {
         if patch.without_line.is_empty() {
             eprintln!(
                 "{}",
-                fill(
-                    t.suggest_nothing,
-                    &[&p.procedure_id, &MIN_SAMPLES.to_string()]
+                pasos::tr!(
+                    t,
+                    "kpi-suggest-nothing",
+                    path = p.procedure_id.to_string(),
+                    count = MIN_SAMPLES
                 )
             );
         }
         return EXIT_OK;
     }
     print!("{}", patch.diff);
-    eprintln!("{}", fill(t.suggest_apply, &[&shown]));
+    eprintln!(
+        "{}",
+        pasos::tr!(t, "kpi-suggest-apply", path = shown.to_string())
+    );
     EXIT_OK
 }
 

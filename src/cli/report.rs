@@ -15,8 +15,6 @@ use super::args::{Global, ReportArgs};
 use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
 use pasos::history::report::{Integrity, ReportInput, render};
 use pasos::history::review::RunReview;
-use pasos::i18n::fill;
-use pasos::i18n::report::{ReportTexts, report_texts};
 use pasos::journal::{store, verify_file};
 use pasos::paths::Paths;
 use std::io::Write;
@@ -24,14 +22,13 @@ use std::path::Path;
 
 pub fn run(args: &ReportArgs, global: &Global) -> u8 {
     let lang = global.lang();
-    let t = report_texts(lang);
     let fail = |msg: String| {
         eprintln!("pasos report: {msg}");
         EXIT_BAD_INPUT
     };
     let severity = args.severity.as_deref().map(str::trim);
     if severity.is_some_and(str::is_empty) {
-        return fail(t.cli_empty_severity.to_string());
+        return fail(pasos::tr!(lang, "report-cli-empty-severity").to_string());
     }
     let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => p,
@@ -44,12 +41,24 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
     let shown = journal.display().to_string();
     let v = match verify_file(&journal) {
         Ok(v) => v,
-        Err(e) => return fail(fill(t.cli_cannot_read, &[&shown, &e.to_string()])),
+        Err(e) => {
+            return fail(pasos::tr!(
+                lang,
+                "report-cli-cannot-read",
+                path = shown.to_string(),
+                error = e.to_string()
+            ));
+        }
     };
     let integrity = Integrity::of(&v);
     let Some(review) = RunReview::from_lines(&v.lines) else {
         let why = integrity.problem.clone().unwrap_or_else(|| "-".into());
-        return fail(fill(t.cli_not_a_run, &[&shown, &why]));
+        return fail(pasos::tr!(
+            lang,
+            "report-cli-not-a-run",
+            path = shown.to_string(),
+            error = why.to_string()
+        ));
     };
     let mut text = render(
         &ReportInput {
@@ -69,12 +78,12 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
     match &args.output {
         None => print!("{text}"),
         Some(path) => {
-            if let Err(code) = write(path, &text, args.force, t) {
+            if let Err(code) = write(path, &text, args.force, lang) {
                 return code;
             }
             eprintln!(
                 "pasos report: {}",
-                fill(t.cli_wrote, &[&path.display().to_string()])
+                pasos::tr!(lang, "report-cli-wrote", path = path.display().to_string())
             );
         }
     }
@@ -82,13 +91,16 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
         EXIT_OK
     } else {
         let id = &review.record.run_id;
-        eprintln!("pasos report: {}", fill(t.cli_unverified, &[id, id]));
+        eprintln!(
+            "pasos report: {}",
+            pasos::tr!(lang, "report-cli-unverified", run = id.to_string())
+        );
         EXIT_FAILED
     }
 }
 
 /// Creates the report file (0644), refusing an existing one unless `force`.
-fn write(path: &Path, text: &str, force: bool, t: &ReportTexts) -> Result<(), u8> {
+fn write(path: &Path, text: &str, force: bool, lang: pasos::i18n::Lang) -> Result<(), u8> {
     let shown = path.display().to_string();
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
@@ -108,13 +120,21 @@ fn write(path: &Path, text: &str, force: bool, t: &ReportTexts) -> Result<(), u8
     match result {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("pasos report: {}", fill(t.cli_exists, &[&shown]));
+            eprintln!(
+                "pasos report: {}",
+                pasos::tr!(lang, "report-cli-exists", path = shown.to_string())
+            );
             Err(EXIT_BAD_INPUT)
         }
         Err(e) => {
             eprintln!(
                 "pasos report: {}",
-                fill(t.cli_cannot_write, &[&shown, &e.to_string()])
+                pasos::tr!(
+                    lang,
+                    "report-cli-cannot-write",
+                    path = shown.to_string(),
+                    error = e.to_string()
+                )
             );
             Err(EXIT_BAD_INPUT)
         }

@@ -1,7 +1,7 @@
 //! Shortening for paper: long scripts keep their first lines, long lines
 //! are cut at a word with `…`, free text becomes one line.
 
-use crate::i18n::fill;
+use crate::i18n::Lang;
 
 /// Longest command line kept whole (characters).
 pub const MAX_LINE: usize = 110;
@@ -46,8 +46,7 @@ pub fn cut(text: &str, max: usize) -> String {
 /// commands (lines joined with `\n`) and what was left out, in words.
 pub fn commands<'a>(
     runs: impl IntoIterator<Item = &'a str>,
-    more_lines: &str,
-    more_commands: &str,
+    lang: Lang,
 ) -> (Vec<String>, Option<String>) {
     let runs: Vec<&str> = runs.into_iter().collect();
     let mut out = Vec::new();
@@ -65,7 +64,7 @@ pub fn commands<'a>(
                 .map(|l| cut(l, MAX_LINE))
                 .collect();
             let rest = lines.len() - (MAX_COMMAND_LINES - 1);
-            k.push(fill(more_lines, &[&rest.to_string()]));
+            k.push(crate::tr!(lang, "export-more-lines", count = rest));
             k
         } else {
             lines.iter().map(|l| cut(l, MAX_LINE)).collect()
@@ -75,7 +74,10 @@ pub fn commands<'a>(
         }
         if used + kept.len() > MAX_STEP_LINES {
             let left = runs.len() - n;
-            return (out, Some(fill(more_commands, &[&left.to_string()])));
+            return (
+                out,
+                Some(crate::tr!(lang, "export-more-commands", count = left)),
+            );
         }
         used += kept.len();
         out.push(kept.join("\n"));
@@ -100,7 +102,7 @@ mod tests {
     #[test]
     fn long_scripts_keep_their_first_lines() {
         let script = "a\nb\nc\nd\ne\nf";
-        let (out, more) = commands([script], "… (+{} lines)", "… (+{} commands)");
+        let (out, more) = commands([script], Lang::En);
         assert_eq!(out, vec!["a\nb\nc\n… (+3 lines)"]);
         assert_eq!(more, None);
     }
@@ -108,11 +110,7 @@ mod tests {
     #[test]
     fn many_commands_are_counted() {
         let runs: Vec<String> = (1..=12).map(|n| format!("echo {n}")).collect();
-        let (out, more) = commands(
-            runs.iter().map(String::as_str),
-            "… (+{} lines)",
-            "… (+{} commands)",
-        );
+        let (out, more) = commands(runs.iter().map(String::as_str), Lang::En);
         assert_eq!(out.len(), MAX_STEP_LINES);
         assert_eq!(more.as_deref(), Some("… (+4 commands)"));
     }
@@ -120,7 +118,7 @@ mod tests {
     #[test]
     fn long_lines_are_cut() {
         let long = format!("echo {}", "word ".repeat(60));
-        let (out, _) = commands([long.as_str()], "{}", "{}");
+        let (out, _) = commands([long.as_str()], Lang::En);
         assert!(out[0].chars().count() <= MAX_LINE);
         assert!(out[0].ends_with('…'));
     }

@@ -144,17 +144,17 @@ pub enum Detail {
 }
 
 impl Detail {
-    pub fn line(label: &str, text: impl Into<String>) -> Detail {
+    pub fn line(label: impl AsRef<str>, text: impl Into<String>) -> Detail {
         Detail::Line {
-            label: Some(label.to_string()),
+            label: Some(label.as_ref().to_string()),
             text: text.into(),
             strong: false,
         }
     }
 
-    pub fn strong(label: &str, text: impl Into<String>) -> Detail {
+    pub fn strong(label: impl AsRef<str>, text: impl Into<String>) -> Detail {
         Detail::Line {
-            label: Some(label.to_string()),
+            label: Some(label.as_ref().to_string()),
             text: text.into(),
             strong: true,
         }

@@ -11,15 +11,15 @@
 use super::abridge;
 use super::doc::{Block, Detail, Doc, Item, Mark, Section};
 use super::tree;
-use crate::i18n::export::{ExportTexts, export_texts};
-use crate::i18n::{Lang, fill};
+
+use crate::i18n::Lang;
 use crate::journal::Redactor;
 use crate::procedure::{Command, Procedure, Step, StepRollback};
 
 pub fn build(p: &Procedure, lang: Lang) -> Doc {
     let b = Builder {
         p,
-        t: export_texts(lang),
+        t: lang,
         redactor: Redactor::default(),
     };
     let mut sections = vec![b.header()];
@@ -33,14 +33,14 @@ pub fn build(p: &Procedure, lang: Lang) -> Doc {
     Doc {
         lang,
         title: format!("{} · {}", b.clean(&p.meta.id), b.clean(&p.meta.title)),
-        kind: b.t.quick_checklist.to_string(),
+        kind: crate::tr!(b.t, "export-quick-checklist").to_string(),
         sections,
     }
 }
 
 struct Builder<'a> {
     p: &'a Procedure,
-    t: &'static ExportTexts,
+    t: crate::i18n::Lang,
     /// Redacts well-known credential shapes in commands.
     redactor: Redactor,
 }
@@ -58,49 +58,66 @@ impl Builder<'_> {
 
     fn header(&self) -> Section {
         let (m, t) = (&self.p.meta, self.t);
-        let mut fields = vec![(t.id.to_string(), self.clean(&m.id))];
-        fields.push((t.version.to_string(), self.clean(&m.version)));
+        let mut fields = vec![(crate::tr!(t, "export-id").to_string(), self.clean(&m.id))];
+        fields.push((
+            crate::tr!(t, "export-version").to_string(),
+            self.clean(&m.version),
+        ));
         if let Some(c) = m.criticality {
-            fields.push((t.criticality.into(), t.criticality(c).into()));
+            fields.push((
+                crate::tr!(t, "export-criticality"),
+                crate::export::words::criticality(t, c),
+            ));
         }
         if let Some(c) = m.category {
-            fields.push((t.category.into(), t.category(c).into()));
+            fields.push((
+                crate::tr!(t, "export-category"),
+                crate::export::words::category(t, c),
+            ));
         }
         if let Some(e) = &m.environment {
-            fields.push((t.environment.into(), self.clean(e)));
+            fields.push((crate::tr!(t, "export-environment"), self.clean(e)));
         }
         let estimate = m.estimate.or_else(|| {
             let sum = self.p.steps_estimate();
             (sum.max_secs > 0).then_some(sum)
         });
         if let Some(e) = estimate {
-            fields.push((t.estimate.into(), e.to_string()));
+            fields.push((crate::tr!(t, "export-estimate"), e.to_string()));
         }
         if let Some(r) = m.rto {
-            fields.push((t.rto.into(), r.to_string()));
+            fields.push((crate::tr!(t, "export-rto"), r.to_string()));
         }
         if let Some(r) = m.rpo {
-            fields.push((t.rpo.into(), r.to_string()));
+            fields.push((crate::tr!(t, "export-rpo"), r.to_string()));
         }
         if let Some(a) = &m.author {
-            fields.push((t.author.into(), self.clean(a)));
+            fields.push((crate::tr!(t, "export-author"), self.clean(a)));
         }
         if let Some(u) = m.updated {
-            fields.push((t.updated.into(), u.format("%Y-%m-%d").to_string()));
+            fields.push((
+                crate::tr!(t, "export-updated"),
+                u.format("%Y-%m-%d").to_string(),
+            ));
         }
         if !m.reviewers.is_empty() {
             let r: Vec<String> = m.reviewers.iter().map(|r| self.clean(r)).collect();
-            fields.push((t.reviewers.into(), r.join(", ")));
+            fields.push((crate::tr!(t, "export-reviewers"), r.join(", ")));
         }
-        let mut blanks: Vec<String> = [t.operator, t.date, t.start_time, t.end_time]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut blanks: Vec<String> = [
+            crate::tr!(t, "export-operator"),
+            crate::tr!(t, "export-date"),
+            crate::tr!(t, "export-start-time"),
+            crate::tr!(t, "export-end-time"),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         if !m.reviewers.is_empty() {
-            blanks.push(t.reviewed_by.into());
-            blanks.push(t.approved_by.into());
+            blanks.push(crate::tr!(t, "export-reviewed-by"));
+            blanks.push(crate::tr!(t, "export-approved-by"));
         }
-        blanks.push(t.signature.into());
+        blanks.push(crate::tr!(t, "export-signature"));
         Section {
             aside: None,
             title: None,
@@ -126,8 +143,10 @@ impl Builder<'_> {
                 .map(|i| {
                     let mut item = Item::new(Some(Mark::Empty), self.clean(&i.text));
                     if let Some(c) = &i.check {
-                        item.details
-                            .extend(self.code(Some(self.t.check), std::slice::from_ref(c)));
+                        item.details.extend(self.code(
+                            Some(&crate::tr!(self.t, "export-check")),
+                            std::slice::from_ref(c),
+                        ));
                     }
                     item
                 })
@@ -136,7 +155,7 @@ impl Builder<'_> {
         }
         Some(Section {
             aside: None,
-            title: Some(self.t.prerequisites.into()),
+            title: Some(crate::tr!(self.t, "export-prerequisites")),
             blocks,
         })
     }
@@ -155,21 +174,27 @@ impl Builder<'_> {
                     item.details.push(Detail::plain(self.clean(prompt)));
                 }
                 if v.secret {
-                    item.flags.push(self.t.secret_variable.to_uppercase());
+                    item.flags
+                        .push(crate::tr!(self.t, "export-secret-variable").to_uppercase());
                 } else {
                     if let Some(d) = &v.default {
-                        item.details
-                            .push(Detail::plain(fill(self.t.default_value, &[&self.clean(d)])));
+                        item.details.push(Detail::plain(crate::tr!(
+                            self.t,
+                            "export-default-value",
+                            value = self.clean(d).to_string()
+                        )));
                     }
-                    item.details
-                        .push(Detail::line(self.t.value_blank, "_".repeat(30)));
+                    item.details.push(Detail::line(
+                        crate::tr!(self.t, "export-value-blank"),
+                        "_".repeat(30),
+                    ));
                 }
                 item
             })
             .collect();
         Some(Section {
             aside: None,
-            title: Some(self.t.variables.into()),
+            title: Some(crate::tr!(self.t, "export-variables")),
             blocks: vec![Block::Items(items)],
         })
     }
@@ -179,7 +204,9 @@ impl Builder<'_> {
             .phases
             .iter()
             .map(|ph| Section {
-                aside: ph.budget.map(|b| fill(self.t.budget, &[&b.to_string()])),
+                aside: ph.budget.map(|b| {
+                    crate::tr!(self.t, "export-budget", budget = b.to_string().to_string())
+                }),
                 title: Some(self.clean(&ph.title)),
                 blocks: vec![Block::Items(
                     ph.steps.iter().map(|s| self.step(s)).collect(),
@@ -195,17 +222,20 @@ impl Builder<'_> {
         item.id = Some(self.clean(&s.id));
         item.aside = s.estimate.map(|e| e.to_string());
         if s.confirm {
-            item.flags.push(t.confirm_flag.into());
+            item.flags.push(crate::tr!(t, "export-confirm-flag"));
         }
         if s.manual {
-            item.flags.push(t.manual_flag.into());
+            item.flags.push(crate::tr!(t, "export-manual-flag"));
         }
         if s.criticality == Some(crate::procedure::Criticality::Critical) {
-            item.flags.push(t.critical_flag.into());
+            item.flags.push(crate::tr!(t, "export-critical-flag"));
         }
         item.details.extend(self.code(None, &s.commands));
         if let Some(e) = &s.expected {
-            item.details.push(Detail::line(t.expected, self.clean(e)));
+            item.details.push(Detail::line(
+                crate::tr!(t, "export-expected"),
+                self.clean(e),
+            ));
         }
         if let Some(r) = self.rollback_pointer(s) {
             item.details.push(r);
@@ -218,15 +248,17 @@ impl Builder<'_> {
     fn rollback_pointer(&self, s: &Step) -> Option<Detail> {
         let t = self.t;
         let text = match &s.rollback {
-            StepRollback::Missing => t.rollback_undocumented.to_string(),
-            StepRollback::None => t.no_rollback.to_string(),
+            StepRollback::Missing => crate::tr!(t, "export-rollback-undocumented").to_string(),
+            StepRollback::None => crate::tr!(t, "export-no-rollback").to_string(),
             StepRollback::Some(u) => {
                 let mut parts = Vec::new();
                 let own = !u.commands.is_empty() || u.instructions.is_some();
                 if own {
                     let head = match u.estimate {
-                        Some(e) => fill(t.own_undo, &[&e.to_string()]),
-                        None => t.own_undo_no_estimate.to_string(),
+                        Some(e) => {
+                            crate::tr!(t, "export-own-undo", step = e.to_string().to_string())
+                        }
+                        None => crate::tr!(t, "export-own-undo-no-estimate").to_string(),
                     };
                     let what = match (u.commands.first(), &u.instructions) {
                         (Some(c), _) => {
@@ -235,7 +267,7 @@ impl Builder<'_> {
                             let mut s = format!("`{}`", abridge::cut(&line, abridge::MAX_LINE));
                             if more > 0 {
                                 s.push(' ');
-                                s.push_str(&fill(t.more_commands, &[&more.to_string()]));
+                                s.push_str(&crate::tr!(t, "export-more-commands", count = more));
                             }
                             s
                         }
@@ -249,7 +281,7 @@ impl Builder<'_> {
                 if !u.steps.is_empty() {
                     let steps = u.steps.join(", ");
                     parts.push(if own {
-                        fill(t.then_steps, &[&steps])
+                        crate::tr!(t, "export-then-steps", steps = steps.to_string())
                     } else {
                         match u.estimate {
                             Some(e) => format!("{steps} ({e})"),
@@ -260,18 +292,21 @@ impl Builder<'_> {
                 parts.join("; ")
             }
         };
-        Some(Detail::line(t.rollback, text))
+        Some(Detail::line(crate::tr!(t, "export-rollback"), text))
     }
 
     fn rollback(&self) -> Section {
         let (rb, t) = (&self.p.rollback, self.t);
         let mut blocks = Vec::new();
         if let Some(e) = rb.estimate {
-            blocks.push(Block::Fields(vec![(t.estimate.into(), e.to_string())]));
+            blocks.push(Block::Fields(vec![(
+                crate::tr!(t, "export-estimate"),
+                e.to_string(),
+            )]));
         }
         if !rb.when.is_empty() {
             blocks.push(Block::Heading {
-                text: t.when_to_roll_back.into(),
+                text: crate::tr!(t, "export-when-to-roll-back"),
                 aside: None,
             });
             blocks.push(Block::Bullets(
@@ -280,7 +315,7 @@ impl Builder<'_> {
         }
         if !self.p.triggers.is_empty() {
             blocks.push(Block::Heading {
-                text: t.triggers.into(),
+                text: crate::tr!(t, "export-triggers"),
                 aside: None,
             });
             let triggers = self
@@ -290,13 +325,16 @@ impl Builder<'_> {
                 .map(|tr| {
                     let mut s = format!(
                         "[{}] {}: {} → {}",
-                        t.trigger_kind(tr.kind),
+                        crate::export::words::trigger_kind(t, tr.kind),
                         self.clean(&tr.name),
                         self.clean(&tr.condition),
                         self.clean(&tr.action)
                     );
                     if let Some(d) = &tr.decides {
-                        s.push_str(&format!(" ({})", fill(t.decides, &[&self.clean(d)])));
+                        s.push_str(&format!(
+                            " ({})",
+                            crate::tr!(t, "export-decides", who = self.clean(d).to_string())
+                        ));
                     }
                     s
                 })
@@ -305,7 +343,7 @@ impl Builder<'_> {
         }
         if !rb.steps.is_empty() {
             blocks.push(Block::Heading {
-                text: t.rollback_steps.into(),
+                text: crate::tr!(t, "export-rollback-steps"),
                 aside: None,
             });
             let items = rb
@@ -315,7 +353,7 @@ impl Builder<'_> {
                     let mut item = self.step(s);
                     // An R-step is the rollback: no pointer to another one.
                     item.details.retain(
-                        |d| !matches!(d, Detail::Line { label: Some(l), .. } if l == t.rollback),
+                        |d| !matches!(d, Detail::Line { label: Some(l), .. } if *l == crate::tr!(t, "export-rollback")),
                     );
                     item
                 })
@@ -323,11 +361,11 @@ impl Builder<'_> {
             blocks.push(Block::Items(items));
         }
         if blocks.is_empty() {
-            blocks.push(Block::Text(t.rollback_undocumented.into()));
+            blocks.push(Block::Text(crate::tr!(t, "export-rollback-undocumented")));
         }
         Section {
             aside: None,
-            title: Some(t.rollback_plan.into()),
+            title: Some(crate::tr!(t, "export-rollback-plan")),
             blocks,
         }
     }
@@ -342,7 +380,7 @@ impl Builder<'_> {
         }
         Some(Section {
             aside: None,
-            title: Some(self.t.decision_tree.into()),
+            title: Some(crate::tr!(self.t, "export-decision-tree")),
             blocks: vec![Block::Tree(lines)],
         })
     }
@@ -367,14 +405,17 @@ impl Builder<'_> {
                     item.details.push(Detail::plain(self.clean(how)));
                 }
                 if let Some(w) = &c.when {
-                    item.details.push(Detail::line(self.t.when, self.clean(w)));
+                    item.details.push(Detail::line(
+                        crate::tr!(self.t, "export-when"),
+                        self.clean(w),
+                    ));
                 }
                 item
             })
             .collect();
         Some(Section {
             aside: None,
-            title: Some(self.t.contacts.into()),
+            title: Some(crate::tr!(self.t, "export-contacts")),
             blocks: vec![Block::Items(items)],
         })
     }
@@ -391,7 +432,7 @@ impl Builder<'_> {
             .collect();
         Some(Section {
             aside: None,
-            title: Some(self.t.authors_checklist.into()),
+            title: Some(crate::tr!(self.t, "export-authors-checklist")),
             blocks: vec![Block::Items(items)],
         })
     }
@@ -402,11 +443,7 @@ impl Builder<'_> {
             return Vec::new();
         }
         let redacted: Vec<String> = commands.iter().map(|c| self.command(&c.run)).collect();
-        let (runs, more) = abridge::commands(
-            redacted.iter().map(String::as_str),
-            self.t.more_lines,
-            self.t.more_commands,
-        );
+        let (runs, more) = abridge::commands(redacted.iter().map(String::as_str), self.t);
         let mut out = vec![Detail::Code {
             label: label.map(str::to_string),
             commands: runs,

@@ -9,8 +9,8 @@ use super::doc::{Block, Detail, Doc, Item, Mark, Section};
 use crate::history::local_time;
 use crate::history::review::{RunReview, StepKind, StepReview, StepState, Versus};
 use crate::history::words;
-use crate::i18n::export::{ExportTexts, export_texts};
-use crate::i18n::{Lang, fill};
+
+use crate::i18n::Lang;
 use crate::journal::{Mode, StepOutcome, Verification};
 use crate::procedure::estimate::format_ms;
 use crate::procedure::keyword::Keyword;
@@ -58,7 +58,7 @@ where
     let b = Builder {
         lang,
         r: review,
-        t: export_texts(lang),
+        t: lang,
         procedure,
         tz,
     };
@@ -78,7 +78,7 @@ where
             abridge::one_line(&s.procedure_id),
             abridge::one_line(&s.procedure_title)
         ),
-        kind: b.t.run_checklist.to_string(),
+        kind: crate::tr!(b.t, "export-run-checklist").to_string(),
         sections,
     }
 }
@@ -86,7 +86,7 @@ where
 struct Builder<'a, Tz: TimeZone> {
     lang: Lang,
     r: &'a RunReview,
-    t: &'static ExportTexts,
+    t: crate::i18n::Lang,
     procedure: Option<&'a Procedure>,
     tz: &'a Tz,
 }
@@ -107,31 +107,34 @@ where
     fn header(&self, integrity: &Integrity) -> Section {
         let (r, t, s) = (self.r, self.t, &self.r.record);
         let mut fields = vec![
-            (t.run.to_string(), s.run_id.clone()),
-            (t.version.to_string(), abridge::one_line(&s.version)),
+            (crate::tr!(t, "export-run").to_string(), s.run_id.clone()),
+            (
+                crate::tr!(t, "export-version").to_string(),
+                abridge::one_line(&s.version),
+            ),
         ];
         let p = &r.profile;
         if let Some(c) = &p.criticality {
             let word = match Criticality::parse(c) {
-                Some(c) => t.criticality(c).to_string(),
+                Some(c) => crate::export::words::criticality(t, c).to_string(),
                 None => abridge::one_line(c),
             };
-            fields.push((t.criticality.into(), word));
+            fields.push((crate::tr!(t, "export-criticality"), word));
         }
         if let Some(e) = &s.environment {
-            fields.push((t.environment.into(), abridge::one_line(e)));
+            fields.push((crate::tr!(t, "export-environment"), abridge::one_line(e)));
         }
         let mode = match s.mode {
-            Mode::Live => t.live,
-            Mode::Rehearsal => t.rehearsal,
+            Mode::Live => crate::tr!(t, "export-live"),
+            Mode::Rehearsal => crate::tr!(t, "export-rehearsal"),
         };
-        fields.push((t.mode.into(), mode.into()));
-        fields.push((t.started.into(), self.datetime(s.started())));
+        fields.push((crate::tr!(t, "export-mode"), mode));
+        fields.push((crate::tr!(t, "export-started"), self.datetime(s.started())));
         fields.push((
-            t.ended.into(),
+            crate::tr!(t, "export-ended"),
             r.ended
                 .map(|e| self.datetime(e))
-                .unwrap_or_else(|| t.not_ended.to_string()),
+                .unwrap_or_else(|| crate::tr!(t, "export-not-ended").to_string()),
         ));
         // The working time, the figure every listing and KPI shows.
         let mut duration = format_ms(r.active_ms());
@@ -144,42 +147,50 @@ where
             ));
         }
         if let Some(e) = r.estimate() {
-            duration.push_str(&format!(" / {} {e}", t.estimate.to_lowercase()));
+            duration.push_str(&format!(
+                " / {} {e}",
+                crate::tr!(t, "export-estimate").to_lowercase()
+            ));
         }
-        fields.push((t.duration.into(), duration));
+        fields.push((crate::tr!(t, "export-duration"), duration));
         if let Some(rto) = &p.rto {
-            fields.push((t.rto.into(), rto.clone()));
+            fields.push((crate::tr!(t, "export-rto"), rto.clone()));
         }
         let outcome = crate::tr!(
             self.lang,
             "history-report-outcome",
             status = s.status.name()
         );
-        fields.push((t.outcome.into(), outcome));
+        fields.push((crate::tr!(t, "export-outcome"), outcome));
         let mut operators = Vec::new();
         for turn in &r.operators {
             let who = abridge::one_line(&turn.operator.label());
             if turn.resumed {
-                operators.push(fill(t.resumed_by, &[&who, &self.time(turn.at)]));
+                operators.push(crate::tr!(
+                    t,
+                    "export-resumed-by",
+                    operator = who.to_string(),
+                    time = self.time(turn.at).to_string()
+                ));
             } else {
                 operators.push(who);
             }
         }
-        fields.push((t.operator.into(), operators.join("; ")));
+        fields.push((crate::tr!(t, "export-operator"), operators.join("; ")));
         let mut journal = match &integrity.problem {
-            None => fill(t.verified, &[&integrity.events.to_string()]),
-            Some(p) => fill(t.not_verified, &[p]),
+            None => crate::tr!(t, "export-verified", count = integrity.events),
+            Some(p) => crate::tr!(t, "export-not-verified", problem = p.to_string()),
         };
         if let Some(b) = integrity.torn_tail {
             journal.push(' ');
-            journal.push_str(&fill(t.torn_tail, &[&b.to_string()]));
+            journal.push_str(&crate::tr!(t, "export-torn-tail", bytes = b));
         }
-        fields.push((t.journal.into(), journal));
+        fields.push((crate::tr!(t, "export-journal"), journal));
         let mut blocks = vec![Block::Fields(fields)];
         if r.profile.steps.is_empty() {
-            blocks.push(Block::Text(t.no_profile.into()));
+            blocks.push(Block::Text(crate::tr!(t, "export-no-profile")));
         }
-        blocks.push(Block::Text(t.legend.into()));
+        blocks.push(Block::Text(crate::tr!(t, "export-legend")));
         Section {
             aside: None,
             title: None,
@@ -216,18 +227,24 @@ where
                         abridge::cut(&abridge::one_line(c), abridge::MAX_LINE)
                     );
                     if let Some(code) = code {
-                        line.push_str(&format!(" → {}", fill(self.t.exit, &[&code.to_string()])));
+                        line.push_str(&format!(
+                            " → {}",
+                            crate::tr!(self.t, "export-exit", code = code.to_string().to_string())
+                        ));
                     }
-                    item.details.push(Detail::line(self.t.check, line));
+                    item.details
+                        .push(Detail::line(crate::tr!(self.t, "export-check"), line));
                 }
-                (None, _) => item.details.push(Detail::plain(self.t.checked_by_hand)),
+                (None, _) => item
+                    .details
+                    .push(Detail::plain(crate::tr!(self.t, "export-checked-by-hand"))),
             }
             items.push(item);
         }
         blocks.push(Block::Items(items));
         Some(Section {
             aside: None,
-            title: Some(self.t.prerequisites.into()),
+            title: Some(crate::tr!(self.t, "export-prerequisites")),
             blocks,
         })
     }
@@ -252,12 +269,12 @@ where
                     v.name,
                     abridge::cut(&abridge::one_line(value), abridge::MAX_LINE)
                 ),
-                _ => format!("{}: {}", v.name, self.t.secret_set),
+                _ => format!("{}: {}", v.name, crate::tr!(self.t, "export-secret-set")),
             })
             .collect();
         Some(Section {
             aside: None,
-            title: Some(self.t.variables.into()),
+            title: Some(crate::tr!(self.t, "export-variables")),
             blocks: vec![Block::Bullets(list)],
         })
     }
@@ -293,9 +310,11 @@ where
         match phase {
             Some(ph) => (
                 abridge::one_line(&ph.title),
-                ph.budget.map(|b| fill(self.t.budget, &[&b.to_string()])),
+                ph.budget.map(|b| {
+                    crate::tr!(self.t, "export-budget", budget = b.to_string().to_string())
+                }),
             ),
-            None if id.is_empty() => (self.t.step_word.to_string(), None),
+            None if id.is_empty() => (crate::tr!(self.t, "export-step-word").to_string(), None),
             None => (abridge::one_line(id), None),
         }
     }
@@ -331,7 +350,7 @@ where
         let title = match (&s.title, &s.kind) {
             (Some(title), _) => abridge::one_line(title),
             (None, StepKind::Undo { of }) => {
-                let undo = fill(t.undo_of, &[of]);
+                let undo = crate::tr!(t, "export-undo-of", step = of.to_string());
                 match self.r.step(of).and_then(|o| o.title.as_ref()) {
                     Some(title) => format!("{undo}: {}", abridge::one_line(title)),
                     None => undo,
@@ -350,51 +369,64 @@ where
         // The box says it; the word makes what went wrong stand out.
         match s.outcome() {
             Some(StepOutcome::Done) if s.undone => {
-                item.flags.push(t.st_rolled_back.to_uppercase());
+                item.flags
+                    .push(crate::tr!(t, "export-st-rolled-back").to_uppercase());
             }
             Some(StepOutcome::Done) | None => {}
-            Some(outcome) => item.flags.push(t.step_outcome(outcome).to_uppercase()),
+            Some(outcome) => item
+                .flags
+                .push(crate::export::words::step_outcome(t, outcome).to_uppercase()),
         }
         if let Some(started) = s.started() {
-            item.details.push(Detail::plain(fill(
-                t.by_at,
-                &[&self.who(started), &self.time(started)],
+            item.details.push(Detail::plain(crate::tr!(
+                t,
+                "export-by-at",
+                operator = self.who(started).to_string(),
+                time = self.time(started).to_string()
             )));
         }
         // The aside shows the time against the estimate; an overrun is
         // also said in words.
         if let Some(Versus::Over { by_ms }) = s.versus() {
             item.details.push(Detail::strong(
-                t.time_word,
-                fill(t.over_by, &[&format_ms(by_ms)]),
+                crate::tr!(t, "export-time-word"),
+                crate::tr!(t, "export-over-by", duration = format_ms(by_ms).to_string()),
             ));
         }
         if s.attempts.len() > 1 {
-            item.details.push(Detail::plain(fill(
-                t.attempts,
-                &[&s.attempts.len().to_string()],
+            item.details.push(Detail::plain(crate::tr!(
+                t,
+                "export-attempts",
+                count = s.attempts.len()
             )));
         }
         if let Some(reason) = words::step_why(self.lang, &s.why) {
-            item.details
-                .push(Detail::line(t.reason, abridge::one_line(&reason)));
+            item.details.push(Detail::line(
+                crate::tr!(t, "export-reason"),
+                abridge::one_line(&reason),
+            ));
         }
         for c in self.r.confirmations.iter().filter(|c| c.step == s.id) {
-            item.details.push(Detail::plain(fill(
-                t.confirmed,
-                &[&abridge::one_line(&c.typed)],
+            item.details.push(Detail::plain(crate::tr!(
+                t,
+                "export-confirmed",
+                typed = abridge::one_line(&c.typed).to_string()
             )));
         }
         self.commands(s, &mut item);
         for v in s.validations.iter().filter(|v| !v.passed) {
             let found = words::validation_problems(self.lang, &v.problems);
             let text = abridge::cut(&abridge::one_line(&found), abridge::MAX_SUMMARY);
-            item.details.push(Detail::line(t.validation_failed, text));
+            item.details.push(Detail::line(
+                crate::tr!(t, "export-validation-failed"),
+                text,
+            ));
         }
         if s.undone {
-            item.details.push(Detail::plain(fill(
-                t.undone_by,
-                &[&format!("undo:{}", s.id)],
+            item.details.push(Detail::plain(crate::tr!(
+                t,
+                "export-undone-by",
+                step = format!("undo:{}", s.id).to_string()
             )));
         }
         for d in self
@@ -404,7 +436,7 @@ where
             .filter(|d| d.step.as_deref() == Some(&s.id))
         {
             item.details.push(Detail::strong(
-                t.deviation,
+                crate::tr!(t, "export-deviation"),
                 format!(
                     "{} — {} ({})",
                     abridge::one_line(&words::deviation(self.lang, d.step.as_deref(), &d.kind)),
@@ -420,7 +452,7 @@ where
             .filter(|n| n.step.as_deref() == Some(&s.id))
         {
             item.details.push(Detail::line(
-                t.note,
+                crate::tr!(t, "export-note"),
                 format!("{} ({})", abridge::one_line(&n.text), self.time(n.at)),
             ));
         }
@@ -438,9 +470,10 @@ where
             .collect();
         if notable.is_empty() {
             if !s.commands.is_empty() {
-                item.details.push(Detail::plain(fill(
-                    t.commands_ok,
-                    &[&s.commands.len().to_string()],
+                item.details.push(Detail::plain(crate::tr!(
+                    t,
+                    "export-commands-ok",
+                    count = s.commands.len()
                 )));
             }
             return;
@@ -448,15 +481,15 @@ where
         for c in notable {
             let mut label = c
                 .exit_code
-                .map(|e| fill(t.exit, &[&e.to_string()]))
+                .map(|e| crate::tr!(t, "export-exit", code = e.to_string().to_string()))
                 .unwrap_or_default();
             if c.manual {
                 if !label.is_empty() {
                     label.push_str(", ");
                 }
-                label.push_str(t.typed_by_hand);
+                label.push_str(&crate::tr!(t, "export-typed-by-hand"));
             }
-            let (code, _) = abridge::commands([c.command.as_str()], t.more_lines, t.more_commands);
+            let (code, _) = abridge::commands([c.command.as_str()], t);
             item.details.push(Detail::Code {
                 label: Some(label),
                 commands: code,
@@ -469,19 +502,32 @@ where
         let Some(rb) = &self.r.rollback else {
             return Section {
                 aside: None,
-                title: Some(t.rollback_plan.into()),
-                blocks: vec![Block::Text(t.rollback_not_run.into())],
+                title: Some(crate::tr!(t, "export-rollback-plan")),
+                blocks: vec![Block::Text(crate::tr!(t, "export-rollback-not-run"))],
             };
         };
-        let mut fields = vec![(t.started.to_string(), self.datetime(rb.at))];
+        let mut fields = vec![(
+            crate::tr!(t, "export-started").to_string(),
+            self.datetime(rb.at),
+        )];
         if let Some(ms) = rb.duration_ms() {
-            fields.push((t.duration.to_string(), format_ms(ms)));
+            fields.push((crate::tr!(t, "export-duration").to_string(), format_ms(ms)));
         }
-        fields.push((t.plan_label.to_string(), rb.plan.join(", ")));
-        fields.push((t.reason_label.to_string(), abridge::one_line(&rb.reason)));
+        fields.push((
+            crate::tr!(t, "export-plan-label").to_string(),
+            rb.plan.join(", "),
+        ));
+        fields.push((
+            crate::tr!(t, "export-reason-label").to_string(),
+            abridge::one_line(&rb.reason),
+        ));
         let ran = match &rb.from_step {
-            Some(from) => format!("{} {}.", t.rollback_ran, fill(t.from_step, &[from])),
-            None => format!("{}.", t.rollback_ran),
+            Some(from) => format!(
+                "{} {}.",
+                crate::tr!(t, "export-rollback-ran"),
+                crate::tr!(t, "export-from-step", step = from.to_string())
+            ),
+            None => format!("{}.", crate::tr!(t, "export-rollback-ran")),
         };
         let mut blocks = vec![Block::Text(ran), Block::Fields(fields)];
         // The plan in its order, then anything else that ran.
@@ -498,7 +544,7 @@ where
         }
         Section {
             aside: None,
-            title: Some(t.rollback_plan.into()),
+            title: Some(crate::tr!(t, "export-rollback-plan")),
             blocks,
         }
     }
@@ -518,13 +564,17 @@ where
                     .and_then(|n| n.question.as_deref())
                     .map(|q| format!(" {}", abridge::one_line(q)))
                     .unwrap_or_default();
-                let answer = if d.answer { self.t.yes } else { self.t.no };
+                let answer = if d.answer {
+                    crate::tr!(self.t, "export-yes")
+                } else {
+                    crate::tr!(self.t, "export-no")
+                };
                 format!("[{}]{question} → {answer} ({})", d.node, self.time(d.at))
             })
             .collect();
         Some(Section {
             aside: None,
-            title: Some(self.t.decisions.into()),
+            title: Some(crate::tr!(self.t, "export-decisions")),
             blocks: vec![Block::Bullets(list)],
         })
     }
@@ -539,9 +589,13 @@ where
             .interruptions
             .iter()
             .map(|i| {
-                let mut s = fill(t.stopped_at, &[&self.datetime(i.stopped)]);
+                let mut s = crate::tr!(
+                    t,
+                    "export-stopped-at",
+                    time = self.datetime(i.stopped).to_string()
+                );
                 if let Some(step) = &i.step {
-                    s.push_str(&format!(" ({} {step})", t.step_word));
+                    s.push_str(&format!(" ({} {step})", crate::tr!(t, "export-step-word")));
                 }
                 if let Some(c) = &i.cause {
                     let why = words::interruption(self.lang, c);
@@ -552,18 +606,27 @@ where
                         let who = abridge::one_line(&r.operator.label());
                         s.push_str(&format!(
                             "; {} {}",
-                            fill(t.resumed_by, &[&who, &self.time(r.at)]),
-                            fill(t.after_gap, &[&format_ms(gap)])
+                            crate::tr!(
+                                t,
+                                "export-resumed-by",
+                                operator = who.to_string(),
+                                time = self.time(r.at).to_string()
+                            ),
+                            crate::tr!(
+                                t,
+                                "export-after-gap",
+                                duration = format_ms(gap).to_string()
+                            )
                         ));
                     }
-                    _ => s.push_str(&format!("; {}", t.not_resumed)),
+                    _ => s.push_str(&format!("; {}", crate::tr!(t, "export-not-resumed"))),
                 }
                 s
             })
             .collect();
         Some(Section {
             aside: None,
-            title: Some(t.interruptions.into()),
+            title: Some(crate::tr!(t, "export-interruptions")),
             blocks: vec![Block::Bullets(list)],
         })
     }
@@ -581,13 +644,15 @@ where
                 None,
                 format!(
                     "{}: {}",
-                    t.deviation,
+                    crate::tr!(t, "export-deviation"),
                     abridge::one_line(&words::deviation(self.lang, d.step.as_deref(), &d.kind))
                 ),
             );
             item.aside = Some(self.time(d.at));
-            item.details
-                .push(Detail::strong(t.reason, abridge::one_line(&d.reason)));
+            item.details.push(Detail::strong(
+                crate::tr!(t, "export-reason"),
+                abridge::one_line(&d.reason),
+            ));
             items.push(item);
         }
         for n in self.r.notes.iter().filter(|n| !shown(&n.step)) {
@@ -600,7 +665,7 @@ where
         }
         Some(Section {
             aside: None,
-            title: Some(t.run_notes.into()),
+            title: Some(crate::tr!(t, "export-run-notes")),
             blocks: vec![Block::Items(items)],
         })
     }

@@ -17,6 +17,7 @@ pub mod md;
 pub mod receipt;
 mod tree;
 pub mod txt;
+pub mod words;
 
 pub use doc::Doc;
 

@@ -4,11 +4,10 @@
 //! its `[id]`.
 
 use super::doc::TreeLine;
-use crate::i18n::{export::ExportTexts, fill};
 use crate::procedure::DecisionNode;
 use std::collections::HashSet;
 
-pub fn lines(nodes: &[DecisionNode], t: &ExportTexts) -> Vec<TreeLine> {
+pub fn lines(nodes: &[DecisionNode], t: crate::i18n::Lang) -> Vec<TreeLine> {
     let none = HashSet::new();
     let first = Walk::run(nodes, t, &none);
     if first.revisited.is_empty() {
@@ -20,7 +19,7 @@ pub fn lines(nodes: &[DecisionNode], t: &ExportTexts) -> Vec<TreeLine> {
 
 struct Walk<'a> {
     nodes: &'a [DecisionNode],
-    t: &'a ExportTexts,
+    t: crate::i18n::Lang,
     labelled: &'a HashSet<String>,
     visited: HashSet<String>,
     revisited: HashSet<String>,
@@ -28,7 +27,7 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn run(nodes: &'a [DecisionNode], t: &'a ExportTexts, labelled: &'a HashSet<String>) -> Self {
+    fn run(nodes: &'a [DecisionNode], t: crate::i18n::Lang, labelled: &'a HashSet<String>) -> Self {
         let mut w = Walk {
             nodes,
             t,
@@ -62,7 +61,7 @@ impl<'a> Walk<'a> {
             self.lines.push(TreeLine {
                 depth,
                 branch,
-                text: fill(self.t.see_above, &[&n.id]),
+                text: crate::tr!(self.t, "export-see-above", label = n.id.to_string()),
                 strong: false,
             });
             return;
@@ -82,10 +81,10 @@ impl<'a> Walk<'a> {
         });
         if n.question.is_some() {
             if let Some(yes) = &n.yes {
-                self.node(yes, depth + 1, Some(self.t.yes));
+                self.node(yes, depth + 1, Some(&crate::tr!(self.t, "export-yes")));
             }
             if let Some(no) = &n.no {
-                self.node(no, depth + 1, Some(self.t.no));
+                self.node(no, depth + 1, Some(&crate::tr!(self.t, "export-no")));
             }
         }
     }
@@ -93,10 +92,13 @@ impl<'a> Walk<'a> {
     fn action(&self, n: &DecisionNode) -> String {
         let mut text = n.action.clone().unwrap_or_default();
         if n.rollback {
-            text = format!("{}: {text}", self.t.starts_rollback);
+            text = format!("{}: {text}", crate::tr!(self.t, "export-starts-rollback"));
         }
         if let Some(step) = &n.step {
-            text = format!("{text} ({})", fill(self.t.go_to_step, &[step]));
+            text = format!(
+                "{text} ({})",
+                crate::tr!(self.t, "export-go-to-step", step = step.to_string())
+            );
         }
         text
     }
@@ -105,7 +107,7 @@ impl<'a> Walk<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::export::EN;
+    const EN: crate::i18n::Lang = crate::i18n::Lang::En;
 
     fn q(id: &str, yes: &str, no: &str) -> DecisionNode {
         DecisionNode {
@@ -133,7 +135,7 @@ mod tests {
             q("y", "act", "act"),
             a("act"),
         ];
-        let got: Vec<(usize, Option<String>, String)> = lines(&nodes, &EN)
+        let got: Vec<(usize, Option<String>, String)> = lines(&nodes, EN)
             .into_iter()
             .map(|l| (l.depth, l.branch, l.text))
             .collect();
@@ -156,7 +158,7 @@ mod tests {
     #[test]
     fn cycles_end() {
         let nodes = vec![q("a", "b", "a"), q("b", "a", "b")];
-        let got = lines(&nodes, &EN);
+        let got = lines(&nodes, EN);
         assert_eq!(got.len(), 5);
     }
 }

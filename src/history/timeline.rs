@@ -162,8 +162,7 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
         },
         Event::StepStarted { step, attempt } => {
             let title = r
-                .and_then(|r| r.step(step))
-                .and_then(|s| s.title.clone())
+                .and_then(|r| step_title(lang, r, step))
                 .map(|t| format!(": {}", m.text(&t)))
                 .unwrap_or_default();
             let s = tr!(
@@ -364,6 +363,22 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 None => s,
             }
         }
+    }
+}
+
+/// A step's title as people read it: the profile's, or for a step's own
+/// rollback, `Undo step 2: <its title>`.
+pub fn step_title(lang: Lang, r: &RunReview, id: &str) -> Option<String> {
+    let s = r.step(id)?;
+    match &s.kind {
+        super::review::StepKind::Undo { of } => {
+            let undo = tr!(lang, "history-undo-of", step = of.as_str());
+            Some(match r.step(of).and_then(|o| o.title.clone()) {
+                Some(t) => format!("{undo}: {t}"),
+                None => undo,
+            })
+        }
+        _ => s.title.clone(),
     }
 }
 

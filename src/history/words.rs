@@ -32,7 +32,8 @@ pub fn deviation(lang: Lang, step: Option<&str>, kind: &DeviationKind) -> String
             to = step_outcome(lang, *to)
         ),
         DeviationKind::PrerequisitesWaived => tr!(lang, "history-deviation-waived"),
-        DeviationKind::Legacy(what) => what.clone(),
+        DeviationKind::Legacy(what) if step == "-" || what.starts_with("step ") => what.clone(),
+        DeviationKind::Legacy(what) => format!("{step}: {what}"),
     }
 }
 

@@ -7,10 +7,6 @@ pub mod catalog;
 mod catalog_check;
 mod en;
 mod es;
-pub mod export;
-pub mod kpi;
-pub mod report;
-pub mod review;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

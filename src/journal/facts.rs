@@ -320,8 +320,16 @@ impl Interruption {
     /// A signal, from what the session calls it (`SIGHUP (terminal or SSH
     /// session closed)` keeps `SIGHUP`).
     pub fn signal(said: &str) -> Interruption {
+        let name: String = said
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         Interruption::Signal {
-            name: said.split_whitespace().next().unwrap_or(said).to_string(),
+            name: if name.is_empty() {
+                said.to_string()
+            } else {
+                name
+            },
         }
     }
 }

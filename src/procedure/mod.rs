@@ -1,6 +1,8 @@
 //! Procedures: the model, loading TOML with `file:line:col` errors, and lint.
 
 mod decode;
+
+pub use decode::spanish_key;
 pub mod estimate;
 pub mod import;
 pub mod keyword;

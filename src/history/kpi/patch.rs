@@ -8,38 +8,54 @@
 //! names the file as given, for `patch -p0` / `git apply -p0` from the
 //! directory the path is relative to.
 
-use serde::Deserialize;
+use std::ops::Range;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
-#[derive(Deserialize)]
-struct File {
-    procedure: Option<Meta>,
-    #[serde(default)]
-    phases: Vec<Phase>,
-    rollback: Option<Rollback>,
+/// A key of the file as the loader reads it: English, or the Spanish key
+/// the loader accepts for it (`fases`, `pasos`, `estimado`…).
+fn is_key(key: &str, english: &str) -> bool {
+    key == english || crate::procedure::spanish_key(key) == Some(english)
 }
 
-#[derive(Deserialize)]
-struct Meta {
-    id: Option<String>,
+fn get<'a, 'i>(t: &'a DeTable<'i>, english: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+    t.iter()
+        .find(|(k, _)| is_key(k.get_ref(), english))
+        .map(|(_, v)| v)
 }
 
-#[derive(Deserialize)]
-struct Phase {
-    #[serde(default)]
-    steps: Vec<Step>,
+fn tables<'a, 'i>(v: Option<&'a Spanned<DeValue<'i>>>) -> Vec<&'a DeTable<'i>> {
+    match v.map(|v| v.get_ref()) {
+        Some(DeValue::Array(a)) => a
+            .iter()
+            .filter_map(|x| match x.get_ref() {
+                DeValue::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
-#[derive(Deserialize)]
-struct Rollback {
-    #[serde(default)]
-    steps: Vec<Step>,
+fn table<'a, 'i>(v: Option<&'a Spanned<DeValue<'i>>>) -> Option<&'a DeTable<'i>> {
+    match v.map(|v| v.get_ref()) {
+        Some(DeValue::Table(t)) => Some(t),
+        _ => None,
+    }
 }
 
-#[derive(Deserialize)]
+/// A string value and where it is written (quotes included).
+fn string(v: Option<&Spanned<DeValue>>) -> Option<(String, Range<usize>)> {
+    match v.map(|v| (v.get_ref(), v.span())) {
+        Some((DeValue::String(s), span)) => Some((s.to_string(), span)),
+        _ => None,
+    }
+}
+
+/// A step of the file: its id and its own estimate, with its span.
 struct Step {
     id: String,
-    estimate: Option<Spanned<String>>,
+    estimate: Option<(String, Range<usize>)>,
 }
 
 /// Why no diff could be made.
@@ -69,28 +85,32 @@ pub fn estimate_patch(
     procedure_id: &str,
     changes: &[(String, String)],
 ) -> Result<EstimatePatch, PatchError> {
-    let file: File = toml::from_str(text).map_err(|_| PatchError::NotToml)?;
-    let id = file
-        .procedure
-        .and_then(|m| m.id)
+    let root = DeTable::parse(text).map_err(|_| PatchError::NotToml)?;
+    let root = root.get_ref();
+    let (id, _) = string(table(get(root, "procedure")).and_then(|m| get(m, "id")))
         .ok_or(PatchError::NotToml)?;
     if id != procedure_id {
         return Err(PatchError::OtherProcedure(id));
     }
-    let steps: Vec<Step> = file
-        .phases
+    let rollback = table(get(root, "rollback"));
+    let steps: Vec<Step> = tables(get(root, "phases"))
         .into_iter()
-        .flat_map(|p| p.steps)
-        .chain(file.rollback.into_iter().flat_map(|r| r.steps))
+        .flat_map(|p| tables(get(p, "steps")))
+        .chain(rollback.into_iter().flat_map(|r| tables(get(r, "steps"))))
+        .filter_map(|s| {
+            Some(Step {
+                id: string(get(s, "id"))?.0,
+                estimate: string(get(s, "estimate")),
+            })
+        })
         .collect();
     let mut out = EstimatePatch::default();
-    let mut spans: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut spans: Vec<(Range<usize>, String)> = Vec::new();
     for (step, new) in changes {
         match steps.iter().find(|s| &s.id == step).map(|s| &s.estimate) {
-            Some(Some(old)) => {
-                spans.push((old.span(), format!("\"{new}\"")));
-                out.changed
-                    .push((step.clone(), old.get_ref().clone(), new.clone()));
+            Some(Some((old, span))) => {
+                spans.push((span.clone(), format!("\"{new}\"")));
+                out.changed.push((step.clone(), old.clone(), new.clone()));
             }
             _ => out.without_line.push((step.clone(), new.clone())),
         }
@@ -135,6 +155,14 @@ mod tests {
         );
         assert_eq!(p.changed, vec![("1".into(), "30s".into(), "1-2m".into())]);
         assert_eq!(p.without_line, vec![("R1".into(), "10s".into())]);
+    }
+
+    #[test]
+    fn spanish_keys_read_as_the_loader_reads_them() {
+        let file = "[procedimiento]\nid = \"P-1\"\n\n[[fases]]\nid = \"a\"\n\n[[fases.pasos]]\nid = \"1\"\nestimado = \"30s\"\n";
+        let p = estimate_patch(file, "p.toml", "P-1", &[("1".into(), "1m".into())]).unwrap();
+        assert_eq!(p.changed, vec![("1".into(), "30s".into(), "1m".into())]);
+        assert!(p.diff.contains("+estimado = \"1m\"\n"), "{}", p.diff);
     }
 
     #[test]

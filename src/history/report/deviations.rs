@@ -9,11 +9,11 @@ pub(super) fn section<Tz: TimeZone>(cx: &Ctx<Tz>) -> String
 where
     Tz::Offset: Display,
 {
-    let (t, r) = (cx.t, cx.review);
+    let r = cx.review;
     let step = |s: &Option<String>| s.as_deref().map(escape).unwrap_or_else(|| "-".into());
-    let mut out = format!("## {}\n\n", t.deviations);
+    let mut out = format!("## {}\n\n", crate::tr!(cx.lang, "report-deviations"));
     if r.deviations.is_empty() {
-        out.push_str(t.no_deviations);
+        out.push_str(&crate::tr!(cx.lang, "report-no-deviations"));
         out.push_str("\n\n");
     } else {
         let rows: Vec<Vec<String>> = r
@@ -32,12 +32,20 @@ where
                 ]
             })
             .collect();
-        out.push_str(&table(&t.deviation_columns, &[Align::Left], &rows));
+        out.push_str(&table(
+            &crate::history::report::columns(
+                cx.lang,
+                "report-deviation-columns",
+                &["time", "step", "what", "reason"],
+            ),
+            &[Align::Left],
+            &rows,
+        ));
         out.push('\n');
     }
-    out.push_str(&format!("## {}\n\n", t.notes));
+    out.push_str(&format!("## {}\n\n", crate::tr!(cx.lang, "report-notes")));
     if r.notes.is_empty() {
-        out.push_str(t.no_notes);
+        out.push_str(&crate::tr!(cx.lang, "report-no-notes"));
         out.push_str("\n\n");
     } else {
         let rows: Vec<Vec<String>> = r
@@ -45,11 +53,22 @@ where
             .iter()
             .map(|n| vec![cx.datetime(n.at), step(&n.step), escape(&n.text)])
             .collect();
-        out.push_str(&table(&t.note_columns, &[Align::Left], &rows));
+        out.push_str(&table(
+            &crate::history::report::columns(
+                cx.lang,
+                "report-note-columns",
+                &["time", "step", "note"],
+            ),
+            &[Align::Left],
+            &rows,
+        ));
         out.push('\n');
     }
     if !r.decisions.is_empty() {
-        out.push_str(&format!("## {}\n\n", t.decisions));
+        out.push_str(&format!(
+            "## {}\n\n",
+            crate::tr!(cx.lang, "report-decisions")
+        ));
         let rows: Vec<Vec<String>> = r
             .decisions
             .iter()
@@ -65,7 +84,15 @@ where
                 ]
             })
             .collect();
-        out.push_str(&table(&t.decision_columns, &[Align::Left], &rows));
+        out.push_str(&table(
+            &crate::history::report::columns(
+                cx.lang,
+                "report-decision-columns",
+                &["time", "question", "answer"],
+            ),
+            &[Align::Left],
+            &rows,
+        ));
         out.push('\n');
     }
     out

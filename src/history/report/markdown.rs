@@ -62,7 +62,7 @@ pub enum Align {
 /// A GFM table. Cells hold Markdown; a `|` in them is escaped (GFM splits
 /// cells before parsing code spans, so this holds inside them too) and a
 /// line break becomes `<br>`. Short rows are padded with empty cells.
-pub fn table(header: &[&str], align: &[Align], rows: &[Vec<String>]) -> String {
+pub fn table<S: AsRef<str>>(header: &[S], align: &[Align], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     let row = |cells: &mut dyn Iterator<Item = String>| {
         let cells: Vec<String> = cells.collect();
@@ -81,7 +81,7 @@ pub fn table(header: &[&str], align: &[Align], rows: &[Vec<String>]) -> String {
         line.push('\n');
         line
     };
-    out.push_str(&row(&mut header.iter().map(|h| h.to_string())));
+    out.push_str(&row(&mut header.iter().map(|h| h.as_ref().to_string())));
     out.push('|');
     for i in 0..header.len() {
         out.push_str(match align.get(i) {

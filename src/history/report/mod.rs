@@ -18,13 +18,20 @@ mod timeline;
 use super::local_time;
 use super::record::RunStatus;
 use super::review::{RunReview, StepReview, Versus};
-use crate::i18n::report::{ReportTexts, report_texts};
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 use crate::journal::{Line, StepOutcome, Verification};
 use chrono::{DateTime, TimeZone, Utc};
 use std::fmt::Display;
 
 pub use markdown::{code, escape};
+
+/// The column headers of a report table: attributes of message `id`.
+pub fn columns(lang: Lang, id: &str, names: &[&str]) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| crate::i18n::catalog::format_attr(lang, id, n, None))
+        .collect()
+}
 
 /// What `pasos log verify` says about the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,21 +85,19 @@ where
 {
     let cx = Ctx {
         lang,
-        t: report_texts(lang),
         tz,
         review: input.review,
     };
-    let t = cx.t;
     let s = &input.review.record;
     let mut out = String::new();
     let unverified = if input.integrity.verified() {
         String::new()
     } else {
-        format!(" {}", t.title_unverified)
+        format!(" {}", crate::tr!(lang, "report-title-unverified"))
     };
     out.push_str(&format!(
         "# {}{unverified}: {} {}\n\n",
-        t.title,
+        crate::tr!(lang, "report-title"),
         escape(&s.procedure_id),
         escape(&s.procedure_title)
     ));
@@ -105,20 +110,39 @@ where
     out.push_str(&deviations::section(&cx));
     out.push_str(&steps::rollback_section(&cx));
     out.push_str(&steps::interruptions_section(&cx));
-    out.push_str(&format!("## {}\n\n{}\n\n", t.root_cause, t.to_fill));
-    out.push_str(&format!("## {}\n\n", t.action_items));
+    out.push_str(&format!(
+        "## {}\n\n{}\n\n",
+        crate::tr!(lang, "report-root-cause"),
+        crate::tr!(lang, "report-to-fill")
+    ));
+    out.push_str(&format!(
+        "## {}\n\n",
+        crate::tr!(lang, "report-action-items")
+    ));
     let blank: Vec<Vec<String>> = (1..=3).map(|n| vec![n.to_string()]).collect();
     out.push_str(&markdown::table(
-        &t.action_columns,
+        &crate::history::report::columns(
+            lang,
+            "report-action-columns",
+            &["number", "action", "owner", "due", "status"],
+        ),
         &[markdown::Align::Right],
         &blank,
     ));
-    out.push_str(&format!("\n## {}\n\n{}\n\n", t.lessons, t.to_fill));
+    out.push_str(&format!(
+        "\n## {}\n\n{}\n\n",
+        crate::tr!(lang, "report-lessons"),
+        crate::tr!(lang, "report-to-fill")
+    ));
     out.push_str("---\n\n");
-    out.push_str(&fill(t.footer, &[&code(&s.run_id)]));
+    out.push_str(&crate::tr!(
+        lang,
+        "report-footer",
+        run = (code(&s.run_id)).to_string()
+    ));
     if !input.integrity.verified() {
         out.push(' ');
-        out.push_str(t.footer_unverified);
+        out.push_str(&crate::tr!(lang, "report-footer-unverified"));
     }
     out.push('\n');
     out
@@ -127,7 +151,6 @@ where
 /// What the sections share: words, timezone, the run.
 struct Ctx<'a, Tz: TimeZone> {
     lang: Lang,
-    t: &'static ReportTexts,
     tz: &'a Tz,
     review: &'a RunReview,
 }
@@ -151,15 +174,14 @@ where
     /// The blockquotes at the top: an unverified journal, an unfinished
     /// run, a rehearsal.
     fn warnings(&self, integrity: &Integrity) -> Vec<String> {
-        let (t, r) = (self.t, self.review);
+        let r = self.review;
         let mut out = Vec::new();
         if let Some(problem) = &integrity.problem {
-            out.push(fill(
-                t.warn_unverified,
-                &[
-                    &code(&format!("pasos log verify {}", r.record.run_id)),
-                    &code(problem),
-                ],
+            out.push(crate::tr!(
+                self.lang,
+                "report-warn-unverified",
+                command = (code(&format!("pasos log verify {}", r.record.run_id))).to_string(),
+                problem = (code(problem)).to_string()
             ));
         }
         let resume = code(&format!("pasos run --resume {}", r.record.run_id));
@@ -171,45 +193,55 @@ where
                     .and_then(|i| i.cause.as_ref())
                     .map(|c| escape(&super::words::interruption(self.lang, c)))
                     .unwrap_or_else(|| "-".into());
-                out.push(fill(t.warn_interrupted, &[&when, &why, &resume]));
+                out.push(crate::tr!(
+                    self.lang,
+                    "report-warn-interrupted",
+                    time = when.to_string(),
+                    reason = why.to_string(),
+                    command = resume.to_string()
+                ));
             }
-            RunStatus::Open => out.push(fill(
-                t.warn_open,
-                &[&self.datetime(r.record.last_event()), &resume],
+            RunStatus::Open => out.push(crate::tr!(
+                self.lang,
+                "report-warn-open",
+                time = (self.datetime(r.record.last_event())).to_string(),
+                command = resume.to_string()
             )),
             RunStatus::Finished(_) => {}
         }
         if r.record.mode == crate::journal::Mode::Rehearsal {
-            out.push(t.warn_rehearsal.to_string());
+            out.push(crate::tr!(self.lang, "report-warn-rehearsal").to_string());
         }
         out
     }
 
-    fn outcome(&self, o: StepOutcome) -> &'static str {
-        let t = self.t;
+    fn outcome(&self, o: StepOutcome) -> String {
         match o {
-            StepOutcome::Done => t.step_done,
-            StepOutcome::Failed => t.step_failed,
-            StepOutcome::Skipped => t.step_skipped,
-            StepOutcome::RolledBack => t.step_rolled_back,
-            StepOutcome::Interrupted => t.step_interrupted,
+            StepOutcome::Done => crate::tr!(self.lang, "report-step-done"),
+            StepOutcome::Failed => crate::tr!(self.lang, "report-step-failed"),
+            StepOutcome::Skipped => crate::tr!(self.lang, "report-step-skipped"),
+            StepOutcome::RolledBack => crate::tr!(self.lang, "report-step-rolled-back"),
+            StepOutcome::Interrupted => crate::tr!(self.lang, "report-step-interrupted"),
         }
     }
 
     /// A step's result for a table cell: failures in bold, and whether the
     /// rollback undid it.
     fn result(&self, s: &StepReview) -> String {
-        let t = self.t;
         let word = match s.state {
-            super::review::StepState::NotReached => t.step_not_reached.to_string(),
-            super::review::StepState::InProgress => t.step_in_progress.to_string(),
-            super::review::StepState::Ended(StepOutcome::Failed) => {
-                format!("**{}**", t.step_failed)
+            super::review::StepState::NotReached => {
+                crate::tr!(self.lang, "report-step-not-reached").to_string()
             }
-            super::review::StepState::Ended(o) => self.outcome(o).to_string(),
+            super::review::StepState::InProgress => {
+                crate::tr!(self.lang, "report-step-in-progress").to_string()
+            }
+            super::review::StepState::Ended(StepOutcome::Failed) => {
+                format!("**{}**", crate::tr!(self.lang, "report-step-failed"))
+            }
+            super::review::StepState::Ended(o) => self.outcome(o),
         };
         if s.undone {
-            format!("{word} ({})", t.undone)
+            format!("{word} ({})", crate::tr!(self.lang, "report-undone"))
         } else {
             word
         }
@@ -225,7 +257,10 @@ where
                     .and_then(|o| o.title.clone())
                     .map(|t| format!(": {}", escape(&t)))
                     .unwrap_or_default();
-                format!("{}{of_title}", fill(self.t.undo_of, &[&escape(of)]))
+                format!(
+                    "{}{of_title}",
+                    crate::tr!(self.lang, "report-undo-of", step = (escape(of)).to_string())
+                )
             }
             _ => s.title.as_deref().map(escape).unwrap_or_default(),
         }
@@ -234,9 +269,17 @@ where
     fn versus(&self, v: Option<Versus>) -> String {
         match v {
             None => String::new(),
-            Some(Versus::Within) => self.t.within.to_string(),
-            Some(Versus::Over { by_ms }) => fill(self.t.over, &[&duration(by_ms)]),
-            Some(Versus::Under { by_ms }) => fill(self.t.under, &[&duration(by_ms)]),
+            Some(Versus::Within) => crate::tr!(self.lang, "report-within").to_string(),
+            Some(Versus::Over { by_ms }) => crate::tr!(
+                self.lang,
+                "report-over",
+                duration = (duration(by_ms)).to_string()
+            ),
+            Some(Versus::Under { by_ms }) => crate::tr!(
+                self.lang,
+                "report-under",
+                duration = (duration(by_ms)).to_string()
+            ),
         }
     }
 }

@@ -4,7 +4,6 @@
 use super::markdown::{Align, table};
 use super::{Ctx, duration, escape};
 use crate::history::review::{StepKind, StepReview};
-use crate::i18n::fill;
 use chrono::TimeZone;
 use std::fmt::Display;
 
@@ -37,28 +36,28 @@ pub(super) fn section<Tz: TimeZone>(cx: &Ctx<Tz>) -> String
 where
     Tz::Offset: Display,
 {
-    let (t, r) = (cx.t, cx.review);
+    let r = cx.review;
     let rows: Vec<Vec<String>> = r
         .steps
         .iter()
         .filter(|s| s.kind == StepKind::Forward)
         .map(|s| step_row(cx, s, true))
         .collect();
-    let mut out = format!("## {}\n\n", t.steps);
+    let mut out = format!("## {}\n\n", crate::tr!(cx.lang, "report-steps"));
     if rows.is_empty() {
-        out.push_str(t.no_steps);
+        out.push_str(&crate::tr!(cx.lang, "report-no-steps"));
         out.push_str("\n\n");
         return out;
     }
     out.push_str(&table(
         &[
-            t.step,
-            t.title_column,
-            t.result,
-            t.attempts,
-            t.actual,
-            t.estimate_column,
-            t.difference,
+            crate::tr!(cx.lang, "report-step"),
+            crate::tr!(cx.lang, "report-title-column"),
+            crate::tr!(cx.lang, "report-result"),
+            crate::tr!(cx.lang, "report-attempts"),
+            crate::tr!(cx.lang, "report-actual"),
+            crate::tr!(cx.lang, "report-estimate-column"),
+            crate::tr!(cx.lang, "report-difference"),
         ],
         &[
             Align::Left,
@@ -84,7 +83,11 @@ where
         .map(|s| escape(&s.id))
         .collect();
     if !over.is_empty() {
-        out.push_str(&fill(t.over_estimate_steps, &[&over.join(", ")]));
+        out.push_str(&crate::tr!(
+            cx.lang,
+            "report-over-estimate-steps",
+            steps = (over.join(", ")).to_string()
+        ));
         out.push_str("\n\n");
     }
     out
@@ -94,35 +97,48 @@ pub(super) fn rollback_section<Tz: TimeZone>(cx: &Ctx<Tz>) -> String
 where
     Tz::Offset: Display,
 {
-    let (t, r) = (cx.t, cx.review);
-    let mut out = format!("## {}\n\n", t.rollback);
+    let r = cx.review;
+    let mut out = format!("## {}\n\n", crate::tr!(cx.lang, "report-rollback"));
     let Some(rb) = &r.rollback else {
-        out.push_str(t.no_rollback);
+        out.push_str(&crate::tr!(cx.lang, "report-no-rollback"));
         out.push_str("\n\n");
         return out;
     };
     let from = rb
         .from_step
         .as_deref()
-        .map(|s| fill(t.rollback_from, &[&escape(s)]))
+        .map(|s| {
+            crate::tr!(
+                cx.lang,
+                "report-rollback-from",
+                step = (escape(s)).to_string()
+            )
+        })
         .unwrap_or_default();
     let since_start = duration((rb.at - r.record.started()).num_milliseconds().max(0) as u64);
-    out.push_str(&fill(
-        t.rollback_started,
-        &[
-            &cx.datetime(rb.at),
-            &from,
-            &since_start,
-            &escape(&rb.reason),
-        ],
+    out.push_str(&crate::tr!(
+        cx.lang,
+        "report-rollback-started",
+        time = (cx.datetime(rb.at)).to_string(),
+        from = from.to_string(),
+        since_start = since_start.to_string(),
+        reason = (escape(&rb.reason)).to_string()
     ));
     out.push_str("\n\n");
     let plan: Vec<String> = rb.plan.iter().map(|p| escape(p)).collect();
-    out.push_str(&fill(t.rollback_plan, &[&plan.join(", ")]));
+    out.push_str(&crate::tr!(
+        cx.lang,
+        "report-rollback-plan",
+        plan = (plan.join(", ")).to_string()
+    ));
     out.push(' ');
     out.push_str(&match rb.duration_ms() {
-        Some(d) => fill(t.rollback_took, &[&duration(d)]),
-        None => t.rollback_unfinished.to_string(),
+        Some(d) => crate::tr!(
+            cx.lang,
+            "report-rollback-took",
+            duration = (duration(d)).to_string()
+        ),
+        None => crate::tr!(cx.lang, "report-rollback-unfinished").to_string(),
     });
     out.push_str("\n\n");
     let mut ids: Vec<&String> = rb.plan.iter().collect();
@@ -131,17 +147,21 @@ where
         .into_iter()
         .map(|id| match r.step(id) {
             Some(s) => step_row(cx, s, false),
-            None => vec![escape(id), String::new(), t.step_not_reached.to_string()],
+            None => vec![
+                escape(id),
+                String::new(),
+                crate::tr!(cx.lang, "report-step-not-reached").to_string(),
+            ],
         })
         .collect();
     out.push_str(&table(
         &[
-            t.step,
-            t.title_column,
-            t.result,
-            t.actual,
-            t.estimate_column,
-            t.difference,
+            crate::tr!(cx.lang, "report-step"),
+            crate::tr!(cx.lang, "report-title-column"),
+            crate::tr!(cx.lang, "report-result"),
+            crate::tr!(cx.lang, "report-actual"),
+            crate::tr!(cx.lang, "report-estimate-column"),
+            crate::tr!(cx.lang, "report-difference"),
         ],
         &[
             Align::Left,
@@ -160,7 +180,7 @@ pub(super) fn interruptions_section<Tz: TimeZone>(cx: &Ctx<Tz>) -> String
 where
     Tz::Offset: Display,
 {
-    let (t, r) = (cx.t, cx.review);
+    let r = cx.review;
     if r.interruptions.is_empty() {
         return String::new();
     }
@@ -174,7 +194,11 @@ where
                     i.gap_ms().map(duration).unwrap_or_default(),
                     escape(&x.operator.label()),
                 ),
-                None => (t.not_resumed.to_string(), String::new(), String::new()),
+                None => (
+                    crate::tr!(cx.lang, "report-not-resumed").to_string(),
+                    String::new(),
+                    String::new(),
+                ),
             };
             vec![
                 cx.datetime(i.stopped),
@@ -189,16 +213,29 @@ where
             ]
         })
         .collect();
-    let mut out = format!("## {}\n\n", t.interruptions);
+    let mut out = format!("## {}\n\n", crate::tr!(cx.lang, "report-interruptions"));
     out.push_str(&table(
-        &t.interruption_columns,
+        &crate::history::report::columns(
+            cx.lang,
+            "report-interruption-columns",
+            &[
+                "stopped",
+                "resumed",
+                "paused",
+                "step",
+                "reason",
+                "resumed-by",
+            ],
+        ),
         &[Align::Left, Align::Left, Align::Right],
         &rows,
     ));
     out.push('\n');
-    out.push_str(&fill(
-        t.paused_total,
-        &[&duration(r.paused_ms()), &duration(r.active_ms())],
+    out.push_str(&crate::tr!(
+        cx.lang,
+        "report-paused-total",
+        paused = (duration(r.paused_ms())).to_string(),
+        active = (duration(r.active_ms())).to_string()
     ));
     out.push_str("\n\n");
     out

@@ -3,7 +3,6 @@
 
 use super::markdown::{Align, table};
 use super::{Ctx, ReportInput, code, duration, escape};
-use crate::i18n::fill;
 use crate::journal::{Mode, Operator};
 use chrono::TimeZone;
 use std::fmt::Display;
@@ -12,12 +11,12 @@ pub(super) fn section<Tz: TimeZone>(cx: &Ctx<Tz>, input: &ReportInput) -> String
 where
     Tz::Offset: Display,
 {
-    let (t, r) = (cx.t, cx.review);
+    let r = cx.review;
     let s = &r.record;
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row = |k: &str, v: String| rows.push(vec![k.to_string(), v]);
+    let mut row = |k: String, v: String| rows.push(vec![k, v]);
     row(
-        t.procedure,
+        crate::tr!(cx.lang, "report-procedure"),
         format!(
             "{} {} (v{})",
             code(&s.procedure_id),
@@ -26,27 +25,36 @@ where
         ),
     );
     if let Some(c) = &r.profile.criticality {
-        row(t.criticality, escape(c));
+        row(crate::tr!(cx.lang, "report-criticality"), escape(c));
     }
     row(
-        t.severity,
+        crate::tr!(cx.lang, "report-severity"),
         input
             .severity
             .map(|v| format!("**{}**", escape(v)))
-            .unwrap_or_else(|| t.severity_blank.to_string()),
+            .unwrap_or_else(|| crate::tr!(cx.lang, "report-severity-blank").to_string()),
     );
-    row(t.outcome, format!("**{}**", outcome(cx)));
-    row(t.duration, duration_cell(cx));
-    row(t.started, cx.datetime(s.started()));
     row(
-        t.ended,
+        crate::tr!(cx.lang, "report-outcome"),
+        format!("**{}**", outcome(cx)),
+    );
+    row(crate::tr!(cx.lang, "report-duration"), duration_cell(cx));
+    row(
+        crate::tr!(cx.lang, "report-started"),
+        cx.datetime(s.started()),
+    );
+    row(
+        crate::tr!(cx.lang, "report-ended"),
         match r.ended {
             Some(e) => cx.datetime(e),
-            None => t.not_finished.to_string(),
+            None => crate::tr!(cx.lang, "report-not-finished").to_string(),
         },
     );
     if let Some(first) = r.operators.first() {
-        row(t.operator, person(&first.operator));
+        row(
+            crate::tr!(cx.lang, "report-operator"),
+            person(&first.operator),
+        );
     }
     let resumed: Vec<String> = r
         .operators
@@ -55,27 +63,37 @@ where
         .map(|o| format!("{}, {}", person(&o.operator), cx.datetime(o.at)))
         .collect();
     if !resumed.is_empty() {
-        row(t.resumed_by, resumed.join("\n"));
+        row(crate::tr!(cx.lang, "report-resumed-by"), resumed.join("\n"));
     }
     row(
-        t.environment,
+        crate::tr!(cx.lang, "report-environment"),
         s.environment
             .as_deref()
             .map(escape)
             .unwrap_or_else(|| "-".into()),
     );
     row(
-        t.mode,
+        crate::tr!(cx.lang, "report-mode"),
         match s.mode {
-            Mode::Live => t.live,
-            Mode::Rehearsal => t.rehearsal,
+            Mode::Live => crate::tr!(cx.lang, "report-live"),
+            Mode::Rehearsal => crate::tr!(cx.lang, "report-rehearsal"),
         }
         .to_string(),
     );
-    row(t.run, code(&s.run_id));
-    row(t.journal, integrity_cell(cx, input));
-    let mut out = format!("## {}\n\n", t.summary);
-    out.push_str(&table(&[t.field, t.value], &[Align::Left], &rows));
+    row(crate::tr!(cx.lang, "report-run"), code(&s.run_id));
+    row(
+        crate::tr!(cx.lang, "report-journal"),
+        integrity_cell(cx, input),
+    );
+    let mut out = format!("## {}\n\n", crate::tr!(cx.lang, "report-summary"));
+    out.push_str(&table(
+        &[
+            crate::tr!(cx.lang, "report-field"),
+            crate::tr!(cx.lang, "report-value"),
+        ],
+        &[Align::Left],
+        &rows,
+    ));
     out.push('\n');
     out
 }
@@ -113,13 +131,17 @@ fn duration_cell<Tz: TimeZone>(cx: &Ctx<Tz>) -> String
 where
     Tz::Offset: Display,
 {
-    let (t, r) = (cx.t, cx.review);
+    let r = cx.review;
     // The working time, the figure every listing and KPI shows.
     let total = duration(r.active_ms());
     let mut out = if r.ended.is_some() {
         total
     } else {
-        fill(t.until_last_event, &[&total])
+        crate::tr!(
+            cx.lang,
+            "report-until-last-event",
+            duration = total.to_string()
+        )
     };
     if r.paused_ms() > 0 {
         out.push_str(&crate::tr!(
@@ -130,7 +152,11 @@ where
         ));
     }
     if let Some(e) = &r.profile.estimate {
-        out.push_str(&format!(" · {} {}", t.estimate, escape(e)));
+        out.push_str(&format!(
+            " · {} {}",
+            crate::tr!(cx.lang, "report-estimate"),
+            escape(e)
+        ));
         if let Some(est) = r.estimate().filter(|_| r.ended.is_some()) {
             let v = crate::history::review::Versus::of(r.active_ms(), est);
             out.push_str(&format!(" ({})", cx.versus(Some(v))));
@@ -146,14 +172,22 @@ fn integrity_cell<Tz: TimeZone>(cx: &Ctx<Tz>, input: &ReportInput) -> String
 where
     Tz::Offset: Display,
 {
-    let t = cx.t;
     let i = input.integrity;
     let mut out = match &i.problem {
-        None => fill(t.verified, &[&i.events.to_string()]),
-        Some(p) => fill(t.not_verified, &[&code(p)]),
+        None => crate::tr!(cx.lang, "report-verified", count = i.events),
+        Some(p) => crate::tr!(
+            cx.lang,
+            "report-not-verified",
+            problem = (code(p)).to_string()
+        ),
     };
     if let Some((line, bytes)) = i.torn_tail {
-        out.push_str(&fill(t.torn_tail, &[&line.to_string(), &bytes.to_string()]));
+        out.push_str(&crate::tr!(
+            cx.lang,
+            "report-torn-tail",
+            line = line,
+            bytes = bytes
+        ));
     }
     out
 }

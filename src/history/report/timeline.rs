@@ -31,7 +31,6 @@ pub(super) fn section<Tz: TimeZone>(cx: &Ctx<Tz>, lines: &[Line]) -> String
 where
     Tz::Offset: Display,
 {
-    let t = cx.t;
     let clock = |at| cx.datetime(at);
     let tl = Context {
         lang: cx.lang,
@@ -60,7 +59,7 @@ where
         }
         // A command that never got its exit code (the run stopped).
         if let Some((row, _)) = in_flight.take() {
-            rows[row][1].push_str(&format!(" {}", t.no_exit_code));
+            rows[row][1].push_str(&format!(" {}", crate::tr!(cx.lang, "report-no-exit-code")));
         }
         let date = cx.date(at);
         let when = if last_date == Some(date) {
@@ -76,10 +75,21 @@ where
         rows.push(vec![when, text]);
     }
     if let Some((row, _)) = in_flight.take() {
-        rows[row][1].push_str(&format!(" {}", t.no_exit_code));
+        rows[row][1].push_str(&format!(" {}", crate::tr!(cx.lang, "report-no-exit-code")));
     }
-    let mut out = format!("## {}\n\n{}\n\n", t.timeline, t.timeline_note);
-    out.push_str(&table(&[t.time, t.event], &[Align::Left], &rows));
+    let mut out = format!(
+        "## {}\n\n{}\n\n",
+        crate::tr!(cx.lang, "report-timeline"),
+        crate::tr!(cx.lang, "report-timeline-note")
+    );
+    out.push_str(&table(
+        &[
+            crate::tr!(cx.lang, "report-time"),
+            crate::tr!(cx.lang, "report-event"),
+        ],
+        &[Align::Left],
+        &rows,
+    ));
     out.push('\n');
     out
 }

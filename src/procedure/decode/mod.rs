@@ -4,6 +4,8 @@ mod extras;
 pub mod literal;
 mod meta;
 mod reader;
+
+pub use reader::spanish_key;
 mod steps;
 mod syntax;
 

@@ -603,8 +603,9 @@ pub fn bad_keyword<K: Keyword>(t: &Text, label: &str) -> Diagnostic {
     }
 }
 
-/// Spanish keys the users' Markdown template uses, and the English key.
-fn spanish_key(key: &str) -> Option<&'static str> {
+/// Spanish keys the users' Markdown template uses, and the English key:
+/// the one list of the procedure's keys in Spanish.
+pub fn spanish_key(key: &str) -> Option<&'static str> {
     let english = match crate::procedure::keyword::fold(key)
         .replace('-', "_")
         .as_str()

@@ -5,7 +5,6 @@ use super::detail::{RunDetail, Tab};
 use super::kpi::KpiView;
 use super::runs::RunEntry;
 use crate::i18n::Lang;
-use crate::i18n::review::{ReviewTexts, review_texts};
 use crate::tui::keymap::{Action, Keymap, Mode};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
@@ -78,8 +77,9 @@ impl ReviewApp {
         }
     }
 
-    pub fn t(&self) -> &'static ReviewTexts {
-        review_texts(self.lang)
+    /// The language the browser speaks (its words come from the catalog).
+    pub fn t(&self) -> crate::i18n::Lang {
+        self.lang
     }
 
     pub fn wide(&self) -> bool {
@@ -100,7 +100,7 @@ impl ReviewApp {
         self.visible = (0..self.runs.len())
             .filter(|i| {
                 let r = &self.runs[*i];
-                r.matches(&self.filter, &self.t().outcome(&r.record.status))
+                r.matches(&self.filter, &r.record.status.word(self.t()))
             })
             .collect();
         self.selected = keep
@@ -209,7 +209,7 @@ impl ReviewApp {
             Action::Back if !self.filter.is_empty() => self.set_filter(""),
             Action::OpenRun => {
                 if let Some(entry) = self.selected_run().cloned() {
-                    match RunDetail::open(entry, self.t().lang) {
+                    match RunDetail::open(entry, self.t()) {
                         Ok(d) => self.screen = Screen::Run(Box::new(d)),
                         Err(e) => self.status = Some((e, true)),
                     }

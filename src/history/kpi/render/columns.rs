@@ -20,9 +20,9 @@ fn width(s: &str) -> usize {
 }
 
 impl Columns {
-    pub fn new(headers: &[&str], align: &[Align]) -> Columns {
+    pub fn new<S: AsRef<str>>(headers: &[S], align: &[Align]) -> Columns {
         Columns {
-            headers: headers.iter().map(|h| h.to_string()).collect(),
+            headers: headers.iter().map(|h| h.as_ref().to_string()).collect(),
             align: align.to_vec(),
             rows: Vec::new(),
         }

@@ -5,8 +5,7 @@
 use super::{notes_line, opt_duration, percent};
 use crate::history::kpi::{Kpis, ProcedureKpi, RunStatus};
 use crate::history::local_time::{minute, minute_no_offset};
-use crate::i18n::fill;
-use crate::i18n::kpi::KpiTexts;
+
 use crate::journal::RunOutcome;
 use crate::procedure::estimate::format_ms;
 use chrono::Local;
@@ -34,47 +33,64 @@ fn title_case(s: &str) -> String {
     }
 }
 
-fn header(cells: &[&str]) -> Vec<String> {
+fn header<S: AsRef<str>>(cells: &[S]) -> Vec<String> {
     vec![
-        row(&cells.iter().map(|c| title_case(c)).collect::<Vec<_>>()),
+        row(&cells
+            .iter()
+            .map(|c| title_case(c.as_ref()))
+            .collect::<Vec<_>>()),
         format!("|{}", "---|".repeat(cells.len())),
     ]
 }
 
-pub fn render(k: &Kpis, t: &KpiTexts) -> String {
+pub fn render(k: &Kpis, t: crate::i18n::Lang) -> String {
     let mut out = Vec::new();
     let g = &k.global;
     if k.procedures.len() > 1 {
-        out.push(format!("## {}", t.title));
+        out.push(format!("## {}", crate::tr!(t, "kpi-title")));
         out.push(String::new());
-        out.extend(header(&[t.figure, t.value]));
-        out.push(row(&[t.executions.into(), g.executions.to_string()]));
-        out.push(row(&[t.procedures.into(), g.procedures_run.to_string()]));
-        out.push(row(&[t.rehearsals_apart.into(), g.rehearsals.to_string()]));
+        out.extend(header(&[
+            crate::tr!(t, "kpi-figure"),
+            crate::tr!(t, "kpi-value"),
+        ]));
         out.push(row(&[
-            t.success_rate.into(),
+            crate::tr!(t, "kpi-executions"),
+            g.executions.to_string(),
+        ]));
+        out.push(row(&[
+            crate::tr!(t, "kpi-procedures"),
+            g.procedures_run.to_string(),
+        ]));
+        out.push(row(&[
+            crate::tr!(t, "kpi-rehearsals-apart"),
+            g.rehearsals.to_string(),
+        ]));
+        out.push(row(&[
+            crate::tr!(t, "kpi-success-rate"),
             format!(
                 "{} ({})",
-                percent(g.success_rate, t.none),
-                fill(
-                    t.of_finished,
-                    &[&g.successes.to_string(), &g.finished.to_string()]
+                percent(g.success_rate, &crate::tr!(t, "kpi-none")),
+                crate::tr!(
+                    t,
+                    "kpi-of-finished",
+                    count = g.successes,
+                    finished = g.finished.to_string()
                 )
             ),
         ]));
         out.push(row(&[
-            t.rollback_share.into(),
-            percent(g.rollback_share, t.none),
+            crate::tr!(t, "kpi-rollback-share"),
+            percent(g.rollback_share, &crate::tr!(t, "kpi-none")),
         ]));
         out.push(row(&[
-            t.mttr.into(),
+            crate::tr!(t, "kpi-mttr"),
             match g.mttr_ms {
                 Some(ms) => format!(
                     "{} ({})",
                     format_ms(ms),
-                    fill(t.mttr_of, &[&g.mttr_samples.to_string()])
+                    crate::tr!(t, "kpi-mttr-of", count = g.mttr_samples)
                 ),
-                None => t.mttr_none.into(),
+                None => crate::tr!(t, "kpi-mttr-none"),
             },
         ]));
         out.push(String::new());
@@ -91,78 +107,103 @@ pub fn render(k: &Kpis, t: &KpiTexts) -> String {
     out.join("\n")
 }
 
-fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
+fn procedure(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
     let f = &p.figures;
     let mut out = vec![
         format!(
             "## {}: {} — {}",
-            t.title,
+            crate::tr!(t, "kpi-title"),
             cell(&p.procedure_id),
             cell(&p.title)
         ),
         String::new(),
     ];
-    out.extend(header(&[t.figure, t.value]));
+    out.extend(header(&[
+        crate::tr!(t, "kpi-figure"),
+        crate::tr!(t, "kpi-value"),
+    ]));
     let mut exec = format!(
         "{} ({} {}, {} {}, {} {})",
-        f.executions, t.finished, f.finished, t.interrupted, f.interrupted, t.open, f.open
+        f.executions,
+        crate::tr!(t, "kpi-finished"),
+        f.finished,
+        crate::tr!(t, "kpi-interrupted"),
+        f.interrupted,
+        crate::tr!(t, "kpi-open"),
+        f.open
     );
     if f.rehearsals > 0 {
-        exec.push_str(&format!("; {} {}", t.rehearsals, f.rehearsals));
+        exec.push_str(&format!(
+            "; {} {}",
+            crate::tr!(t, "kpi-rehearsals"),
+            f.rehearsals
+        ));
     }
-    out.push(row(&[t.executions.into(), exec]));
+    out.push(row(&[crate::tr!(t, "kpi-executions"), exec]));
     out.push(row(&[
-        t.success_rate.into(),
+        crate::tr!(t, "kpi-success-rate"),
         format!(
             "{} ({})",
-            percent(f.success_rate, t.none),
-            fill(
-                t.of_finished,
-                &[&f.successes.to_string(), &f.finished.to_string()]
+            percent(f.success_rate, &crate::tr!(t, "kpi-none")),
+            crate::tr!(
+                t,
+                "kpi-of-finished",
+                count = f.successes,
+                finished = f.finished.to_string()
             )
         ),
     ]));
     let d = f.duration.as_ref();
     for (label, v) in [
-        (t.average, d.map(|d| d.avg_ms)),
-        (t.median, d.map(|d| d.median_ms)),
-        (t.minimum, d.map(|d| d.min_ms)),
-        (t.maximum, d.map(|d| d.max_ms)),
+        (crate::tr!(t, "kpi-average"), d.map(|d| d.avg_ms)),
+        (crate::tr!(t, "kpi-median"), d.map(|d| d.median_ms)),
+        (crate::tr!(t, "kpi-minimum"), d.map(|d| d.min_ms)),
+        (crate::tr!(t, "kpi-maximum"), d.map(|d| d.max_ms)),
     ] {
         out.push(row(&[
-            format!("{} ({label})", t.duration),
-            opt_duration(v, t.none),
+            format!("{} ({label})", crate::tr!(t, "kpi-duration")),
+            opt_duration(v, &crate::tr!(t, "kpi-none")),
         ]));
     }
-    out.push(row(&[t.rollbacks.into(), f.rollbacks.to_string()]));
     out.push(row(&[
-        format!("{} ({})", t.rollbacks, t.rollback_avg),
-        opt_duration(f.rollback_avg_ms, t.none),
+        crate::tr!(t, "kpi-rollbacks"),
+        f.rollbacks.to_string(),
     ]));
-    out.push(row(&[t.deviations.into(), f.deviations.to_string()]));
     out.push(row(&[
-        t.last_execution.into(),
+        format!(
+            "{} ({})",
+            crate::tr!(t, "kpi-rollbacks"),
+            crate::tr!(t, "kpi-rollback-avg")
+        ),
+        opt_duration(f.rollback_avg_ms, &crate::tr!(t, "kpi-none")),
+    ]));
+    out.push(row(&[
+        crate::tr!(t, "kpi-deviations"),
+        f.deviations.to_string(),
+    ]));
+    out.push(row(&[
+        crate::tr!(t, "kpi-last-execution"),
         f.last_execution
             .map(|t| minute(t, &Local))
-            .unwrap_or_else(|| t.none.into()),
+            .unwrap_or_else(|| crate::tr!(t, "kpi-none")),
     ]));
     out.push(String::new());
     if p.versions.len() > 1 {
         out.extend(header(&[
-            t.col_version,
-            t.col_executions,
-            t.col_success,
-            t.col_median,
-            t.col_rollbacks,
-            t.col_deviations,
+            crate::tr!(t, "kpi-col-version"),
+            crate::tr!(t, "kpi-col-executions"),
+            crate::tr!(t, "kpi-col-success"),
+            crate::tr!(t, "kpi-col-median"),
+            crate::tr!(t, "kpi-col-rollbacks"),
+            crate::tr!(t, "kpi-col-deviations"),
         ]));
         for v in &p.versions {
             let f = &v.figures;
             out.push(row(&[
                 cell(&v.version),
                 f.executions.to_string(),
-                percent(f.success_rate, t.none),
-                opt_duration(f.duration.map(|d| d.median_ms), t.none),
+                percent(f.success_rate, &crate::tr!(t, "kpi-none")),
+                opt_duration(f.duration.map(|d| d.median_ms), &crate::tr!(t, "kpi-none")),
                 f.rollbacks.to_string(),
                 f.deviations.to_string(),
             ]));
@@ -170,16 +211,16 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
         out.push(String::new());
     }
     if p.steps.iter().any(|s| s.actual.is_some()) {
-        out.push(format!("### {}", t.steps_title));
+        out.push(format!("### {}", crate::tr!(t, "kpi-steps-title")));
         out.push(String::new());
         out.extend(header(&[
-            t.col_step,
-            t.col_title,
-            t.col_estimate,
-            t.col_median,
-            t.col_p90,
-            t.col_over,
-            t.col_suggested,
+            crate::tr!(t, "kpi-col-step"),
+            crate::tr!(t, "kpi-col-title"),
+            crate::tr!(t, "kpi-col-estimate"),
+            crate::tr!(t, "kpi-col-median"),
+            crate::tr!(t, "kpi-col-p90"),
+            crate::tr!(t, "kpi-col-over"),
+            crate::tr!(t, "kpi-col-suggested"),
         ]));
         for s in p.steps.iter().filter(|s| s.actual.is_some()) {
             let a = s.actual.as_ref();
@@ -189,36 +230,36 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
                 s.estimate
                     .as_deref()
                     .map(cell)
-                    .unwrap_or_else(|| t.none.into()),
-                opt_duration(a.map(|a| a.median_ms), t.none),
-                opt_duration(a.map(|a| a.p90_ms), t.none),
+                    .unwrap_or_else(|| crate::tr!(t, "kpi-none")),
+                opt_duration(a.map(|a| a.median_ms), &crate::tr!(t, "kpi-none")),
+                opt_duration(a.map(|a| a.p90_ms), &crate::tr!(t, "kpi-none")),
                 match (a, s.estimate_max_ms) {
                     (Some(a), Some(_)) => format!("{}/{}", s.over_estimate, a.samples),
-                    _ => t.none.into(),
+                    _ => crate::tr!(t, "kpi-none"),
                 },
                 s.suggestion
                     .as_ref()
                     .map(|sg| sg.estimate.clone())
-                    .unwrap_or_else(|| t.none.into()),
+                    .unwrap_or_else(|| crate::tr!(t, "kpi-none")),
             ]));
         }
         out.push(String::new());
     }
     if !p.history.is_empty() {
-        out.push(format!("### {}", t.history_title));
+        out.push(format!("### {}", crate::tr!(t, "kpi-history-title")));
         out.push(String::new());
         out.extend(header(&[
-            t.col_date,
-            t.col_operator,
-            t.col_duration,
-            t.col_ok,
-            t.col_notes,
+            crate::tr!(t, "kpi-col-date"),
+            crate::tr!(t, "kpi-col-operator"),
+            crate::tr!(t, "kpi-col-duration"),
+            crate::tr!(t, "kpi-col-ok"),
+            crate::tr!(t, "kpi-col-notes"),
         ]));
         for h in &p.history {
             let ok = match h.status {
-                RunStatus::Finished(RunOutcome::Success) => t.yes.to_string(),
-                s if s.is_finished() => format!("{} ({})", t.no, t.status(s)),
-                s => format!("{} ({})", t.none, t.status(s)),
+                RunStatus::Finished(RunOutcome::Success) => crate::tr!(t, "kpi-yes").to_string(),
+                s if s.is_finished() => format!("{} ({})", crate::tr!(t, "kpi-no"), s.word(t)),
+                s => format!("{} ({})", crate::tr!(t, "kpi-none"), s.word(t)),
             };
             let notes = notes_line(h, t);
             out.push(row(&[

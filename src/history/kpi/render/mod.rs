@@ -8,8 +8,7 @@ pub mod markdown;
 pub mod table;
 
 use crate::history::kpi::HistoryRow;
-use crate::i18n::fill;
-use crate::i18n::kpi::KpiTexts;
+
 use crate::procedure::estimate::format_ms;
 
 /// An optional duration, or `none`.
@@ -25,13 +24,13 @@ pub fn percent(r: Option<f64>, none: &str) -> String {
 
 /// An execution's notes in one line: how often it was interrupted, its
 /// deviations, then its notes.
-pub fn notes_line(h: &HistoryRow, t: &KpiTexts) -> String {
-    let interrupted =
-        (h.interruptions > 0).then(|| fill(t.interrupted_times, &[&h.interruptions.to_string()]));
+pub fn notes_line(h: &HistoryRow, t: crate::i18n::Lang) -> String {
+    let interrupted = (h.interruptions > 0)
+        .then(|| crate::tr!(t, "kpi-interrupted-times", count = h.interruptions));
     let deviations = h
         .deviations
         .iter()
-        .map(|d| format!("{} {}", t.deviation_word, d.line(t.lang)));
+        .map(|d| format!("{} {}", crate::tr!(t, "kpi-deviation-word"), d.line(t)));
     interrupted
         .into_iter()
         .chain(

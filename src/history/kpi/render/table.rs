@@ -6,15 +6,14 @@ use super::{abridge, notes_line, opt_duration, percent};
 use crate::history::kpi::suggest::MIN_SAMPLES;
 use crate::history::kpi::{Figures, GlobalKpi, Kpis, ProcedureKpi, Unverified};
 use crate::history::local_time::{minute, minute_no_offset};
-use crate::i18n::fill;
-use crate::i18n::kpi::KpiTexts;
+
 use crate::procedure::estimate::format_ms;
 use chrono::Local;
 
 /// The width the table is made to fit.
 pub const WIDTH: usize = 80;
 
-pub fn render(k: &Kpis, t: &KpiTexts) -> String {
+pub fn render(k: &Kpis, t: crate::i18n::Lang) -> String {
     let mut out = Vec::new();
     out.extend(global(&k.global, t));
     for p in &k.procedures {
@@ -30,111 +29,143 @@ pub fn render(k: &Kpis, t: &KpiTexts) -> String {
 }
 
 /// The warning lines about journals that do not verify.
-pub fn unverified(list: &[Unverified], t: &KpiTexts) -> Vec<String> {
-    let mut out = vec![if list.len() == 1 {
-        t.unverified_one.to_string()
-    } else {
-        fill(t.unverified_many, &[&list.len().to_string()])
-    }];
+pub fn unverified(list: &[Unverified], t: crate::i18n::Lang) -> Vec<String> {
+    let mut out = vec![crate::tr!(t, "kpi-unverified", count = list.len())];
     for u in list {
         let text = format!("{}: {}", u.run_id, u.problem);
         for (i, line) in textwrap_plain(&text, WIDTH - 6).into_iter().enumerate() {
             out.push(format!("{}{line}", if i == 0 { "!   " } else { "!     " }));
         }
-        out.push(format!("!     {}", fill(t.unverified_hint, &[&u.run_id])));
+        out.push(format!(
+            "!     {}",
+            crate::tr!(t, "kpi-unverified-hint", run = u.run_id.to_string())
+        ));
     }
     out
 }
 
-fn global(g: &GlobalKpi, t: &KpiTexts) -> Vec<String> {
+fn global(g: &GlobalKpi, t: crate::i18n::Lang) -> Vec<String> {
     let mut first = format!(
         "{} · {} {} · {} {}",
-        t.title, t.executions, g.executions, t.procedures, g.procedures_run
+        crate::tr!(t, "kpi-title"),
+        crate::tr!(t, "kpi-executions"),
+        g.executions,
+        crate::tr!(t, "kpi-procedures"),
+        g.procedures_run
     );
     if g.rehearsals > 0 {
-        first.push_str(&format!(" · {} {}", t.rehearsals_apart, g.rehearsals));
+        first.push_str(&format!(
+            " · {} {}",
+            crate::tr!(t, "kpi-rehearsals-apart"),
+            g.rehearsals
+        ));
     }
     let mttr = match g.mttr_ms {
         Some(ms) => format!(
             "{} {} ({})",
-            t.mttr,
+            crate::tr!(t, "kpi-mttr"),
             format_ms(ms),
-            fill(t.mttr_of, &[&g.mttr_samples.to_string()])
+            crate::tr!(t, "kpi-mttr-of", count = g.mttr_samples)
         ),
-        None => format!("{} {}", t.mttr, t.mttr_none),
+        None => format!(
+            "{} {}",
+            crate::tr!(t, "kpi-mttr"),
+            crate::tr!(t, "kpi-mttr-none")
+        ),
     };
     let second = format!(
         "{} {} ({}) · {} {} · {}",
-        t.success_rate,
-        percent(g.success_rate, t.none),
-        fill(
-            t.of_finished,
-            &[&g.successes.to_string(), &g.finished.to_string()]
+        crate::tr!(t, "kpi-success-rate"),
+        percent(g.success_rate, &crate::tr!(t, "kpi-none")),
+        crate::tr!(
+            t,
+            "kpi-of-finished",
+            count = g.successes,
+            finished = g.finished.to_string()
         ),
-        t.rollback_share,
-        percent(g.rollback_share, t.none),
+        crate::tr!(t, "kpi-rollback-share"),
+        percent(g.rollback_share, &crate::tr!(t, "kpi-none")),
         mttr
     );
     vec![first, second]
 }
 
-fn counts(f: &Figures, t: &KpiTexts) -> String {
-    let mut parts = vec![format!("{} {}", t.finished, f.finished)];
+fn counts(f: &Figures, t: crate::i18n::Lang) -> String {
+    let mut parts = vec![format!("{} {}", crate::tr!(t, "kpi-finished"), f.finished)];
     if f.interrupted > 0 {
-        parts.push(format!("{} {}", t.interrupted, f.interrupted));
+        parts.push(format!(
+            "{} {}",
+            crate::tr!(t, "kpi-interrupted"),
+            f.interrupted
+        ));
     }
     if f.open > 0 {
-        parts.push(format!("{} {}", t.open, f.open));
+        parts.push(format!("{} {}", crate::tr!(t, "kpi-open"), f.open));
     }
-    let mut s = format!("{} {}: {}", t.executions, f.executions, parts.join(", "));
+    let mut s = format!(
+        "{} {}: {}",
+        crate::tr!(t, "kpi-executions"),
+        f.executions,
+        parts.join(", ")
+    );
     if f.rehearsals > 0 {
-        s.push_str(&format!(" · {} {}", t.rehearsals, f.rehearsals));
+        s.push_str(&format!(
+            " · {} {}",
+            crate::tr!(t, "kpi-rehearsals"),
+            f.rehearsals
+        ));
     }
     s
 }
 
-fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
+fn procedure(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
     let f = &p.figures;
     let mut out = vec![abridge(&format!("{} — {}", p.procedure_id, p.title), WIDTH)];
     out.push(format!("  {}", counts(f, t)));
     let rollbacks = match f.rollback_avg_ms {
         Some(ms) => format!(
             "{} {} ({} {})",
-            t.rollbacks,
+            crate::tr!(t, "kpi-rollbacks"),
             f.rollbacks,
-            t.rollback_avg,
+            crate::tr!(t, "kpi-rollback-avg"),
             format_ms(ms)
         ),
-        None => format!("{} {}", t.rollbacks, f.rollbacks),
+        None => format!("{} {}", crate::tr!(t, "kpi-rollbacks"), f.rollbacks),
     };
     out.push(format!(
         "  {} {} ({}) · {} · {} {}",
-        t.success_rate,
-        percent(f.success_rate, t.none),
-        fill(
-            t.of_finished,
-            &[&f.successes.to_string(), &f.finished.to_string()]
+        crate::tr!(t, "kpi-success-rate"),
+        percent(f.success_rate, &crate::tr!(t, "kpi-none")),
+        crate::tr!(
+            t,
+            "kpi-of-finished",
+            count = f.successes,
+            finished = f.finished.to_string()
         ),
         rollbacks,
-        t.deviations,
+        crate::tr!(t, "kpi-deviations"),
         f.deviations
     ));
     if let Some(d) = &f.duration {
         out.push(format!(
             "  {}: {} {} · {} {} · {} {} · {} {}",
-            t.duration,
-            t.average,
+            crate::tr!(t, "kpi-duration"),
+            crate::tr!(t, "kpi-average"),
             format_ms(d.avg_ms),
-            t.median,
+            crate::tr!(t, "kpi-median"),
             format_ms(d.median_ms),
-            t.minimum,
+            crate::tr!(t, "kpi-minimum"),
             format_ms(d.min_ms),
-            t.maximum,
+            crate::tr!(t, "kpi-maximum"),
             format_ms(d.max_ms)
         ));
     }
     if let Some(last) = f.last_execution {
-        out.push(format!("  {} {}", t.last_execution, minute(last, &Local)));
+        out.push(format!(
+            "  {} {}",
+            crate::tr!(t, "kpi-last-execution"),
+            minute(last, &Local)
+        ));
     }
     if p.versions.len() > 1 {
         out.push(String::new());
@@ -151,19 +182,19 @@ fn procedure(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
     out
 }
 
-fn versions(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
+fn versions(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
     use Align::{Left, Right};
     let mut c = Columns::new(
         &[
-            t.col_version,
-            t.col_executions,
-            t.col_success,
-            t.col_average,
-            t.col_median,
-            t.col_min,
-            t.col_max,
-            t.col_rollbacks,
-            t.col_deviations,
+            crate::tr!(t, "kpi-col-version"),
+            crate::tr!(t, "kpi-col-executions"),
+            crate::tr!(t, "kpi-col-success"),
+            crate::tr!(t, "kpi-col-average"),
+            crate::tr!(t, "kpi-col-median"),
+            crate::tr!(t, "kpi-col-min"),
+            crate::tr!(t, "kpi-col-max"),
+            crate::tr!(t, "kpi-col-rollbacks"),
+            crate::tr!(t, "kpi-col-deviations"),
         ],
         &[Left, Right, Right, Right, Right, Right, Right, Right, Right],
     );
@@ -173,11 +204,11 @@ fn versions(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
         c.push(vec![
             v.version.clone(),
             f.executions.to_string(),
-            percent(f.success_rate, t.none),
-            opt_duration(d.map(|d| d.avg_ms), t.none),
-            opt_duration(d.map(|d| d.median_ms), t.none),
-            opt_duration(d.map(|d| d.min_ms), t.none),
-            opt_duration(d.map(|d| d.max_ms), t.none),
+            percent(f.success_rate, &crate::tr!(t, "kpi-none")),
+            opt_duration(d.map(|d| d.avg_ms), &crate::tr!(t, "kpi-none")),
+            opt_duration(d.map(|d| d.median_ms), &crate::tr!(t, "kpi-none")),
+            opt_duration(d.map(|d| d.min_ms), &crate::tr!(t, "kpi-none")),
+            opt_duration(d.map(|d| d.max_ms), &crate::tr!(t, "kpi-none")),
             f.rollbacks.to_string(),
             f.deviations.to_string(),
         ]);
@@ -185,18 +216,18 @@ fn versions(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
     c.render("  ", WIDTH)
 }
 
-fn steps(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
+fn steps(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
     use Align::{Left, Right};
-    let mut out = vec![format!("  {}", t.steps_title)];
+    let mut out = vec![format!("  {}", crate::tr!(t, "kpi-steps-title"))];
     let mut c = Columns::new(
         &[
-            t.col_step,
-            t.col_estimate,
-            t.col_median,
-            t.col_p90,
-            t.col_over,
-            t.col_suggested,
-            t.col_title,
+            crate::tr!(t, "kpi-col-step"),
+            crate::tr!(t, "kpi-col-estimate"),
+            crate::tr!(t, "kpi-col-median"),
+            crate::tr!(t, "kpi-col-p90"),
+            crate::tr!(t, "kpi-col-over"),
+            crate::tr!(t, "kpi-col-suggested"),
+            crate::tr!(t, "kpi-col-title"),
         ],
         &[Left, Right, Right, Right, Right, Left, Left],
     );
@@ -204,18 +235,20 @@ fn steps(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
         let a = s.actual.as_ref();
         let over = match (a, s.estimate_max_ms) {
             (Some(a), Some(_)) => format!("{}/{}", s.over_estimate, a.samples),
-            _ => t.none.to_string(),
+            _ => crate::tr!(t, "kpi-none").to_string(),
         };
         let suggested = match &s.suggestion {
             Some(sg) if sg.proposed => format!("{} *", sg.estimate),
             Some(sg) => sg.estimate.clone(),
-            None => t.none.to_string(),
+            None => crate::tr!(t, "kpi-none").to_string(),
         };
         c.push(vec![
             s.id.clone(),
-            s.estimate.clone().unwrap_or_else(|| t.none.to_string()),
-            opt_duration(a.map(|a| a.median_ms), t.none),
-            opt_duration(a.map(|a| a.p90_ms), t.none),
+            s.estimate
+                .clone()
+                .unwrap_or_else(|| crate::tr!(t, "kpi-none").to_string()),
+            opt_duration(a.map(|a| a.median_ms), &crate::tr!(t, "kpi-none")),
+            opt_duration(a.map(|a| a.p90_ms), &crate::tr!(t, "kpi-none")),
             over,
             suggested,
             s.title.clone(),
@@ -231,11 +264,14 @@ fn steps(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
             .map(|s| format!("{} (×{:.1})", s.id, s.overrun_ratio.unwrap_or(0.0)))
             .collect();
         out.push(abridge(
-            &format!("  {}: {}", t.over_runs, worst.join(", ")),
+            &format!("  {}: {}", crate::tr!(t, "kpi-over-runs"), worst.join(", ")),
             WIDTH,
         ));
     }
-    for line in textwrap_plain(&fill(t.steps_note, &[&MIN_SAMPLES.to_string()]), WIDTH - 2) {
+    for line in textwrap_plain(
+        &crate::tr!(t, "kpi-steps-note", count = MIN_SAMPLES),
+        WIDTH - 2,
+    ) {
         out.push(format!("  {line}"));
     }
     out
@@ -260,16 +296,16 @@ fn textwrap_plain(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn history(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
+fn history(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
     use Align::{Left, Right};
-    let mut out = vec![format!("  {}", t.history_title)];
+    let mut out = vec![format!("  {}", crate::tr!(t, "kpi-history-title"))];
     let mut c = Columns::new(
         &[
-            &t.col_date.to_uppercase(),
-            &t.col_operator.to_uppercase(),
-            &t.col_duration.to_uppercase(),
-            t.col_result,
-            &t.col_notes.to_uppercase(),
+            crate::tr!(t, "kpi-col-date").to_uppercase(),
+            crate::tr!(t, "kpi-col-operator").to_uppercase(),
+            crate::tr!(t, "kpi-col-duration").to_uppercase(),
+            crate::tr!(t, "kpi-col-result"),
+            crate::tr!(t, "kpi-col-notes").to_uppercase(),
         ],
         &[Left, Left, Right, Left, Left],
     );
@@ -279,7 +315,7 @@ fn history(p: &ProcedureKpi, t: &KpiTexts) -> Vec<String> {
             minute_no_offset(h.started, &Local),
             abridge(&h.operator, 16),
             format_ms(h.duration_ms),
-            t.status(h.status).to_string(),
+            h.status.word(t).to_string(),
             notes,
         ]);
     }

@@ -156,3 +156,4 @@ history-verify-summary = { $bad } of { $count ->
     [one] { $count } journal does
    *[other] { $count } journals do
 } not verify
+history-undo-of = Undo step { $step }

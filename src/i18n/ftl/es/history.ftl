@@ -5,7 +5,7 @@
 history-run-end = { $status ->
     [success] éxito
     [failed] fallida
-    [rolled-back] con rollback
+    [rolled-back] revertida
     [aborted] abortada
     [interrupted] interrumpida
    *[open] abierta
@@ -44,7 +44,7 @@ history-interrupted-crash = la sesión anterior terminó sin cerrar la ejecució
 history-ev-exit = código { $code }
 history-ev-run-started = Inicio de la ejecución por { $operator } en { $environment } ({ $mode ->
     [rehearsal] ensayo
-   *[live] real
+   *[live] en vivo
 })
 history-ev-forced = , forzada pese al bloqueo de otra ejecución
 history-ev-prerequisite = Prerequisito confirmado ({ $group }): { $item }
@@ -95,7 +95,7 @@ history-ev-finished = Fin de la ejecución: { $status } en { $duration }
 history-report-outcome = { $status ->
     [success] ÉXITO
     [failed] FALLÓ
-    [rolled-back] CON ROLLBACK
+    [rolled-back] REVERTIDA (rollback)
     [aborted] ABORTADA
     [interrupted] INTERRUMPIDA, sin terminar
    *[open] SIN TERMINAR (bitácora abierta)
@@ -155,3 +155,4 @@ history-verify-summary = { $bad ->
     [one] { $bad } de { $count } bitácoras no se verifica
    *[other] { $bad } de { $count } bitácoras no se verifican
 }
+history-undo-of = Deshacer el paso { $step }

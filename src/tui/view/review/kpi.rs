@@ -4,8 +4,6 @@
 
 use crate::history::kpi::{DurationStats, ProcedureKpi, StepKpi};
 use crate::history::local_time::minute_no_offset;
-use crate::i18n::fill;
-use crate::i18n::review::ReviewTexts;
 use crate::procedure::estimate::{format_ms, format_secs};
 use crate::tui::review::app::ReviewApp;
 use crate::tui::review::kpi::KpiView;
@@ -31,9 +29,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, k: &KpiView, look: &Look
     let w = area.width as usize;
     let Some(p) = k.current() else {
         let lines = vec![
-            Line::styled(t.kpi_title, look.title()),
+            Line::styled(crate::tr!(t, "review-kpi-title"), look.title()),
             Line::raw(""),
-            Line::raw(t.no_kpis),
+            Line::raw(crate::tr!(t, "review-no-kpis")),
         ];
         f.render_widget(Paragraph::new(lines), area);
         return;
@@ -63,7 +61,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, k: &KpiView, look: &Look
 }
 
 fn figures(
-    t: &ReviewTexts,
+    t: crate::i18n::Lang,
     k: &KpiView,
     p: &ProcedureKpi,
     w: usize,
@@ -78,19 +76,23 @@ fn figures(
         .unwrap_or_else(|| "-".into());
     let of = format!(
         "  ·  {}",
-        fill(
-            t.kpi_of,
-            &[
-                &(k.procedure + 1).to_string(),
-                &k.kpis.procedures.len().to_string()
-            ]
+        crate::tr!(
+            t,
+            "review-kpi-of",
+            shown = (k.procedure + 1).to_string(),
+            total = k.kpis.procedures.len().to_string()
         )
     );
     let mut lines = vec![
         Line::from(vec![
             Span::styled(
                 fit(
-                    &format!("{} — {} — {}", t.kpi_title, p.procedure_id, p.title),
+                    &format!(
+                        "{} — {} — {}",
+                        crate::tr!(t, "review-kpi-title"),
+                        p.procedure_id,
+                        p.title
+                    ),
                     w.saturating_sub(of.chars().count()),
                 ),
                 look.title(),
@@ -98,55 +100,51 @@ fn figures(
             Span::raw(of),
         ]),
         Line::raw(fit(
-            &fill(
-                t.executions_line,
-                &[
-                    &fig.executions.to_string(),
-                    &fig.finished.to_string(),
-                    &fig.rehearsals.to_string(),
-                    &last,
-                ],
+            &crate::tr!(
+                t,
+                "review-executions-line",
+                executions = fig.executions.to_string(),
+                finished = fig.finished.to_string(),
+                rehearsals = fig.rehearsals.to_string(),
+                last = last.to_string()
             ),
             w,
         )),
         Line::raw(fit(
-            &fill(
-                t.success_line,
-                &[
-                    &percent(fig.success_rate),
-                    &fig.successes.to_string(),
-                    &fig.finished.to_string(),
-                    &fig.rollbacks.to_string(),
-                    &opt_dur(fig.rollback_avg_ms),
-                    &fig.deviations.to_string(),
-                ],
+            &crate::tr!(
+                t,
+                "review-success-line",
+                rate = percent(fig.success_rate).to_string(),
+                successes = fig.successes.to_string(),
+                finished = fig.finished.to_string(),
+                rolled_back = fig.rollbacks.to_string(),
+                rollback_avg = opt_dur(fig.rollback_avg_ms).to_string(),
+                deviations = fig.deviations.to_string()
             ),
             w,
         )),
         Line::raw(fit(
-            &fill(
-                t.duration_line,
-                &[
-                    &opt_dur(d.map(|d| d.avg_ms)),
-                    &opt_dur(d.map(|d| d.median_ms)),
-                    &opt_dur(d.map(|d| d.min_ms)),
-                    &opt_dur(d.map(|d| d.max_ms)),
-                ],
+            &crate::tr!(
+                t,
+                "review-duration-line",
+                mean = opt_dur(d.map(|d| d.avg_ms)).to_string(),
+                median = opt_dur(d.map(|d| d.median_ms)).to_string(),
+                min = opt_dur(d.map(|d| d.min_ms)).to_string(),
+                max = opt_dur(d.map(|d| d.max_ms)).to_string()
             ),
             w,
         )),
         Line::styled(
             fit(
-                &fill(
-                    t.global_line,
-                    &[
-                        &g.procedures_run.to_string(),
-                        &g.executions.to_string(),
-                        &percent(g.success_rate),
-                        &percent(g.rollback_share),
-                        &opt_dur(g.mttr_ms),
-                        &g.mttr_samples.to_string(),
-                    ],
+                &crate::tr!(
+                    t,
+                    "review-global-line",
+                    procedures = g.procedures_run.to_string(),
+                    executions = g.executions.to_string(),
+                    rate = percent(g.success_rate).to_string(),
+                    rolled_back = percent(g.rollback_share).to_string(),
+                    mttr = opt_dur(g.mttr_ms).to_string(),
+                    incidents = g.mttr_samples.to_string()
                 ),
                 w,
             ),
@@ -158,18 +156,21 @@ fn figures(
             .versions
             .iter()
             .map(|v| {
-                fill(
-                    t.version_item,
-                    &[
-                        &v.version,
-                        &v.figures.executions.to_string(),
-                        &percent(v.figures.success_rate),
-                    ],
+                crate::tr!(
+                    t,
+                    "review-version-item",
+                    version = v.version.to_string(),
+                    count = v.figures.executions,
+                    rate = percent(v.figures.success_rate).to_string()
                 )
             })
             .collect();
         lines.push(Line::raw(fit(
-            &format!("{}: {}", t.versions, items.join(" · ")),
+            &format!(
+                "{}: {}",
+                crate::tr!(t, "review-versions"),
+                items.join(" · ")
+            ),
             w,
         )));
     }
@@ -182,9 +183,11 @@ fn figures(
             .collect();
         lines.push(Line::styled(
             fit(
-                &fill(
-                    t.unverified_line,
-                    &[&ids.len().to_string(), &ids.join(", ")],
+                &crate::tr!(
+                    t,
+                    "review-unverified-line",
+                    count = ids.len(),
+                    runs = ids.join(", ").to_string()
                 ),
                 w,
             ),
@@ -215,20 +218,24 @@ fn counts(app: &ReviewApp, p: &ProcedureKpi) -> Vec<(String, usize)> {
         (RunStatus::Open, f.open),
     ]
     .into_iter()
-    .map(|(s, n)| (t.outcome(&s), n))
+    .map(|(s, n)| (s.word(t), n))
     .collect()
 }
 
 /// The duration of each execution, oldest first, as a sparkline whose
 /// tallest bar is the longest run.
-fn durations(f: &mut Frame, area: Rect, t: &ReviewTexts, p: &ProcedureKpi, look: &Look) {
+fn durations(f: &mut Frame, area: Rect, t: crate::i18n::Lang, p: &ProcedureKpi, look: &Look) {
     let [title, chart] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let data: Vec<u64> = p.history.iter().map(|h| h.duration_ms / 1000).collect();
     let max = data.iter().copied().max().unwrap_or(0);
     f.render_widget(
         Paragraph::new(Line::styled(
             fit(
-                &fill(t.chart_durations, &[&format_secs(max)]),
+                &crate::tr!(
+                    t,
+                    "review-chart-durations",
+                    longest = format_secs(max).to_string()
+                ),
                 area.width as usize,
             ),
             look.title(),
@@ -280,15 +287,18 @@ fn outcomes(f: &mut Frame, area: Rect, app: &ReviewApp, p: &ProcedureKpi, look: 
         .max()
         .unwrap_or(6);
     let bar_w = w.saturating_sub(label_w + 6).clamp(4, 30);
-    let mut lines = vec![Line::styled(t.chart_outcomes, look.title())];
+    let mut lines = vec![Line::styled(
+        crate::tr!(t, "review-chart-outcomes"),
+        look.title(),
+    )];
     for (name, n) in rows.into_iter().filter(|(_, n)| *n > 0).take(4) {
         let ratio = n as f64 / most as f64;
         let cells = ((ratio * bar_w as f64).round() as usize).max(1);
         let bar = (if look.ascii { "#" } else { "█" }).repeat(cells);
         use crate::history::RunStatus;
-        let style = if name == t.outcome(&RunStatus::SUCCESS) {
+        let style = if name == RunStatus::SUCCESS.word(t) {
             look.fg(Color::Green)
-        } else if name == t.outcome(&RunStatus::FAILED) || name == t.outcome(&RunStatus::ABORTED) {
+        } else if name == RunStatus::FAILED.word(t) || name == RunStatus::ABORTED.word(t) {
             look.fg(Color::Red)
         } else {
             look.fg(Color::Yellow)
@@ -305,7 +315,7 @@ fn outcomes(f: &mut Frame, area: Rect, app: &ReviewApp, p: &ProcedureKpi, look: 
 fn steps_table(
     f: &mut Frame,
     area: Rect,
-    t: &ReviewTexts,
+    t: crate::i18n::Lang,
     k: &KpiView,
     p: &ProcedureKpi,
     look: &Look,
@@ -317,7 +327,7 @@ fn steps_table(
         .map(|s| s.id.chars().count())
         .max()
         .unwrap_or(2)
-        .clamp(t.step.chars().count(), 8);
+        .clamp(crate::tr!(t, "review-step").chars().count(), 8);
     // id median p90 estimate bar suggested
     let fixed = id_w + 1 + 7 + 1 + 7 + 1 + 9 + 2 + 1 + 10;
     let bar_w = w.saturating_sub(fixed).clamp(6, 60);
@@ -332,17 +342,17 @@ fn steps_table(
         .unwrap_or(0)
         .max(1);
     let mut lines = vec![
-        Line::styled(fit(t.steps_title, w), look.title()),
+        Line::styled(fit(&crate::tr!(t, "review-steps-title"), w), look.title()),
         Line::styled(
             fit(
                 &format!(
                     "{} {:>7} {:>7} {:>9}  {} {}",
-                    cell(t.step, id_w),
-                    t.col_median,
-                    t.col_p90,
-                    t.estimate,
+                    cell(&crate::tr!(t, "review-step"), id_w),
+                    crate::tr!(t, "review-col-median"),
+                    crate::tr!(t, "review-col-p90"),
+                    crate::tr!(t, "review-estimate"),
                     cell("", bar_w),
-                    t.col_suggested
+                    crate::tr!(t, "review-col-suggested")
                 ),
                 w,
             ),
@@ -379,7 +389,14 @@ fn steps_table(
     }
     if !p.over_runs.is_empty() {
         lines.push(Line::styled(
-            fit(&fill(t.over_runs, &[&p.over_runs.join(", ")]), w),
+            fit(
+                &crate::tr!(
+                    t,
+                    "review-over-runs",
+                    steps = p.over_runs.join(", ").to_string()
+                ),
+                w,
+            ),
             look.fg(Color::Yellow),
         ));
     }

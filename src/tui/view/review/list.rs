@@ -2,7 +2,6 @@
 
 use super::window;
 use crate::history::local_time::minute_no_offset;
-use crate::i18n::fill;
 use crate::procedure::estimate::format_ms;
 use crate::tui::review::app::ReviewApp;
 use crate::tui::view::style::{Look, cell};
@@ -45,29 +44,33 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
     let width = area.width as usize;
     let mut lines = Vec::new();
     let mut head = vec![
-        Span::styled(t.title, look.title()),
+        Span::styled(crate::tr!(t, "review-title"), look.title()),
         Span::raw(format!(
             "  ·  {}",
-            fill(
-                t.count,
-                &[&app.visible.len().to_string(), &app.runs.len().to_string()]
+            crate::tr!(
+                t,
+                "review-count",
+                shown = app.visible.len().to_string(),
+                total = app.runs.len().to_string()
             )
         )),
     ];
     if !app.filter.is_empty() {
-        head.push(Span::raw(format!("  ·  {}: ", t.filter)));
+        head.push(Span::raw(format!(
+            "  ·  {}: ",
+            crate::tr!(t, "review-filter")
+        )));
         head.push(Span::styled(app.filter.clone(), look.selected()));
     }
     lines.push(Line::from(head));
     if !app.unreadable.is_empty() {
         lines.push(Line::styled(
             crate::tui::view::style::fit(
-                &fill(
-                    t.unreadable,
-                    &[
-                        &app.unreadable.len().to_string(),
-                        &app.unreadable.join(", "),
-                    ],
+                &crate::tr!(
+                    t,
+                    "review-unreadable",
+                    count = app.unreadable.len(),
+                    runs = app.unreadable.join(", ").to_string()
                 ),
                 width,
             ),
@@ -77,13 +80,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
     let c = columns(width);
     let mut header = format!(
         "  {} {} {} {} {} {} {}",
-        cell(t.col_date, DATE),
-        cell(t.col_procedure, c.procedure),
-        cell(t.col_operator, c.operator),
-        cell(t.col_env, c.env),
-        cell(t.col_duration, DURATION),
-        cell(t.col_outcome, OUTCOME),
-        cell(t.col_deviations, DEVIATIONS),
+        cell(&crate::tr!(t, "review-col-date"), DATE),
+        cell(&crate::tr!(t, "review-col-procedure"), c.procedure),
+        cell(&crate::tr!(t, "review-col-operator"), c.operator),
+        cell(&crate::tr!(t, "review-col-env"), c.env),
+        cell(&crate::tr!(t, "review-col-duration"), DURATION),
+        cell(&crate::tr!(t, "review-col-outcome"), OUTCOME),
+        cell(&crate::tr!(t, "review-col-deviations"), DEVIATIONS),
     );
     if c.title > 0 {
         header.push(' ');
@@ -92,13 +95,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
     lines.push(Line::styled(header, look.title()));
     if app.runs.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::raw(fill(
-            t.no_runs,
-            &[&app.data_dir.display().to_string()],
+        lines.push(Line::raw(crate::tr!(
+            t,
+            "review-no-runs",
+            dir = app.data_dir.display().to_string()
         )));
     } else if app.visible.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::raw(t.no_match));
+        lines.push(Line::raw(crate::tr!(t, "review-no-match")));
     }
     let height = (area.height as usize).saturating_sub(lines.len());
     let first = window(app.selected, height);
@@ -113,7 +117,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
             cell(&s.operator, c.operator),
             cell(s.environment.as_deref().unwrap_or("-"), c.env),
             format_ms(s.working_ms()),
-            cell(&t.outcome(&s.status), OUTCOME),
+            cell(&s.status.word(t), OUTCOME),
             s.deviations.len(),
         );
         if c.title > 0 {

@@ -6,7 +6,6 @@ mod run;
 
 use super::overlay::keys_help;
 use super::style::Look;
-use crate::i18n::fill;
 use crate::tui::keymap::{Action, Mode};
 use crate::tui::review::app::{ReviewApp, Screen};
 use ratatui::Frame;
@@ -21,9 +20,10 @@ pub fn draw(f: &mut Frame, app: &ReviewApp) {
     };
     let area = f.area();
     if area.width < 60 || area.height < 16 {
-        let msg = fill(
-            app.t().too_small,
-            &[&format!("{}x{}", area.width, area.height)],
+        let msg = crate::tr!(
+            app.t(),
+            "review-too-small",
+            size = format!("{}x{}", area.width, area.height).to_string()
         );
         f.render_widget(Paragraph::new(msg), area);
         return;
@@ -43,8 +43,8 @@ pub fn draw(f: &mut Frame, app: &ReviewApp) {
             &app.keymap,
             &[Mode::Log],
             app.lang,
-            app.t().help_title,
-            app.t().help_footer,
+            &crate::tr!(app.t(), "review-help-title"),
+            &crate::tr!(app.t(), "review-help-footer"),
         );
     }
 }
@@ -53,7 +53,7 @@ fn footer(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
     let t = app.t();
     let first = if app.filtering {
         Line::from(vec![
-            Span::styled(t.filter_prompt, look.title()),
+            Span::styled(crate::tr!(t, "review-filter-prompt"), look.title()),
             Span::raw(app.filter.clone()),
             Span::styled("_", look.selected()),
         ])

@@ -3,7 +3,6 @@
 
 use super::window;
 use crate::history::review::{StepKind, StepState};
-use crate::i18n::fill;
 use crate::journal::StepOutcome;
 use crate::procedure::estimate::format_ms;
 use crate::tui::review::app::ReviewApp;
@@ -35,9 +34,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Lo
             d.tab
         };
         pane(f, left, app, d, look, tab);
-        let block = Block::bordered()
-            .border_set(look.border())
-            .title(format!(" {} ", app.t().tab_transcript));
+        let block = Block::bordered().border_set(look.border()).title(format!(
+            " {} ",
+            crate::tr!(app.t(), "review-tab-transcript")
+        ));
         let inner = block.inner(right);
         f.render_widget(block, right);
         transcript(f, inner, app, d, look);
@@ -61,24 +61,24 @@ fn header(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look
     );
     let second = format!(
         "{} · {} · {} · {} · {} · {} {}",
-        t.outcome(&s.status),
+        s.status.word(t),
         format_ms(s.working_ms()),
         s.operator,
         s.environment.as_deref().unwrap_or("-"),
         mode,
-        t.started,
+        crate::tr!(t, "review-started"),
         d.date,
     );
     let third = format!(
         "{} {} · {} {} · {}",
-        t.journal,
+        crate::tr!(t, "review-journal"),
         s.run_id,
         d.rows.len(),
-        t.events,
+        crate::tr!(t, "review-events"),
         if d.entry.intact {
-            t.verified.to_string()
+            crate::tr!(t, "review-verified").to_string()
         } else {
-            fill(t.verify_hint, &[&s.run_id])
+            crate::tr!(t, "review-verify-hint", run = s.run_id.to_string())
         }
     );
     let third = match &d.signing {
@@ -112,10 +112,10 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &L
             continue;
         }
         let name = match tab {
-            Tab::Timeline => t.tab_timeline,
-            Tab::Steps => t.tab_steps,
-            Tab::Notes => t.tab_notes,
-            Tab::Transcript => t.tab_transcript,
+            Tab::Timeline => crate::tr!(t, "review-tab-timeline"),
+            Tab::Steps => crate::tr!(t, "review-tab-steps"),
+            Tab::Notes => crate::tr!(t, "review-tab-notes"),
+            Tab::Transcript => crate::tr!(t, "review-tab-transcript"),
         };
         let text = format!(" {name} ");
         spans.push(if tab == d.tab {
@@ -186,10 +186,10 @@ fn steps(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look)
         fit(
             &format!(
                 "    {} {} {:>8} {:>9} {:>3}",
-                cell(t.step, id_w),
+                cell(&crate::tr!(t, "review-step"), id_w),
                 cell("", title_w),
-                t.actual,
-                t.estimate,
+                crate::tr!(t, "review-actual"),
+                crate::tr!(t, "review-estimate"),
                 "#",
             ),
             w,
@@ -249,12 +249,32 @@ fn steps(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look)
 fn notes(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look) {
     let t = app.t();
     let mut lines: Vec<Line> = Vec::new();
-    let sections: [(&str, &[&str], &str); 5] = [
-        (t.deviations, &["deviation"], t.no_deviations),
-        (t.notes, &["note"], t.no_notes),
-        (t.rollback, &["rollback-started"], t.no_rollback),
-        (t.decisions, &["decision-answered", "confirmation"], "-"),
-        (t.interruptions, &["run-interrupted", "run-resumed"], "-"),
+    let sections: [(String, &[&str], String); 5] = [
+        (
+            crate::tr!(t, "review-deviations"),
+            &["deviation"],
+            crate::tr!(t, "review-no-deviations"),
+        ),
+        (
+            crate::tr!(t, "review-notes"),
+            &["note"],
+            crate::tr!(t, "review-no-notes"),
+        ),
+        (
+            crate::tr!(t, "review-rollback"),
+            &["rollback-started"],
+            crate::tr!(t, "review-no-rollback"),
+        ),
+        (
+            crate::tr!(t, "review-decisions"),
+            &["decision-answered", "confirmation"],
+            "-".into(),
+        ),
+        (
+            crate::tr!(t, "review-interruptions"),
+            &["run-interrupted", "run-resumed"],
+            "-".into(),
+        ),
     ];
     for (title, kinds, none) in sections {
         lines.push(Line::styled(title.to_string(), look.title()));
@@ -298,22 +318,22 @@ fn transcript(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let Some(emu) = &d.replay else {
         f.render_widget(
-            Paragraph::new(t.no_transcript).wrap(ratatui::widgets::Wrap { trim: false }),
+            Paragraph::new(crate::tr!(t, "review-no-transcript"))
+                .wrap(ratatui::widgets::Wrap { trim: false }),
             area,
         );
         return;
     };
     let where_ = match d.commands.get(d.at_command) {
-        Some(c) => fill(
-            t.transcript_at,
-            &[
-                &(d.at_command + 1).to_string(),
-                &d.commands.len().to_string(),
-                &c.step,
-            ],
+        Some(c) => crate::tr!(
+            t,
+            "review-transcript-at",
+            command = (d.at_command + 1).to_string(),
+            total = d.commands.len().to_string(),
+            step = c.step.to_string()
         ),
-        None if d.commands.is_empty() => t.no_commands.to_string(),
-        None => t.transcript_end.to_string(),
+        None if d.commands.is_empty() => crate::tr!(t, "review-no-commands").to_string(),
+        None => crate::tr!(t, "review-transcript-end").to_string(),
     };
     f.render_widget(
         Paragraph::new(Line::styled(
