@@ -37,8 +37,10 @@ impl Session {
         let data = tempfile::tempdir().unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pasos"));
         cmd.arg("run");
+        // Secrets go by the environment (`--var` refuses them).
         for v in vars {
-            cmd.args(["--var", v]);
+            let (name, value) = v.split_once('=').expect("NAME=VALUE");
+            cmd.env(format!("PASOS_VAR_{name}"), value);
         }
         cmd.arg(procedure);
         cmd.env("PASOS_DATA_DIR", data.path());
@@ -121,7 +123,7 @@ fn main() {
     std::fs::write(&big, generated::generated_procedure(500)).unwrap();
     let mut firsts = Vec::new();
     for _ in 0..7 {
-        let (s, t0) = Session::start(&big, &["DB_PASSWORD=x"]);
+        let (s, t0) = Session::start(&big, &["DB_PASSWORD=bench-pw-1"]);
         let t = s
             .wait_for("PROC-BENCH-001", Duration::from_secs(10))
             .expect("first frame");

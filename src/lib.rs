@@ -14,6 +14,7 @@ pub mod plain;
 pub mod procedure;
 pub mod run;
 pub mod runner;
+pub mod secret;
 pub mod shell;
 pub mod trust;
 pub mod tui;

@@ -17,11 +17,8 @@ fn spawn(data: &std::path::Path, work: &str, extra: &[&str]) -> (Child, Receiver
         .env("PASOS_DATA_DIR", data)
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
-        .args([
-            "run",
-            &format!("--var=WORKDIR={work}"),
-            "--var=NOTIFY_TOKEN=crash-secret-123",
-        ])
+        .args(["run", &format!("--var=WORKDIR={work}")])
+        .env("PASOS_VAR_NOTIFY_TOKEN", "crash-secret-123")
         .args(extra)
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
         .stdin(Stdio::piped())

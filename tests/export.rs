@@ -317,7 +317,7 @@ fn demo_run(data: &Path, work: &Path, roll_back: bool) -> String {
     pasos(data)
         .args(["run", "--plain", "--operator", "Ana Export"])
         .arg(format!("--var=WORKDIR={}", workdir.display()))
-        .arg("--var=NOTIFY_TOKEN=tok-EXPORT-secret-99")
+        .env("PASOS_VAR_NOTIFY_TOKEN", "tok-EXPORT-secret-99")
         .arg(Path::new(ROOT).join("procedures/demo.toml"))
         .write_stdin(failing + then)
         .assert()

@@ -82,7 +82,7 @@ fn demo_run(data: &Path, work: &Path) -> String {
     pasos(data, "en_US.UTF-8")
         .arg("run")
         .arg(format!("--var=WORKDIR={}", work.join("demo").display()))
-        .arg("--var=NOTIFY_TOKEN=tok-x")
+        .env("PASOS_VAR_NOTIFY_TOKEN", "tok-x-secret")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
         .write_stdin(stdin)
         .assert()

@@ -395,7 +395,7 @@ impl Demo {
                 "--var=WORKDIR={}",
                 self.work.path().join("demo").display()
             ))
-            .arg("--var=NOTIFY_TOKEN=tok-x")
+            .env("PASOS_VAR_NOTIFY_TOKEN", "tok-x-secret")
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
             .write_stdin(stdin.to_string())
             .assert()

@@ -36,7 +36,7 @@ impl Env {
             .env_remove("LC_MESSAGES")
             .arg("run")
             .arg(format!("--var=WORKDIR={}", self.workdir()))
-            .arg(format!("--var=NOTIFY_TOKEN={SECRET}"))
+            .env("PASOS_VAR_NOTIFY_TOKEN", SECRET)
             .args(extra)
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
             .write_stdin(stdin.to_string())

@@ -150,9 +150,14 @@ pub struct RunArgs {
     /// A keymap file overriding the default keys (see keymaps/).
     #[arg(long, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
-    /// Set a variable (repeatable).
+    /// Set a variable (repeatable). Not for secrets: the command line is
+    /// visible to every user; use PASOS_VAR_<NAME>, --var-file or the prompt.
     #[arg(long = "var", value_name = "NAME=VALUE")]
     pub vars: Vec<String>,
+    /// Read variables from a file of NAME=VALUE lines (repeatable); it must
+    /// be readable by its owner only (chmod 600).
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<PathBuf>,
     /// Environment the run targets (overrides the procedure's).
     #[arg(long, value_name = "NAME")]
     pub env: Option<String>,

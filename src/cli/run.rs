@@ -12,26 +12,22 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let mut vars = Vec::new();
-    for v in &args.vars {
-        match v.split_once('=') {
-            Some((name, value)) if p.variable(name).is_some() => {
-                vars.push((name.to_string(), value.to_string()))
-            }
-            Some((name, _)) => {
-                let known: Vec<&str> = p.variables.iter().map(|v| v.name.as_str()).collect();
-                eprintln!(
-                    "pasos: --var {name}: the procedure declares no such variable (declared: {})",
-                    known.join(", ")
-                );
-                return EXIT_BAD_INPUT;
-            }
-            None => {
-                eprintln!("pasos: --var {v}: write it as NAME=VALUE");
-                return EXIT_BAD_INPUT;
-            }
-        }
+    let lang = global.lang();
+    // Secrets may be held from here on: no core dump may hold them.
+    if !pasos::secret::memory::protect() {
+        eprintln!("pasos: {}", pasos::tr!(lang, "secrets-protect-failed"));
     }
+    let env = |k: &str| std::env::var(k).ok();
+    let gathered = pasos::runner::intake::gather(&p, &args.vars, &args.var_files, &env, lang);
+    // SAFETY: no other thread has started yet.
+    unsafe { pasos::runner::intake::forget_env() };
+    let vars = match gathered {
+        Ok(v) => v,
+        Err(why) => {
+            eprintln!("pasos: {why}");
+            return EXIT_BAD_INPUT;
+        }
+    };
     let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => p,
         Err(e) => {
@@ -39,7 +35,6 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
-    let lang = global.lang();
     let mut trust = match pasos::trust::Settings::load(&paths.config) {
         Ok(t) => t,
         Err(e) => {

@@ -204,6 +204,15 @@ impl Texts {
         }
     }
 
+    /// The language these texts are in.
+    fn lang(&self) -> Lang {
+        if std::ptr::eq(self, Lang::Es.texts()) {
+            Lang::Es
+        } else {
+            Lang::En
+        }
+    }
+
     /// Why the engine refused, in words.
     pub fn refusal(&self, r: &crate::run::Refusal) -> String {
         use crate::run::Refusal::*;
@@ -226,6 +235,12 @@ impl Texts {
             WrongState { step, state } => fill(self.rf_wrong_state, &[step, state]),
             RunNotActive => self.rf_run_not_active.to_string(),
             AlreadyRollingBack => self.rf_already_rolling_back.to_string(),
+            SecretTooShort { name, min } => crate::tr!(
+                self.lang(),
+                "secrets-too-short",
+                name = name.as_str(),
+                min = *min
+            ),
         }
     }
 

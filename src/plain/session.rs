@@ -220,9 +220,11 @@ impl Session {
     }
 
     fn sync_secrets(&mut self) {
-        let secrets: Vec<String> = self.engine.secret_values().cloned().collect();
-        for s in secrets {
-            self.writer.redactor_mut().add_secret(s);
+        for s in self.engine.secret_values() {
+            self.writer.redactor_mut().add_secret_str(s);
+            if let Some(shell) = self.shell.as_mut() {
+                shell.add_secret(s);
+            }
         }
     }
 
@@ -233,7 +235,10 @@ impl Session {
                 say(self.t.shell_died);
             }
             match PipeShell::spawn(self.shell_dir.clone()) {
-                Ok(s) => self.shell = Some(s),
+                Ok(s) => {
+                    self.shell = Some(s);
+                    self.sync_secrets();
+                }
                 Err(e) => {
                     say(&format!("  ! cannot start a shell: {e}"));
                     return (127, 0, String::new());
@@ -282,7 +287,7 @@ impl Session {
         for (name, value) in &opts.vars {
             let fx = self.update(Msg::SetVariable {
                 name: name.clone(),
-                value: value.clone(),
+                value: value.to_string(),
             });
             self.exec(fx)?;
         }

@@ -34,7 +34,8 @@ pub struct Engine {
     pub(super) clock: Box<dyn Clock>,
     pub(super) state: State,
     /// Secret values: in memory only, never in an event.
-    pub(super) secrets: BTreeMap<String, String>,
+    /// Zeroed when dropped.
+    pub(super) secrets: BTreeMap<String, zeroize::Zeroizing<String>>,
     /// Output of the current attempt of each item (for output patterns).
     pub(super) outputs: BTreeMap<String, String>,
     /// Rebuilt from a journal that ended without `run-interrupted`.
@@ -170,7 +171,7 @@ impl Engine {
 
     /// Secret values set so far (for the journal's redactor).
     pub fn secret_values(&self) -> impl Iterator<Item = &String> {
-        self.secrets.values()
+        self.secrets.values().map(|v| &**v)
     }
 
     /// Variables declared but without a value (secrets after a resume).
@@ -309,7 +310,7 @@ impl Engine {
     /// travel this way) plus the `PASOS_*` variables.
     pub fn command_env(&self, step: &str) -> Vec<(String, String)> {
         let mut env: Vec<(String, String)> = self.substitution_values().into_iter().collect();
-        env.extend(self.secrets.iter().map(|(k, v)| (k.clone(), v.clone())));
+        env.extend(self.secrets.iter().map(|(k, v)| (k.clone(), v.to_string())));
         env.push(("PASOS_RUN_ID".into(), self.state.run_id.clone()));
         env.push(("PASOS_PROCEDURE_ID".into(), self.procedure.meta.id.clone()));
         env.push(("PASOS_STEP".into(), step.to_string()));

@@ -154,6 +154,12 @@ pub enum Refusal {
     },
     RunNotActive,
     AlreadyRollingBack,
+    /// A secret shorter than [`crate::secret::MIN_SECRET_LEN`]: it could
+    /// not be told apart from ordinary output, so it could not be redacted.
+    SecretTooShort {
+        name: String,
+        min: usize,
+    },
 }
 
 impl fmt::Display for Refusal {
@@ -191,6 +197,9 @@ impl fmt::Display for Refusal {
             Refusal::WrongState { step, state } => write!(f, "step {step} is {state}"),
             Refusal::RunNotActive => write!(f, "the run is not active"),
             Refusal::AlreadyRollingBack => write!(f, "the rollback is already under way"),
+            Refusal::SecretTooShort { name, min } => {
+                write!(f, "{name}: a secret must have at least {min} characters")
+            }
         }
     }
 }

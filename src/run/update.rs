@@ -96,8 +96,16 @@ impl Engine {
                         pattern: p.clone(),
                     });
                 }
+                if var.secret && value.chars().count() < crate::secret::MIN_SECRET_LEN {
+                    drop(zeroize::Zeroizing::new(value));
+                    return Err(Refusal::SecretTooShort {
+                        name,
+                        min: crate::secret::MIN_SECRET_LEN,
+                    });
+                }
                 if var.secret {
-                    self.secrets.insert(name.clone(), value);
+                    self.secrets
+                        .insert(name.clone(), zeroize::Zeroizing::new(value));
                     self.emit(
                         fx,
                         Event::VariableSet {

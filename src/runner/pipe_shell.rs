@@ -6,7 +6,13 @@
 //!
 //! The shell runs in its own process group: Ctrl-C reaches pasos, which
 //! forwards it to the command in flight.
+//!
+//! Its output goes through one streaming redactor (secrets in every form,
+//! split across reads or not) before anyone sees it: the caller's `out`
+//! and the output tail get redacted text only.
 
+use crate::journal::Redactor;
+use crate::shell::redact_stream::StreamRedactor;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -21,6 +27,7 @@ pub struct PipeShell {
     nonce: String,
     dir: PathBuf,
     counter: u64,
+    redact: StreamRedactor,
 }
 
 /// How one command ended.
@@ -36,6 +43,9 @@ pub struct Finished {
 }
 
 const OUTPUT_TAIL: usize = 64 * 1024;
+
+/// A partial line is shown after the output has been quiet this long.
+const QUIET: Duration = Duration::from_millis(200);
 
 fn shell_program() -> String {
     ["/bin/bash", "/usr/bin/bash", "/bin/sh"]
@@ -118,7 +128,13 @@ impl PipeShell {
             nonce,
             dir,
             counter: 0,
+            redact: StreamRedactor::new(Redactor::default()),
         })
+    }
+
+    /// A value that must not be shown from now on.
+    pub fn add_secret(&mut self, secret: &str) {
+        self.redact.add_secret_str(secret);
     }
 
     fn marker(&self) -> String {
@@ -168,6 +184,7 @@ impl PipeShell {
         let mut output: Vec<u8> = Vec::new();
         let mut interrupted = false;
         let mut closed = 0;
+        let mut last_data = Instant::now();
         loop {
             if sigint.swap(false, Ordering::SeqCst) {
                 interrupted = true;
@@ -175,6 +192,7 @@ impl PipeShell {
             }
             match self.rx.recv_timeout(Duration::from_millis(50)) {
                 Ok(Some(chunk)) => {
+                    last_data = Instant::now();
                     pending.extend_from_slice(&chunk);
                     if let Some(pos) = find(&pending, marker.as_bytes()) {
                         let rest = &pending[pos + marker.len()..];
@@ -183,7 +201,7 @@ impl PipeShell {
                                 .ok()
                                 .and_then(|s| s.parse().ok());
                             let before = pending[..pos].to_vec();
-                            emit(out, &mut output, &before);
+                            pass(&mut self.redact, out, &mut output, &before, true, false);
                             return Ok(self.finished(code, started, output, interrupted));
                         }
                         continue;
@@ -194,20 +212,25 @@ impl PipeShell {
                         .rposition(|b| *b == 0x1e)
                         .unwrap_or(pending.len());
                     let ready: Vec<u8> = pending.drain(..keep).collect();
-                    emit(out, &mut output, &ready);
+                    pass(&mut self.redact, out, &mut output, &ready, false, false);
                 }
                 Ok(None) => {
                     closed += 1;
                     if closed >= 2 {
                         let ready: Vec<u8> = std::mem::take(&mut pending);
-                        emit(out, &mut output, &ready);
+                        pass(&mut self.redact, out, &mut output, &ready, true, false);
                         let status = self.child.wait().ok().and_then(|s| s.code());
                         let _ = status;
                         return Ok(self.finished(None, started, output, interrupted));
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Timeout) => {
+                    if last_data.elapsed() >= QUIET {
+                        pass(&mut self.redact, out, &mut output, &[], false, true);
+                    }
+                }
                 Err(RecvTimeoutError::Disconnected) => {
+                    pass(&mut self.redact, out, &mut output, &[], true, false);
                     return Ok(self.finished(None, started, output, interrupted));
                 }
             }
@@ -257,6 +280,27 @@ impl Drop for PipeShell {
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// Output through the redactor: `quiet` releases a partial line, `end`
+/// everything (the command's output is over).
+fn pass(
+    redact: &mut StreamRedactor,
+    out: &mut dyn FnMut(&[u8]),
+    output: &mut Vec<u8>,
+    bytes: &[u8],
+    end: bool,
+    quiet: bool,
+) {
+    let mut text = redact.push(bytes);
+    if quiet {
+        text.push_str(&redact.flush());
+    }
+    if end {
+        text.push_str(&redact.flush());
+        text.push_str(&redact.finish());
+    }
+    emit(out, output, text.as_bytes());
 }
 
 fn emit(out: &mut dyn FnMut(&[u8]), output: &mut Vec<u8>, bytes: &[u8]) {

@@ -15,7 +15,8 @@ pub struct Options {
     pub procedure: Procedure,
     pub procedure_bytes: Vec<u8>,
     pub dry_run: bool,
-    pub vars: Vec<(String, String)>,
+    /// Values given before the start (secret ones zeroed when dropped).
+    pub vars: super::intake::Values,
     pub env: Option<String>,
     pub operator: Option<String>,
     pub resume: Option<String>,

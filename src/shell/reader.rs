@@ -155,6 +155,7 @@ fn read_loop(p: &mut ReaderParts) {
     }
     let mut core = p.shared.lock();
     if let Some(t) = core.transcript.as_mut() {
+        let _ = t.finish();
         let _ = t.boundary();
         let _ = t.flush();
     }

@@ -537,6 +537,7 @@ impl Drop for Shell {
         let mut core = self.shared.lock();
         core.delivery = None;
         if let Some(t) = core.transcript.as_mut() {
+            let _ = t.finish();
             let _ = t.boundary();
             let _ = t.flush();
         }

@@ -146,10 +146,23 @@ impl Transcript {
         Ok(())
     }
 
-    /// Writes out what is held back (a partial line) and reports how much
+    /// Writes out what is held back (a partial line, except what could
+    /// still be the start of a secret) and reports how much
     /// output of the last command was not recorded.
     pub fn flush_held(&mut self) -> io::Result<()> {
         let text = self.redact.flush();
+        if !text.is_empty() {
+            let t = self.held_since.take().unwrap_or_else(|| self.now());
+            self.event(t, "o", &text)?;
+        }
+        self.held_since = None;
+        Ok(())
+    }
+
+    /// The output ended (the shell exited): writes out everything held,
+    /// an unfinished start of a secret replaced.
+    pub fn finish(&mut self) -> io::Result<()> {
+        let text = self.redact.finish();
         if !text.is_empty() {
             let t = self.held_since.take().unwrap_or_else(|| self.now());
             self.event(t, "o", &text)?;

@@ -47,7 +47,7 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     for (name, value) in &opts.vars {
         let fx = app.send(Msg::SetVariable {
             name: name.clone(),
-            value: value.clone(),
+            value: value.to_string(),
         });
         exec.carry_out(&mut app, fx);
     }

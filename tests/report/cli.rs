@@ -18,7 +18,7 @@ fn demo_run(data: &Path, work: &Path, stdin: &str) -> assert_cmd::assert::Assert
         .env_remove("LC_MESSAGES")
         .args(["run", "--plain"])
         .arg(format!("--var=WORKDIR={}", work.join("demo").display()))
-        .arg("--var=NOTIFY_TOKEN=tok-SECRETO-77a1")
+        .env("PASOS_VAR_NOTIFY_TOKEN", "tok-SECRETO-77a1")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
         .write_stdin(stdin.to_string())
         .timeout(std::time::Duration::from_secs(60))

@@ -92,7 +92,7 @@ pub fn variables(top: &mut Table<'_, '_>, sink: &mut Sink) -> Vec<Variable> {
                         format!("{} is secret but has a default written in the file", t.label),
                         Some(d.span.clone()),
                     )
-                    .with_hint("remove `default`: secrets are asked for when the run starts (or passed with --var)"),
+                    .with_hint("remove `default`: secrets are asked for when the run starts (or passed with PASOS_VAR_<NAME> or --var-file)"),
                 );
         }
         let pattern = t.string(sink, "pattern");

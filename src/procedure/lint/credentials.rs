@@ -56,6 +56,9 @@ pub fn find_credentials(text: &str) -> Vec<Finding> {
             if is_bare_scheme(c.as_str()) {
                 continue; // `Authorization: Bearer ${TOKEN}`: the value is a variable
             }
+            if text[..c.start()].ends_with("${") {
+                continue; // `${NOTIFY_TOKEN:0:8}`: a parameter expansion, no value
+            }
             if out
                 .iter()
                 .any(|f| c.start() < f.range.end && f.range.start < c.end())
@@ -192,6 +195,7 @@ mod tests {
             "grep -c 'password=' app.log",
             "token=$(cat /run/secrets/token)",
             "echo \"password: ${DB_PASSWORD}\"",
+            "echo ${NOTIFY_TOKEN:0:8} ${API_KEY:-unset}",
         ] {
             assert_eq!(kinds(ok), Vec::<&str>::new(), "{ok}");
         }

@@ -13,6 +13,10 @@ if [ "$__pasos_user_rc" = 1 ]; then
     [ -r /etc/bash.bashrc ] && . /etc/bash.bashrc
     [ -r "$HOME/.bashrc" ] && . "$HOME/.bashrc"
 fi
+# The run's history stays with the run: a 0600 file in the private
+# directory, removed with it; never the user's history file.
+HISTFILE=$__pasos_dir/history
+export HISTFILE
 [ -n "${PS1-}" ] || PS1='\s-\v\$ '
 
 # Escapes a value for an OSC parameter into __pasos_out.

@@ -4,6 +4,8 @@ set -g __pasos_nonce $PASOS_SHELL_NONCE
 set -g __pasos_dir $PASOS_SHELL_DIR
 set -e PASOS_SHELL_NONCE PASOS_SHELL_DIR PASOS_SHELL_USER_RC
 set -g __pasos_ran
+# The run's history stays in memory: never the user's history file.
+set -g fish_history ''
 
 function __pasos_esc
     string replace -a '\\' '\\\\' -- $argv[1] | string replace -a ';' '\\x3b' | string replace -a \a '\\x07' | string replace -a \e '\\x1b' | string replace -a \r '\\x0d' | string join '\\x0a'

@@ -11,6 +11,10 @@ if [[ $__pasos_user_rc == 1 ]]; then
     [[ -r $ZDOTDIR/.zshenv ]] && . $ZDOTDIR/.zshenv
     [[ -r $ZDOTDIR/.zshrc ]] && . $ZDOTDIR/.zshrc
 fi
+# The run's history stays with the run: a 0600 file in the private
+# directory, removed with it; never the user's history file.
+(umask 077; : >>$__pasos_dir/history)
+export HISTFILE=$__pasos_dir/history
 
 __pasos_esc() {
     local s=$1
