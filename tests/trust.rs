@@ -143,6 +143,7 @@ impl Env {
         cmd.env("PASOS_DATA_DIR", &self.data)
             .env("PASOS_CONFIG_DIR", self.dir.path().join("config"))
             .env("SSH_AUTH_SOCK", &self.agent.socket)
+            .env("PASOS_VAR_NOTIFY_TOKEN", "tok-trust-1")
             .env("LANG", "en_US.UTF-8")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
@@ -178,7 +179,6 @@ impl Env {
             .arg("run")
             .arg("--plain")
             .arg(format!("--var=WORKDIR={}", workdir.display()))
-            .arg("--var=NOTIFY_TOKEN=tok-trust-1")
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
             .write_stdin(stdin)
             .assert()
@@ -535,7 +535,6 @@ fn a_run_that_must_be_signed_refuses_to_start_without_a_key_and_a_key_file_signs
         cmd.arg("run")
             .arg("--plain")
             .arg(format!("--var=WORKDIR={}", workdir.display()))
-            .arg("--var=NOTIFY_TOKEN=tok")
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
             .write_stdin("q\n");
     };
@@ -561,7 +560,6 @@ fn a_run_that_must_be_signed_refuses_to_start_without_a_key_and_a_key_file_signs
     cmd.arg("run").arg("--signing-key").arg(&key);
     cmd.arg("--plain")
         .arg(format!("--var=WORKDIR={}", workdir.display()))
-        .arg("--var=NOTIFY_TOKEN=tok")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
         .write_stdin("q\n");
     let out = cmd.assert();
@@ -699,14 +697,13 @@ fn the_transcript_is_covered_and_an_edited_cast_names_its_chunk() {
             "run",
             "--var",
             &format!("WORKDIR={}", workdir.display()),
-            "--var",
-            "NOTIFY_TOKEN=tok-trust-2",
             concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"),
         ],
         &[
             ("PASOS_DATA_DIR", &env.data),
             ("PASOS_CONFIG_DIR", &config),
             ("SSH_AUTH_SOCK", &env.agent.socket),
+            ("PASOS_VAR_NOTIFY_TOKEN", Path::new("tok-trust-2")),
         ],
     );
     s.wait_for("Prerequisite (People)");
@@ -788,7 +785,6 @@ fn a_run_handed_over_and_resumed_names_each_signer_and_its_seqs() {
             .arg("--plain")
             .args(extra)
             .arg(format!("--var=WORKDIR={}", workdir.display()))
-            .arg("--var=NOTIFY_TOKEN=tok")
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"))
             .write_stdin(stdin.to_string())
             .assert()
