@@ -1,5 +1,8 @@
 //! `pasos import` of a generated 1 MB Markdown runbook in the users'
-//! template (target: < 100 ms). Run: `cargo bench --bench import`.
+//! template (target: < 100 ms), and of 1 MB of the real-runbook corpus
+//! (`tests/fixtures/import/*.md` repeated: public runbooks and the seeds,
+//! every layout the importer reads; target: < 150 ms).
+//! Run: `cargo bench --bench import`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pasos::procedure::import::{Options, import_str};
@@ -48,6 +51,29 @@ if [ $? -ne 0 ]; then\n  echo \"falló la partición {step}\"\nfi\n```\n\n\
     s
 }
 
+/// The corpus runbooks one after another until `bytes`.
+fn corpus_mix(bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("SOURCES.md"))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).expect("fixture")).into_owned())
+        .collect();
+    let mut s = String::with_capacity(bytes + 65536);
+    while s.len() < bytes {
+        for t in &texts {
+            s.push_str(t);
+            s.push_str("\n\n");
+        }
+    }
+    s
+}
+
 fn bench(c: &mut Criterion) {
     let text = generated_runbook(1 << 20);
     let options = Options {
@@ -64,10 +90,14 @@ fn bench(c: &mut Criterion) {
         imported.report.totals.steps,
         imported.report.totals.commands
     );
+    let corpus = corpus_mix(1 << 20);
     let mut group = c.benchmark_group("import");
     group.sample_size(20);
     group.bench_function("import 1 MB Markdown runbook", |b| {
         b.iter(|| import_str(black_box(&text), &options))
+    });
+    group.bench_function("import 1 MB of the real-runbook corpus", |b| {
+        b.iter(|| import_str(black_box(&corpus), &options))
     });
     group.finish();
 }

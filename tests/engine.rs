@@ -1063,7 +1063,7 @@ fn undo_items_are_not_judged_by_the_forward_steps_validation() {
     });
     h.ok(Msg::SetVariable {
         name: "NOTIFY_TOKEN".into(),
-        value: "t0k3n".into(),
+        value: "t0k3n-42".into(),
     });
     h.run("P1", &[0]); // its output pattern wants `tools-ok`: fails here
     h.ok(Msg::Override {

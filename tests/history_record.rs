@@ -207,6 +207,22 @@ fn legacy_journals_verify_list_show_and_report_in_both_languages() {
     assert!(show.contains("el comando 1 de 1 salió con 1"), "{show}");
     assert!(show.contains("paso 5 saltado"), "{show}");
     assert!(show.contains("el operador salió"), "{show}");
+    let abort = out(&pasos(d, "es_ES.UTF-8")
+        .args(["log", "show", LEGACY_ABORT])
+        .assert()
+        .code(0));
+    assert!(
+        abort.contains(
+            "Nota: ejecución terminada por el operador: ventana de mantenimiento cancelada"
+        ),
+        "{abort}"
+    );
+    assert!(
+        abort.contains(
+            "iniciada con prerequisitos sin confirmar. Motivo: revisado ayer con el equipo"
+        ),
+        "{abort}"
+    );
     assert_no_words(&show, ENGLISH_TELLTALES, "log show (es)");
     let show = out(&pasos(d, "en_US.UTF-8")
         .args(["log", "show", LEGACY_QUIT])

@@ -191,6 +191,11 @@ pub struct ImportArgs {
     /// Do not repair broken encodings.
     #[arg(long)]
     pub no_repair: bool,
+    /// Exit 1 when anything is left to a human (placeholders, gated
+    /// destructive commands, text taken out of the commands, a document
+    /// that is not a procedure).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

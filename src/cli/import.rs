@@ -8,7 +8,7 @@ use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, color};
 use pasos::diagnostic::render_human;
 use pasos::procedure::{self, import};
 
-pub fn run(args: &ImportArgs) -> u8 {
+pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
     let shown = args.file.display().to_string();
     let bytes = match std::fs::read(&args.file) {
         Ok(b) => b,
@@ -26,7 +26,16 @@ pub fn run(args: &ImportArgs) -> u8 {
         repair: !args.no_repair,
         source_name: name,
     };
-    let imported = import::import_bytes(&bytes, &options);
+    let import::Imported {
+        procedure: imported_procedure,
+        toml,
+        report,
+    } = import::import_bytes(&bytes, &options);
+    // Only the TOML and the report are needed from here: free the rest
+    // before the TOML is loaded again to check it.
+    drop(bytes);
+    drop(imported_procedure);
+    let imported = Emitted { toml, report };
     let loaded = procedure::check_bytes(imported.toml.as_bytes());
 
     match &args.output {
@@ -78,6 +87,21 @@ pub fn run(args: &ImportArgs) -> u8 {
             " (details: --report)"
         }
     );
+    let risks = &imported.report.risks;
+    let left = risks.left_to_human();
+    let document = risks.document.map(|d| d.name()).unwrap_or("procedure");
+    eprintln!(
+        "{}",
+        pasos::tr!(
+            lang,
+            "import-risk-line",
+            document = document,
+            gated = risks.gated.len(),
+            placeholders = risks.placeholders.len(),
+            demoted = risks.demoted.len(),
+            count = left
+        )
+    );
     if loaded.errors() > 0 {
         let errors = loaded.error_diagnostics();
         eprint!(
@@ -94,5 +118,14 @@ pub fn run(args: &ImportArgs) -> u8 {
         );
         return EXIT_FAILED;
     }
+    if args.strict && left > 0 {
+        eprintln!("{}", pasos::tr!(lang, "import-strict-failed", count = left));
+        return EXIT_FAILED;
+    }
     EXIT_OK
+}
+
+struct Emitted {
+    toml: String,
+    report: import::report::Report,
 }

@@ -43,7 +43,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "pasos", &mut std::io::stdout());
             EXIT_OK
         }
-        Command::Import(a) => import::run(&a),
+        Command::Import(a) => import::run(&a, cli.global.lang()),
         Command::Export(a) => export::run(&a, &cli.global),
         Command::Log(a) => log::run(&a, &cli.global),
         Command::Kpi(a) => kpi::run(&a, &cli.global),

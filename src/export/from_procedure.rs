@@ -230,6 +230,13 @@ impl Builder<'_> {
         if s.criticality == Some(crate::procedure::Criticality::Critical) {
             item.flags.push(crate::tr!(t, "export-critical-flag"));
         }
+        if let Some(w) = &s.warning {
+            item.details.push(Detail::Line {
+                label: Some(crate::tr!(self.t, "procedure-warning-label")),
+                text: self.clean(w),
+                strong: true,
+            });
+        }
         item.details.extend(self.code(None, &s.commands));
         if let Some(e) = &s.expected {
             item.details.push(Detail::line(

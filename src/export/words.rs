@@ -1,8 +1,8 @@
 //! The procedure's and the run's enumerations in the checklist's words
-//! (catalog area `export`).
+//! (catalog area `export`). How a run ended is `history::RunStatus`'s.
 
 use crate::i18n::Lang;
-use crate::journal::{RunOutcome, StepOutcome};
+use crate::journal::StepOutcome;
 use crate::procedure::{Category, Criticality, TriggerKind};
 use crate::tr;
 
@@ -30,15 +30,6 @@ pub fn trigger_kind(lang: Lang, k: TriggerKind) -> String {
     match k {
         TriggerKind::Automatic => tr!(lang, "export-automatic"),
         TriggerKind::Manual => tr!(lang, "export-manual"),
-    }
-}
-
-pub fn run_outcome(lang: Lang, o: RunOutcome) -> String {
-    match o {
-        RunOutcome::Success => tr!(lang, "export-run-success"),
-        RunOutcome::Failed => tr!(lang, "export-run-failed"),
-        RunOutcome::RolledBack => tr!(lang, "export-run-rolled-back"),
-        RunOutcome::Aborted => tr!(lang, "export-run-aborted"),
     }
 }
 

@@ -262,15 +262,13 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 reason = m.text(reason)
             )
         }
-        Event::Note { step, text } => match step {
-            Some(s) => tr!(
-                lang,
-                "history-ev-note-on",
-                step = m.step(s),
-                text = m.text(text)
-            ),
-            None => tr!(lang, "history-ev-note", text = m.text(text)),
-        },
+        Event::Note { step, text } => {
+            let text = m.text(&words::note(lang, text));
+            match step {
+                Some(s) => tr!(lang, "history-ev-note-on", step = m.step(s), text = text),
+                None => tr!(lang, "history-ev-note", text = text),
+            }
+        }
         Event::Confirmation { step, typed } => tr!(
             lang,
             "history-ev-confirmation",

@@ -119,6 +119,22 @@ pub fn step_why(lang: Lang, why: &StepWhy) -> Option<String> {
     }
 }
 
+/// A note's text: the operator's words, or one of the two sentences older
+/// versions wrote as notes (a failed prerequisite check, an abort), in
+/// `lang`.
+pub fn note(lang: Lang, text: &str) -> String {
+    if let Some(reason) = text.strip_prefix("run ended by the operator: ") {
+        return tr!(lang, "history-note-ended-by-operator", reason = reason);
+    }
+    if let Some((code, item)) = text
+        .strip_prefix("prerequisite check failed (exit ")
+        .and_then(|r| r.split_once("): "))
+    {
+        return tr!(lang, "history-note-check-failed", code = code, item = item);
+    }
+    text.to_string()
+}
+
 /// Why a run stopped without finishing.
 pub fn interruption(lang: Lang, i: &Interruption) -> String {
     match i {

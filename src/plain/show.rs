@@ -68,6 +68,11 @@ pub fn step_card(e: &Engine, t: &Texts, id: &str) {
     };
     say("");
     say(&format!("[{tag}] {} ({} {est})", step.title, t.estimate));
+    if let (Some(w), false) = (&step.warning, matches!(item.kind, ItemKind::Undo { .. })) {
+        for l in w.lines() {
+            say(&format!("  !! {l}"));
+        }
+    }
     let instructions = match undo {
         Some(u) => u.instructions.as_ref(),
         None => step.instructions.as_ref(),

@@ -1,5 +1,6 @@
 //! Procedures: the model, loading TOML with `file:line:col` errors, and lint.
 
+pub mod danger;
 mod decode;
 
 pub use decode::spanish_key;

@@ -126,6 +126,9 @@ pub struct Step {
     pub estimate: Option<Estimate>,
     pub criticality: Option<Criticality>,
     pub instructions: Option<String>,
+    /// Shown prominently before the step runs, in the dry run and in the
+    /// printable checklist (`WARNING: this restarts every pod`).
+    pub warning: Option<String>,
     pub commands: Vec<Command>,
     pub expected: Option<String>,
     pub validation: Option<Validation>,

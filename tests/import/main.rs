@@ -2,6 +2,7 @@
 //! repair, the command line, and a property test over arbitrary input.
 
 mod cli;
+mod corpus;
 mod encoding;
 mod fuzz;
 mod golden;

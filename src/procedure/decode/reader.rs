@@ -572,6 +572,7 @@ pub const STEP_KEYS: &[&str] = &[
     "estimate",
     "criticality",
     "instructions",
+    "warning",
     "commands",
     "expected",
     "validation",

@@ -200,6 +200,7 @@ fn step(t: &mut Table<'_, '_>, sink: &mut Sink, free_id: &str) -> Step {
     s.estimate = t.estimate(sink, "estimate").map(|(e, _)| e);
     s.criticality = t.keyword(sink, "criticality");
     s.instructions = t.text(sink, "instructions");
+    s.warning = t.text(sink, "warning");
     s.commands = t.commands(sink, "commands");
     s.expected = t.text(sink, "expected");
     s.validation = validation(t, sink);

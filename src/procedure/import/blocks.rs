@@ -232,6 +232,63 @@ fn parse_at(text: &str, line_offset: usize, depth: usize) -> Vec<Block> {
     out
 }
 
+/// A fence nested inside another one closes the outer fence early; the
+/// bare closing fence that follows then opens a new code block that
+/// swallows the next sections (up to the next fence or the end). Such a
+/// block has no language, holds Markdown headings and either runs to the
+/// end unclosed or holds a fence line itself. Its content is read again as
+/// Markdown. Returns the lines that had been swallowed.
+pub fn reopen_swallowed(text: &str, blocks: &mut Vec<Block>) -> Vec<Lines> {
+    let source: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let BlockKind::Code { info, text: code } = &b.kind else {
+            i += 1;
+            continue;
+        };
+        let line = |n: usize| {
+            source
+                .get(n.saturating_sub(1))
+                .map(|l| l.trim())
+                .unwrap_or("")
+        };
+        let opener = line(b.lines.first);
+        let fenced = opener.starts_with("```") || opener.starts_with("~~~");
+        let closer = line(b.lines.last);
+        let closed = b.lines.last > b.lines.first
+            && (closer.starts_with("```") || closer.starts_with("~~~"));
+        let has_headings = code.lines().any(|l| {
+            let hashes = l.chars().take_while(|c| *c == '#').count();
+            (2..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+        });
+        let inner_fence = code
+            .lines()
+            .any(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"));
+        let swallowing = fenced
+            && info.trim().is_empty()
+            && has_headings
+            && ((!closed && b.lines.last >= source.len()) || inner_fence);
+        if !swallowing {
+            i += 1;
+            continue;
+        }
+        let first = b.lines.first;
+        let last = if closed {
+            b.lines.last - 1
+        } else {
+            b.lines.last
+        };
+        out.push(Lines::new(first + 1, last.max(first + 1)));
+        let reread = parse_at(&code.clone(), first, 1);
+        let n = reread.len();
+        blocks.splice(i..=i, reread);
+        i += n.max(1);
+    }
+    out
+}
+
 fn shift(block: &mut Block, by: usize) {
     if by == 0 {
         return;

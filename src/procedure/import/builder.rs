@@ -87,6 +87,9 @@ pub struct Builder<'s, 't> {
     next_no: usize,
     next_key: usize,
     pub(super) pending: Vec<PendingNote>,
+    /// Alternatives found under a step heading (`Option A`, `Option B`):
+    /// pushed as their own steps right after it.
+    alternatives: Vec<StepDraft>,
 }
 
 impl<'s, 't> Builder<'s, 't> {
@@ -115,6 +118,7 @@ impl<'s, 't> Builder<'s, 't> {
             next_no: 0,
             next_key: 1,
             pending: Vec::new(),
+            alternatives: Vec::new(),
         }
     }
 
@@ -374,6 +378,9 @@ impl<'s, 't> Builder<'s, 't> {
             let step = self.step_from_section(s, id, rest, ctx);
             let phase = ctx.phase.clone();
             self.push_step(&phase, step);
+            for alt in std::mem::take(&mut self.alternatives) {
+                self.push_step(&phase, alt);
+            }
             return;
         }
         let phase_kind = kind.unwrap_or(PhaseKind::Execution);
@@ -494,7 +501,36 @@ impl<'s, 't> Builder<'s, 't> {
     }
 
     fn absorb_children(&mut self, s: &Section<'_>, step: &mut StepDraft, ctx: &Ctx) {
+        let alternatives = s
+            .children
+            .iter()
+            .filter(|c| super::alternative::label(&c.title).is_some())
+            .count();
         for c in &s.children {
+            if alternatives >= 2 && super::alternative::label(&c.title).is_some() {
+                // One step per alternative, never chained into this one.
+                let title = format!("{} — {}", step.title, c.title);
+                let mut alt = self.new_step(&title, c.lines());
+                alt.explicit_id = match (&step.explicit_id, super::alternative::label(&c.title)) {
+                    (Some(id), Some(l)) => Some(format!("{id}{}", l.to_lowercase())),
+                    _ => None,
+                };
+                if let Some(h) = c.heading {
+                    self.report.mapped(
+                        h.lines,
+                        format!("{} title", target(alt.no)),
+                        "an alternative: its own step, asked before it runs",
+                    );
+                }
+                for b in &c.blocks {
+                    if !self.take_variables(b) {
+                        alt.absorb(b, self.src, &mut self.report);
+                    }
+                }
+                self.absorb_children(c, &mut alt, ctx);
+                self.alternatives.push(alt);
+                continue;
+            }
             let role = classify::role(&c.title);
             if matches!(
                 role,
@@ -574,8 +610,16 @@ impl<'s, 't> Builder<'s, 't> {
             }
         }
         // A numbered list of actions.
-        let list_at = blocks.iter().position(|b| {
-            matches!(&b.kind, BlockKind::List { ordered: Some(_), items } if freeform::list_is_steps(items, announced))
+        let list_at = blocks.iter().position(|b| match &b.kind {
+            BlockKind::List {
+                ordered: Some(_),
+                items,
+            } => freeform::list_is_steps(items, announced),
+            BlockKind::List {
+                ordered: None,
+                items,
+            } => freeform::marked_steps(items),
+            _ => false,
         });
         let Some(at) = list_at else { return false };
         // Other blocks with commands outside the list: keep the section as one step.
@@ -615,6 +659,16 @@ impl<'s, 't> Builder<'s, 't> {
                         self.push_step(phase, step);
                     }
                     last_number = *start + items.len() as u64 - 1;
+                    made_any = true;
+                }
+                BlockKind::List {
+                    ordered: None,
+                    items,
+                } if freeform::marked_steps(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let step = self.item_step(item, i as u64 + 1);
+                        self.push_step(phase, step);
+                    }
                     made_any = true;
                 }
                 _ => {

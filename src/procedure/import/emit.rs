@@ -202,6 +202,7 @@ fn step(o: &mut String, path: &str, s: &Step) {
     if s.manual {
         o.push_str("manual = true\n");
     }
+    opt(o, "warning", &s.warning);
     opt(o, "instructions", &s.instructions);
     let tables = needs_tables(&s.commands);
     if !tables {

@@ -44,6 +44,17 @@ const SHELL: &[&str] = &[
     "zsh-session",
 ];
 
+/// Languages that show a terminal session (prompts, then output).
+const SESSIONS: &[&str] = &[
+    "console",
+    "shell-session",
+    "sh-session",
+    "shellsession",
+    "terminal",
+    "bash-session",
+    "zsh-session",
+];
+
 pub fn parse(info: &str) -> Info {
     let info = info.trim();
     let mut out = Info::default();
@@ -114,6 +125,15 @@ fn split_words(s: &str) -> Vec<String> {
 /// What the block holds, from its language or, without one, its content.
 pub fn classify(info: &Info, text: &str) -> Class {
     let lang = info.lang.as_str();
+    if SESSIONS.contains(&lang) {
+        // A terminal session shows commands after a prompt; without one
+        // the block holds output or a query for another tool (PromQL).
+        let prompted = text.lines().any(|l| {
+            let t = l.trim_start();
+            t.starts_with("$ ") || t.starts_with("# ") || t.starts_with("% ") || t == "$"
+        });
+        return if prompted { Class::Shell } else { Class::Text };
+    }
     if SHELL.contains(&lang) {
         return Class::Shell;
     }
@@ -166,5 +186,16 @@ mod tests {
             Class::Text
         );
         assert_eq!(classify(&parse("sql"), "select 1"), Class::Text);
+        assert_eq!(
+            classify(&parse("console"), "$ etcdctl defrag"),
+            Class::Shell
+        );
+        assert_eq!(
+            classify(
+                &parse("console"),
+                "(etcd_mvcc_db_total_size_in_bytes / quota) * 100"
+            ),
+            Class::Text
+        );
     }
 }

@@ -13,8 +13,13 @@ use crate::procedure::model::{Phase, Procedure, RollbackPlan, Step, StepRollback
 use crate::procedure::variables;
 use std::collections::{HashMap, HashSet};
 
-pub fn finish(mut b: Builder<'_, '_>, fallback_title: &str) -> (Procedure, Report) {
+pub fn finish(
+    mut b: Builder<'_, '_>,
+    fallback_title: &str,
+    document: super::document::Kind,
+) -> (Procedure, Report) {
     let mut report = std::mem::take(&mut b.report);
+    report.risks.document = Some(document);
     for phase in &mut b.phases {
         windows(&mut phase.steps, &mut report);
     }
@@ -106,6 +111,7 @@ pub fn finish(mut b: Builder<'_, '_>, fallback_title: &str) -> (Procedure, Repor
             }
         }
     }
+    super::safety::apply(&mut p, &mut report);
     sanitize(&mut p, &mut report);
     declare_variables(&mut p, &mut report);
     for e in &mut report.entries {

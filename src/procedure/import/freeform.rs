@@ -28,7 +28,7 @@ pub fn inline_commands(inlines: &[Inline]) -> Vec<(String, Context)> {
             continue;
         }
         let sentence = last_sentence(&before);
-        let ctx = if is_abort(&sentence) {
+        let ctx = if is_abort(&sentence) || is_explanation(&sentence) || after_example(&before) {
             Context::Mention
         } else if is_failure_sentence(&sentence) {
             if undoes(&code) || mentions_undo(&sentence) {
@@ -89,6 +89,45 @@ pub fn is_failure_sentence(text: &str) -> bool {
             || n.contains("doesn't work")
             || n.contains("does not work"));
     spanish || english
+}
+
+/// Inline code that explains rather than instructs: inside parentheses,
+/// after "e.g." or "por ejemplo", or in a sentence that runs it only in
+/// some cases ("Si hubo migración: ejecutar `x`", "if needed, `y`"). It
+/// stays in the step's text; it never runs as part of the step.
+fn is_explanation(sentence: &str) -> bool {
+    let open = sentence.matches('(').count() > sentence.matches(')').count();
+    let n = norm(sentence);
+    let example = ["for example", "for instance", "such as", "por ejemplo"]
+        .iter()
+        .any(|w| n.contains(w));
+    let conditional = ["si ", "solo si", "only if", "if ", "cuando ", "when "]
+        .iter()
+        .any(|w| n.starts_with(w))
+        || n.contains(" si es necesario")
+        || n.contains("if needed")
+        || n.contains("if necessary")
+        || n.contains("(opcional")
+        || n.contains("(optional");
+    open || example || conditional
+}
+
+/// `..., e.g. `x``: the sentence splitter cuts at "e.g. ", so look at the
+/// text just before the code.
+fn after_example(before: &str) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let t = tail.to_lowercase();
+    t.trim_end().ends_with("e.g.")
+        || t.trim_end().ends_with("e.g.,")
+        || t.trim_end().ends_with("p. ej.")
+        || t.trim_end().ends_with("i.e.")
 }
 
 fn is_abort(sentence: &str) -> bool {
@@ -166,6 +205,34 @@ pub fn block_has_commands(kind: &BlockKind) -> bool {
     }
 }
 
+/// `Paso 2: ...`, `Step 3 - ...`, `T-15: ...`, `T0: ...`, `T+30 ...`: a list
+/// item that names a step or a moment of a cutover timeline.
+pub fn step_marker(text: &str) -> Option<usize> {
+    use std::sync::OnceLock;
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^(?:(?i:paso|step|etapa)\s+\d{1,3}[a-z]?\s*[:.)\-–—]\s*|(T\s*(?:[-+−]\s*\d{1,4}\s*(?:min|m|h|d)?|0))\s*[:.)\-–—]?\s+)")
+            .expect("step marker")
+    });
+    let c = re.captures(text.trim_start())?;
+    // A timeline keeps its moment in the title; `Paso N:` is dropped.
+    Some(if c.get(1).is_some() {
+        0
+    } else {
+        c.get(0)?.end()
+    })
+}
+
+/// A bullet or checklist whose items are steps: most of them start with a
+/// step marker (`- [ ] Paso 1: ...`, `- T-15: ...`).
+pub fn marked_steps(items: &[Item]) -> bool {
+    let marked = items
+        .iter()
+        .filter(|i| step_marker(&plain(i.head())).is_some())
+        .count();
+    items.len() >= 2 && marked * 3 >= items.len() * 2
+}
+
 /// An ordered list that lists the steps of a procedure: its items carry
 /// commands, or (under a heading that announces steps) read as actions.
 pub fn list_is_steps(items: &[Item], announced: bool) -> bool {
@@ -192,6 +259,32 @@ pub fn item_title(item: &Item) -> (String, bool) {
     }
     // `Revertir código: `git reset ...``
     let text = title_words(head);
+    // `Paso 2: Parar el worker: `cmd``, `T0: Cambiar DNS con `cmd``: the
+    // marker is not the title; the words after it are.
+    if let Some(cut) = step_marker(&text) {
+        let (keep, rest) = if cut == 0 {
+            let moment_end = text.find([':', ' ']).unwrap_or(text.len());
+            (
+                text[..moment_end].trim_end_matches(':').to_string(),
+                &text[moment_end..],
+            )
+        } else {
+            (String::new(), &text[cut..])
+        };
+        let rest = rest.trim_start_matches(':').trim();
+        let words = match rest.split_once(':') {
+            Some((label, _)) if !inline_commands(head).is_empty() && !label.trim().is_empty() => {
+                label.trim()
+            }
+            _ => rest,
+        };
+        let title = if keep.is_empty() {
+            words.to_string()
+        } else {
+            format!("{keep}: {words}")
+        };
+        return (super::text::title_of(&title), false);
+    }
     if let Some((label, _)) = text.split_once(':') {
         let commands = inline_commands(head);
         if !commands.is_empty() && !label.trim().is_empty() && label.len() < 80 {
@@ -296,6 +389,28 @@ mod tests {
             Inline::Code("sudo chef-client-disable \"x\"".into()),
         ];
         assert_eq!(inline_commands(&p)[0].1, Context::Run);
+    }
+
+    #[test]
+    fn explanations_are_not_run() {
+        let cmds = |before: &str| {
+            inline_commands(&[t(before), Inline::Code("alembic upgrade head".into())])
+        };
+        assert_eq!(cmds("Run ")[0].1, Context::Run);
+        assert_eq!(cmds("Se ejecutan al iniciar (")[0].1, Context::Mention);
+        assert_eq!(cmds("Use a tool, e.g. ")[0].1, Context::Mention);
+        assert_eq!(cmds("Si hubo migración: ejecutar ")[0].1, Context::Mention);
+    }
+
+    #[test]
+    fn step_markers() {
+        assert_eq!(step_marker("Paso 2: Parar el worker"), Some(8));
+        assert_eq!(step_marker("Step 3 - Stop"), Some(9));
+        assert_eq!(step_marker("T-15: Congelar despliegues"), Some(0));
+        assert_eq!(step_marker("T0: Cambiar DNS"), Some(0));
+        assert_eq!(step_marker("T+30 Revisar métricas"), Some(0));
+        assert_eq!(step_marker("Tomcat: reiniciar"), None);
+        assert_eq!(step_marker("Pasos previos"), None);
     }
 
     #[test]

@@ -9,10 +9,12 @@
 //! [`builder`] with [`template`], [`freeform`], [`extras`], [`step`] ->
 //! [`finish`] (ids, variables, defaults) -> [`emit`] (TOML).
 
+mod alternative;
 pub mod blocks;
 mod builder;
 mod classify;
 mod decision;
+pub mod document;
 mod duration;
 pub mod emit;
 pub mod encoding;
@@ -24,6 +26,7 @@ mod frontmatter;
 pub mod inline;
 pub mod mojibake;
 pub mod report;
+mod safety;
 mod sections;
 mod shell;
 mod step;
@@ -77,7 +80,8 @@ pub fn import_str(text: &str, options: &Options) -> Imported {
 fn import_text(text: &str, options: &Options, changes: Vec<String>) -> Imported {
     let (front, body) = frontmatter::split(text);
     let src = text::Src::new(text);
-    let blocks = blocks::parse(&body);
+    let mut blocks = blocks::parse(&body);
+    let swallowed = blocks::reopen_swallowed(&body, &mut blocks);
     let root = sections::build(&blocks);
     let report = Report {
         source: options.source_name.clone(),
@@ -86,6 +90,17 @@ fn import_text(text: &str, options: &Options, changes: Vec<String>) -> Imported 
     };
     let mut b = builder::Builder::new(&src, report);
     front_matter(&mut b, &front);
+    for lines in swallowed {
+        b.report.guess(
+            Some(lines),
+            "sections",
+            "a code block is never closed (a fence nested in another?): what follows it was read as Markdown again",
+        );
+        b.report.risks.demoted.push(format!(
+            "lines {}-{}: an unclosed code block swallowed them; read again as Markdown, check the steps there",
+            lines.first, lines.last
+        ));
+    }
     unparsed_lines(&mut b, &src, &blocks, &front);
 
     let title_index = root.children.iter().position(|c| c.level == 1);
@@ -108,13 +123,19 @@ fn import_text(text: &str, options: &Options, changes: Vec<String>) -> Imported 
     let whole_title = b.meta.title.clone();
     b.rollback_doc = classify::is_rollback_title(&whole_title)
         || b.meta.category == Some(crate::procedure::keyword::Category::Rollback);
+    let document = document::classify(&whole_title, &blocks);
     b.build(&root, title_index);
+    // The block tree is several times the size of the input: free it
+    // before the procedure and its TOML are made.
+    drop(root);
+    drop(blocks);
+    drop(body);
     let stem = std::path::Path::new(&options.source_name)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("")
         .to_string();
-    let (procedure, report) = finish::finish(b, &stem);
+    let (procedure, report) = finish::finish(b, &stem, document);
     let header = vec![
         format!("Imported by `pasos import` from {}.", options.source_name),
         "`pasos import --report` lists where each source line went and what was guessed."

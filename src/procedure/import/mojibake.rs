@@ -91,17 +91,32 @@ fn pass(text: &str) -> (String, Vec<Repaired>, Vec<usize>) {
     // First, which encodings explain this document.
     let mut wins: HashMap<Wrong, usize> = HashMap::new();
     let mut ideograph_runs = 0usize;
+    // Runs no wrong decoding explains and that read as correct text
+    // (`ó`, `ñ`, `¿`): evidence that the document is already right.
+    let mut correct_runs = 0usize;
     for line in text.split('\n') {
         for run in runs(line) {
             if is_ideograph_run(run) {
                 ideograph_runs += 1;
             }
+            let mut fixed = false;
             for w in [Wrong::MacRoman, Wrong::Windows1252, Wrong::Gbk] {
                 if fix_run(run, w).is_some() {
                     *wins.entry(w).or_default() += 1;
+                    fixed = true;
                 }
             }
+            if !fixed && is_correct_latin(run) {
+                correct_runs += 1;
+            }
         }
+    }
+    // A valid UTF-8 document whose correct accented text outnumbers what
+    // looks broken is correct: an `Ã©` in it is meant (a grep for
+    // mojibake, a test string) and must not be rewritten.
+    let most = wins.values().copied().max().unwrap_or(0);
+    if correct_runs > 0 && most <= correct_runs {
+        return (text.to_string(), Vec::new(), Vec::new());
     }
     let gbk = wins.get(&Wrong::Gbk).copied().unwrap_or(0);
     let gbk_ok = gbk >= 2 && gbk * 2 >= ideograph_runs;
@@ -169,6 +184,39 @@ fn pass(text: &str) -> (String, Vec<Repaired>, Vec<usize>) {
         }
     }
     (result, changed, unrepaired)
+}
+
+/// Accented Latin letters and Spanish punctuation, as correct text has them.
+fn is_correct_latin(run: &str) -> bool {
+    run.chars().all(|c| {
+        matches!(
+            c,
+            'á' | 'é'
+                | 'í'
+                | 'ó'
+                | 'ú'
+                | 'ü'
+                | 'ñ'
+                | 'Á'
+                | 'É'
+                | 'Í'
+                | 'Ó'
+                | 'Ú'
+                | 'Ü'
+                | 'Ñ'
+                | '¿'
+                | '¡'
+                | 'ç'
+                | 'à'
+                | 'è'
+                | 'ò'
+                | 'â'
+                | 'ê'
+                | 'ô'
+                | 'ö'
+                | 'ä'
+        )
+    })
 }
 
 /// Maximal runs of non-ASCII characters in a line.
@@ -373,5 +421,13 @@ mod tests {
             assert_eq!(out.text, ok, "{ok}");
             assert!(out.repaired.is_empty(), "{ok}");
         }
+    }
+
+    #[test]
+    fn an_intentional_mojibake_in_correct_utf8_is_kept() {
+        let text = "# Codificación\n\nBusca así qué falló:\n\n```bash\ngrep -r \"Ã©\" /var/log/app/\n```\n";
+        let out = repair(text);
+        assert_eq!(out.text, text);
+        assert!(out.repaired.is_empty());
     }
 }

@@ -45,6 +45,51 @@ pub struct Report {
     pub encoding: Vec<String>,
     pub entries: Vec<Entry>,
     pub totals: Totals,
+    pub risks: Risks,
+}
+
+/// What an operator must know before running the import: the summary at
+/// the end of the report, and what `--strict` counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Risks {
+    /// What the document is (procedure, reference, index).
+    pub document: Option<super::document::Kind>,
+    /// Alternatives and conditions the importer had to decide about.
+    pub choices: Vec<String>,
+    /// Placeholders turned into variables, as written.
+    pub placeholders: Vec<String>,
+    /// Destructive commands and the step that now asks first.
+    pub gated: Vec<Gated>,
+    /// Commands that never end, marked interactive.
+    pub streaming: Vec<String>,
+    /// Text taken out of the commands (output, prose, SQL...).
+    pub demoted: Vec<String>,
+    /// Sections with content that produced no step.
+    pub sections_without_step: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gated {
+    pub step: String,
+    pub command: String,
+    pub pattern: &'static str,
+    /// The source already asked for a confirmation.
+    pub already: bool,
+}
+
+impl Risks {
+    /// Things a person must review before the procedure is run.
+    pub fn left_to_human(&self) -> usize {
+        self.choices.len()
+            + self.placeholders.len()
+            + self.gated.iter().filter(|g| !g.already).count()
+            + self.demoted.len()
+            + self.sections_without_step.len()
+            + usize::from(
+                self.document
+                    .is_some_and(|d| d != super::document::Kind::Procedure),
+            )
+    }
 }
 
 impl Report {
@@ -167,6 +212,44 @@ impl Report {
             plural(t.lines_to_notes, "line"),
             plural(t.repaired_segments, "encoding segment"),
         );
+        self.render_risks(&mut s);
         s
+    }
+}
+
+impl Report {
+    fn render_risks(&self, s: &mut String) {
+        let r = &self.risks;
+        let _ = writeln!(s, "\nrisk summary:");
+        if let Some(d) = r.document {
+            let _ = writeln!(s, "  document: {}", d.describe());
+        }
+        let groups: [(&str, Vec<String>); 6] = [
+            (
+                "destructive commands gated with confirm",
+                r.gated
+                    .iter()
+                    .map(|g| format!("step {}: `{}` ({})", g.step, g.command, g.pattern))
+                    .collect(),
+            ),
+            ("placeholders turned into variables", r.placeholders.clone()),
+            ("choices and conditions to review", r.choices.clone()),
+            (
+                "interactive commands (sessions, follows, live views)",
+                r.streaming.clone(),
+            ),
+            ("text taken out of the commands", r.demoted.clone()),
+            (
+                "sections that produced no step",
+                r.sections_without_step.clone(),
+            ),
+        ];
+        for (title, items) in groups {
+            let _ = writeln!(s, "  {title}: {}", items.len());
+            for i in items {
+                let _ = writeln!(s, "    - {i}");
+            }
+        }
+        let _ = writeln!(s, "  left to a human: {}", r.left_to_human());
     }
 }

@@ -467,7 +467,13 @@ pub fn is_interactive(cmd: &str) -> bool {
         "ssh" => !piped && words.iter().skip(1).filter(|w| !w.starts_with('-')).count() <= 1,
         "vi" | "vim" | "nano" | "less" | "more" | "top" | "htop" | "k9s" | "watch" | "tmux"
         | "screen" => true,
-        "tail" => has("-f") || has("-F"),
+        "tail" => has("-f") || has("-F") || has("--follow"),
+        // Debuggers, tunnels and live views: they run until stopped.
+        "dlv" | "gdb" | "stern" => true,
+        "docker" | "podman" if has("stats") => !has("--no-stream"),
+        "docker" | "podman" if has("attach") => true,
+        "kubectl" | "oc" if has("port-forward") || has("proxy") || has("attach") => true,
+        "minikube" if has("tunnel") => true,
         _ => {
             (words.contains(&"exec") && (has("-it") || has("-ti")) && !piped)
                 || follows(&words, first)
@@ -1029,5 +1035,28 @@ mod tests {
         let (c, o) = prompted("$ kubectl get sc\nNAME  PROVISIONER\nstandard  gce\n").unwrap();
         assert_eq!(c, vec!["kubectl get sc"]);
         assert_eq!(o.len(), 2);
+    }
+
+    #[test]
+    fn streaming_commands_are_interactive() {
+        for c in [
+            "docker stats",
+            "kubectl get pods -n emojivoto -w",
+            "kubectl port-forward -n x svc/api 8000:8000",
+            "kubectl logs -f deployment/api",
+            "tail -f /var/log/syslog",
+            "~/go/bin/dlv exec --headless ./rundown",
+            "# Port forwarding\nkubectl port-forward svc/x 1:1",
+            "docker-compose logs -f --tail=100 app",
+        ] {
+            assert!(is_interactive(c), "{c}");
+        }
+        for c in [
+            "docker stats --no-stream",
+            "kubectl get pods",
+            "docker logs app",
+        ] {
+            assert!(!is_interactive(c), "{c}");
+        }
     }
 }

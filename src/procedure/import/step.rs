@@ -29,6 +29,8 @@ pub struct StepDraft {
     pub criticality: Option<Criticality>,
     pub confirm: bool,
     pub instructions: Vec<String>,
+    /// WARNING / ADVERTENCIA / ⚠️ paragraphs: shown before the step runs.
+    pub warnings: Vec<String>,
     pub commands: Vec<Command>,
     pub expected: Vec<String>,
     pub validation: Option<Command>,
@@ -156,6 +158,12 @@ impl StepDraft {
     }
 
     fn paragraph(&mut self, p: &[Inline], lines: Lines, src: &Src, report: &mut Report) {
+        if self.pending.is_none() && super::alternative::is_warning(&plain(p)) {
+            let text = plain(p);
+            self.prose(p, &text, lines, report);
+            self.last_was_shell = false;
+            return;
+        }
         let rows = inline::lines(p);
         let labelled = rows.first().and_then(|r| inline::label(r)).is_some();
         if !labelled {
@@ -224,6 +232,33 @@ impl StepDraft {
         if text.is_empty() {
             return;
         }
+        if super::alternative::is_warning(text) {
+            self.warnings.push(super::alternative::warning_text(text));
+            let t = self.t("warning");
+            report.mapped(lines, t, "warning paragraph, shown before the step runs");
+            if freeform::is_failure_sentence(text) {
+                self.on_failure.push(text.to_string());
+                let t = self.t("on_failure");
+                report.mapped(lines, t, "conditional sentence");
+            }
+            // Inline code in a warning is never run as part of the step; a
+            // warning that says what to do on failure still gives the undo.
+            for (cmd, ctx) in freeform::inline_commands(p) {
+                if ctx == Context::Undo {
+                    self.undo_commands.push(Command {
+                        run: cmd.clone(),
+                        ..Command::default()
+                    });
+                    let t = self.t("rollback");
+                    report.guess(
+                        Some(lines),
+                        t,
+                        format!("`{cmd}` read as this step's rollback (from a warning)"),
+                    );
+                }
+            }
+            return;
+        }
         if matches!(
             super::classify::norm(text).as_str(),
             "or" | "o" | "or:" | "o:" | "either" | "alternatively" | "alternativamente"
@@ -278,7 +313,7 @@ impl StepDraft {
 
     fn quoted(&mut self, p: &[Inline], lines: Lines, src: &Src, report: &mut Report) {
         let text = plain(p);
-        if freeform::is_failure_sentence(&text) {
+        if super::alternative::is_warning(&text) || freeform::is_failure_sentence(&text) {
             self.prose(p, &text, lines, report);
         } else {
             self.add_note(
@@ -862,6 +897,7 @@ impl StepDraft {
             estimate: self.estimate,
             criticality: self.criticality,
             instructions: join(&self.instructions, "\n\n"),
+            warning: join(&self.warnings, "\n"),
             commands: self.commands,
             expected: join(&self.expected, "\n"),
             validation: self.validation.map(|c| Validation {

@@ -4,6 +4,7 @@
 //! or in one step.
 
 mod credentials;
+mod destructive;
 mod estimates;
 mod expectations;
 mod rollback;
@@ -55,6 +56,10 @@ pub const RULES: &[(&str, &str)] = &[
         "unreachable-decision",
         "a decision tree node is never reached",
     ),
+    (
+        "destructive-without-confirm",
+        "a step runs a destructive command (rm -r, DROP, down -v, kubectl delete...) without `confirm = true`",
+    ),
     ("unknown-rule", "`allow` names a rule that does not exist"),
 ];
 
@@ -85,6 +90,7 @@ pub fn lint(procedure: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
     expectations::check(&mut ctx);
     estimates::check(&mut ctx);
     credentials::check(&mut ctx);
+    destructive::check(&mut ctx);
     unknown_allows(&mut ctx);
     ctx.out
 }

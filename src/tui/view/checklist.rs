@@ -115,6 +115,14 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
             look.status(item.status),
         ));
     }
+    if let (Some(w), None) = (&step.warning, undo) {
+        lines.push(Line::raw(""));
+        lines.extend(
+            reflow(w)
+                .into_iter()
+                .map(|l| Line::styled(format!("!! {l}"), look.alert())),
+        );
+    }
     let instructions = match undo {
         Some(u) => u.instructions.as_ref(),
         None => step.instructions.as_ref(),

@@ -157,3 +157,5 @@ history-verify-summary = { $bad } of { $count ->
    *[other] { $count } journals do
 } not verify
 history-undo-of = Undo step { $step }
+history-note-ended-by-operator = run ended by the operator: { $reason }
+history-note-check-failed = prerequisite check failed (exit { $code }): { $item }

@@ -156,3 +156,5 @@ history-verify-summary = { $bad ->
    *[other] { $bad } de { $count } bitácoras no se verifican
 }
 history-undo-of = Deshacer el paso { $step }
+history-note-ended-by-operator = ejecución terminada por el operador: { $reason }
+history-note-check-failed = falló la comprobación del prerequisito (código { $code }): { $item }

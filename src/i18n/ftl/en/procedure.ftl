@@ -1,0 +1,2 @@
+# The procedure model: labels of step fields shown to people.
+procedure-warning-label = WARNING
