@@ -660,7 +660,7 @@ mod pty {
         }
         pub fn wait_for(&self, needle: &str) {
             let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(30) {
+            while start.elapsed() < Duration::from_secs(60) {
                 if self.text().contains(needle) {
                     return;
                 }
@@ -670,7 +670,7 @@ mod pty {
         }
         pub fn wait_gone(&self, needle: &str) {
             let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(30) {
+            while start.elapsed() < Duration::from_secs(60) {
                 if !self.text().contains(needle) {
                     return;
                 }
