@@ -17,4 +17,5 @@ pub mod run;
 pub mod runner;
 pub mod secret;
 pub mod shell;
+pub mod trust;
 pub mod tui;

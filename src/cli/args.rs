@@ -180,6 +180,11 @@ pub struct RunArgs {
     // resume with a changed procedure file (recorded in the journal).
     #[arg(long)]
     pub force: bool,
+    /// Sign the journal's checkpoints with this private key file (no
+    /// passphrase) instead of the key ssh-agent offers; also `key` under
+    /// [signing] in trust.toml [env: PASOS_SIGNING_KEY].
+    #[arg(long, value_name = "FILE")]
+    pub signing_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -274,6 +279,13 @@ pub enum LogAction {
     // `--remote`: every run in the team's bucket instead.
     Verify {
         runs: Vec<String>,
+        // Who may sign (OpenSSH allowed_signers); also `allowed_signers`
+        // under [verify] in trust.toml [env: PASOS_ALLOWED_SIGNERS].
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
+        // Fail on runs that carry no signature.
+        #[arg(long)]
+        require_signed: bool,
     },
 }
 

@@ -74,13 +74,20 @@ fn run_doc(run: &str, global: &Global, lang: pasos::i18n::Lang) -> Result<Doc, u
     };
     let procedure = same_procedure(&v.lines);
     let integrity = from_run::Integrity::of(&v);
-    Ok(from_run::build(
+    let mut doc = from_run::build(
         &review,
         &integrity,
         procedure.as_ref(),
         lang,
         &chrono::Local,
-    ))
+    );
+    let receipt = super::verify::receipt(&paths, &journal, lang).map_err(|e| {
+        eprintln!("pasos: {e}");
+        EXIT_BAD_INPUT
+    })?;
+    doc.sections
+        .push(pasos::export::receipt::section(&receipt, lang));
+    Ok(doc)
 }
 
 /// The run's procedure file, when it is still where the run read it and

@@ -1,13 +1,13 @@
 //! `pasos log list|show|verify`: browse and check the journals of past runs.
 
 use super::args::{Global, LogAction, LogArgs};
-use super::{EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK};
+use super::{EXIT_BAD_INPUT, EXIT_OK};
 use pasos::history::local_time::minute;
 use pasos::history::record::build;
 use pasos::history::{RunStatus, review::RunReview, timeline};
 use pasos::i18n::Lang;
 use pasos::journal::store;
-use pasos::journal::verify::{ProblemKind, verify_file, verify_file_fast};
+use pasos::journal::verify::verify_file;
 use pasos::paths::Paths;
 use pasos::tr;
 use std::path::Path;
@@ -39,7 +39,7 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
         None if terminal => &browse_by_default,
         None => &list_by_default,
     };
-    if let LogAction::Verify { runs } = action
+    if let LogAction::Verify { runs, .. } = action
         && global.remote.is_some()
     {
         if !runs.is_empty() {
@@ -72,7 +72,19 @@ pub fn run(args: &LogArgs, global: &Global) -> u8 {
             since,
         } => list(lang, &paths.data, procedure, operator, outcome, since),
         LogAction::Show { run } => show(lang, &paths.data, run),
-        LogAction::Verify { runs } => verify(lang, &paths.data, runs),
+        LogAction::Verify {
+            runs,
+            allowed_signers,
+            require_signed,
+        } => super::verify::run(
+            &paths,
+            &super::verify::Request {
+                runs,
+                allowed_signers: allowed_signers.as_deref(),
+                require_signed: *require_signed,
+            },
+            lang,
+        ),
     };
     if matches!(action, LogAction::List { .. }) {
         super::remote::print_not_uploaded(&paths, global);
@@ -268,150 +280,8 @@ fn show(lang: Lang, data: &Path, run: &str) -> u8 {
     }
     EXIT_OK
 }
-
-fn verify(lang: Lang, data: &Path, runs: &[String]) -> u8 {
-    // A head without its journal: the journal was deleted.
-    let orphans: Vec<std::path::PathBuf> = store::orphan_heads(data)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|h| {
-            runs.is_empty()
-                || runs
-                    .iter()
-                    .any(|r| store::run_id_of(h).starts_with(r.as_str()))
-        })
-        .collect();
-    if !runs.is_empty() && !orphans.is_empty() {
-        for h in &orphans {
-            report_missing(lang, h);
-        }
-        println!(
-            "{}",
-            tr!(
-                lang,
-                "history-verify-summary",
-                bad = orphans.len(),
-                count = orphans.len()
-            )
-        );
-        return EXIT_FAILED;
-    }
-    let paths = if runs.is_empty() {
-        match store::history_list(data) {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("{}", cannot_read(lang, data, &e));
-                return EXIT_BAD_INPUT;
-            }
-        }
-    } else {
-        let mut out = Vec::new();
-        for r in runs {
-            match store::history_find(data, r) {
-                Ok(p) => out.push(p),
-                Err(e) => {
-                    eprintln!("pasos: {}", pasos::i18n::find_error(lang, &e));
-                    return EXIT_BAD_INPUT;
-                }
-            }
-        }
-        out
-    };
-    if paths.is_empty() && orphans.is_empty() {
-        println!(
-            "{}",
-            tr!(
-                lang,
-                "history-log-no-journals",
-                dir = data.display().to_string()
-            )
-        );
-        return EXIT_OK;
-    }
-    let mut bad = 0;
-    for h in &orphans {
-        bad += 1;
-        report_missing(lang, h);
-    }
-    for path in &paths {
-        let id = store::run_id_of(path);
-        match verify_file_fast(path) {
-            Ok(v) if v.intact() => {
-                let torn = v
-                    .torn_tail
-                    .as_ref()
-                    .map(|t| tr!(lang, "history-verify-torn", line = t.line, count = t.bytes))
-                    .unwrap_or_default();
-                println!(
-                    "{}{torn}",
-                    tr!(
-                        lang,
-                        "history-verify-ok",
-                        run = id.as_str(),
-                        count = v.events
-                    )
-                );
-            }
-            Ok(v) => {
-                bad += 1;
-                let p = &v.problems[0];
-                let at = p
-                    .line
-                    .map(|l| tr!(lang, "history-verify-at-line", line = l))
-                    .unwrap_or_default();
-                let more = if v.problems.len() > 1 {
-                    tr!(lang, "history-verify-more", count = v.problems.len() - 1)
-                } else {
-                    String::new()
-                };
-                println!(
-                    "{}",
-                    tr!(
-                        lang,
-                        "history-verify-fail",
-                        run = id.as_str(),
-                        at = at,
-                        kind = tr!(lang, "history-verify-kind", kind = p.kind.to_string()),
-                        detail = p.detail.as_str(),
-                        more = more
-                    )
-                );
-                if p.kind == ProblemKind::Io {
-                    println!("      {}", path.display());
-                }
-            }
-            Err(e) => {
-                bad += 1;
-                println!(
-                    "{}",
-                    tr!(
-                        lang,
-                        "history-verify-unreadable",
-                        run = id.as_str(),
-                        error = e.to_string()
-                    )
-                );
-            }
-        }
-    }
-    if bad > 0 {
-        println!(
-            "{}",
-            tr!(
-                lang,
-                "history-verify-summary",
-                bad = bad,
-                count = paths.len() + orphans.len()
-            )
-        );
-        EXIT_FAILED
-    } else {
-        EXIT_OK
-    }
-}
-
 /// A `.head` whose journal is gone.
-fn report_missing(lang: Lang, head: &Path) {
+pub(super) fn report_missing(lang: Lang, head: &Path) {
     let events: u64 = std::fs::read_to_string(head)
         .ok()
         .and_then(|t| t.split_whitespace().next().and_then(|n| n.parse().ok()))

@@ -63,7 +63,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
             error = why.to_string()
         ));
     };
-    let text = render(
+    let mut text = render(
         &ReportInput {
             review: &review,
             lines: &v.lines,
@@ -73,6 +73,11 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
         lang,
         &chrono::Local,
     );
+    let receipt = match super::verify::receipt(&paths, &journal, lang) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    text.push_str(&receipt.markdown(lang));
     match &args.output {
         None => print!("{text}"),
         Some(path) => {
@@ -85,7 +90,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> u8 {
             );
         }
     }
-    if integrity.verified() {
+    if integrity.verified() && receipt.ok {
         EXIT_OK
     } else {
         let id = &review.record.run_id;

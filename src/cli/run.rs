@@ -36,6 +36,16 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
+    let mut trust = match pasos::trust::Settings::load(&paths.config) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if let Some(key) = &args.signing_key {
+        trust.signing.key = Some(key.display().to_string());
+    }
     let uploader = match super::remote::start_uploader(&paths, global, args.resume.as_deref()) {
         Ok(u) => u,
         Err(code) => return code,
@@ -52,6 +62,7 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         force: args.force,
         data_dir: paths.data.clone(),
         lang,
+        trust,
     };
     use std::io::IsTerminal;
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();

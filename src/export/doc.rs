@@ -41,6 +41,8 @@ pub enum Block {
     Text(String),
     /// An indented tree (the decision tree).
     Tree(Vec<TreeLine>),
+    /// Shell commands, shown as they are (never wrapped), to copy.
+    Code(Vec<String>),
 }
 
 /// What a box holds.

@@ -102,6 +102,10 @@ fn block(o: &mut String, b: &Block) {
         }
         Block::Text(t) => o.push_str(&format!("<p class=\"text\">{}</p>\n", esc(t))),
         Block::Tree(lines) => tree(o, lines),
+        Block::Code(lines) => o.push_str(&format!(
+            "<pre class=\"code\">{}</pre>\n",
+            esc(&lines.join("\n"))
+        )),
     }
 }
 

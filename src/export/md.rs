@@ -56,6 +56,12 @@ fn block(out: &mut Vec<String>, b: &Block) {
         }
         Block::Text(t) => out.push(esc(t)),
         Block::Tree(lines) => tree(out, lines),
+        Block::Code(lines) => {
+            let fence = "`".repeat(longest_backtick_run(&lines.join("\n")).max(2) + 1);
+            out.push(format!("{fence}sh"));
+            out.extend(lines.iter().cloned());
+            out.push(fence);
+        }
     }
 }
 

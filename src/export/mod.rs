@@ -14,6 +14,7 @@ pub mod from_procedure;
 pub mod from_run;
 pub mod html;
 pub mod md;
+pub mod receipt;
 mod tree;
 pub mod txt;
 pub mod words;

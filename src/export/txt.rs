@@ -78,6 +78,8 @@ fn block(out: &mut Vec<String>, b: &Block) {
         }
         Block::Text(t) => out.extend(wrap(t, "", "")),
         Block::Tree(lines) => tree(out, lines),
+        // Commands to paste: a wrapped command would not run.
+        Block::Code(lines) => out.extend(lines.iter().map(|l| format!("  {l}"))),
     }
 }
 

@@ -12,6 +12,9 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// Told of every line once it is on disk (the signed checkpoints).
+type Observer = Box<dyn FnMut(&Line) + Send>;
+
 pub struct JournalWriter {
     file: File,
     path: PathBuf,
@@ -19,6 +22,7 @@ pub struct JournalWriter {
     seq: u64,
     last_hash: String,
     redactor: Redactor,
+    observer: Option<Observer>,
 }
 
 pub use super::line::format_ts;
@@ -40,6 +44,7 @@ impl JournalWriter {
             seq: 0,
             last_hash: genesis(run_id),
             redactor,
+            observer: None,
         })
     }
 
@@ -76,6 +81,7 @@ impl JournalWriter {
                 seq,
                 last_hash,
                 redactor,
+                observer: None,
             },
             lines,
             torn,
@@ -88,6 +94,11 @@ impl JournalWriter {
 
     pub fn run_id(&self) -> &str {
         &self.run_id
+    }
+
+    /// Calls `f` with every line appended from now on, after its fsync.
+    pub fn observe(&mut self, f: impl FnMut(&Line) + Send + 'static) {
+        self.observer = Some(Box::new(f));
     }
 
     pub fn redactor_mut(&mut self) -> &mut Redactor {
@@ -157,6 +168,9 @@ impl JournalWriter {
         self.seq = line.seq;
         self.last_hash = line.hash.clone();
         self.write_head()?;
+        if let Some(observe) = &mut self.observer {
+            observe(&line);
+        }
         Ok(line)
     }
 

@@ -53,6 +53,11 @@ pub fn run(opts: Options) -> Ended {
         Err(e) => return e.into(),
     };
     let _lock = open.lock;
+    match &open.signing {
+        crate::runner::setup::Signing::Signed { label, .. } => say(label),
+        crate::runner::setup::Signing::Unsigned(why) => say(why),
+    }
+    let signing = open.signing;
     let mut s = Session {
         engine: open.engine,
         // Named with the pid, so a later start can tell it is left over.
@@ -71,6 +76,9 @@ pub fn run(opts: Options) -> Ended {
         card_shown: None,
     };
     let result = s.drive(open.effects, &opts, open.resumed);
+    if let Some(text) = signing.failures(opts.lang) {
+        say(&text);
+    }
     let ended = match result {
         Ok(outcome) => Ended::Finished(outcome),
         Err(Stop::Journal(e)) => Ended::JournalFailed(e.to_string()),

@@ -25,6 +25,8 @@ pub struct Options {
     pub force: bool,
     pub data_dir: PathBuf,
     pub lang: Lang,
+    /// Signing settings (`trust.toml`, `--signing-key`).
+    pub trust: crate::trust::Settings,
 }
 
 /// How a run ended, for the exit code.
@@ -47,6 +49,35 @@ pub struct OpenRun {
     pub resumed: bool,
     pub run_id: String,
     pub lock: RunLock,
+    /// Signed (with which key) or not, and why, for the operator.
+    pub signing: Signing,
+}
+
+/// Whether the journal is being signed, in words for the operator.
+pub enum Signing {
+    Signed {
+        label: String,
+        status: std::sync::Arc<std::sync::Mutex<crate::trust::recorder::Status>>,
+    },
+    Unsigned(String),
+}
+
+impl Signing {
+    /// A failure to sign after the start, for the end of the run.
+    pub fn failures(&self, lang: Lang) -> Option<String> {
+        let Signing::Signed { status, .. } = self else {
+            return None;
+        };
+        let st = status.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        (st.failed > 0).then(|| {
+            crate::tr!(
+                lang,
+                "trust-run-sign-failed",
+                count = st.failed,
+                why = st.last_error.unwrap_or_default()
+            )
+        })
+    }
 }
 
 /// Why a run could not be opened.
@@ -80,6 +111,19 @@ pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
         &super::lock::lock_path(&opts.data_dir, &procedure_id),
     );
     let lang = opts.lang;
+    let environment = opts
+        .env
+        .clone()
+        .or_else(|| opts.procedure.meta.environment.clone());
+    // Before anything is written: a run that must be signed and cannot
+    // be leaves no journal behind.
+    let choice = crate::trust::choose::choose(
+        &opts.trust,
+        opts.procedure.meta.criticality,
+        environment.as_deref(),
+        opts.lang,
+    )
+    .map_err(NotOpened::Refused)?;
     let (run_id, existing) = match &opts.resume {
         Some(id) => {
             let path = store::find(&opts.data_dir, id)
@@ -90,7 +134,7 @@ pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
     };
     let (lock, taken) = RunLock::acquire(&opts.data_dir, &procedure_id, &run_id, opts.force)
         .map_err(|e| lock_refusal(lang, e))?;
-    let (engine, writer, mut effects, resumed) = match existing {
+    let (engine, mut writer, mut effects, resumed) = match existing {
         Some(path) => {
             let (e, w, fx) = resume(opts, &path, &run_id)?;
             (e, w, fx, true)
@@ -135,6 +179,32 @@ pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
     {
         effects.extend(fx);
     }
+    let signing = match choice {
+        crate::trust::choose::Choice::Sign(signer) => {
+            let op = operator::current(opts.operator.clone());
+            let label = crate::tr!(
+                opts.lang,
+                "trust-run-signed",
+                key = signer.fingerprint(),
+                via = signer.via()
+            );
+            let facts = crate::trust::recorder::RunFacts {
+                journal: writer.path().to_path_buf(),
+                run_id: run_id.clone(),
+                procedure_sha256: crate::journal::line::sha256_hex(&opts.procedure_bytes),
+                operator: op.label(),
+                login: op.login(),
+                host: op.host.clone(),
+                every_events: opts.trust.signing.every_events,
+                every_seconds: opts.trust.signing.every_seconds,
+            };
+            let checkpoints = crate::trust::recorder::Checkpointer::start(signer, facts);
+            let status = checkpoints.status();
+            writer.observe(move |line| checkpoints.observe(line));
+            Signing::Signed { label, status }
+        }
+        crate::trust::choose::Choice::Unsigned(why) => Signing::Unsigned(why),
+    };
     Ok(OpenRun {
         engine,
         writer,
@@ -142,6 +212,7 @@ pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
         resumed,
         run_id,
         lock,
+        signing,
     })
 }
 

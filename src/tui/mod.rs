@@ -34,6 +34,11 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     app.source = source.clone();
     app.resumed = open.resumed;
     app.journal = open.writer.path().display().to_string();
+    match &open.signing {
+        crate::runner::setup::Signing::Signed { label, .. } => app.say(label.clone()),
+        crate::runner::setup::Signing::Unsigned(why) => app.warn(why.clone()),
+    }
+    let signing = open.signing;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let restore = if open.resumed {
         crate::runner::restore::plan(app.engine.state())
@@ -102,6 +107,9 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
     }
     drop(guard);
     // Writes below may fail on a dead terminal: never panic on them.
+    if let Some(text) = signing.failures(opts.lang) {
+        say(&format!("pasos: {text}"));
+    }
     if let Some(f) = &app.fatal {
         return Ended::JournalFailed(f.clone());
     }

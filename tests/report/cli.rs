@@ -190,10 +190,14 @@ fn a_tampered_journal_gets_a_report_that_says_so_at_the_top() {
         md.contains("| Journal | **NOT verified**: `line 32: edited"),
         "{md}"
     );
+    // The report ends saying so; the receipt that follows says why.
+    let (body, receipt) = md.split_once("\n## Receipt\n").unwrap();
     assert!(
-        md.trim_end().ends_with("**The journal does NOT verify.**"),
+        body.trim_end()
+            .ends_with("**The journal does NOT verify.**"),
         "{md}"
     );
+    assert!(receipt.contains("**Signature**: FAILED"), "{md}");
     // What it still shows is what the journal says.
     assert!(md.contains("closed on tlme"));
 }

@@ -101,6 +101,9 @@ pub struct RunDetail {
     /// end of the recording).
     pub at_command: usize,
     pub replay: Option<Emulator>,
+    /// `signed`, `unsigned` or `FAILED` (signed checkpoints, checked
+    /// without an allowed_signers list: `pasos log verify` names signers).
+    pub signing: Option<crate::trust::verify::Report>,
 }
 
 impl RunDetail {
@@ -111,6 +114,7 @@ impl RunDetail {
         let mut d = RunDetail::from_lines(entry, &v.lines, cast, lang)
             .ok_or_else(|| format!("{path}: does not start with run-started"))?;
         d.show_command(d.commands.len());
+        d.signing = crate::trust::verify::verify(&d.entry.path, None).ok();
         Ok(d)
     }
 
@@ -184,6 +188,7 @@ impl RunDetail {
             row: 0,
             step_row: 0,
             notes_scroll: 0,
+            signing: None,
             at_command: 0,
             replay: None,
         })

@@ -80,6 +80,13 @@ fn header(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look
             crate::tr!(t, "review-verify-hint", run = s.run_id.to_string())
         }
     );
+    let third = match &d.signing {
+        Some(r) => format!(
+            "{third} · {}",
+            crate::trust::render::status_word(r, app.lang)
+        ),
+        None => third,
+    };
     let lines = vec![
         Line::styled(fit(&first, w), look.title()),
         Line::raw(fit(&second, w)),
