@@ -29,8 +29,8 @@ fn event(i: u64) -> Event {
             manual: false,
             transcript_offset: Some(i * 16),
         },
-        2 => Event::CommandFinished { step: format!("{}", i % 50), exit_code: 0, duration_ms: 812 },
-        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, why: pasos::journal::StepWhy::default() },
+        2 => Event::CommandFinished { step: format!("{}", i % 50), exit_code: 0, duration_ms: 812, source: Some(pasos::journal::ExitSource::Marker) },
+        _ => Event::StepFinished { step: format!("{}", i % 50), outcome: pasos::journal::StepOutcome::Done, duration_ms: 900, step_ms: Some(900), command_ms: Some(812), why: pasos::journal::StepWhy::default() },
     }
 }
 

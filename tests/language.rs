@@ -372,6 +372,7 @@ impl Driver {
                             exit_code: if command == "false" { 1 } else { 0 },
                             duration_ms: 3000,
                             output: "zz\n".into(),
+                            source: pasos::journal::ExitSource::Marker,
                         }));
                     }
                     self.app.report_outcome(&step);

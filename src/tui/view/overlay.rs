@@ -31,7 +31,12 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         .keymap
         .label(Mode::Dialog, Action::DialogCancel)
         .unwrap_or_default();
-    let keys = tr!(lang, "tui-dialog-keys", accept = accept, cancel = cancel.clone());
+    let keys = tr!(
+        lang,
+        "tui-dialog-keys",
+        accept = accept,
+        cancel = cancel.clone()
+    );
     let name = |id: &str| crate::i18n::item_name(lang, &app.engine, id);
     let (title, body, input): (String, Vec<String>, Option<String>) = match d {
         Dialog::Confirm {
