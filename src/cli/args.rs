@@ -29,9 +29,9 @@ pub struct Global {
     // Language of the interface (default: from LANG / LC_ALL).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
-    /// The team's history in an S3-compatible bucket (overrides `[history]
-    /// remote` of config.toml) [env: PASOS_REMOTE]. Without a value, the
-    /// configured one; `log verify --remote` verifies the bucket.
+    // The team's history in an S3-compatible bucket (overrides `[history]
+    // remote` of config.toml) [env: PASOS_REMOTE]. Without a value, the
+    // configured one; `log verify --remote` verifies the bucket.
     #[arg(
         long,
         global = true,
@@ -40,10 +40,10 @@ pub struct Global {
         default_missing_value = ""
     )]
     pub remote: Option<String>,
-    /// History commands read only this bastion's runs.
+    // History commands read only this bastion's runs.
     #[arg(long, global = true, conflicts_with = "remote_only")]
     pub local_only: bool,
-    /// History commands read only the runs in the bucket.
+    // History commands read only the runs in the bucket.
     #[arg(long, global = true)]
     pub remote_only: bool,
 }
@@ -180,9 +180,9 @@ pub struct RunArgs {
     // resume with a changed procedure file (recorded in the journal).
     #[arg(long)]
     pub force: bool,
-    /// Sign the journal's checkpoints with this private key file (no
-    /// passphrase) instead of the key ssh-agent offers; also `key` under
-    /// [signing] in trust.toml [env: PASOS_SIGNING_KEY].
+    // Sign the journal's checkpoints with this private key file (no
+    // passphrase) instead of the key ssh-agent offers; also `key` under
+    // [signing] in trust.toml [env: PASOS_SIGNING_KEY].
     #[arg(long, value_name = "FILE")]
     pub signing_key: Option<PathBuf>,
 }

@@ -32,7 +32,7 @@ pub fn choose(
         Ok(s) => return Ok(Choice::Sign(s)),
         Err(e) => e,
     };
-    let why = why.to_string();
+    let why = why.describe(lang);
     let required = criticality.is_some_and(|c| {
         settings.requires_signing(Some(&c.es().to_lowercase()), None)
             || settings.requires_signing(Some(&c.en().to_lowercase()), None)

@@ -27,6 +27,31 @@ pub enum SignerError {
     Sign(String),
 }
 
+impl SignerError {
+    /// Why, in the operator's language.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
+        match self {
+            SignerError::NoAgent => tr!(lang, "trust-signer-no-agent"),
+            SignerError::AgentUnreachable { socket, why } => tr!(
+                lang,
+                "trust-signer-agent-unreachable",
+                socket = socket.as_str(),
+                why = why.as_str()
+            ),
+            SignerError::AgentEmpty => tr!(lang, "trust-signer-agent-empty"),
+            SignerError::NoSuchAgentKey { wanted } => {
+                tr!(lang, "trust-signer-no-such-key", key = wanted.as_str())
+            }
+            SignerError::KeyFile { path, why } => format!("{path}: {why}"),
+            SignerError::Encrypted { path } => {
+                tr!(lang, "trust-signer-encrypted", path = path.as_str())
+            }
+            SignerError::Sign(why) => tr!(lang, "trust-signer-sign-failed", why = why.as_str()),
+        }
+    }
+}
+
 impl std::fmt::Display for SignerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

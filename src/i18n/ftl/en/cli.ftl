@@ -106,3 +106,13 @@ cli-completions--shell = The shell: bash, elvish, fish, powershell or zsh.
 # pasos paths
 cli-paths-config = config
 cli-paths-data = data
+
+cli--remote = The team's history in an S3-compatible bucket (overrides [history] remote of config.toml) [env: PASOS_REMOTE]. Without a value, the configured one; `log verify --remote` verifies the bucket.
+cli--local_only = History commands read only this bastion's runs.
+cli--remote_only = History commands read only the runs in the bucket.
+cli-sync = Send runs not yet uploaded to the team's bucket and read the bucket's runs into the local history.
+    .after = Exit codes: 0 everything is in the bucket, 1 runs are still queued (the bucket could not be reached or refused them), 2 no remote configured or a bad configuration.
+cli-sync--status = Show the upload queue, the local copy and what the bucket enforces (probed now) instead of syncing.
+cli-log-verify--allowed_signers = Who may sign (OpenSSH allowed_signers); also allowed_signers under [verify] in trust.toml [env: PASOS_ALLOWED_SIGNERS].
+cli-log-verify--require_signed = Fail on runs that carry no signature.
+cli-run--signing_key = Sign the journal with this key file (no passphrase) instead of the key ssh-agent offers; also key under [signing] in trust.toml [env: PASOS_SIGNING_KEY].

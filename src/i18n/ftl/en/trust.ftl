@@ -75,3 +75,10 @@ trust-verify-headline = { $count ->
    *[other] { $count } events
 } · { $status }
 trust-receipt-note-unsigned = Nothing signs this run: only its hash chain can be checked (step 2 of docs/verify-without-pasos.md, or):
+
+trust-signer-no-agent = SSH_AUTH_SOCK is not set
+trust-signer-agent-unreachable = the ssh-agent at { $socket } does not answer: { $why }
+trust-signer-agent-empty = the ssh-agent holds no key
+trust-signer-no-such-key = the ssh-agent does not hold the key { $key }
+trust-signer-encrypted = { $path } is protected by a passphrase
+trust-signer-sign-failed = signing failed: { $why }

@@ -106,3 +106,13 @@ cli-completions--shell = La shell: bash, elvish, fish, powershell o zsh.
 # pasos paths
 cli-paths-config = configuración
 cli-paths-data = datos
+
+cli--remote = El historial del equipo en un bucket compatible con S3 (sustituye a [history] remote de config.toml) [variable: PASOS_REMOTE]. Sin valor, el configurado; `log verify --remote` verifica el bucket.
+cli--local_only = Las órdenes de historial leen solo las ejecuciones de este bastión.
+cli--remote_only = Las órdenes de historial leen solo las ejecuciones del bucket.
+cli-sync = Envía al bucket del equipo las ejecuciones aún no subidas y trae las del bucket al historial local.
+    .after = Códigos de salida: 0 todo está en el bucket, 1 quedan ejecuciones en cola (el bucket no respondió o las rechazó), 2 no hay remoto configurado o la configuración es errónea.
+cli-sync--status = Muestra la cola de subidas, la copia local y lo que el bucket garantiza (comprobado ahora) en lugar de sincronizar.
+cli-log-verify--allowed_signers = Quién puede firmar (allowed_signers de OpenSSH); también allowed_signers en [verify] de trust.toml [variable: PASOS_ALLOWED_SIGNERS].
+cli-log-verify--require_signed = Falla con las ejecuciones que no llevan firma.
+cli-run--signing_key = Firma la bitácora con este archivo de clave (sin frase de paso) en lugar de la clave que ofrece ssh-agent; también key en [signing] de trust.toml [variable: PASOS_SIGNING_KEY].

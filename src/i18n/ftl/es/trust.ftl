@@ -75,3 +75,10 @@ trust-verify-headline = { $count ->
    *[other] { $count } eventos
 } · { $status }
 trust-receipt-note-unsigned = Nada firma esta ejecución: solo puede comprobarse su cadena de hashes (paso 2 de docs/verify-without-pasos.md, o bien):
+
+trust-signer-no-agent = SSH_AUTH_SOCK no está definida
+trust-signer-agent-unreachable = el ssh-agent de { $socket } no responde: { $why }
+trust-signer-agent-empty = el ssh-agent no tiene ninguna clave
+trust-signer-no-such-key = el ssh-agent no tiene la clave { $key }
+trust-signer-encrypted = { $path } está protegida con frase de paso
+trust-signer-sign-failed = la firma falló: { $why }
