@@ -106,9 +106,28 @@ impl Screen {
     }
 
     /// Quits (q, y) and waits for the exit.
+    /// Kills pasos with SIGKILL, as a crash would: nothing runs on its way
+    /// out, so the journal ends wherever it was.
+    pub fn crash(mut self) {
+        if let Some(pid) = self.child.process_id() {
+            unsafe {
+                libc::kill(pid as i32, libc::SIGKILL);
+            }
+        }
+        let _ = self.child.wait();
+    }
+
+    /// Quits: `q`, then `y` on the quit dialog, or `i` (interrupt the
+    /// command, journaled) when a command is still running and pasos asks.
     pub fn quit(mut self) -> Option<u32> {
         self.send("q");
-        self.send("y");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let text = self.text();
+        if text.contains("still running") || text.contains("en ejecución:") {
+            self.send("i");
+        } else {
+            self.send("y");
+        }
         self.child.wait().ok().map(|s| s.exit_code())
     }
 }
