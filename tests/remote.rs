@@ -52,7 +52,8 @@ impl Bastion {
             .env_remove("PASOS_REMOTE")
             .env_remove("AWS_PROFILE")
             .env_remove("AWS_ENDPOINT_URL")
-            .env("HOME", self.config.path());
+            .env("HOME", self.config.path())
+            .env("PASOS_VAR_NOTIFY_TOKEN", SECRET);
         for (k, v) in &self.env {
             c.env(k, v);
         }
@@ -69,7 +70,6 @@ impl Bastion {
             "run".into(),
             "--plain".into(),
             format!("--var=WORKDIR={}", self.work.path().join("demo").display()),
-            format!("--var=NOTIFY_TOKEN={SECRET}"),
             concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml").into(),
         ]
     }

@@ -708,7 +708,7 @@ fn the_transcript_is_covered_and_an_edited_cast_names_its_chunk() {
     );
     s.wait_for("Prerequisite (People)");
     s.send("y");
-    s.wait_gone("prerequisite(s) to confirm");
+    s.wait_gone("to confirm");
     for step in ["P1", "P2", "1", "2"] {
         s.wait_for("enter run");
         s.send("\r");
