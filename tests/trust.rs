@@ -598,93 +598,8 @@ fn a_run_that_must_be_signed_refuses_to_start_without_a_key_and_a_key_file_signs
     assert_eq!(out.status.code(), Some(1));
 }
 
-mod pty {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::{Read, Write};
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
-
-    pub struct Screen {
-        parser: Arc<Mutex<vt100::Parser>>,
-        writer: Box<dyn Write + Send>,
-        pub child: Box<dyn portable_pty::Child + Send + Sync>,
-    }
-
-    pub fn spawn(args: &[&str], env: &[(&str, &std::path::Path)]) -> Screen {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pasos"));
-        cmd.args(args);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "en_US.UTF-8");
-        cmd.env("NO_COLOR", "1");
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(40).unwrap(),
-            std::num::NonZeroU16::new(120).unwrap(),
-            0,
-        )));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let p = parser.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        std::mem::forget(pty.master);
-        Screen {
-            parser,
-            writer,
-            child,
-        }
-    }
-
-    impl Screen {
-        pub fn text(&self) -> String {
-            self.parser.lock().unwrap().screen().contents()
-        }
-        pub fn wait_for(&self, needle: &str) {
-            let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(60) {
-                if self.text().contains(needle) {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(30));
-            }
-            panic!("`{needle}` never appeared; the screen:\n{}", self.text());
-        }
-        pub fn wait_gone(&self, needle: &str) {
-            let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(60) {
-                if !self.text().contains(needle) {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(30));
-            }
-            panic!("`{needle}` never went away; the screen:\n{}", self.text());
-        }
-        pub fn send(&mut self, bytes: &str) {
-            self.writer.write_all(bytes.as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-}
+#[path = "support/pty_screen.rs"]
+mod pty_screen;
 
 #[test]
 fn the_transcript_is_covered_and_an_edited_cast_names_its_chunk() {
@@ -692,18 +607,19 @@ fn the_transcript_is_covered_and_an_edited_cast_names_its_chunk() {
     let env = Env::new();
     let workdir = env.dir.path().join("demo");
     let config = env.dir.path().join("config");
-    let mut s = pty::spawn(
+    let mut s = pty_screen::spawn_with(
         &[
             "run",
             "--var",
             &format!("WORKDIR={}", workdir.display()),
             concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"),
         ],
+        &env.data,
+        env.dir.path(),
         &[
-            ("PASOS_DATA_DIR", &env.data),
-            ("PASOS_CONFIG_DIR", &config),
-            ("SSH_AUTH_SOCK", &env.agent.socket),
-            ("PASOS_VAR_NOTIFY_TOKEN", Path::new("tok-trust-2")),
+            ("PASOS_CONFIG_DIR", config.to_str().unwrap()),
+            ("SSH_AUTH_SOCK", env.agent.socket.to_str().unwrap()),
+            ("PASOS_VAR_NOTIFY_TOKEN", "tok-trust-2"),
         ],
     );
     s.wait_for("Prerequisite (People)");

@@ -86,10 +86,22 @@ impl Screen {
         self.wait_for_any(&[needle]);
     }
 
+    /// Waits until `needle` is no longer on the screen.
+    pub fn wait_gone(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(60) {
+            if !self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("`{needle}` never went away; the screen:\n{}", self.text());
+    }
+
     /// Waits until one of `needles` is on the screen.
     pub fn wait_for_any(&self, needles: &[&str]) {
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(30) {
+        while start.elapsed() < Duration::from_secs(60) {
             let text = self.text();
             if needles.iter().any(|n| text.contains(n)) {
                 return;
