@@ -3,102 +3,11 @@
 //! the journal checked. The screen is read through a terminal emulator.
 
 use pasos::journal::{Event, RunOutcome, store, verify_file};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-struct Screen {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-/// `pasos ARGS` at 120x40 in a pseudo-terminal, English, no colour.
-fn spawn(args: &[&str], data: &std::path::Path) -> Screen {
-    spawn_with(args, &[], data)
-}
-
-/// Like [`spawn`], with `env` added (secrets go by `PASOS_VAR_<NAME>`).
-fn spawn_with(args: &[&str], env: &[(&str, &str)], data: &std::path::Path) -> Screen {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pasos"));
-    cmd.args(args);
-    cmd.env("PASOS_DATA_DIR", data);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("LANG", "en_US.UTF-8");
-    cmd.env("NO_COLOR", "1");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(
-        std::num::NonZeroU16::new(40).unwrap(),
-        std::num::NonZeroU16::new(120).unwrap(),
-        0,
-    )));
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let p = parser.clone();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            p.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let writer = pty.master.take_writer().unwrap();
-    // Keep the master open as long as the screen lives.
-    std::mem::forget(pty.master);
-    Screen {
-        parser,
-        writer,
-        child,
-    }
-}
-
-impl Screen {
-    fn text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(30) {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!("`{needle}` never appeared; the screen:\n{}", self.text());
-    }
-
-    fn wait_gone(&self, needle: &str) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(30) {
-            if !self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!("`{needle}` never went away; the screen:\n{}", self.text());
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(60));
-    }
-}
+#[path = "support/pty_screen.rs"]
+mod pty_screen;
+use pty_screen::{spawn, spawn_with};
 
 #[test]
 fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
@@ -115,8 +24,9 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
             &format!("WORKDIR={}", workdir.display()),
             concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo.toml"),
         ],
-        &[("PASOS_VAR_NOTIFY_TOKEN", "e2e-secret-99")],
         data.path(),
+        work.path(),
+        &[("PASOS_VAR_NOTIFY_TOKEN", "e2e-secret-99")],
     );
 
     s.wait_for("Prerequisite (People)");
@@ -202,7 +112,7 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
 
     // Review it: the browser lists the run, opens its timeline, and the
     // transcript shows the output of step 4's command.
-    let mut b = spawn(&["log"], data.path());
+    let mut b = spawn(&["log"], data.path(), work.path());
     b.wait_for("1 of 1 runs");
     b.wait_for("rolled back");
     b.send("\r");
@@ -227,7 +137,7 @@ fn the_demo_completes_through_keys_with_a_deviation_and_a_rollback() {
 
     // `pasos kpi` on a terminal opens the KPI screen; Esc goes on to the
     // list of runs.
-    let mut k = spawn(&["kpi"], data.path());
+    let mut k = spawn(&["kpi"], data.path(), work.path());
     k.wait_for("Key figures — PROC-DEMO-001");
     k.wait_for("rolled back 1");
     k.send("\x1b");
