@@ -89,9 +89,12 @@ pub fn render_emulator(
                 m |= Modifier::DIM;
             }
             let mut sym = String::new();
-            sym.push(if cell.c == '\0' { ' ' } else { cell.c });
+            // A control character (C0, DEL, C1) never reaches the
+            // terminal: hostile output cannot move its cursor or break
+            // the frame through a cell.
+            sym.push(if cell.c.is_control() { ' ' } else { cell.c });
             if let Some(zw) = cell.zerowidth() {
-                sym.extend(zw.iter());
+                sym.extend(zw.iter().filter(|c| !c.is_control()));
             }
             if let Some(c) = buf.cell_mut((area.x + x, area.y + y)) {
                 c.set_symbol(&sym).set_style(style.add_modifier(m));
@@ -101,4 +104,39 @@ pub fn render_emulator(
     let (cy, cx) = e.cursor();
     (offset == 0 && (cy as u16) < rows && (cx as u16) < cols)
         .then(|| Position::new(area.x + cx as u16, area.y + cy as u16))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shell::emulator::PaneSize;
+
+    #[test]
+    fn hostile_bytes_leave_no_control_character_in_the_frame() {
+        let mut e = Emulator::new(PaneSize { rows: 10, cols: 40 }, 100);
+        // Every byte value, C1 controls included, many times over, in a
+        // fixed pseudo-random order.
+        let mut x: u32 = 0x2545_f491;
+        let bytes: Vec<u8> = (0..200_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x >> 24) as u8
+            })
+            .collect();
+        let mut requests = Vec::new();
+        e.advance(&bytes, &mut requests);
+        e.advance("\u{85}\u{9b}2J\u{7f}".as_bytes(), &mut requests);
+        let area = Rect::new(0, 0, 40, 10);
+        let mut buf = Buffer::empty(area);
+        render_emulator(&e, area, &mut buf, true);
+        for cell in buf.content.iter() {
+            assert!(
+                !cell.symbol().chars().any(char::is_control),
+                "{:?}",
+                cell.symbol()
+            );
+        }
+    }
 }
