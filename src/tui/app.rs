@@ -275,6 +275,12 @@ impl App {
 
     /// Sends a message to the engine; a refusal becomes a status message.
     pub fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        self.try_send(msg).unwrap_or_default()
+    }
+
+    /// [`App::send`], telling a refusal (`None`) from a change without
+    /// effects.
+    pub fn try_send(&mut self, msg: Msg) -> Option<Vec<Effect>> {
         match self.engine.update(msg) {
             Ok(fx) => {
                 if self.keyed {
@@ -283,12 +289,12 @@ impl App {
                     self.clear_status();
                 }
                 self.follow_next();
-                fx
+                Some(fx)
             }
             Err(r) => {
                 let why = crate::i18n::refusal(self.lang, &r);
                 self.warn(tr!(self.lang, "run-refused", why = why));
-                Vec::new()
+                None
             }
         }
     }
@@ -727,6 +733,10 @@ impl App {
         match dialog {
             Dialog::Confirm { step, input, .. } => self.start(step, Some(input)),
             Dialog::Reason { purpose, input } => {
+                let again = Dialog::Reason {
+                    purpose: purpose.clone(),
+                    input: input.clone(),
+                };
                 let msg = match purpose {
                     ReasonFor::Skip(step) => Msg::Skip {
                         step,
@@ -746,7 +756,12 @@ impl App {
                     ReasonFor::Abort => Msg::Abort { reason: input },
                     ReasonFor::Waive => Msg::WaivePrerequisites { reason: input },
                 };
-                let fx = self.send(msg);
+                let Some(fx) = self.try_send(msg) else {
+                    // Refused (no reason written): the dialog stays, and
+                    // the status line says why.
+                    self.dialogs.push_front(again);
+                    return Vec::new();
+                };
                 if self.engine.state().prerequisites_waived {
                     self.dialogs
                         .retain(|d| !matches!(d, Dialog::Prerequisite { .. }));

@@ -128,32 +128,13 @@ pub fn frame(area: Rect) -> Rect {
     )
 }
 
-/// Rows `lines` take once word-wrapped to `width` cells (as the
-/// paragraph wraps them: whole words, a longer word cut).
+/// Rows `lines` take once word-wrapped to `width` cells, exactly as a
+/// wrapping paragraph draws them.
 pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
-    let w = usize::from(width.max(1));
-    let mut rows = 0usize;
-    for l in lines {
-        let text = l.to_string();
-        let mut used = 0usize;
-        let mut n = 1usize;
-        for word in text.split(' ') {
-            let len = word.chars().count();
-            let need = if used == 0 { len } else { used + 1 + len };
-            if need <= w {
-                used = need;
-            } else {
-                n += 1;
-                used = len;
-                while used > w {
-                    n += 1;
-                    used -= w;
-                }
-            }
-        }
-        rows += n;
-    }
-    rows.min(usize::from(u16::MAX)) as u16
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width.max(1))
+        .min(usize::from(u16::MAX)) as u16
 }
 
 /// The furthest the help can scroll on a screen of `area`.
