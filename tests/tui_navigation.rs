@@ -266,7 +266,12 @@ fn every_shipped_procedure_can_be_rehearsed() {
         }
         assert_eq!(asked, total, "{}", file.display());
         assert_eq!(checks_shown, with_check, "{}", file.display());
-        assert!(d.app.dialogs.is_empty(), "{}: {:?}", file.display(), d.front());
+        assert!(
+            d.app.dialogs.is_empty(),
+            "{}: {:?}",
+            file.display(),
+            d.front()
+        );
         // The first step starts (or asks for its typed confirmation).
         d.key(KeyCode::Enter);
         let started = d.app.engine.active_item().is_some()
@@ -289,7 +294,10 @@ fn the_prerequisites_come_back_after_later() {
     while d.front().is_some() {
         d.key(KeyCode::Esc); // [esc] later, for all of them
     }
-    assert!(d.render(80, 24).contains("p prereqs"), "the footer offers p");
+    assert!(
+        d.render(80, 24).contains("p prereqs"),
+        "the footer offers p"
+    );
     // p asks again.
     d.key(KeyCode::Char('p'));
     assert!(matches!(d.front(), Some(Dialog::Prerequisite { .. })));
@@ -426,7 +434,10 @@ fn help_scrolls_to_the_legend() {
     for needle in ["[ ]", "[>]", "[x]", "[!]", "[-]", "[~]", "[?]", "[*]", "↶3"] {
         assert!(end.contains(needle), "{needle} missing:\n{end}");
     }
-    assert!(end.contains("command runs interrupts that command only"), "{end}");
+    assert!(
+        end.contains("command runs interrupts that command only"),
+        "{end}"
+    );
     // Line by line back up, and closing with any other key.
     d.key(KeyCode::Up);
     assert!(d.app.help);
@@ -598,8 +609,19 @@ fn y_asks_to_copy_the_selected_steps_commands() {
         panic!("{req:?}");
     };
     assert!(text.starts_with("tar -czf"), "{text}");
-    assert!(!text.contains("${WORKDIR}"), "variables are filled in: {text}");
+    assert!(
+        !text.contains("${WORKDIR}"),
+        "variables are filled in: {text}"
+    );
     assert!(d.status().contains("clipboard"), "{}", d.status());
+    // A secret is never filled in: it stays a reference.
+    d.key(KeyCode::Char(':'));
+    d.text("6");
+    let Some(Request::Copy(text)) = d.key(KeyCode::Char('y')) else {
+        panic!("nothing copied");
+    };
+    assert!(text.contains("${NOTIFY_TOKEN}"), "{text}");
+    assert!(!text.contains("tok-123456"), "{text}");
 }
 
 #[test]

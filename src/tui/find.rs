@@ -85,7 +85,10 @@ impl App {
         let Some(query) = self.search.clone() else {
             let key = self
                 .keymap
-                .hint(crate::tui::keymap::Mode::Checklist, crate::tui::keymap::Action::Search)
+                .hint(
+                    crate::tui::keymap::Mode::Checklist,
+                    crate::tui::keymap::Action::Search,
+                )
                 .unwrap_or_default();
             self.warn(tr!(lang, "nav-search-none", key = key));
             return;

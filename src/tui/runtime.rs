@@ -684,12 +684,13 @@ pub async fn run_loop(
                                 winding = Some(Winding::new(Ending::Hangup, true));
                             }
                             Some(Request::Redraw) => {}
-                            Some(Request::Copy(text)) => {
-                                if super::clipboard::write(guard, &text).is_err() {
-                                    hung_up = true;
-                                    winding = Some(Winding::new(Ending::Hangup, true));
-                                }
+                            Some(Request::Copy(text))
+                                if super::clipboard::write(guard, &text).is_err() =>
+                            {
+                                hung_up = true;
+                                winding = Some(Winding::new(Ending::Hangup, true));
                             }
+                            Some(Request::Copy(_)) => {}
                             None => {}
                         }
                         dirty = true;

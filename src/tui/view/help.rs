@@ -118,7 +118,9 @@ pub fn content(app: &App, look: &Look) -> Vec<Line<'static>> {
 
 /// Where the overlay goes on a screen of `area`.
 pub fn frame(area: Rect) -> Rect {
-    let w = (area.width * 9 / 10).max(40).min(area.width.saturating_sub(2));
+    let w = (area.width * 9 / 10)
+        .max(40)
+        .min(area.width.saturating_sub(2));
     let h = area.height.saturating_sub(2).max(3);
     Rect::new(
         area.x + area.width.saturating_sub(w) / 2,
@@ -192,7 +194,11 @@ mod tests {
             let text: Vec<String> = legend(lang, &look).iter().map(|l| l.to_string()).collect();
             let text = text.join("\n");
             for s in LEGEND {
-                assert!(text.contains(mark(*s)), "{lang:?}: no {} in\n{text}", mark(*s));
+                assert!(
+                    text.contains(mark(*s)),
+                    "{lang:?}: no {} in\n{text}",
+                    mark(*s)
+                );
                 assert!(text.contains(&crate::i18n::step_status(lang, *s)));
             }
         }

@@ -59,8 +59,8 @@ pub fn regions(area: Rect, app: &App) -> Option<Regions> {
             Constraint::Percentage(50),
         ])
         .areas(body);
-        let [b, c] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(middle);
+        let [b, c] = Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .areas(middle);
         r.panes.extend([
             (Pane::Checklist, a),
             (Pane::Timers, b),

@@ -170,10 +170,10 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         Dialog::Quit => (
             tr!(lang, "tui-dialog-quit-title"),
             quit_text(app)
-            .lines()
-            .map(str::to_string)
-            .chain([String::new(), tr!(lang, "tui-dialog-yes-no")])
-            .collect(),
+                .lines()
+                .map(str::to_string)
+                .chain([String::new(), tr!(lang, "tui-dialog-yes-no")])
+                .collect(),
             None,
         ),
         Dialog::QuitBusy => (
