@@ -155,7 +155,14 @@ impl Session {
                         .end("unattended run: a prerequisite was not answered")
                         .map(Some);
                 };
+                let by_flag = matches!(msg, Msg::ConfirmPrerequisite { .. });
                 self.send(msg)?;
+                if by_flag && self.engine.state().prerequisites[g][i] {
+                    say(&format!(
+                        "    {}",
+                        tr!(self.lang, "unattended-prerequisite-confirmed")
+                    ));
+                }
                 if !self.engine.state().prerequisites[g][i] {
                     say(&tr!(
                         self.lang,

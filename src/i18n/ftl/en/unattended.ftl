@@ -9,6 +9,7 @@ unattended-kpi-tests = { $count ->
     [one] { $count } unattended test
    *[other] { $count } unattended tests
 }
+unattended-report-warn = **Unattended test run:** every answer came from flags; it counts as a test of the procedure, not as an execution.
 unattended-list-mark = test
 
 unattended-answer-form = --answer { $answer }: write it as ID=VALUE (the step id, then the option id, or yes/no for a condition).
@@ -38,6 +39,7 @@ unattended-rolling-back = Step { $step } failed: rolling back (--rollback-on-fai
 unattended-stopping = Step { $step } failed: the run stops here (add --rollback-on-failure to run the rollback).
 unattended-rollback-step-failed = Rollback step { $step } failed: the run stops here.
 unattended-prerequisite-failed = Prerequisite not met: { $item }. The run stops before its first step.
+unattended-prerequisite-confirmed = confirmed by --yes-to prerequisites
 unattended-not-answered = { $step } needs an answer no flag gave: the run stops here.
 
 unattended-summary-title = == Unattended test of { $procedure } (run { $run })

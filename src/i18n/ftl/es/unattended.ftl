@@ -9,6 +9,7 @@ unattended-kpi-tests = { $count ->
     [one] { $count } prueba desatendida
    *[other] { $count } pruebas desatendidas
 }
+unattended-report-warn = **Prueba desatendida:** todas las respuestas vinieron de opciones; cuenta como prueba del procedimiento, no como ejecución.
 unattended-list-mark = prueba
 
 unattended-answer-form = --answer { $answer }: escríbelo como ID=VALOR (el id del paso y luego el id de la opción, o yes/no para una condición).
@@ -38,6 +39,7 @@ unattended-rolling-back = El paso { $step } falló: se ejecuta el rollback (--ro
 unattended-stopping = El paso { $step } falló: la ejecución se detiene aquí (añade --rollback-on-failure para ejecutar el rollback).
 unattended-rollback-step-failed = El paso de rollback { $step } falló: la ejecución se detiene aquí.
 unattended-prerequisite-failed = Prerequisito no cumplido: { $item }. La ejecución se detiene antes del primer paso.
+unattended-prerequisite-confirmed = confirmado por --yes-to prerequisites
 unattended-not-answered = { $step } necesita una respuesta que ninguna opción dio: la ejecución se detiene aquí.
 
 unattended-summary-title = == Prueba desatendida de { $procedure } (ejecución { $run })
