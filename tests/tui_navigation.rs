@@ -125,6 +125,8 @@ impl Driver {
                         exit_code: 0,
                     }));
                 }
+                // The demo has no reference snippets.
+                Effect::SendToShell { .. } => {}
             }
         }
         self.app.refresh_status();
@@ -316,6 +318,23 @@ fn the_prerequisites_come_back_after_later() {
     d.key(KeyCode::Char('p'));
     assert!(d.front().is_none());
     assert!(d.status().contains("settled"), "{}", d.status());
+}
+
+/// "Later" sticks: a prerequisite check finishing after the operator put
+/// the questions off does not bring them back uninvited (it did, under
+/// load, and ate the next key).
+#[test]
+fn later_is_not_undone_by_checks_finishing() {
+    let mut d = Driver::demo(Lang::En, Mode::Rehearsal);
+    d.text("tok-123456");
+    while d.front().is_some() {
+        d.key(KeyCode::Esc);
+    }
+    // What the loop does when the last check command finishes.
+    d.app.ask_prerequisites(true);
+    assert!(d.front().is_none(), "asked again without the operator");
+    d.key(KeyCode::Char('p'));
+    assert!(matches!(d.front(), Some(Dialog::Prerequisite { .. })));
 }
 
 #[test]

@@ -118,6 +118,9 @@ pub struct App {
     /// The furthest the help can scroll on the screen last drawn.
     pub help_max: std::cell::Cell<u16>,
     pub dialogs: VecDeque<Dialog>,
+    /// Prerequisites the operator put off with "[esc] later": not asked
+    /// again until they ask (group, item).
+    pub deferred: std::collections::BTreeSet<(usize, usize)>,
     pub status: Option<(String, bool)>,
     /// The status line speaks of this step while it is active (`started`):
     /// it goes away when the step is no longer active.
@@ -161,6 +164,7 @@ impl App {
             help_scroll: 0,
             help_max: std::cell::Cell::new(u16::MAX),
             dialogs: VecDeque::new(),
+            deferred: Default::default(),
             status: None,
             status_step: None,
             search: None,
@@ -335,6 +339,7 @@ impl App {
                 let d = Dialog::Prerequisite { group: g, item: i };
                 let ask = !self.engine.state().prerequisites[g][i]
                     && (checked || item.check.is_none())
+                    && !self.deferred.contains(&(g, i))
                     && !self.dialogs.contains(&d);
                 if ask {
                     self.dialogs.push_back(d);
@@ -663,7 +668,11 @@ impl App {
             return (Vec::new(), choice);
         }
         if action == Some(Action::DialogCancel) {
-            self.dialogs.pop_front();
+            if let Some(Dialog::Prerequisite { group, item }) = self.dialogs.pop_front() {
+                // "Later" sticks: checks finishing do not ask it again;
+                // the operator does (the reopen key, or Enter on a step).
+                self.deferred.insert((group, item));
+            }
             return (Vec::new(), None);
         }
         if yes_no {

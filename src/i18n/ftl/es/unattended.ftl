@@ -12,7 +12,7 @@ unattended-kpi-tests = { $count ->
 unattended-report-warn = **Prueba desatendida:** todas las respuestas vinieron de opciones; cuenta como prueba del procedimiento, no como ejecución.
 unattended-list-mark = prueba
 
-unattended-answer-form = --answer { $answer }: escríbelo como ID=VALOR (el id del paso y luego el id de la opción, o yes/no para una condición).
+unattended-answer-form = --answer { $answer }: escríbelo como ID=VALOR (el id del paso y luego el id de la opción, o sí/no para una condición).
 unattended-answer-twice = --answer da dos respuestas al paso { $id } ({ $first } y { $second }): deja una.
 
 unattended-refused = { $count ->
@@ -23,8 +23,8 @@ unattended-need-confirm = el paso { $step } ({ $title }) necesita una confirmaci
 unattended-need-manual = el paso { $step } ({ $title }) no tiene comandos y se marca a mano: añade --yes-to { $step } cuando esté hecho
 unattended-need-interactive = el paso { $step } ({ $title }) tiene un comando que espera a alguien al teclado: ejecútalo de forma atendida o haz que el comando no sea interactivo
 unattended-need-prerequisites = { $count ->
-    [one] un prerequisito no tiene comando de comprobación: añade --yes-to prerequisites para confirmarlo
-   *[other] { $count } prerequisitos no tienen comando de comprobación: añade --yes-to prerequisites para confirmarlos
+    [one] un prerequisito no tiene comando de comprobación: añade --yes-to prerequisitos para confirmarlo
+   *[other] { $count } prerequisitos no tienen comando de comprobación: añade --yes-to prerequisitos para confirmarlos
 }
 unattended-need-variable = la variable { $name } no tiene valor: define PASOS_VAR_{ $name } (o --var, --var-file)
 unattended-need-bad-value = la variable { $name } no cumple su patrón { $pattern }: da un valor que lo cumpla
@@ -39,7 +39,7 @@ unattended-rolling-back = El paso { $step } falló: se ejecuta el rollback (--ro
 unattended-stopping = El paso { $step } falló: la ejecución se detiene aquí (añade --rollback-on-failure para ejecutar el rollback).
 unattended-rollback-step-failed = El paso de rollback { $step } falló: la ejecución se detiene aquí.
 unattended-prerequisite-failed = Prerequisito no cumplido: { $item }. La ejecución se detiene antes del primer paso.
-unattended-prerequisite-confirmed = confirmado por --yes-to prerequisites
+unattended-prerequisite-confirmed = confirmado por --yes-to prerequisitos
 unattended-not-answered = { $step } necesita una respuesta que ninguna opción dio: la ejecución se detiene aquí.
 
 unattended-summary-title = == Prueba desatendida de { $procedure } (ejecución { $run })
@@ -64,6 +64,6 @@ unattended-junit-cannot-write = No se puede escribir el informe JUnit { $path }:
 
 cli-run--unattended = Ejecuta todos los pasos sin preguntar (simulacros en staging y CI): se detiene en el primer fallo, registra la ejecución como prueba e imprime un resumen; sale con 0 si tiene éxito y con 1 si falla. Las preguntas se responden con --answer y --yes-to, las variables con PASOS_VAR_<NOMBRE> o --var-file; si falta algo, no empieza (código 2).
 cli-run--rollback_on_failure = Con --unattended: si un paso falla, ejecuta el plan de rollback.
-cli-run--answers = Con --unattended: responde a la pregunta de un paso (repetible): ID=OPCIÓN para una elección, ID=yes o ID=no para una condición.
-cli-run--yes_to = Con --unattended: di que sí a un paso que necesita confirmación escrita o que se marca a mano (repetible); `prerequisites` confirma los prerequisitos sin comprobación.
+cli-run--answers = Con --unattended: responde a la pregunta de un paso (repetible): ID=OPCIÓN para una elección, ID=sí o ID=no para una condición.
+cli-run--yes_to = Con --unattended: di que sí a un paso que necesita confirmación escrita o que se marca a mano (repetible); `prerequisitos` confirma los prerequisitos sin comprobación.
 cli-run--junit = Con --unattended: escribe un informe JUnit XML (un caso de prueba por paso) en FILE.
