@@ -185,6 +185,9 @@ impl Executor {
                     item,
                     command,
                 }),
+                // Typed at the prompt as the operator would paste it: Enter
+                // runs it, journaled as a command typed by hand.
+                Effect::SendToShell { command, .. } => self.shell.paste(&command),
             }
         }
         self.pump(app);

@@ -46,7 +46,10 @@ impl Look {
             StepStatus::Running | StepStatus::AwaitingValidation | StepStatus::AwaitingOperator => {
                 self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
             }
-            StepStatus::Skipped | StepStatus::RolledBack => self.fg(Color::DarkGray),
+            StepStatus::Skipped
+            | StepStatus::RolledBack
+            | StepStatus::NotChosen
+            | StepStatus::SkippedByCondition => self.fg(Color::DarkGray),
             StepStatus::Interrupted => self.fg(Color::Magenta),
             StepStatus::Pending => Style::default(),
         }
