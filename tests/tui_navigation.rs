@@ -122,6 +122,7 @@ impl Driver {
                     }));
                     self.app.report_outcome(&step);
                 }
+                Effect::SendToShell { .. } => {}
                 Effect::CheckPrerequisite { group, item, .. } => {
                     queue.extend(self.app.send(Msg::PrerequisiteChecked {
                         group,
