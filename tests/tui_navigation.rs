@@ -379,6 +379,9 @@ fn jump_goes_to_a_step_by_id() {
     d.text("99");
     assert_eq!(d.selected_id(), "R3");
     assert!(d.status().contains("no step 99"), "{}", d.status());
+    // Moving by hand, the miss is old news.
+    d.key(KeyCode::Down);
+    assert_eq!(d.status(), "");
     // The list shows the step jumped to.
     d.key(KeyCode::Char(':'));
     d.text("6");
