@@ -127,6 +127,9 @@ pub struct App {
     pub status_step: Option<String>,
     /// The last search (`/`), for next and previous match.
     pub search: Option<String>,
+    /// The status line speaks of a search or a jump: moving the
+    /// selection by hand makes it old news.
+    pub status_nav: bool,
     /// A key is being handled: a successful action clears the status
     /// line, which spoke of what came before.
     keyed: bool,
@@ -168,6 +171,7 @@ impl App {
             status: None,
             status_step: None,
             search: None,
+            status_nav: false,
             keyed: false,
             shell_lines: VecDeque::new(),
             shell_partial: String::new(),
@@ -255,16 +259,19 @@ impl App {
     pub fn say(&mut self, text: String) {
         self.status = Some((text, false));
         self.status_step = None;
+        self.status_nav = false;
     }
 
     pub fn warn(&mut self, text: String) {
         self.status = Some((text, true));
         self.status_step = None;
+        self.status_nav = false;
     }
 
     pub fn clear_status(&mut self) {
         self.status = None;
         self.status_step = None;
+        self.status_nav = false;
     }
 
     /// Drops a status message that is no longer true: "step 3 started"
@@ -420,6 +427,13 @@ impl App {
         let rows = self.rows().len();
         let current = self.selected_item().map(|i| (i.id.clone(), i.status));
         let mut fx = Vec::new();
+        let moves = matches!(
+            a,
+            Action::NextStep | Action::PreviousStep | Action::FirstStep | Action::LastStep
+        );
+        if moves && self.status_nav {
+            self.clear_status();
+        }
         match a {
             Action::NextStep => {
                 self.follow = false;
