@@ -45,15 +45,28 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
             input,
         } => {
             let quoted: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
+            let mut body = app
+                .engine
+                .item(step)
+                .map(|i| super::branch::warning_lines(lang, &app.engine, i))
+                .unwrap_or_default();
+            body.push(tr!(
+                lang,
+                "tui-dialog-confirm-body",
+                accepted = quoted.join(" / ")
+            ));
             (
                 tr!(lang, "tui-dialog-confirm-title", step = name(step)),
-                vec![tr!(
-                    lang,
-                    "tui-dialog-confirm-body",
-                    accepted = quoted.join(" / ")
-                )],
+                body,
                 Some(input.clone()),
             )
+        }
+        Dialog::Choice { .. }
+        | Dialog::Condition { .. }
+        | Dialog::Warning { .. }
+        | Dialog::Snippets { .. } => {
+            let (title, body) = super::branch::dialog_text(app, d).unwrap_or_default();
+            (title, body, None)
         }
         Dialog::Reason { purpose, input } => {
             let q = match purpose {
