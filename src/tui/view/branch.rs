@@ -154,6 +154,18 @@ pub fn detail_lines(app: &App, item: &Item, look: &Look) -> Vec<Line<'static>> {
     lines
 }
 
+/// Rows `lines` take once wrapped inside a dialog `width` wide (borders
+/// and padding: 2 columns) drawn in `area`.
+pub fn wrapped_rows(lines: &[Line], width: u16, area: ratatui::layout::Rect) -> u16 {
+    let inner = usize::from(width.min(area.width.saturating_sub(2)).saturating_sub(2)).max(1);
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner).max(1))
+        .sum::<usize>()
+        .try_into()
+        .unwrap_or(u16::MAX)
+}
+
 fn runs(lang: Lang, steps: &[String]) -> String {
     if steps.is_empty() {
         tr!(lang, "branch-option-runs-nothing")

@@ -162,7 +162,15 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(keys, look.dim()));
     }
-    let height = lines.len() as u16 + 4;
+    let height = match d {
+        // Questions and warnings from the procedure run long: room for
+        // their wrapped rows, so the keys at the bottom stay visible.
+        Dialog::Choice { .. }
+        | Dialog::Condition { .. }
+        | Dialog::Warning { .. }
+        | Dialog::Snippets { .. } => super::branch::wrapped_rows(&lines, width, area) + 4,
+        _ => lines.len() as u16 + 4,
+    };
     let r = centered(area, width, height);
     f.render_widget(Clear, r);
     let block = Block::bordered()
