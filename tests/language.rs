@@ -447,7 +447,7 @@ fn screens(lang: Lang) -> Vec<(&'static str, Driver)> {
     d.key(KeyCode::Enter);
     out.push(("refused: no reason", d));
     let mut d = Driver::ready(lang);
-    d.key(KeyCode::Char('n'));
+    d.key(KeyCode::Char('c'));
     out.push(("dialog: note", d));
     let mut d = Driver::ready(lang);
     d.key(KeyCode::Char('f'));

@@ -127,6 +127,7 @@ where
         let mode = match s.mode {
             Mode::Live => crate::tr!(t, "export-live"),
             Mode::Rehearsal => crate::tr!(t, "export-rehearsal"),
+            Mode::Test => crate::tr!(t, "unattended-mode-test"),
         };
         fields.push((crate::tr!(t, "export-mode"), mode));
         fields.push((crate::tr!(t, "export-started"), self.datetime(s.started())));

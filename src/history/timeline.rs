@@ -103,6 +103,7 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             let mode = match mode {
                 Mode::Live => "live",
                 Mode::Rehearsal => "rehearsal",
+                Mode::Test => "test",
             };
             let s = tr!(
                 lang,

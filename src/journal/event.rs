@@ -80,6 +80,10 @@ pub enum Mode {
     Live,
     /// Dry run: commands are shown, not run.
     Rehearsal,
+    /// An unattended drill (`pasos run --unattended`, staging or CI):
+    /// commands run for real, answers come from flags. Kept apart from
+    /// live runs in every figure.
+    Test,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

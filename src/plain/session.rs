@@ -18,7 +18,7 @@ pub use crate::runner::setup::{Ended, Options};
 
 mod branch;
 
-enum Stop {
+pub(super) enum Stop {
     Quit,
     Ending(Ending),
     Journal(std::io::Error),
@@ -33,23 +33,24 @@ impl From<NoAnswer> for Stop {
     }
 }
 
-struct Session {
-    engine: Engine,
-    writer: JournalWriter,
-    shell: Option<PipeShell>,
-    shell_dir: PathBuf,
-    input: Input,
-    lang: Lang,
-    signals: Signals,
-    source: String,
-    phase_shown: Option<String>,
+pub(super) struct Session {
+    pub(super) engine: Engine,
+    pub(super) writer: JournalWriter,
+    pub(super) shell: Option<PipeShell>,
+    pub(super) shell_dir: PathBuf,
+    pub(super) input: Input,
+    pub(super) lang: Lang,
+    pub(super) signals: Signals,
+    pub(super) source: String,
+    pub(super) phase_shown: Option<String>,
     /// The step card last printed (id, attempt), to print it once.
-    card_shown: Option<(String, u32)>,
+    pub(super) card_shown: Option<(String, u32)>,
+    /// Each item's output (redacted), kept for an unattended run's report.
+    pub(super) outputs: std::collections::BTreeMap<String, String>,
 }
 
 pub fn run(opts: Options) -> Ended {
     let signals = Signals::install();
-    let source = opts.file.display().to_string();
     let open = match crate::runner::setup::open(&opts) {
         Ok(o) => o,
         Err(e) => return e.into(),
@@ -60,23 +61,7 @@ pub fn run(opts: Options) -> Ended {
         crate::runner::setup::Signing::Unsigned(why) => say(why),
     }
     let signing = open.signing;
-    let mut s = Session {
-        engine: open.engine,
-        // Named with the pid, so a later start can tell it is left over.
-        shell_dir: std::env::temp_dir().join(format!(
-            "pasos-run-{}-{}",
-            std::process::id(),
-            open.run_id
-        )),
-        writer: open.writer,
-        shell: None,
-        input: Input::new(signals.clone()),
-        lang: opts.lang,
-        signals,
-        source,
-        phase_shown: None,
-        card_shown: None,
-    };
+    let mut s = Session::new(open.engine, open.writer, &open.run_id, &opts, signals);
     let result = s.drive(open.effects, &opts, open.resumed);
     if let Some(text) = signing.failures(opts.lang) {
         say(&text);
@@ -94,6 +79,30 @@ pub fn run(opts: Options) -> Ended {
 }
 
 impl Session {
+    pub(super) fn new(
+        engine: Engine,
+        writer: JournalWriter,
+        run_id: &str,
+        opts: &Options,
+        signals: Signals,
+    ) -> Session {
+        Session {
+            engine,
+            // Named with the pid, so a later start can tell it is left over.
+            shell_dir: std::env::temp_dir()
+                .join(format!("pasos-run-{}-{run_id}", std::process::id())),
+            writer,
+            shell: None,
+            input: Input::new(signals.clone()),
+            lang: opts.lang,
+            signals,
+            source: opts.file.display().to_string(),
+            phase_shown: None,
+            card_shown: None,
+            outputs: Default::default(),
+        }
+    }
+
     fn drive(
         &mut self,
         first: Vec<Effect>,
@@ -123,7 +132,7 @@ impl Session {
         }
     }
 
-    fn interrupt(&mut self, why: Ending) -> Ended {
+    pub(super) fn interrupt(&mut self, why: Ending) -> Ended {
         if why == Ending::NoInput {
             say("");
             say(&crate::tr!(
@@ -149,7 +158,7 @@ impl Session {
 
     /// Carries out effects in order; effects that produce more (a command
     /// finishing) are carried out before the next one.
-    fn exec(&mut self, effects: Vec<Effect>) -> Result<(), Stop> {
+    pub(super) fn exec(&mut self, effects: Vec<Effect>) -> Result<(), Stop> {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
             match effect {
@@ -182,6 +191,7 @@ impl Session {
                         });
                         self.exec(fx)?;
                         let fin = self.run_in_shell(&command, &env);
+                        self.keep_output(&step, &fin.2);
                         let fx = self.update(Msg::CommandFinished {
                             step: step.clone(),
                             exit_code: fin.0,
@@ -199,6 +209,7 @@ impl Session {
                         tr!(self.lang, "run-validating")
                     ));
                     let (code, _, output) = self.run_in_shell(&command, &env);
+                    self.keep_output(&step, &output);
                     let fx = self.update(Msg::ValidationFinished {
                         step,
                         exit_code: code,
@@ -237,7 +248,7 @@ impl Session {
     }
 
     /// Sends a message the loop itself built; a refusal here is shown.
-    fn update(&mut self, msg: Msg) -> Vec<Effect> {
+    pub(super) fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match self.engine.update(msg) {
             Ok(fx) => {
                 self.sync_secrets();
@@ -250,7 +261,18 @@ impl Session {
         }
     }
 
-    fn sync_secrets(&mut self) {
+    /// Keeps the tail of an item's output (already redacted by the shell;
+    /// redacted again with the journal's patterns).
+    fn keep_output(&mut self, step: &str, output: &str) {
+        let text = self.writer.redactor_mut().redact(output);
+        let kept = self.outputs.entry(step.to_string()).or_default();
+        kept.push_str(&text);
+        if kept.len() > 2 * crate::runner::unattended::results::TAIL_CHARS {
+            *kept = crate::runner::unattended::results::tail(kept);
+        }
+    }
+
+    pub(super) fn sync_secrets(&mut self) {
         for s in self.engine.secret_values() {
             self.writer.redactor_mut().add_secret_str(s);
             if let Some(shell) = self.shell.as_mut() {

@@ -15,6 +15,7 @@ pub fn header(e: &Engine, lang: Lang, journal: &str, resumed: bool) {
     let s = e.state();
     let mode = match (s.mode, resumed) {
         (Mode::Rehearsal, _) => tr!(lang, "run-mode-rehearsal"),
+        (Mode::Test, _) => tr!(lang, "unattended-mode-test"),
         (_, true) => tr!(lang, "run-mode-resumed"),
         _ => tr!(lang, "run-mode-live"),
     };

@@ -214,6 +214,9 @@ where
         if r.record.mode == crate::journal::Mode::Rehearsal {
             out.push(crate::tr!(self.lang, "report-warn-rehearsal").to_string());
         }
+        if r.record.is_test() {
+            out.push(crate::tr!(self.lang, "unattended-report-warn").to_string());
+        }
         out
     }
 

@@ -55,6 +55,11 @@ impl Look {
         }
     }
 
+    /// A step done by the operator's word, not its exit code.
+    pub fn overridden(&self) -> Style {
+        self.fg(Color::Yellow)
+    }
+
     pub fn selected(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }
@@ -123,6 +128,14 @@ pub fn cell(s: &str, width: usize) -> String {
 
 pub fn mark(s: StepStatus) -> &'static str {
     s.symbol()
+}
+
+/// The box of a step the operator marked done with a reason.
+pub const OVERRIDDEN: &str = "[*]";
+
+/// Done because the operator said so (an override), not by its exit code.
+pub fn is_overridden(item: &crate::run::Item) -> bool {
+    item.status == StepStatus::Done && item.why.reason.is_some()
 }
 
 pub fn clock(ms: u64) -> String {

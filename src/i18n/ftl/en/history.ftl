@@ -47,6 +47,7 @@ history-interrupted-crash = the previous session ended without closing the run (
 history-ev-exit = exit { $code }
 history-ev-run-started = Run started by { $operator } on { $environment } ({ $mode ->
     [rehearsal] rehearsal
+    [test] unattended test
    *[live] live
 })
 history-ev-forced = , forced past another run's lock

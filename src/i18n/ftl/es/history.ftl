@@ -46,6 +46,7 @@ history-interrupted-crash = la sesión anterior terminó sin cerrar la ejecució
 history-ev-exit = código { $code }
 history-ev-run-started = Inicio de la ejecución por { $operator } en { $environment } ({ $mode ->
     [rehearsal] ensayo
+    [test] prueba desatendida
    *[live] en vivo
 })
 history-ev-forced = , forzada pese al bloqueo de otra ejecución
