@@ -130,7 +130,7 @@ impl Driver {
                         exit_code: 0,
                     }));
                 }
-                // The demo has no reference snippets.
+                // Typed at the fake prompt, not run.
                 Effect::SendToShell { .. } => {}
             }
         }

@@ -61,6 +61,24 @@ pub enum Dialog {
         node: String,
         question: String,
     },
+    /// A choice step: pick one of its options (`selected` is highlighted).
+    Choice {
+        step: String,
+        selected: usize,
+    },
+    /// A step's condition, asked when the operator starts it.
+    Condition {
+        step: String,
+    },
+    /// A step's warning, shown before it runs (when no confirmation or
+    /// condition dialog showed it).
+    Warning {
+        step: String,
+    },
+    /// The reference snippets: every command, `selected` highlighted.
+    Snippets {
+        selected: usize,
+    },
     Quit,
     /// Quitting while a command runs: wait for it, interrupt it, or stay.
     QuitBusy,
@@ -462,18 +480,8 @@ impl App {
                     } else if self.busy.is_some() {
                         let why = tr!(self.lang, "refusal-command-running");
                         self.warn(tr!(self.lang, "run-refused", why = why));
-                    } else if let Some(accepted) = self
-                        .engine
-                        .item(&id)
-                        .and_then(|i| self.engine.confirmation_for(i))
-                    {
-                        self.dialogs.push_back(Dialog::Confirm {
-                            step: id,
-                            accepted,
-                            input: String::new(),
-                        });
                     } else {
-                        fx = self.start(id, None);
+                        fx = self.begin_step(id);
                     }
                 }
             }
@@ -567,6 +575,7 @@ impl App {
                 self.help = true;
                 self.help_scroll = 0;
             }
+            Action::Snippets => self.open_snippets(),
             Action::Quit => self.ask_quit(),
             Action::Redraw => return (fx, Some(Request::Redraw)),
             Action::LeaveShell
@@ -633,7 +642,7 @@ impl App {
         false
     }
 
-    fn start(&mut self, id: String, typed: Option<String>) -> Vec<Effect> {
+    pub(super) fn start(&mut self, id: String, typed: Option<String>) -> Vec<Effect> {
         let fx = self.send(Msg::StartStep {
             step: id.clone(),
             typed,
@@ -668,6 +677,12 @@ impl App {
         if action == Some(Action::Redraw) {
             return (Vec::new(), Some(Request::Redraw));
         }
+        if let Some(fx) = self.branch_dialog_key(key, action) {
+            return (fx, None);
+        }
+        let Some(dialog) = self.dialogs.front_mut() else {
+            return (Vec::new(), None);
+        };
         if matches!(dialog, Dialog::QuitBusy) {
             let choice = match (key.code, action) {
                 (_, Some(Action::DialogCancel)) => Some(Request::CancelExit),

@@ -3,6 +3,7 @@
 
 pub mod app;
 mod ask;
+mod branch;
 mod clipboard;
 pub mod find;
 mod help;

@@ -2,6 +2,7 @@
 //! columns the four regions sit side by side; at 100-159 two columns; below
 //! that one region at a time, with tabs and a zoom key.
 
+mod branch;
 mod checklist;
 pub mod degrade;
 mod footer;
