@@ -263,6 +263,13 @@ pub enum Event {
         /// The steps to undo, in order, as planned when it started.
         plan: Vec<String>,
     },
+    /// During a rollback, a step's undo was done by other items: the
+    /// full-rollback steps that cover it (`R2`), or another step's undo
+    /// with the same commands (`undo:6`).
+    StepUndone {
+        step: String,
+        by: Vec<String>,
+    },
     /// The shell's working context changed after a command: what a resume
     /// gives back to a new shell. Values of secret-looking variables are
     /// never recorded, only their names (`withheld`).
@@ -344,7 +351,8 @@ impl Event {
             | Event::CommandFinished { .. }
             | Event::RunResumed { .. }
             | Event::DecisionAnswered { .. }
-            | Event::ShellRestarted { .. } => Vec::new(),
+            | Event::ShellRestarted { .. }
+            | Event::StepUndone { .. } => Vec::new(),
         }
     }
 
@@ -356,7 +364,8 @@ impl Event {
             | Event::CommandFinished { step, .. }
             | Event::ValidationResult { step, .. }
             | Event::StepFinished { step, .. }
-            | Event::Confirmation { step, .. } => Some(step),
+            | Event::Confirmation { step, .. }
+            | Event::StepUndone { step, .. } => Some(step),
             Event::Deviation { step, .. } | Event::Note { step, .. } => step.as_deref(),
             Event::RollbackStarted { from_step, .. } => from_step.as_deref(),
             Event::RunInterrupted { step, .. } | Event::ShellRestarted { step, .. } => {
@@ -383,6 +392,7 @@ impl Event {
             Event::Confirmation { .. } => "confirmation",
             Event::DecisionAnswered { .. } => "decision-answered",
             Event::RollbackStarted { .. } => "rollback-started",
+            Event::StepUndone { .. } => "step-undone",
             Event::ShellRestarted { .. } => "shell-restarted",
             Event::ShellContext { .. } => "shell-context",
             Event::RunInterrupted { .. } => "run-interrupted",
