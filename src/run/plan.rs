@@ -84,7 +84,10 @@ impl Engine {
             let ItemKind::Forward { phase, .. } = item.kind else {
                 continue;
             };
-            if !(item.status.was_attempted() || item.status == StepStatus::RolledBack) {
+            if !(item.status.was_attempted() || item.status == StepStatus::RolledBack)
+                // A choice only asked: nothing of it to undo.
+                || self.step_of(item).choice.is_some()
+            {
                 continue;
             }
             let preparation = !matches!(
