@@ -47,7 +47,13 @@ unattended-summary-undone = deshecho por el rollback
 unattended-summary-exit = código { $code }
 unattended-summary-not-run = no ejecutado
 unattended-summary-skipped = omitido
-unattended-summary-counts = Pasos: { $passed } superados, { $failed } fallidos, { $skipped } sin ejecutar · { $took }
+unattended-summary-counts = Pasos: { $passed ->
+    [one] { $passed } superado
+   *[other] { $passed } superados
+}, { $failed ->
+    [one] { $failed } fallido
+   *[other] { $failed } fallidos
+}, { $skipped } sin ejecutar · { $took }
 unattended-summary-outcome = Resultado: { $outcome ->
     [success] ÉXITO
     [failed] FALLIDA
