@@ -375,3 +375,134 @@ for suite in xml:
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+fn drill_fixture() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/unattended/drill.toml")
+}
+
+#[test]
+fn a_manual_step_is_answered_by_yes_to_and_a_failed_check_ends_the_run() {
+    let env = Env::new();
+    let marker = env.work.path().join("marker");
+    let marker_var = format!("--var=MARKER={}", marker.display());
+    let run = |extra: &[&str]| {
+        env.cmd("en_US.UTF-8")
+            .args(["run", "--unattended", &marker_var])
+            .args(extra)
+            .arg(drill_fixture())
+            .output()
+            .unwrap()
+    };
+    // Step 1 has no command: only --yes-to 1 answers it.
+    let out = run(&[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("add --yes-to 1 once it is done"),
+        "{stderr}"
+    );
+    assert!(env.journals().is_empty());
+
+    // The prerequisite's check fails: nothing runs, the run ends failed.
+    let out = run(&["--yes-to", "1"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("Prerequisite not met: The marker file exists"),
+        "{stdout}"
+    );
+    let events = env.events();
+    assert_eq!(mode(&events), Some(Mode::Test));
+    assert_eq!(outcome(&events), Some(RunOutcome::Aborted));
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, Event::StepStarted { .. }))
+    );
+    std::fs::remove_file(&env.journals()[0]).unwrap();
+
+    // With the marker there, the manual step is reported done by the flag.
+    std::fs::write(&marker, "").unwrap();
+    let out = run(&["--yes-to", "1"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let journals = env.journals();
+    let last = journals.iter().max().unwrap();
+    let events: Vec<Event> = verify_file(last)
+        .unwrap()
+        .lines
+        .into_iter()
+        .map(|l| l.event)
+        .collect();
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::StepFinished { step, outcome: pasos::journal::StepOutcome::Done, .. } if step == "1"
+    )));
+    assert_eq!(outcome(&events), Some(RunOutcome::Success));
+    assert!(
+        stdout.contains("Steps: 2 passed, 0 failed, 0 not run"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn sigterm_interrupts_the_drill_resumably_with_a_summary() {
+    use std::io::Read;
+    let env = Env::new();
+    let marker = env.work.path().join("marker");
+    std::fs::write(&marker, "").unwrap();
+    let junit = env.work.path().join("stopped.xml");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pasos"))
+        .env("PASOS_DATA_DIR", env.data.path())
+        .env("HOME", env.work.path())
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("SSH_AUTH_SOCK")
+        .args(["run", "--unattended", "--yes-to", "1", "--var=LONG=yes"])
+        .arg(format!("--var=MARKER={}", marker.display()))
+        .arg("--junit")
+        .arg(&junit)
+        .arg(drill_fixture())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until step 2 runs (its command is journaled), then stop pasos.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let sent = env.journals().first().is_some_and(|j| {
+            std::fs::read_to_string(j).is_ok_and(|t| t.contains("\"command-sent\""))
+        });
+        if sent {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "step 2 never started");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let status = child.wait().unwrap();
+    let mut stdout = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    assert_eq!(status.code(), Some(4), "{stdout}");
+    let events = env.events();
+    let kinds: Vec<&str> = events.iter().map(|e| e.kind()).collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::RunInterrupted { .. })),
+        "{kinds:?}\n{stdout}"
+    );
+    assert!(outcome(&events).is_none());
+    assert!(stdout.contains("Outcome: INTERRUPTED"), "{stdout}");
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(
+        xml.contains("pasos.outcome\" value=\"interrupted\""),
+        "{xml}"
+    );
+}

@@ -84,11 +84,12 @@ impl Session {
             return Ok(outcome);
         }
         loop {
-            if let Some(why) = self.signals.ending() {
-                return Err(Stop::Ending(why));
-            }
+            // A run that finished is over, whatever signal came meanwhile.
             if let RunStatus::Finished(o) = self.engine.state().status {
                 return Ok(o);
+            }
+            if let Some(why) = self.signals.ending() {
+                return Err(Stop::Ending(why));
             }
             let rolling = self.engine.state().status == RunStatus::RollingBack;
             let Some((id, status)) = self.engine.next_item().map(|i| (i.id.clone(), i.status))
