@@ -330,6 +330,8 @@ where
             StepState::Ended(StepOutcome::Skipped) => Mark::Skipped,
             StepState::Ended(StepOutcome::RolledBack) => Mark::Undone,
             StepState::Ended(StepOutcome::Interrupted) => Mark::Interrupted,
+            StepState::NotChosen => Mark::NotChosen,
+            StepState::SkippedByCondition => Mark::SkippedByCondition,
         }
     }
 

@@ -16,6 +16,8 @@ use std::path::PathBuf;
 
 pub use crate::runner::setup::{Ended, Options};
 
+mod branch;
+
 pub(super) enum Stop {
     Quit,
     Ending(Ending),
@@ -200,6 +202,7 @@ impl Session {
                         self.exec(fx)?;
                     }
                 }
+                Effect::SendToShell { command, .. } => self.run_by_hand(&command)?,
                 Effect::RunValidation { step, command, env } => {
                     say(&format!(
                         "  {}: $ {command}",
@@ -521,6 +524,11 @@ impl Session {
             (_, true) => tr!(self.lang, "plain-menu-rollback"),
             _ => tr!(self.lang, "plain-menu-step"),
         };
+        let menu = if self.engine.procedure().snippets.is_empty() {
+            menu
+        } else {
+            format!("{menu}  {}", tr!(self.lang, "branch-plain-menu-snippets"))
+        };
         let answer = self.input.line(&format!("{menu}\n> "))?;
         let choice = answer.trim().to_lowercase();
         match (choice.as_str(), status) {
@@ -540,6 +548,7 @@ impl Session {
                 self.exec(fx)
             }
             ("n", _) => self.note(Some(id)),
+            ("c", _) => self.snippets(),
             ("p", _) => {
                 show::plan(&self.engine, self.lang);
                 Ok(())
@@ -575,6 +584,9 @@ impl Session {
     }
 
     fn run_step(&mut self, id: &str) -> Result<(), Stop> {
+        if let branch::Answer::Settled = self.ask_question(id)? {
+            return Ok(());
+        }
         let accepted = self
             .engine
             .item(id)

@@ -20,6 +20,8 @@ history-step-state = { $state ->
     [failed] failed
     [skipped] skipped
     [rolled-back] rolled back
+    [not-chosen] not chosen
+    [skipped-by-condition] skipped (condition: no)
    *[interrupted] interrupted
 }
 

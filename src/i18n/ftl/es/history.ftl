@@ -20,6 +20,8 @@ history-step-state = { $state ->
     [failed] fallido
     [skipped] saltado
     [rolled-back] deshecho
+    [not-chosen] no elegido
+    [skipped-by-condition] no aplica (condición: no)
    *[interrupted] interrumpido
 }
 
