@@ -26,6 +26,8 @@ pub const LEGEND: &[StepStatus] = &[
     StepStatus::Skipped,
     StepStatus::RolledBack,
     StepStatus::Interrupted,
+    StepStatus::NotChosen,
+    StepStatus::SkippedByCondition,
 ];
 
 /// A new state must be added to [`LEGEND`]: this match stops compiling.
@@ -40,7 +42,9 @@ fn in_legend(s: StepStatus) -> bool {
         | StepStatus::Failed
         | StepStatus::Skipped
         | StepStatus::RolledBack
-        | StepStatus::Interrupted => LEGEND.contains(&s),
+        | StepStatus::Interrupted
+        | StepStatus::NotChosen
+        | StepStatus::SkippedByCondition => LEGEND.contains(&s),
     }
 }
 
