@@ -125,6 +125,8 @@ impl Driver {
                         exit_code: 0,
                     }));
                 }
+                // No snippet is sent in these tests.
+                Effect::SendToShell { .. } => {}
             }
         }
         self.app.refresh_status();

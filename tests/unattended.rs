@@ -506,3 +506,130 @@ fn sigterm_interrupts_the_drill_resumably_with_a_summary() {
         "{xml}"
     );
 }
+
+fn drill_demo() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo-drill.toml")
+}
+
+impl Env {
+    /// `pasos run --unattended` on the demo drill (a condition and a
+    /// choice), WORKDIR in the test's own directory.
+    fn drill_demo(&self, extra: &[&str]) -> common::Output {
+        let out = self
+            .cmd("en_US.UTF-8")
+            .args(["run", "--unattended", "--yes-to", "3"])
+            .arg(format!("--var=WORKDIR={}", self.workdir().display()))
+            .env("PASOS_VAR_NOTIFY_TOKEN", SECRET)
+            .args(extra)
+            .arg(drill_demo())
+            .output()
+            .expect("pasos runs");
+        common::Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+#[test]
+fn the_demo_drill_succeeds_with_its_questions_answered_by_flags() {
+    let env = Env::new();
+    // Unanswered, the condition and the choice are named with their flags.
+    let out = env.drill_demo(&[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("add --answer M1=yes or --answer M1=no"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("(log, none): add --answer 6=OPTION"),
+        "{}",
+        out.stderr
+    );
+    let out = env.drill_demo(&["--answer", "M1=yes", "--answer", "6=sms"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("no option sms; its options: log, none"));
+    assert!(env.journals().is_empty());
+
+    let junit = env.work.path().join("drill.xml");
+    let junit_arg = junit.display().to_string();
+    let out = env.drill_demo(&[
+        "--answer", "M1=yes", "--answer", "6=log", "--junit", &junit_arg,
+    ]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let events = env.events();
+    assert_eq!(mode(&events), Some(Mode::Test));
+    assert_eq!(outcome(&events), Some(RunOutcome::Success));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::ConditionAnswered { step, answer: true } if step == "M1"
+    )));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::ChoiceMade { step, option, .. } if step == "6" && option == "log"
+    )));
+    let log = std::fs::read_to_string(env.workdir().join("notifications.log")).unwrap();
+    assert!(log.contains("deploy 2.0.0 finished"), "{log}");
+    assert!(
+        out.stdout.contains("Steps: 10 passed, 0 failed, 0 not run"),
+        "{}",
+        out.stdout
+    );
+    assert!(!env.data_bytes().contains(SECRET));
+    assert!(!std::fs::read_to_string(&junit).unwrap().contains(SECRET));
+    if !python_module(
+        "the_demo_drill_succeeds_with_its_questions_answered_by_flags",
+        "junitparser",
+    ) {
+        return;
+    }
+    let read = junit_summary(&junit);
+    assert!(
+        read.starts_with("suite tests=10 failures=0 skipped=0 errors=0\n"),
+        "{read}"
+    );
+    assert!(read.contains("property pasos.outcome=success\n"), "{read}");
+}
+
+#[test]
+fn the_demo_drill_answered_no_fails_at_step_4_and_rolls_back() {
+    let env = Env::new();
+    let junit = env.work.path().join("drill.xml");
+    let junit_arg = junit.display().to_string();
+    let out = env.drill_demo(&[
+        "--answer",
+        "M1=no",
+        "--answer",
+        "6=none",
+        "--rollback-on-failure",
+        "--junit",
+        &junit_arg,
+    ]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    let events = env.events();
+    assert_eq!(outcome(&events), Some(RunOutcome::RolledBack));
+    assert!(env.config().contains("version=1.0.0"), "{}", env.config());
+    assert!(
+        out.stdout.contains("condition answered no"),
+        "{}",
+        out.stdout
+    );
+    if !python_module(
+        "the_demo_drill_answered_no_fails_at_step_4_and_rolls_back",
+        "junitparser",
+    ) {
+        return;
+    }
+    let read = junit_summary(&junit);
+    assert!(
+        read.starts_with("suite tests=14 failures=1 skipped=5 errors=0\n"),
+        "{read}"
+    );
+    assert!(
+        read.contains("case M1 — Migrate the database schema to version 2 | PROC-DEMO-002.deploy | Skipped | condition answered no"),
+        "{read}"
+    );
+    assert!(read.contains("case 4 — Check the database schema is migrated | PROC-DEMO-002.deploy | Failure | exit code 1"), "{read}");
+}

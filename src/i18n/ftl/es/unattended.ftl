@@ -29,6 +29,11 @@ unattended-need-prerequisites = { $count ->
 unattended-need-variable = la variable { $name } no tiene valor: define PASOS_VAR_{ $name } (o --var, --var-file)
 unattended-need-bad-value = la variable { $name } no cumple su patrón { $pattern }: da un valor que lo cumpla
 unattended-need-unknown-id = { $flag } { $id }: el procedimiento no tiene ningún paso { $id } que responder
+unattended-need-choice = el paso { $step } pregunta «{ $question }» ({ $options }): añade --answer { $step }=OPCIÓN, p. ej. --answer { $step }={ $example }
+unattended-need-condition = el paso { $step } pregunta «{ $question }» antes de ejecutarse: añade --answer { $step }=yes o --answer { $step }=no
+unattended-need-bad-option = --answer { $step }={ $given }: la elección del paso { $step } no tiene la opción { $given }; sus opciones: { $options }
+unattended-need-bad-condition = --answer { $step }={ $given }: el paso { $step } tiene una condición, respóndela con yes o no
+unattended-need-not-a-question = --answer { $step }: el paso { $step } no hace ninguna pregunta (ni elección ni condición); para una confirmación usa --yes-to { $step }
 unattended-refused-nothing-run = No se ha ejecutado nada ni se ha escrito ningún diario.
 
 unattended-header = Ejecución de prueba desatendida: todas las respuestas vienen de las opciones; no se preguntará nada.
@@ -47,6 +52,8 @@ unattended-summary-undone = deshecho por el rollback
 unattended-summary-exit = código { $code }
 unattended-summary-not-run = no ejecutado
 unattended-summary-skipped = omitido
+unattended-left-out-condition = condición respondida que no
+unattended-left-out-not-chosen = opción no elegida
 unattended-summary-counts = Pasos: { $passed ->
     [one] { $passed } superado
    *[other] { $passed } superados
