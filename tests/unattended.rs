@@ -148,7 +148,7 @@ fn questions_without_flags_are_refused_before_anything_runs() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("la variable NOTIFY_TOKEN no tiene valor: define PASOS_VAR_NOTIFY_TOKEN"),
+        stderr.contains("la variable NOTIFY_TOKEN no tiene valor: defina PASOS_VAR_NOTIFY_TOKEN"),
         "{stderr}"
     );
     assert!(env.journals().is_empty());
