@@ -633,3 +633,36 @@ fn the_demo_drill_answered_no_fails_at_step_4_and_rolls_back() {
     );
     assert!(read.contains("case 4 — Check the database schema is migrated | PROC-DEMO-002.deploy | Failure | exit code 1"), "{read}");
 }
+
+#[test]
+fn a_failure_in_the_junit_file_is_redacted() {
+    let env = Env::new();
+    let junit = env.work.path().join("leak.xml");
+    let out = env
+        .cmd("en_US.UTF-8")
+        .args(["run", "--unattended", "--junit"])
+        .arg(&junit)
+        .env("PASOS_VAR_TOKEN", SECRET)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/unattended/leak.toml"
+        ))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(SECRET);
+    for leak in [SECRET, b64.as_str(), "AKIAIOSFODNN7EXAMPLE"] {
+        assert!(!xml.contains(leak), "{leak} in\n{xml}");
+    }
+    // (The command line itself, from the procedure file, is echoed as
+    // written; what the secret variable holds never is.)
+    for leak in [SECRET, b64.as_str()] {
+        assert!(!stdout.contains(leak), "{leak} in\n{stdout}");
+    }
+    assert!(xml.contains("token is [redacted]"), "{xml}");
+    assert!(xml.contains("exit code 3"), "{xml}");
+    assert!(!env.data_bytes().contains(SECRET));
+}
