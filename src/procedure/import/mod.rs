@@ -12,6 +12,7 @@
 mod alternative;
 pub mod blocks;
 mod builder;
+mod chunk;
 mod classify;
 mod decision;
 pub mod document;
