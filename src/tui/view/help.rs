@@ -41,6 +41,7 @@ fn in_legend(s: StepStatus) -> bool {
         | StepStatus::Skipped
         | StepStatus::RolledBack
         | StepStatus::Interrupted => LEGEND.contains(&s),
+        StepStatus::NotChosen | StepStatus::SkippedByCondition => false,
     }
 }
 
