@@ -233,7 +233,7 @@ fn finish_step(d: StepDraft, ids: &HashMap<usize, String>) -> Step {
     step
 }
 
-fn slug(text: &str) -> String {
+pub(super) fn slug(text: &str) -> String {
     let n = norm(text);
     let mut out = String::new();
     for c in n.chars() {

@@ -11,6 +11,7 @@
 
 mod alternative;
 pub mod blocks;
+mod branches;
 mod builder;
 mod chunk;
 mod classify;
@@ -30,6 +31,7 @@ pub mod report;
 mod safety;
 mod sections;
 mod shell;
+mod snippets;
 mod step;
 mod template;
 mod text;
