@@ -28,8 +28,6 @@ pub const LEGEND: &[StepStatus] = &[
     StepStatus::NotChosen,
     StepStatus::RolledBack,
     StepStatus::Interrupted,
-    StepStatus::NotChosen,
-    StepStatus::SkippedByCondition,
 ];
 
 /// A new state must be added to [`LEGEND`]: this match stops compiling.
@@ -46,9 +44,7 @@ fn in_legend(s: StepStatus) -> bool {
         | StepStatus::SkippedByCondition
         | StepStatus::NotChosen
         | StepStatus::RolledBack
-        | StepStatus::Interrupted
-        | StepStatus::NotChosen
-        | StepStatus::SkippedByCondition => LEGEND.contains(&s),
+        | StepStatus::Interrupted => LEGEND.contains(&s),
     }
 }
 
