@@ -78,6 +78,7 @@ pub struct Scan {
 pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
     let remote_root = store::runs_dir(&store::remote_cache_dir(data));
     let roots = store::history_roots(data);
+    let walks_local = roots.contains(&store::runs_dir(data));
     let try_remote = opts.use_index
         && roots.contains(&remote_root)
         && crate::remote::index::path(data).is_file();
@@ -137,7 +138,8 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
     for (i, v) in missing.iter().zip(fresh) {
         slots[*i].4 = Some(v);
     }
-    if opts.use_index && (index.read > 0 || indexed != walked) {
+    // The KPI index is the local runs' (`--remote-only` leaves it alone).
+    if opts.use_index && walks_local && (index.read > 0 || indexed != walked) {
         let entries = slots
             .iter()
             .filter_map(|(_, _, rel, key, v)| v.as_ref().map(|v| (rel.as_str(), key, v)));

@@ -27,7 +27,9 @@ pub const MIN_SEGMENTS: usize = 64;
 /// A pack is closed when it holds this many bytes.
 pub const TARGET_BYTES: usize = 8 << 20;
 /// Larger segments (long transcripts) are never packed.
-pub const MAX_SEGMENT: usize = 1 << 20;
+pub const MAX_SEGMENT: usize = 256 << 10;
+/// A reader keeps at most this many bytes taken from packs in memory.
+pub const MAX_KEPT: usize = 512 << 20;
 
 /// `packs/<hash>.pack` for these pack bytes, relative to the prefix.
 pub fn rest_for(bytes: &[u8]) -> String {

@@ -223,7 +223,8 @@ async fn journal_from(
     let mut parts = Vec::with_capacity(journal.len());
     for s in journal {
         let (bytes, own) = source.get(client, s).await?;
-        if own {
+        // Only what holds the bytes its key names is worth a pack.
+        if own && s.key.matches(&bytes) {
             fetched.push((s.rest.clone(), bytes.clone()));
         }
         parts.push((s.key.clone(), s.rest.clone(), bytes.to_vec()));
@@ -323,26 +324,31 @@ fn local_error(e: io::Error) -> RemoteError {
     }
 }
 
-/// Reads the packs not read before, keeping the segments in `needed`.
+/// Reads the packs not read before, keeping (copied out) the segments in
+/// `needed`, up to [`pack::MAX_KEPT`] bytes: past that, segments are read
+/// one by one.
 async fn read_packs(
     client: &Client,
     packs: &[String],
     needed: &HashSet<&str>,
 ) -> (HashMap<String, Bytes>, Vec<String>) {
-    let got: Vec<(String, Result<Bytes, RemoteError>)> = futures_util::stream::iter(packs)
-        .map(|p| async move { (p.clone(), client.get(&client.key(p)).await) })
-        .buffer_unordered(4)
-        .collect()
-        .await;
     let mut packed = HashMap::new();
     let mut read = Vec::new();
-    for (rest, bytes) in got {
+    let mut kept = 0usize;
+    let mut stream = futures_util::stream::iter(packs)
+        .map(|p| async move { (p.clone(), client.get(&client.key(p)).await) })
+        .buffer_unordered(4);
+    while let Some((rest, bytes)) = stream.next().await {
         // A pack that cannot be read now is tried again next time.
         let Ok(bytes) = bytes else { continue };
         read.push(rest);
         for (key, seg) in pack::segments(&bytes) {
+            if kept + seg.len() > pack::MAX_KEPT {
+                break;
+            }
             if needed.contains(key) && !packed.contains_key(key) {
-                packed.insert(key.to_string(), bytes.slice_ref(seg));
+                kept += seg.len();
+                packed.insert(key.to_string(), Bytes::copy_from_slice(seg));
             }
         }
     }
