@@ -3,6 +3,7 @@
 pub mod args;
 pub use keymap::effective as effective_keymap;
 mod browse;
+mod catalog;
 mod check;
 mod color;
 mod export;
@@ -33,7 +34,12 @@ pub const EXIT_INTERRUPTED: u8 = 4;
 
 pub fn dispatch(cli: Cli) -> ExitCode {
     remote::set_scope(&cli.global);
-    let code = match cli.command {
+    let Some(command) = cli.command else {
+        return ExitCode::from(catalog::bare(&cli.global));
+    };
+    let code = match command {
+        Command::Open(a) => catalog::open(&a, &cli.global),
+        Command::Index(a) => catalog::index(&a, &cli.global),
         Command::Check(a) => check::run(&a),
         Command::Run(a) => run::run(&a, &cli.global),
         Command::Paths => paths(&cli.global),

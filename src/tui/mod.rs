@@ -2,6 +2,7 @@
 //! module knows ratatui; it renders the engine's state and never owns it.
 
 pub mod app;
+pub mod catalog;
 pub mod keymap;
 pub mod review;
 mod runtime;

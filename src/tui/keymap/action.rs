@@ -69,6 +69,9 @@ actions! {
     ShowKpi = "show-kpi";
     NextCommand = "next-command";
     PreviousCommand = "previous-command";
+    OpenProcedure = "open-procedure";
+    FilterProcedures = "filter-procedures";
+    ShowRuns = "show-runs";
 }
 
 #[cfg(test)]

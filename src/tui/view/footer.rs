@@ -29,6 +29,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         Mode::Shell => &[Action::LeaveShell, Action::ScrollUp, Action::ScrollDown],
         Mode::Dialog => &[Action::DialogAccept, Action::DialogCancel],
         Mode::Log => &[Action::OpenRun, Action::Back, Action::Quit],
+        Mode::Catalog => &[Action::OpenProcedure, Action::Quit],
     };
     let mut spans = Vec::new();
     for a in actions {
