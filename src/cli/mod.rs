@@ -5,6 +5,7 @@ pub use keymap::effective as effective_keymap;
 mod browse;
 mod catalog;
 mod check;
+mod check_history;
 mod color;
 mod export;
 pub mod help;
@@ -40,7 +41,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
     let code = match command {
         Command::Open(a) => catalog::open(&a, &cli.global),
         Command::Index(a) => catalog::index(&a, &cli.global),
-        Command::Check(a) => check::run(&a),
+        Command::Check(a) => check::run(&a, &cli.global),
         Command::Run(a) => run::run(&a, &cli.global),
         Command::Paths => paths(&cli.global),
         Command::Keymap(a) => match pasos::paths::Paths::resolve(
