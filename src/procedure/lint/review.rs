@@ -28,8 +28,8 @@ pub fn check(ctx: &mut Ctx<'_>, today: NaiveDate) {
             ),
             Some(span),
         )
-        .with_hint(format!(
-            "review it (run it in staging, check the commands, the rollback and the estimates), then set `updated = {today}`"
-        )),
+        .with_hint(
+            "review it (run it in staging, check the commands, the rollback and the estimates), then set `updated` to the review's date",
+        ),
     );
 }
