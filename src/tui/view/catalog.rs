@@ -14,10 +14,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-/// Lines of the selected procedure's details.
+/// Lines of the selected procedure's details (a rule, then four lines
+/// that wrap on a narrow terminal).
 const DETAIL: u16 = 5;
+const DETAIL_NARROW: u16 = 7;
 
 pub fn draw(f: &mut Frame, app: &CatalogApp) {
     if let Some(n) = &app.nested {
@@ -39,7 +41,11 @@ pub fn draw(f: &mut Frame, app: &CatalogApp) {
     }
     let [body, detail, foot] = Layout::vertical([
         Constraint::Min(5),
-        Constraint::Length(DETAIL),
+        Constraint::Length(if area.width < 120 {
+            DETAIL_NARROW
+        } else {
+            DETAIL
+        }),
         Constraint::Length(2),
     ])
     .areas(area);
@@ -199,24 +205,27 @@ fn details(f: &mut Frame, area: Rect, app: &CatalogApp, look: &Look) {
     let t = app.lang;
     let width = area.width as usize;
     let rule = if look.ascii { "-" } else { "─" };
-    let mut lines = vec![Line::styled(rule.repeat(width), look.dim())];
+    let [rule_area, area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    f.render_widget(
+        Paragraph::new(Line::styled(rule.repeat(width), look.dim())),
+        rule_area,
+    );
+    let mut lines = Vec::new();
     if let Some(e) = app.selected_entry() {
         let h = &e.history;
         let today = app.catalog.today;
         lines.push(Line::styled(
-            fit(&format!("{} — {}", e.id, e.title), width),
+            format!("{} — {}", e.id, e.title),
             look.title(),
         ));
-        lines.push(Line::raw(fit(
-            &tr!(
-                t,
-                "catalog-detail-file",
-                path = e.path.display().to_string(),
-                version = e.version.as_str(),
-                steps = e.steps,
-                updated = e.updated.map_or("-".into(), |d| d.to_string())
-            ),
-            width,
+        lines.push(Line::raw(tr!(
+            t,
+            "catalog-detail-file",
+            path = e.path.display().to_string(),
+            version = e.version.as_str(),
+            steps = e.steps,
+            updated = e.updated.map_or("-".into(), |d| d.to_string())
         )));
         let last = match h.last_execution {
             Some(_) => format!(
@@ -226,18 +235,15 @@ fn details(f: &mut Frame, area: Rect, app: &CatalogApp, look: &Look) {
             ),
             None => "-".into(),
         };
-        lines.push(Line::raw(fit(
-            &tr!(
-                t,
-                "catalog-detail-history",
-                count = h.executions,
-                rate = h.success_rate.map_or("-".into(), percent),
-                last = last,
-                tests = h.tests,
-                test = date_of(h.last_test),
-                rehearsals = h.rehearsals
-            ),
-            width,
+        lines.push(Line::raw(tr!(
+            t,
+            "catalog-detail-history",
+            count = h.executions,
+            rate = h.success_rate.map_or("-".into(), percent),
+            last = last,
+            tests = h.tests,
+            test = date_of(h.last_test),
+            rehearsals = h.rehearsals
         )));
         let due_text = match e.review.due {
             Some(d) => format!("{d} ({})", due(e, today, t)),
@@ -249,19 +255,16 @@ fn details(f: &mut Frame, area: Rect, app: &CatalogApp, look: &Look) {
             look.fg(Color::Reset)
         };
         lines.push(Line::styled(
-            fit(
-                &tr!(
-                    t,
-                    "catalog-detail-review",
-                    months = e.review.months,
-                    due = due_text
-                ),
-                width,
+            tr!(
+                t,
+                "catalog-detail-review",
+                months = e.review.months,
+                due = due_text
             ),
             style,
         ));
     }
-    f.render_widget(Paragraph::new(lines), area);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
 fn footer(f: &mut Frame, area: Rect, app: &CatalogApp, look: &Look) {

@@ -11,7 +11,7 @@ use chrono::{DateTime, Local, NaiveDate, Utc};
 const FREQUENCY: usize = 10;
 const ESTIMATE: usize = 8;
 const AGE: usize = 10;
-const SUCCESS: usize = 5;
+const SUCCESS: usize = 7;
 const REVIEW: usize = 9;
 /// Below this the title is left to the detail lines.
 const MIN_TITLE: usize = 12;
@@ -30,7 +30,7 @@ impl Columns {
     pub fn at(width: usize, longest_id: usize) -> Columns {
         let narrow = width < 100;
         let (frequency, estimate, age) = if narrow {
-            (FREQUENCY - 1, ESTIMATE - 2, AGE - 1)
+            (FREQUENCY, ESTIMATE - 2, AGE)
         } else {
             (FREQUENCY, ESTIMATE, AGE)
         };
