@@ -172,3 +172,32 @@ pub fn index(args: &IndexArgs, global: &Global) -> u8 {
     std::mem::forget(scan);
     EXIT_OK
 }
+
+/// Seed 001's global figures over the configured procedures directories,
+/// with the runs `pasos kpi` already scanned; `None` when no directory
+/// holds a procedure (pasos run from elsewhere).
+pub fn catalog_kpi(paths: &Paths, scanned: &Scan) -> Option<pasos::catalog::CatalogKpi> {
+    let dirs = config::procedures_dirs(&paths.config).ok()?;
+    if !dirs.iter().any(|d| d.is_dir()) {
+        return None;
+    }
+    let (found, broken) = pasos::catalog::files::load(&dirs);
+    if found.is_empty() {
+        return None;
+    }
+    let catalog = Catalog::build(dirs, &found, broken, &scanned.runs, cadence::today());
+    Some(catalog.kpi())
+}
+
+/// The figures as lines under their heading, for the table or Markdown.
+pub fn kpi_text(k: &pasos::catalog::CatalogKpi, lang: pasos::i18n::Lang, markdown: bool) -> String {
+    let lines = pasos::catalog::index::kpi_lines(k, lang);
+    let title = tr!(lang, "catalog-kpi-title");
+    if markdown {
+        let items: String = lines.iter().map(|l| format!("- {l}\n")).collect();
+        format!("\n### {title}\n\n{items}")
+    } else {
+        let items: String = lines.iter().map(|l| format!("  {l}\n")).collect();
+        format!("{title}\n{items}\n")
+    }
+}
