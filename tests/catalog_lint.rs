@@ -109,6 +109,17 @@ fn version_not_bumped_compares_with_the_last_runs_profile() {
     assert!(out.contains("warning[version-not-bumped]"), "{out}");
     assert!(out.contains("added `4`"), "{out}");
 
+    // Only an optional step added (asked before it runs): MINOR is enough.
+    let conditional = procedure("1.4.3", &["1", "2", "3", "4"], &["R1"], "").replace(
+        "id = \"4\"\n",
+        "id = \"4\"\ncondition = \"¿Hay réplicas de lectura?\"\n",
+    );
+    let (_, out) = check(dir.path(), &data, &conditional);
+    assert!(out.contains("but the MINOR version did not"), "{out}");
+    assert!(out.contains("set `version = \"1.5.0\"`"), "{out}");
+    let (_, out) = check(dir.path(), &data, &conditional.replace("1.4.3", "1.5.0"));
+    assert!(!out.contains("version-not-bumped"), "{out}");
+
     // Reordered steps change the path: MAJOR.
     let (_, out) = check(
         dir.path(),

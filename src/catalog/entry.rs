@@ -9,7 +9,6 @@ use crate::procedure::{Category, Criticality, Estimate, Frequency};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// A procedure of the catalog.
 #[derive(Debug, Clone, Serialize)]
@@ -56,26 +55,9 @@ pub struct History {
     pub tests: usize,
     #[serde(serialize_with = "crate::history::kpi::output::opt_time")]
     pub last_test: Option<DateTime<Utc>>,
-    pub last_test_status: Option<RunStatus>,
+    /// Whether the most recent test run finished with success.
+    pub last_test_passed: Option<bool>,
     pub rehearsals: usize,
-    /// The version and step ids of the most recent run of any mode, as its
-    /// journal's profile recorded them (for `version-not-bumped`).
-    #[serde(skip)]
-    pub last_profile: Option<LastProfile>,
-}
-
-/// The procedure as the most recent run saw it.
-#[derive(Debug, Clone)]
-pub struct LastProfile {
-    pub run_id: String,
-    pub version: String,
-    pub steps: Arc<[crate::history::record::StepPlan]>,
-}
-
-/// A run in mode `test` (an unattended drill, `pasos run --unattended`):
-/// the journal's mode word, so journals written by any version read alike.
-pub fn is_test(r: &RunRecord) -> bool {
-    serde_json::to_value(r.mode).is_ok_and(|v| v == "test")
 }
 
 impl History {
@@ -83,26 +65,16 @@ impl History {
     pub fn of(runs: &[&RunRecord]) -> History {
         let f = Figures::of(runs.iter().copied());
         let live_last = runs.iter().rev().find(|r| r.mode == RunMode::Live);
-        let tests: Vec<&&RunRecord> = runs.iter().filter(|r| is_test(r)).collect();
-        let test_last = tests.last();
         History {
             executions: f.executions,
             success_rate: f.success_rate,
             avg_ms: f.duration.map(|d| d.avg_ms),
             last_execution: live_last.map(|r| r.started()),
             last_status: live_last.map(|r| r.status),
-            tests: tests.len(),
-            last_test: test_last.map(|r| r.started()),
-            last_test_status: test_last.map(|r| r.status),
-            rehearsals: runs.iter().filter(|r| r.mode == RunMode::Rehearsal).count(),
-            last_profile: runs
-                .last()
-                .filter(|r| !r.plan.is_empty())
-                .map(|r| LastProfile {
-                    run_id: r.run_id.clone(),
-                    version: r.version.clone(),
-                    steps: r.plan.clone(),
-                }),
+            tests: f.tests,
+            last_test: f.last_test,
+            last_test_passed: f.last_test_passed,
+            rehearsals: f.rehearsals,
         }
     }
 }

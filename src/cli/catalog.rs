@@ -4,7 +4,7 @@
 
 use super::args::{Global, RunArgs};
 use super::{EXIT_BAD_INPUT, EXIT_OK, color};
-use clap::{Args, ValueEnum};
+use clap::{Args, Parser, ValueEnum};
 use pasos::catalog::{Catalog, cadence, config};
 use pasos::history::scan::Scan;
 use pasos::paths::Paths;
@@ -121,26 +121,43 @@ pub fn open(args: &OpenArgs, global: &Global) -> u8 {
     };
     match browse(opts) {
         Ok(None) => EXIT_OK,
-        Ok(Some(chosen)) => super::run::run(
-            &RunArgs {
-                file: chosen.file,
-                dry_run: chosen.dry_run,
-                plain: false,
-                ascii: args.ascii,
-                keymap: args.keymap.clone(),
-                vars: Vec::new(),
-                var_files: Vec::new(),
-                env: None,
-                operator: None,
-                resume: None,
-                force: false,
-                signing_key: None,
-            },
-            global,
-        ),
+        Ok(Some(chosen)) => match run_args(&chosen, args) {
+            Some(run) => super::run::run(&run, global),
+            None => EXIT_BAD_INPUT,
+        },
         Err(e) => {
             eprintln!("pasos: {e}");
             EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// `pasos run` of the chosen file as the command line would have it
+/// (every option of `run` at its default but these), so a new option of
+/// `run` needs nothing here.
+fn run_args(chosen: &pasos::tui::catalog::app::Chosen, args: &OpenArgs) -> Option<RunArgs> {
+    let mut line: Vec<std::ffi::OsString> = vec!["pasos".into(), "run".into()];
+    if chosen.dry_run {
+        line.push("--dry-run".into());
+    }
+    if args.ascii {
+        line.push("--ascii".into());
+    }
+    if let Some(k) = &args.keymap {
+        line.push("--keymap".into());
+        line.push(k.clone().into_os_string());
+    }
+    line.push("--".into());
+    line.push(chosen.file.clone().into_os_string());
+    match super::args::Cli::try_parse_from(line) {
+        Ok(super::args::Cli {
+            command: Some(super::args::Command::Run(run)),
+            ..
+        }) => Some(run),
+        Ok(_) => None,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            None
         }
     }
 }

@@ -3,6 +3,7 @@
 //! effects for the outer loop. No I/O, no UI.
 
 mod apply;
+mod branch;
 pub mod clock;
 mod decision;
 mod engine;
@@ -14,6 +15,7 @@ pub mod timers;
 mod update;
 
 pub use apply::{UNDO_PREFIX, status_of};
+pub use branch::Question;
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use decision::DecisionStep;
 pub use engine::{Engine, ReplayError, RunConfig};

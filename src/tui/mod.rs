@@ -2,7 +2,11 @@
 //! module knows ratatui; it renders the engine's state and never owns it.
 
 pub mod app;
+mod ask;
 pub mod catalog;
+mod clipboard;
+pub mod find;
+mod help;
 pub mod keymap;
 pub mod review;
 mod runtime;

@@ -24,10 +24,10 @@ enum Bump {
     Minor,
 }
 
-/// A step the operator may leave out without a deviation. The format has
-/// no such step yet: a `condition` on a step (issue 16) will make one.
-fn is_optional(_step: &Step) -> bool {
-    false
+/// A step the operator may leave out without a deviation: one asked
+/// before it runs (`condition`), or one branch of a choice.
+fn is_optional(p: &crate::procedure::Procedure, step: &Step) -> bool {
+    step.condition.is_some() || p.choice_owning(&step.id).is_some()
 }
 
 pub fn check(ctx: &mut Ctx<'_>, last: &LastRun) {
@@ -61,7 +61,7 @@ pub fn check(ctx: &mut Ctx<'_>, last: &LastRun) {
         .filter(|id| now_ids.contains(id))
         .collect();
     let reordered = kept_now != kept_old;
-    let needs = if removed.is_empty() && !reordered && added.iter().all(|s| is_optional(s)) {
+    let needs = if removed.is_empty() && !reordered && added.iter().all(|s| is_optional(p, s)) {
         Bump::Minor
     } else {
         Bump::Major

@@ -125,3 +125,7 @@ cli-index--dir = The procedures directory (default: procedures_dir in config.tom
 cli-index--format = md (Markdown, for the procedures' README) or json (stable field names). Default: md.
 key-filter-procedures = filter the procedures (id, title, criticality, type, frequency, tags)
     .short = filter
+catalog-test-result = { $passed ->
+    [yes] passed
+   *[no] failed
+}

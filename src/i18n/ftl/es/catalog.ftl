@@ -125,3 +125,7 @@ cli-index--dir = El directorio de procedimientos (por omisión: procedures_dir d
 cli-index--format = md (Markdown, para el README de los procedimientos) o json (nombres de campo estables). Por omisión: md.
 key-filter-procedures = filtrar los procedimientos (identificador, título, criticidad, tipo, frecuencia, etiquetas)
     .short = filtrar
+catalog-test-result = { $passed ->
+    [yes] superado
+   *[no] fallido
+}
