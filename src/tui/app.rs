@@ -586,7 +586,10 @@ impl App {
             | Action::FilterRuns
             | Action::ShowKpi
             | Action::NextCommand
-            | Action::PreviousCommand => {}
+            | Action::PreviousCommand
+            | Action::OpenProcedure
+            | Action::FilterProcedures
+            | Action::ShowRuns => {}
         }
         (fx, None)
     }

@@ -4,6 +4,7 @@
 pub mod app;
 mod ask;
 mod branch;
+pub mod catalog;
 mod clipboard;
 pub mod find;
 mod help;

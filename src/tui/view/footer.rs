@@ -35,6 +35,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         ),
         Mode::Dialog => (&[Action::DialogAccept, Action::DialogCancel], &[]),
         Mode::Log => (&[Action::OpenRun, Action::Back, Action::Quit], &[]),
+        Mode::Catalog => (&[Action::OpenProcedure, Action::Quit], &[]),
     };
     let hint = |a: Action| -> Option<(String, String)> {
         if a == Action::Prerequisites && !app.prerequisites_block() {
