@@ -2,10 +2,12 @@
 
 pub mod args;
 pub use keymap::effective as effective_keymap;
+mod approve;
 mod browse;
 mod check;
 mod color;
 mod export;
+mod handoff;
 pub mod help;
 mod import;
 mod keymap;
@@ -58,6 +60,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Command::Kpi(a) => kpi::run(&a, &cli.global),
         Command::Report(a) => report::run(&a, &cli.global),
         Command::Sync(a) => sync::run(&a, &cli.global),
+        Command::Approve(a) => approve::run(&a, &cli.global),
+        Command::Handoff(a) => handoff::run(&a, &cli.global),
     };
     ExitCode::from(code)
 }

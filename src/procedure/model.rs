@@ -44,6 +44,9 @@ pub struct Metadata {
     pub tags: Vec<String>,
     /// Lint rules switched off for the whole procedure.
     pub allow: Vec<String>,
+    /// Roles that must approve the run before its first step
+    /// (`approval = ["tech-lead"]`; see `trust::approval`).
+    pub approval: Vec<String>,
     pub span: Span,
     pub estimate_span: Option<Span>,
 }
@@ -141,6 +144,8 @@ pub struct Step {
     pub notes: Vec<String>,
     /// Lint rules switched off for this step.
     pub allow: Vec<String>,
+    /// Roles that must approve this step before it runs.
+    pub approval: Vec<String>,
     /// Span of the step's `id` value (or its table when the id is missing).
     pub span: Span,
 }

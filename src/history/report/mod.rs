@@ -11,6 +11,7 @@
 
 mod deviations;
 mod markdown;
+pub mod people;
 mod steps;
 mod summary;
 mod timeline;
@@ -108,6 +109,7 @@ where
     out.push_str(&timeline::section(&cx, input.lines));
     out.push_str(&steps::section(&cx));
     out.push_str(&deviations::section(&cx));
+    out.push_str(&people::section(&cx, input.lines));
     out.push_str(&steps::rollback_section(&cx));
     out.push_str(&steps::interruptions_section(&cx));
     out.push_str(&format!(

@@ -563,6 +563,7 @@ pub const METADATA_KEYS: &[&str] = &[
     "rpo",
     "tags",
     "allow",
+    "approval",
 ];
 
 /// Keys of a step.
@@ -582,6 +583,7 @@ pub const STEP_KEYS: &[&str] = &[
     "manual",
     "notes",
     "allow",
+    "approval",
 ];
 
 /// Keys of a phase.
@@ -628,6 +630,7 @@ pub fn spanish_key(key: &str) -> Option<&'static str> {
         "si_falla" => "on_failure",
         "instrucciones" => "instructions",
         "notas" => "notes",
+        "aprobacion" | "aprobaciones" => "approval",
         "presupuesto" => "budget",
         "secreto" => "secret",
         "nombre" => "name",

@@ -7,6 +7,7 @@ pub mod degrade;
 mod footer;
 mod header;
 mod overlay;
+mod people;
 mod review;
 mod rollback;
 mod shell;
