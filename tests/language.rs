@@ -395,6 +395,8 @@ impl Driver {
                         exit_code: 0,
                     }));
                 }
+                // Typed at the fake prompt, not run.
+                Effect::SendToShell { command, .. } => self.app.push_line(format!("$ {command}")),
             }
         }
     }
@@ -445,7 +447,7 @@ fn screens(lang: Lang) -> Vec<(&'static str, Driver)> {
     d.key(KeyCode::Enter);
     out.push(("refused: no reason", d));
     let mut d = Driver::ready(lang);
-    d.key(KeyCode::Char('n'));
+    d.key(KeyCode::Char('c'));
     out.push(("dialog: note", d));
     let mut d = Driver::ready(lang);
     d.key(KeyCode::Char('f'));

@@ -57,7 +57,7 @@ fn pastes_are_text_never_keys() {
     );
     s.send("\x1b"); // Esc: close it unanswered
     // A text field takes a paste as one line.
-    s.send("n");
+    s.send("c"); // a note
     s.send(&paste("pasted note\nsecond line"));
     s.send("\r");
     eventually(Duration::from_secs(10), || {

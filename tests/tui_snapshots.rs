@@ -107,6 +107,8 @@ impl Driver {
                         exit_code: 0,
                     }));
                 }
+                // Typed at the fake prompt, not run.
+                Effect::SendToShell { command, .. } => self.app.push_line(format!("$ {command}")),
             }
         }
     }

@@ -192,6 +192,22 @@ pub struct RunArgs {
     // The team file (roles and keys) approvals are checked against.
     #[arg(long, value_name = "FILE")]
     pub team: Option<PathBuf>,
+    // Run every step without asking (staging and CI drills), journaled as
+    // a test; see src/runner/unattended.
+    #[arg(long, conflicts_with_all = ["dry_run", "resume", "plain", "ascii", "keymap"])]
+    pub unattended: bool,
+    // With --unattended: run the rollback plan when a step fails.
+    #[arg(long, requires = "unattended")]
+    pub rollback_on_failure: bool,
+    // With --unattended: ID=OPTION for a choice, ID=yes|no for a condition.
+    #[arg(long = "answer", value_name = "ID=VALUE", requires = "unattended")]
+    pub answers: Vec<String>,
+    // With --unattended: yes to a confirmation or a manual step.
+    #[arg(long = "yes-to", value_name = "ID", requires = "unattended")]
+    pub yes_to: Vec<String>,
+    // With --unattended: write a JUnit XML report.
+    #[arg(long, value_name = "FILE", requires = "unattended")]
+    pub junit: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -205,7 +205,11 @@ fn list(
         // The working time: what `pasos kpi`, the CSV, the report and the
         // browser show for the same run.
         let dur = pasos::procedure::estimate::format_ms(s.working_ms());
-        let word = s.status.word(lang);
+        let mut word = s.status.word(lang);
+        if s.is_test() {
+            // Test runs are listed, but never read as executions.
+            word = format!("{word} ({})", tr!(lang, "unattended-list-mark"));
+        }
         let outcome = if intact { word } else { format!("{word}!") };
         println!(
             "{:<26} {:<18} {:<16} {:<12} {:>9} {:<14} {}",

@@ -19,6 +19,7 @@ mod remote_verify;
 mod report;
 mod run;
 mod sync;
+mod unattended;
 mod verify;
 
 use args::{Cli, Command};

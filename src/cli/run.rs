@@ -29,6 +29,16 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
+    // Unattended: everything it would ask is answered by flags, or it
+    // refuses now, before anything runs or is journaled.
+    let unattended = match args
+        .unattended
+        .then(|| super::unattended::preflight(args, &p, &vars, lang))
+    {
+        Some(Ok(flags)) => Some(flags),
+        Some(Err(code)) => return code,
+        None => None,
+    };
     let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => p,
         Err(e) => {
@@ -55,6 +65,7 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         procedure: p,
         procedure_bytes: bytes,
         dry_run: args.dry_run,
+        unattended: args.unattended,
         vars,
         env: args.env.clone(),
         operator: args.operator.clone(),
@@ -68,7 +79,12 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
     use std::io::IsTerminal;
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    let ended = if args.plain || !interactive || dumb {
+    let mut junit_failed = false;
+    let ended = if let Some(flags) = &unattended {
+        let (ended, junit_ok) = super::unattended::run(opts, flags, args.junit.as_deref());
+        junit_failed = !junit_ok;
+        ended
+    } else if args.plain || !interactive || dumb {
         plain::run(opts)
     } else {
         let keymap = match super::effective_keymap(&paths.config, args.keymap.as_deref()) {
@@ -90,6 +106,8 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         super::remote::finish_uploader(u, lang);
     }
     match ended {
+        // A drill whose JUnit report could not be written did not report.
+        plain::Ended::Finished(RunOutcome::Success) if junit_failed => EXIT_FAILED,
         plain::Ended::Finished(RunOutcome::Success) => EXIT_OK,
         plain::Ended::Finished(_) => EXIT_FAILED,
         plain::Ended::Interrupted => EXIT_INTERRUPTED,

@@ -57,6 +57,10 @@ pub enum Mark {
     Undone,
     Interrupted,
     InProgress,
+    /// A step of an option not chosen: it did not run.
+    NotChosen,
+    /// Its condition was answered "no": it did not run.
+    SkippedByCondition,
 }
 
 impl Mark {
@@ -70,6 +74,8 @@ impl Mark {
             Mark::Undone => "[~]",
             Mark::Interrupted => "[?]",
             Mark::InProgress => "[>]",
+            Mark::NotChosen => crate::run::StepStatus::NotChosen.symbol(),
+            Mark::SkippedByCondition => crate::run::StepStatus::SkippedByCondition.symbol(),
         }
     }
 
@@ -83,6 +89,8 @@ impl Mark {
             Mark::Undone => "~",
             Mark::Interrupted => "?",
             Mark::InProgress => "›",
+            Mark::NotChosen => "/",
+            Mark::SkippedByCondition => "n",
         }
     }
 
@@ -96,6 +104,8 @@ impl Mark {
             Mark::Undone => "undone",
             Mark::Interrupted => "interrupted",
             Mark::InProgress => "in-progress",
+            Mark::NotChosen => "not-chosen",
+            Mark::SkippedByCondition => "skipped-by-condition",
         }
     }
 }

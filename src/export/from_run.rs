@@ -127,6 +127,7 @@ where
         let mode = match s.mode {
             Mode::Live => crate::tr!(t, "export-live"),
             Mode::Rehearsal => crate::tr!(t, "export-rehearsal"),
+            Mode::Test => crate::tr!(t, "unattended-mode-test"),
         };
         fields.push((crate::tr!(t, "export-mode"), mode));
         fields.push((crate::tr!(t, "export-started"), self.datetime(s.started())));
@@ -329,6 +330,8 @@ where
             StepState::Ended(StepOutcome::Skipped) => Mark::Skipped,
             StepState::Ended(StepOutcome::RolledBack) => Mark::Undone,
             StepState::Ended(StepOutcome::Interrupted) => Mark::Interrupted,
+            StepState::NotChosen => Mark::NotChosen,
+            StepState::SkippedByCondition => Mark::SkippedByCondition,
         }
     }
 

@@ -52,6 +52,12 @@ pub struct RunReview {
     pub confirmations: Vec<ConfirmationEntry>,
     /// Answers to the rollback decision tree.
     pub decisions: Vec<DecisionEntry>,
+    /// The options chosen at the procedure's choices, in order.
+    pub choices: Vec<ChoiceEntry>,
+    /// The answers to steps' conditions, in order.
+    pub conditions: Vec<ConditionEntry>,
+    /// Reference snippets sent to the shell, in order.
+    pub snippets: Vec<SnippetEntry>,
     pub rollback: Option<RollbackReview>,
     /// Every time the run stopped without finishing, with its resumption
     /// when there was one.
@@ -110,6 +116,12 @@ pub enum StepState {
     /// The outcome of its last `step-finished`, or `Interrupted` when the
     /// run stopped during its last attempt.
     Ended(StepOutcome),
+    /// A step of an option the operator did not choose: it did not run
+    /// (not a skip, not a deviation).
+    NotChosen,
+    /// Its condition was answered "no": it did not run (not a skip, not a
+    /// deviation).
+    SkippedByCondition,
 }
 
 /// One step of the run.
@@ -211,6 +223,32 @@ pub struct DecisionEntry {
     pub at: DateTime<Utc>,
     pub node: String,
     pub answer: bool,
+}
+
+/// The option the operator chose at a choice step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceEntry {
+    pub at: DateTime<Utc>,
+    pub step: String,
+    pub option: String,
+    /// The steps of the other options, which did not run.
+    pub not_chosen: Vec<String>,
+}
+
+/// The operator's answer to a step's condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConditionEntry {
+    pub at: DateTime<Utc>,
+    pub step: String,
+    pub answer: bool,
+}
+
+/// A reference snippet's command sent to the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnippetEntry {
+    pub at: DateTime<Utc>,
+    pub snippet: String,
+    pub command: String,
 }
 
 /// The rollback of the run.
@@ -490,6 +528,9 @@ impl Builder {
                 notes: Vec::new(),
                 confirmations: Vec::new(),
                 decisions: Vec::new(),
+                choices: Vec::new(),
+                conditions: Vec::new(),
+                snippets: Vec::new(),
                 rollback: None,
                 interruptions: Vec::new(),
             },
@@ -661,6 +702,42 @@ impl Builder {
                 at,
                 step: step.clone(),
                 typed: typed.clone(),
+            }),
+            Event::ChoiceMade {
+                step,
+                option,
+                not_chosen,
+            } => {
+                r.choices.push(ChoiceEntry {
+                    at,
+                    step: step.clone(),
+                    option: option.clone(),
+                    not_chosen: not_chosen.clone(),
+                });
+                let i = self.step(step);
+                self.review.steps[i].state = StepState::Ended(StepOutcome::Done);
+                for id in not_chosen {
+                    let j = self.step(id);
+                    if self.review.steps[j].state == StepState::NotReached {
+                        self.review.steps[j].state = StepState::NotChosen;
+                    }
+                }
+            }
+            Event::ConditionAnswered { step, answer } => {
+                r.conditions.push(ConditionEntry {
+                    at,
+                    step: step.clone(),
+                    answer: *answer,
+                });
+                let i = self.step(step);
+                if !answer && self.review.steps[i].state == StepState::NotReached {
+                    self.review.steps[i].state = StepState::SkippedByCondition;
+                }
+            }
+            Event::SnippetSent { snippet, command } => r.snippets.push(SnippetEntry {
+                at,
+                snippet: snippet.clone(),
+                command: command.clone(),
             }),
             Event::DecisionAnswered { node, answer } => r.decisions.push(DecisionEntry {
                 at,

@@ -103,6 +103,7 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             let mode = match mode {
                 Mode::Live => "live",
                 Mode::Rehearsal => "rehearsal",
+                Mode::Test => "test",
             };
             let s = tr!(
                 lang,
@@ -297,6 +298,24 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             "history-ev-confirmation",
             step = m.step(step),
             typed = m.code(typed, COMMAND_CHARS)
+        ),
+        Event::ChoiceMade { step, option, .. } => tr!(
+            lang,
+            "branch-ev-choice",
+            step = m.step(step),
+            option = m.code(option, COMMAND_CHARS)
+        ),
+        Event::ConditionAnswered { step, answer } => tr!(
+            lang,
+            "branch-ev-condition",
+            step = m.step(step),
+            answer = if *answer { "yes" } else { "no" }
+        ),
+        Event::SnippetSent { snippet, command } => tr!(
+            lang,
+            "branch-ev-snippet",
+            snippet = m.code(snippet, COMMAND_CHARS),
+            command = m.code(command, COMMAND_CHARS)
         ),
         Event::DecisionAnswered { node, answer } => tr!(
             lang,

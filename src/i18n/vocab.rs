@@ -140,6 +140,49 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         Refusal::SecretTooShort { name, min } => {
             tr!(lang, "secrets-too-short", name = name.as_str(), min = *min)
         }
+        Refusal::ChoiceNeeded { step } => {
+            tr!(lang, "branch-refusal-choice-needed", step = step.as_str())
+        }
+        Refusal::ConditionUnanswered { step } => tr!(
+            lang,
+            "branch-refusal-condition-unanswered",
+            step = step.as_str()
+        ),
+        Refusal::NotAChoice { step } => {
+            tr!(lang, "branch-refusal-not-a-choice", step = step.as_str())
+        }
+        Refusal::NoSuchOption {
+            step,
+            option,
+            options,
+        } => tr!(
+            lang,
+            "branch-refusal-no-such-option",
+            step = step.as_str(),
+            option = option.as_str(),
+            options = options.join(", ")
+        ),
+        Refusal::NoCondition { step } => {
+            tr!(lang, "branch-refusal-no-condition", step = step.as_str())
+        }
+        Refusal::AlreadyAnswered { step } => {
+            tr!(
+                lang,
+                "branch-refusal-already-answered",
+                step = step.as_str()
+            )
+        }
+        Refusal::NoSuchSnippet { snippet } => tr!(
+            lang,
+            "branch-refusal-no-such-snippet",
+            snippet = snippet.as_str()
+        ),
+        Refusal::NoSuchSnippetCommand { snippet, command } => tr!(
+            lang,
+            "branch-refusal-no-such-snippet-command",
+            snippet = snippet.as_str(),
+            command = command + 1
+        ),
     }
 }
 

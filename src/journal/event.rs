@@ -80,6 +80,10 @@ pub enum Mode {
     Live,
     /// Dry run: commands are shown, not run.
     Rehearsal,
+    /// An unattended drill (`pasos run --unattended`, staging or CI):
+    /// commands run for real, answers come from flags. Kept apart from
+    /// live runs in every figure.
+    Test,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -251,6 +255,27 @@ pub enum Event {
         step: String,
         typed: String,
     },
+    /// The operator picked `option` of the choice step `step`; the steps
+    /// of the other options (`not_chosen`, recorded so the history reads
+    /// the journal without its procedure) do not run.
+    ChoiceMade {
+        step: String,
+        option: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        not_chosen: Vec<String>,
+    },
+    /// The operator answered the condition of `step` before it ran: yes
+    /// runs it, no skips it (not a deviation).
+    ConditionAnswered {
+        step: String,
+        answer: bool,
+    },
+    /// The operator sent a command of a reference snippet to the shell
+    /// (after variable substitution).
+    SnippetSent {
+        snippet: String,
+        command: String,
+    },
     /// The operator answered a question of the rollback decision tree.
     DecisionAnswered {
         node: String,
@@ -338,6 +363,7 @@ impl Event {
             }
             Event::Note { text, .. } => vec![text],
             Event::Confirmation { typed, .. } => vec![typed],
+            Event::SnippetSent { command, .. } => vec![command],
             Event::RollbackStarted { reason, .. } => vec![reason],
             Event::RunInterrupted { why, .. } => why.texts_mut(),
             Event::RunFinished { reason, .. } => reason.as_mut().into_iter().collect(),
@@ -353,6 +379,8 @@ impl Event {
             | Event::CommandFinished { .. }
             | Event::RunResumed { .. }
             | Event::DecisionAnswered { .. }
+            | Event::ChoiceMade { .. }
+            | Event::ConditionAnswered { .. }
             | Event::ShellRestarted { .. } => Vec::new(),
         }
     }
@@ -365,7 +393,9 @@ impl Event {
             | Event::CommandFinished { step, .. }
             | Event::ValidationResult { step, .. }
             | Event::StepFinished { step, .. }
-            | Event::Confirmation { step, .. } => Some(step),
+            | Event::Confirmation { step, .. }
+            | Event::ChoiceMade { step, .. }
+            | Event::ConditionAnswered { step, .. } => Some(step),
             Event::Deviation { step, .. } | Event::Note { step, .. } => step.as_deref(),
             Event::RollbackStarted { from_step, .. } => from_step.as_deref(),
             Event::ApprovalGranted(a) => a.step.as_deref(),
@@ -394,6 +424,9 @@ impl Event {
             Event::Note { .. } => "note",
             Event::Confirmation { .. } => "confirmation",
             Event::DecisionAnswered { .. } => "decision-answered",
+            Event::ChoiceMade { .. } => "choice-made",
+            Event::ConditionAnswered { .. } => "condition-answered",
+            Event::SnippetSent { .. } => "snippet-sent",
             Event::RollbackStarted { .. } => "rollback-started",
             Event::ShellRestarted { .. } => "shell-restarted",
             Event::ShellContext { .. } => "shell-context",

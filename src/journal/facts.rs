@@ -26,6 +26,10 @@ pub enum StepState {
     Skipped,
     RolledBack,
     Interrupted,
+    /// A step of an option the operator did not choose.
+    NotChosen,
+    /// A step whose condition the operator answered "no".
+    SkippedByCondition,
 }
 
 impl StepState {
@@ -41,6 +45,8 @@ impl StepState {
             StepState::Skipped => "skipped",
             StepState::RolledBack => "rolled-back",
             StepState::Interrupted => "interrupted",
+            StepState::NotChosen => "not-chosen",
+            StepState::SkippedByCondition => "skipped-by-condition",
         }
     }
 

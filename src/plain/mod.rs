@@ -5,5 +5,6 @@
 mod input;
 mod session;
 mod show;
+pub mod unattended;
 
 pub use session::{Ended, Options, run};

@@ -16,7 +16,9 @@ use std::path::PathBuf;
 
 pub use crate::runner::setup::{Ended, Options};
 
-enum Stop {
+mod branch;
+
+pub(super) enum Stop {
     Quit,
     Ending(Ending),
     Journal(std::io::Error),
@@ -31,23 +33,24 @@ impl From<NoAnswer> for Stop {
     }
 }
 
-struct Session {
-    engine: Engine,
-    writer: JournalWriter,
-    shell: Option<PipeShell>,
-    shell_dir: PathBuf,
-    input: Input,
-    lang: Lang,
-    signals: Signals,
-    source: String,
-    phase_shown: Option<String>,
+pub(super) struct Session {
+    pub(super) engine: Engine,
+    pub(super) writer: JournalWriter,
+    pub(super) shell: Option<PipeShell>,
+    pub(super) shell_dir: PathBuf,
+    pub(super) input: Input,
+    pub(super) lang: Lang,
+    pub(super) signals: Signals,
+    pub(super) source: String,
+    pub(super) phase_shown: Option<String>,
     /// The step card last printed (id, attempt), to print it once.
-    card_shown: Option<(String, u32)>,
+    pub(super) card_shown: Option<(String, u32)>,
+    /// Each item's output (redacted), kept for an unattended run's report.
+    pub(super) outputs: std::collections::BTreeMap<String, String>,
 }
 
 pub fn run(opts: Options) -> Ended {
     let signals = Signals::install();
-    let source = opts.file.display().to_string();
     let open = match crate::runner::setup::open(&opts) {
         Ok(o) => o,
         Err(e) => return e.into(),
@@ -58,23 +61,7 @@ pub fn run(opts: Options) -> Ended {
         crate::runner::setup::Signing::Unsigned(why) => say(why),
     }
     let signing = open.signing;
-    let mut s = Session {
-        engine: open.engine,
-        // Named with the pid, so a later start can tell it is left over.
-        shell_dir: std::env::temp_dir().join(format!(
-            "pasos-run-{}-{}",
-            std::process::id(),
-            open.run_id
-        )),
-        writer: open.writer,
-        shell: None,
-        input: Input::new(signals.clone()),
-        lang: opts.lang,
-        signals,
-        source,
-        phase_shown: None,
-        card_shown: None,
-    };
+    let mut s = Session::new(open.engine, open.writer, &open.run_id, &opts, signals);
     let result = s.drive(open.effects, &opts, open.resumed);
     if let Some(text) = signing.failures(opts.lang) {
         say(&text);
@@ -92,6 +79,30 @@ pub fn run(opts: Options) -> Ended {
 }
 
 impl Session {
+    pub(super) fn new(
+        engine: Engine,
+        writer: JournalWriter,
+        run_id: &str,
+        opts: &Options,
+        signals: Signals,
+    ) -> Session {
+        Session {
+            engine,
+            // Named with the pid, so a later start can tell it is left over.
+            shell_dir: std::env::temp_dir()
+                .join(format!("pasos-run-{}-{run_id}", std::process::id())),
+            writer,
+            shell: None,
+            input: Input::new(signals.clone()),
+            lang: opts.lang,
+            signals,
+            source: opts.file.display().to_string(),
+            phase_shown: None,
+            card_shown: None,
+            outputs: Default::default(),
+        }
+    }
+
     fn drive(
         &mut self,
         first: Vec<Effect>,
@@ -121,7 +132,7 @@ impl Session {
         }
     }
 
-    fn interrupt(&mut self, why: Ending) -> Ended {
+    pub(super) fn interrupt(&mut self, why: Ending) -> Ended {
         if why == Ending::NoInput {
             say("");
             say(&crate::tr!(
@@ -147,7 +158,7 @@ impl Session {
 
     /// Carries out effects in order; effects that produce more (a command
     /// finishing) are carried out before the next one.
-    fn exec(&mut self, effects: Vec<Effect>) -> Result<(), Stop> {
+    pub(super) fn exec(&mut self, effects: Vec<Effect>) -> Result<(), Stop> {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
             match effect {
@@ -180,6 +191,7 @@ impl Session {
                         });
                         self.exec(fx)?;
                         let fin = self.run_in_shell(&command, &env);
+                        self.keep_output(&step, &fin.2);
                         let fx = self.update(Msg::CommandFinished {
                             step: step.clone(),
                             exit_code: fin.0,
@@ -190,12 +202,14 @@ impl Session {
                         self.exec(fx)?;
                     }
                 }
+                Effect::SendToShell { command, .. } => self.run_by_hand(&command)?,
                 Effect::RunValidation { step, command, env } => {
                     say(&format!(
                         "  {}: $ {command}",
                         tr!(self.lang, "run-validating")
                     ));
                     let (code, _, output) = self.run_in_shell(&command, &env);
+                    self.keep_output(&step, &output);
                     let fx = self.update(Msg::ValidationFinished {
                         step,
                         exit_code: code,
@@ -234,7 +248,7 @@ impl Session {
     }
 
     /// Sends a message the loop itself built; a refusal here is shown.
-    fn update(&mut self, msg: Msg) -> Vec<Effect> {
+    pub(super) fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match self.engine.update(msg) {
             Ok(fx) => {
                 self.sync_secrets();
@@ -247,7 +261,18 @@ impl Session {
         }
     }
 
-    fn sync_secrets(&mut self) {
+    /// Keeps the tail of an item's output (already redacted by the shell;
+    /// redacted again with the journal's patterns).
+    fn keep_output(&mut self, step: &str, output: &str) {
+        let text = self.writer.redactor_mut().redact(output);
+        let kept = self.outputs.entry(step.to_string()).or_default();
+        kept.push_str(&text);
+        if kept.len() > 2 * crate::runner::unattended::results::TAIL_CHARS {
+            *kept = crate::runner::unattended::results::tail(kept);
+        }
+    }
+
+    pub(super) fn sync_secrets(&mut self) {
         for s in self.engine.secret_values() {
             self.writer.redactor_mut().add_secret_str(s);
             if let Some(shell) = self.shell.as_mut() {
@@ -499,6 +524,11 @@ impl Session {
             (_, true) => tr!(self.lang, "plain-menu-rollback"),
             _ => tr!(self.lang, "plain-menu-step"),
         };
+        let menu = if self.engine.procedure().snippets.is_empty() {
+            menu
+        } else {
+            format!("{menu}  {}", tr!(self.lang, "branch-plain-menu-snippets"))
+        };
         let answer = self.input.line(&format!("{menu}\n> "))?;
         let choice = answer.trim().to_lowercase();
         match (choice.as_str(), status) {
@@ -518,6 +548,7 @@ impl Session {
                 self.exec(fx)
             }
             ("n", _) => self.note(Some(id)),
+            ("c", _) => self.snippets(),
             ("p", _) => {
                 show::plan(&self.engine, self.lang);
                 Ok(())
@@ -553,6 +584,9 @@ impl Session {
     }
 
     fn run_step(&mut self, id: &str) -> Result<(), Stop> {
+        if let branch::Answer::Settled = self.ask_question(id)? {
+            return Ok(());
+        }
         let accepted = self
             .engine
             .item(id)

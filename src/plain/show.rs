@@ -15,6 +15,7 @@ pub fn header(e: &Engine, lang: Lang, journal: &str, resumed: bool) {
     let s = e.state();
     let mode = match (s.mode, resumed) {
         (Mode::Rehearsal, _) => tr!(lang, "run-mode-rehearsal"),
+        (Mode::Test, _) => tr!(lang, "unattended-mode-test"),
         (_, true) => tr!(lang, "run-mode-resumed"),
         _ => tr!(lang, "run-mode-live"),
     };
@@ -84,8 +85,29 @@ pub fn step_card(e: &Engine, lang: Lang, id: &str) {
         tr!(lang, "run-estimate", estimate = est)
     ));
     if let (Some(w), false) = (&step.warning, matches!(item.kind, ItemKind::Undo { .. })) {
-        for l in w.lines() {
-            say(&format!("  !! {l}"));
+        let label = tr!(lang, "procedure-warning-label");
+        for (n, l) in w.lines().enumerate() {
+            match n {
+                0 => say(&format!("  !! {label}: {l}")),
+                _ => say(&format!("  !! {l}")),
+            }
+        }
+    }
+    if let Some(q) = e.condition_of(item) {
+        say(&format!(
+            "  ? {}",
+            tr!(lang, "branch-condition-label", question = q)
+        ));
+    }
+    if let Some(choice) = e.choice_of(item) {
+        say(&format!("  ? {}", choice.question));
+        for (n, o) in choice.options.iter().enumerate() {
+            let runs = if o.steps.is_empty() {
+                tr!(lang, "branch-option-runs-nothing")
+            } else {
+                tr!(lang, "branch-option-runs", steps = o.steps.join(", "))
+            };
+            say(&format!("    {}) {} [{}] — {runs}", n + 1, o.title, o.id));
         }
     }
     let instructions = match undo {

@@ -1,5 +1,6 @@
 //! Procedures: the model, loading TOML with `file:line:col` errors, and lint.
 
+mod branch;
 pub mod danger;
 mod decode;
 

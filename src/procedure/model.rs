@@ -21,6 +21,9 @@ pub struct Procedure {
     /// The template's Anexo B, when the author wrote one.
     pub quick_checklist: Vec<String>,
     pub references: Vec<String>,
+    /// Reference snippets: commands the operator may open and send to the
+    /// shell, never run as steps.
+    pub snippets: Vec<Snippet>,
     /// Free text that belongs to the procedure as a whole.
     pub notes: Vec<String>,
 }
@@ -146,7 +149,62 @@ pub struct Step {
     pub allow: Vec<String>,
     /// Roles that must approve this step before it runs.
     pub approval: Vec<String>,
+    /// The operator picks one of its options; only that option's steps
+    /// run. A choice step has no commands of its own.
+    pub choice: Option<Choice>,
+    /// A yes/no question asked before the step runs: "no" skips it, and
+    /// that is not a deviation.
+    pub condition: Option<String>,
     /// Span of the step's `id` value (or its table when the id is missing).
+    pub span: Span,
+}
+
+/// A choice between alternatives (`choice = "¿...?"` with `options`).
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    /// The question the operator answers.
+    pub question: String,
+    pub options: Vec<ChoiceOption>,
+    /// Span of the `choice` value.
+    pub span: Span,
+}
+
+/// One branch of a [`Choice`].
+#[derive(Debug, Clone, Default)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub title: String,
+    /// Steps of the same phase, after the choice step, that run when this
+    /// option is chosen (may be empty: "none of these").
+    pub steps: Vec<String>,
+    /// Span of the option's `id` value (or the option when it has none).
+    pub span: Span,
+}
+
+impl Choice {
+    pub fn option(&self, id: &str) -> Option<&ChoiceOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The steps of every option but `chosen`: they do not run.
+    pub fn not_chosen(&self, chosen: &str) -> Vec<String> {
+        self.options
+            .iter()
+            .filter(|o| o.id != chosen)
+            .flat_map(|o| o.steps.iter().cloned())
+            .collect()
+    }
+}
+
+/// A reference snippet (`[[snippets]]`).
+#[derive(Debug, Clone, Default)]
+pub struct Snippet {
+    pub id: String,
+    pub title: String,
+    pub commands: Vec<Command>,
+    /// When and why to use it.
+    pub text: Option<String>,
+    /// Span of the snippet's `id` value (or its table).
     pub span: Span,
 }
 
@@ -261,6 +319,22 @@ impl Procedure {
         self.all_steps().find(|s| s.id == id)
     }
 
+    pub fn snippet(&self, id: &str) -> Option<&Snippet> {
+        self.snippets.iter().find(|s| s.id == id)
+    }
+
+    /// The choice step whose option runs `step`, and that option.
+    pub fn choice_owning(&self, step: &str) -> Option<(&Step, &ChoiceOption)> {
+        self.all_steps().find_map(|s| {
+            s.choice
+                .as_ref()?
+                .options
+                .iter()
+                .find(|o| o.steps.iter().any(|x| x == step))
+                .map(|o| (s, o))
+        })
+    }
+
     pub fn variable(&self, name: &str) -> Option<&Variable> {
         self.variables.iter().find(|v| v.name == name)
     }
@@ -299,6 +373,9 @@ impl Procedure {
         }
         for t in &self.troubleshooting {
             out.extend(t.solution.iter());
+        }
+        for s in &self.snippets {
+            out.extend(s.commands.iter());
         }
         out
     }

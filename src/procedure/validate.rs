@@ -47,6 +47,7 @@ pub fn validate(p: &Procedure, source: &SourceText) -> Vec<Diagnostic> {
             .map(|d| (d.id.as_str(), d.span.clone())),
     );
     references(p, source, &mut out);
+    super::branch::validate(p, source, &mut out);
     decision_cycles(p, &mut out);
     undeclared_variables(p, source, &mut out);
     out
@@ -101,7 +102,13 @@ fn unique<'a>(
 /// names already used next to it (the rest of its list), not worth a
 /// did-you-mean. Very short names are too easy to mistake for one another:
 /// they get the list.
-fn unknown_ref(what: &str, name: &str, span: Span, known: &[&str], taken: &[&str]) -> Diagnostic {
+pub(super) fn unknown_ref(
+    what: &str,
+    name: &str,
+    span: Span,
+    known: &[&str],
+    taken: &[&str],
+) -> Diagnostic {
     let mut known: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
     known.sort_unstable();
     known.dedup();
@@ -191,7 +198,12 @@ fn references(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
 /// The span of `value` in `key = "value"` (or in `key = [..., "value"]`)
 /// of the table whose id is at `anchor`: after the id up to the next
 /// `[[...]]` block, or else between that table's header and the id.
-fn find_value(source: &SourceText, anchor: &Span, key: &str, value: &str) -> Option<Span> {
+pub(super) fn find_value(
+    source: &SourceText,
+    anchor: &Span,
+    key: &str,
+    value: &str,
+) -> Option<Span> {
     let text = source.text();
     let at = anchor.start.min(text.len());
     let after = anchor.end.clamp(at, text.len());

@@ -141,6 +141,48 @@ impl Engine {
             Event::DecisionAnswered { node, answer } => {
                 s.answers.insert(node.clone(), *answer);
             }
+            Event::ChoiceMade {
+                step,
+                option,
+                not_chosen,
+            } => {
+                if s.status == RunStatus::Preparing {
+                    s.status = RunStatus::Running;
+                }
+                s.choices.insert(step.clone(), option.clone());
+                for item in s.items.iter_mut() {
+                    let done = item.id == *step;
+                    if !(done || not_chosen.contains(&item.id))
+                        || item.status != StepStatus::Pending
+                    {
+                        continue;
+                    }
+                    item.status = if done {
+                        StepStatus::Done
+                    } else {
+                        StepStatus::NotChosen
+                    };
+                    item.started_at.get_or_insert(at);
+                    item.finished_at = Some(at);
+                }
+            }
+            Event::ConditionAnswered { step, answer } => {
+                s.conditions.insert(step.clone(), *answer);
+                if !answer
+                    && let Some(item) = s
+                        .items
+                        .iter_mut()
+                        .find(|i| i.id == *step && i.status == StepStatus::Pending)
+                {
+                    if s.status == RunStatus::Preparing {
+                        s.status = RunStatus::Running;
+                    }
+                    item.status = StepStatus::SkippedByCondition;
+                    item.started_at.get_or_insert(at);
+                    item.finished_at = Some(at);
+                }
+            }
+            Event::SnippetSent { .. } => {}
             Event::RollbackStarted { reason, plan, .. } => {
                 s.status = RunStatus::RollingBack;
                 s.rollback_reason = Some(reason.clone());

@@ -441,6 +441,8 @@ fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
         deviations: Vec::new(),
         notes: Vec::new(),
         answers: BTreeMap::new(),
+        choices: BTreeMap::new(),
+        conditions: BTreeMap::new(),
         rollback_reason: None,
         pauses: Vec::new(),
         shell: Default::default(),
@@ -468,6 +470,8 @@ impl StepStatus {
             StepStatus::Skipped => "skipped",
             StepStatus::RolledBack => "rolled back",
             StepStatus::Interrupted => "interrupted",
+            StepStatus::NotChosen => "not chosen",
+            StepStatus::SkippedByCondition => "skipped by its condition",
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod apply;
 mod approvals;
+mod branch;
 pub mod clock;
 mod decision;
 mod engine;
@@ -15,6 +16,7 @@ pub mod timers;
 mod update;
 
 pub use apply::{UNDO_PREFIX, status_of};
+pub use branch::Question;
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use decision::DecisionStep;
 pub use engine::{Engine, ReplayError, RunConfig};

@@ -80,6 +80,25 @@ pub enum Msg {
         node: String,
         answer: bool,
     },
+    /// Pick `option` of the choice step `step`: the choice step is done,
+    /// the steps of the other options become [`StepStatus::NotChosen`].
+    Choose {
+        step: String,
+        option: String,
+    },
+    /// Answer the condition of `step` before it starts: `false` leaves it
+    /// out ([`StepStatus::SkippedByCondition`], not a deviation), `true`
+    /// lets it start (a confirmation still applies).
+    AnswerCondition {
+        step: String,
+        answer: bool,
+    },
+    /// Send command `command` (0-based) of the reference snippet `snippet`
+    /// to the shell, as if typed by hand.
+    SendSnippet {
+        snippet: String,
+        command: usize,
+    },
     StartRollback {
         reason: String,
     },
@@ -143,6 +162,10 @@ pub enum Effect {
         item: usize,
         command: String,
     },
+    /// Put a snippet's command in the shell, as the operator would type
+    /// it: the TUI types it at the prompt for the operator to run; line
+    /// mode runs it as a command typed by hand.
+    SendToShell { snippet: String, command: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,5 +218,41 @@ pub enum Refusal {
     SecretTooShort {
         name: String,
         min: usize,
+    },
+    /// The step is a choice: pick an option ([`Msg::Choose`]) instead of
+    /// starting or skipping it. The UI turns it into the question.
+    ChoiceNeeded {
+        step: String,
+    },
+    /// The step has a condition not answered yet ([`Msg::AnswerCondition`]).
+    /// The UI turns it into the question.
+    ConditionUnanswered {
+        step: String,
+    },
+    /// The step is not a choice.
+    NotAChoice {
+        step: String,
+    },
+    /// The choice has no such option; `options` are its ids.
+    NoSuchOption {
+        step: String,
+        option: String,
+        options: Vec<String>,
+    },
+    /// The step has no condition.
+    NoCondition {
+        step: String,
+    },
+    /// The condition or choice was answered already.
+    AlreadyAnswered {
+        step: String,
+    },
+    NoSuchSnippet {
+        snippet: String,
+    },
+    /// The snippet has no command with that index.
+    NoSuchSnippetCommand {
+        snippet: String,
+        command: usize,
     },
 }

@@ -59,6 +59,8 @@ impl Engine {
                         self.procedure.phases[phase].kind,
                         PhaseKind::Execution | PhaseKind::Post
                     ) && (i.status.was_attempted() || i.status == StepStatus::RolledBack)
+                        // A choice only asked: nothing of it to undo.
+                        && self.step_of(i).choice.is_none()
                 }
                 _ => false,
             })

@@ -18,14 +18,29 @@ pub enum StepStatus {
     Skipped,
     RolledBack,
     Interrupted,
+    /// A step of an option the operator did not choose: it does not run.
+    NotChosen,
+    /// The operator answered "no" to the step's condition: it does not run,
+    /// and that is not a deviation.
+    SkippedByCondition,
 }
 
 impl StepStatus {
     pub fn is_finished(self) -> bool {
         matches!(
             self,
-            StepStatus::Done | StepStatus::Skipped | StepStatus::RolledBack
+            StepStatus::Done
+                | StepStatus::Skipped
+                | StepStatus::RolledBack
+                | StepStatus::NotChosen
+                | StepStatus::SkippedByCondition
         )
+    }
+
+    /// Left out by the operator's answer to a choice or a condition: not
+    /// run, not a skip, not a deviation.
+    pub fn is_left_out(self) -> bool {
+        matches!(self, StepStatus::NotChosen | StepStatus::SkippedByCondition)
     }
     pub fn is_active(self) -> bool {
         matches!(
@@ -45,6 +60,10 @@ impl StepStatus {
             StepStatus::Skipped => "[-]",
             StepStatus::RolledBack => "[~]",
             StepStatus::Interrupted => "[?]",
+            // A branch not taken.
+            StepStatus::NotChosen => "[/]",
+            // The condition was answered "no".
+            StepStatus::SkippedByCondition => "[n]",
         }
     }
 
@@ -60,12 +79,20 @@ impl StepStatus {
             StepStatus::Skipped => StepState::Skipped,
             StepStatus::RolledBack => StepState::RolledBack,
             StepStatus::Interrupted => StepState::Interrupted,
+            StepStatus::NotChosen => StepState::NotChosen,
+            StepStatus::SkippedByCondition => StepState::SkippedByCondition,
         }
     }
 
     /// Was attempted, so its changes may need undoing.
     pub fn was_attempted(self) -> bool {
-        !matches!(self, StepStatus::Pending | StepStatus::Skipped)
+        !matches!(
+            self,
+            StepStatus::Pending
+                | StepStatus::Skipped
+                | StepStatus::NotChosen
+                | StepStatus::SkippedByCondition
+        )
     }
 }
 
@@ -178,6 +205,10 @@ pub struct State {
     pub notes: Vec<(Option<String>, String)>,
     /// Decision tree answers by node id.
     pub answers: BTreeMap<String, bool>,
+    /// The option chosen, by choice step id.
+    pub choices: BTreeMap<String, String>,
+    /// Condition answers, by step id.
+    pub conditions: BTreeMap<String, bool>,
     pub rollback_reason: Option<String>,
     /// The operator's reason for ending the run (an abort).
     pub end_reason: Option<String>,

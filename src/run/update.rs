@@ -129,6 +129,9 @@ impl Engine {
                 }
             }
             Msg::StartStep { step, typed } => self.start_step(step, typed, fx)?,
+            Msg::Choose { step, option } => self.choose(step, option, fx)?,
+            Msg::AnswerCondition { step, answer } => self.answer_condition(step, answer, fx)?,
+            Msg::SendSnippet { snippet, command } => self.send_snippet(snippet, command, fx)?,
             Msg::ShellContext {
                 cwd,
                 set,
@@ -342,6 +345,10 @@ impl Engine {
                     .item_index(&step)
                     .ok_or_else(|| Refusal::NoSuchStep(step.clone()))?;
                 let status = self.state.items[idx].status;
+                if status == StepStatus::Pending && self.choice_of(&self.state.items[idx]).is_some()
+                {
+                    return Err(Refusal::ChoiceNeeded { step });
+                }
                 if !matches!(
                     status,
                     StepStatus::Pending
@@ -531,7 +538,7 @@ impl Engine {
         Ok((g.group.clone(), i.text.clone()))
     }
 
-    fn active_run(&self) -> Result<(), Refusal> {
+    pub(super) fn active_run(&self) -> Result<(), Refusal> {
         match self.state.status {
             RunStatus::Preparing | RunStatus::Running | RunStatus::RollingBack => Ok(()),
             _ => Err(Refusal::RunNotActive),
@@ -544,6 +551,59 @@ impl Engine {
         typed: Option<String>,
         fx: &mut Vec<Effect>,
     ) -> Result<(), Refusal> {
+        let idx = self.startable(&step)?;
+        let item = &self.state.items[idx];
+        if self.choice_of(item).is_some() {
+            return Err(Refusal::ChoiceNeeded { step });
+        }
+        if self.condition_of(item).is_some() && !self.state.conditions.contains_key(&step) {
+            return Err(Refusal::ConditionUnanswered { step });
+        }
+        if let Some(accepted) = self.confirmation_for(&self.state.items[idx]) {
+            match typed {
+                None => return Err(Refusal::NeedsConfirmation { step, accepted }),
+                Some(t) if !accepted.iter().any(|a| a == t.trim()) => {
+                    return Err(Refusal::WrongConfirmation { step, accepted });
+                }
+                Some(t) => self.emit(
+                    fx,
+                    Event::Confirmation {
+                        step: step.clone(),
+                        typed: t.trim().to_string(),
+                    },
+                ),
+            }
+        }
+        let attempt = self.state.items[idx].attempts + 1;
+        self.outputs.remove(&step);
+        self.emit(
+            fx,
+            Event::StepStarted {
+                step: step.clone(),
+                attempt,
+            },
+        );
+        if self.state.items[idx].status == StepStatus::Running {
+            let values = self.substitution_values();
+            let commands = self
+                .commands_of(&self.state.items[idx])
+                .iter()
+                .map(|c| substitute(&c.run, &values))
+                .collect();
+            let env = self.command_env(&step);
+            fx.push(Effect::RunCommands {
+                step,
+                commands,
+                env,
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether `step` may start now (prerequisites, variables, order, its
+    /// state): its item's index.
+    pub(super) fn startable(&self, step: &str) -> Result<usize, Refusal> {
+        let step = step.to_string();
         self.active_run()?;
         let idx = self
             .item_index(&step)
@@ -590,45 +650,7 @@ impl Engine {
             });
         }
         self.check_approvals(idx)?;
-        if let Some(accepted) = self.confirmation_for(&self.state.items[idx]) {
-            match typed {
-                None => return Err(Refusal::NeedsConfirmation { step, accepted }),
-                Some(t) if !accepted.iter().any(|a| a == t.trim()) => {
-                    return Err(Refusal::WrongConfirmation { step, accepted });
-                }
-                Some(t) => self.emit(
-                    fx,
-                    Event::Confirmation {
-                        step: step.clone(),
-                        typed: t.trim().to_string(),
-                    },
-                ),
-            }
-        }
-        let attempt = self.state.items[idx].attempts + 1;
-        self.outputs.remove(&step);
-        self.emit(
-            fx,
-            Event::StepStarted {
-                step: step.clone(),
-                attempt,
-            },
-        );
-        if self.state.items[idx].status == StepStatus::Running {
-            let values = self.substitution_values();
-            let commands = self
-                .commands_of(&self.state.items[idx])
-                .iter()
-                .map(|c| substitute(&c.run, &values))
-                .collect();
-            let env = self.command_env(&step);
-            fx.push(Effect::RunCommands {
-                step,
-                commands,
-                env,
-            });
-        }
-        Ok(())
+        Ok(idx)
     }
 
     /// After each of a step's commands: decide once they have all run.

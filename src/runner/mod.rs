@@ -12,3 +12,4 @@ pub mod pipe_shell;
 pub mod restore;
 pub mod setup;
 pub mod storage;
+pub mod unattended;

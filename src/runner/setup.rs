@@ -17,6 +17,8 @@ pub struct Options {
     pub procedure: Procedure,
     pub procedure_bytes: Vec<u8>,
     pub dry_run: bool,
+    /// `--unattended`: journaled as a test (`Mode::Test`).
+    pub unattended: bool,
     /// Values given before the start (secret ones zeroed when dropped).
     pub vars: super::intake::Values,
     pub env: Option<String>,
@@ -152,6 +154,8 @@ pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
                 run_id: run_id.clone(),
                 mode: if opts.dry_run {
                     Mode::Rehearsal
+                } else if opts.unattended {
+                    Mode::Test
                 } else {
                     Mode::Live
                 },

@@ -64,6 +64,14 @@ pub enum Dialog {
     Quit,
     /// Quitting while a command runs: wait for it, interrupt it, or stay.
     QuitBusy,
+    /// `/`: text to search the checklist for.
+    Find {
+        input: String,
+    },
+    /// `:`: the id of the step to jump to.
+    Jump {
+        input: String,
+    },
 }
 
 /// What the loop should do besides carrying out effects.
@@ -85,6 +93,8 @@ pub enum Request {
     CancelExit,
     /// Clear the terminal and draw everything again (Ctrl-L).
     Redraw,
+    /// Put this text on the operator's clipboard (OSC 52).
+    Copy(String),
 }
 
 pub const SHELL_LINES: usize = 2000;
@@ -103,12 +113,26 @@ pub struct App {
     pub tab: Pane,
     pub zoom: bool,
     pub help: bool,
+    /// Lines the help overlay is scrolled down by.
+    pub help_scroll: u16,
+    /// The furthest the help can scroll on the screen last drawn.
+    pub help_max: std::cell::Cell<u16>,
     pub dialogs: VecDeque<Dialog>,
     pub status: Option<(String, bool)>,
+    /// The status line speaks of this step while it is active (`started`):
+    /// it goes away when the step is no longer active.
+    pub status_step: Option<String>,
+    /// The last search (`/`), for next and previous match.
+    pub search: Option<String>,
+    /// A key is being handled: a successful action clears the status
+    /// line, which spoke of what came before.
+    keyed: bool,
     pub shell_lines: VecDeque<String>,
     pub shell_partial: String,
     pub shell_scroll: usize,
     pub detail_scroll: u16,
+    /// The furthest the Step pane can scroll, as last drawn.
+    pub detail_max: std::cell::Cell<u16>,
     pub busy: Option<String>,
     /// The step being started types its commands at the prompt for the
     /// operator to edit (`edit-step`) instead of running them.
@@ -136,12 +160,18 @@ impl App {
             tab: Pane::Checklist,
             zoom: false,
             help: false,
+            help_scroll: 0,
+            help_max: std::cell::Cell::new(u16::MAX),
             dialogs: VecDeque::new(),
             status: None,
+            status_step: None,
+            search: None,
+            keyed: false,
             shell_lines: VecDeque::new(),
             shell_partial: String::new(),
             shell_scroll: 0,
             detail_scroll: 0,
+            detail_max: std::cell::Cell::new(u16::MAX),
             busy: None,
             edit_commands: false,
             journal: String::new(),
@@ -223,23 +253,51 @@ impl App {
 
     pub fn say(&mut self, text: String) {
         self.status = Some((text, false));
+        self.status_step = None;
     }
 
     pub fn warn(&mut self, text: String) {
         self.status = Some((text, true));
+        self.status_step = None;
+    }
+
+    pub fn clear_status(&mut self) {
+        self.status = None;
+        self.status_step = None;
+    }
+
+    /// Drops a status message that is no longer true: "step 3 started"
+    /// once step 3 is no longer active.
+    pub fn refresh_status(&mut self) {
+        if let Some(id) = &self.status_step
+            && self.engine.item(id).is_none_or(|i| !i.status.is_active())
+        {
+            self.clear_status();
+        }
     }
 
     /// Sends a message to the engine; a refusal becomes a status message.
     pub fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        self.try_send(msg).unwrap_or_default()
+    }
+
+    /// [`App::send`], telling a refusal (`None`) from a change without
+    /// effects.
+    pub fn try_send(&mut self, msg: Msg) -> Option<Vec<Effect>> {
         match self.engine.update(msg) {
             Ok(fx) => {
+                if self.keyed {
+                    // The operator did something: what the status line
+                    // said about before is no longer news.
+                    self.clear_status();
+                }
                 self.follow_next();
-                fx
+                Some(fx)
             }
             Err(r) => {
                 let why = crate::i18n::refusal(self.lang, &r);
                 self.warn(tr!(self.lang, "run-refused", why = why));
-                Vec::new()
+                None
             }
         }
     }
@@ -261,7 +319,9 @@ impl App {
                 });
             }
         }
-        self.ask_prerequisites(false);
+        // A rehearsal runs no check: every prerequisite is asked.
+        let rehearsal = self.engine.state().mode == crate::journal::Mode::Rehearsal;
+        self.ask_prerequisites(rehearsal);
     }
 
     /// A dialog for every unconfirmed prerequisite not asked yet; those with
@@ -306,6 +366,14 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) -> (Vec<Effect>, Option<Request>) {
+        self.keyed = true;
+        let out = self.handle_key(key);
+        self.keyed = false;
+        self.refresh_status();
+        out
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) -> (Vec<Effect>, Option<Request>) {
         if self.fatal.is_some() {
             // Only quitting is left once the journal cannot be written.
             return (
@@ -315,7 +383,7 @@ impl App {
             );
         }
         if self.help {
-            self.help = false;
+            self.help_key(key);
             return (Vec::new(), None);
         }
         let mode = self.mode();
@@ -361,8 +429,8 @@ impl App {
                 self.selected = self.selected.saturating_sub(1);
                 self.detail_scroll = 0;
             }
-            Action::FirstStep => self.selected = 0,
-            Action::LastStep => self.selected = rows.saturating_sub(1),
+            Action::FirstStep => self.select_row(0),
+            Action::LastStep => self.select_row(rows.saturating_sub(1)),
             Action::RunStep | Action::EditStep => {
                 self.follow = true;
                 self.edit_commands = a == Action::EditStep;
@@ -372,6 +440,9 @@ impl App {
                             step: id,
                             outcome: StepOutcome::Done,
                         });
+                    } else if self.prerequisites_block() {
+                        // What blocks the start, asked again (not a dead end).
+                        self.reopen_prerequisites();
                     } else if self.busy.is_some() {
                         let why = tr!(self.lang, "refusal-command-running");
                         self.warn(tr!(self.lang, "run-refused", why = why));
@@ -437,14 +508,21 @@ impl App {
                 input: String::new(),
             }),
             Action::AnswerDecision => {
-                if let Some(n) = self.engine.pending_question() {
-                    self.dialogs.push_back(Dialog::Decision {
-                        node: n.id.clone(),
-                        question: n.question.clone().unwrap_or_default(),
-                    });
+                if !self.ask_decision() {
+                    self.say_decision_outcome();
                 }
                 self.tab = Pane::Rollback;
             }
+            Action::Prerequisites => self.reopen_prerequisites(),
+            Action::Search => self.dialogs.push_front(Dialog::Find {
+                input: String::new(),
+            }),
+            Action::NextMatch => self.search_step(true, false),
+            Action::PreviousMatch => self.search_step(false, false),
+            Action::JumpToStep => self.dialogs.push_front(Dialog::Jump {
+                input: String::new(),
+            }),
+            Action::CopyCommand => return (fx, self.copy_command()),
             Action::NextPane | Action::PreviousPane => {
                 let i = Pane::ALL.iter().position(|p| *p == self.tab).unwrap_or(0);
                 let n = if a == Action::NextPane {
@@ -462,9 +540,17 @@ impl App {
                 self.focus = Pane::Shell;
             }
             Action::Zoom => self.zoom = !self.zoom,
-            Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(5),
+            Action::ScrollDown => {
+                self.detail_scroll = self
+                    .detail_scroll
+                    .saturating_add(5)
+                    .min(self.detail_max.get())
+            }
             Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(5),
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Quit => self.ask_quit(),
             Action::Redraw => return (fx, Some(Request::Redraw)),
             Action::LeaveShell
@@ -509,7 +595,9 @@ impl App {
             Dialog::Confirm { input, .. }
             | Dialog::Reason { input, .. }
             | Dialog::Note { input, .. }
-            | Dialog::Variable { input, .. },
+            | Dialog::Variable { input, .. }
+            | Dialog::Find { input }
+            | Dialog::Jump { input },
         ) = self.dialogs.front_mut()
         {
             for c in text.chars() {
@@ -537,11 +625,13 @@ impl App {
         if !fx.is_empty() {
             let name = crate::i18n::item_name(self.lang, &self.engine, &id);
             self.say(tr!(self.lang, "run-started", step = name.as_str()));
+            self.status_step = Some(id.clone());
             if self.edit_commands && fx.iter().any(|e| matches!(e, Effect::RunCommands { .. })) {
                 // Keys go to the shell, where the command waits for Enter.
                 self.tab = Pane::Shell;
                 self.focus = Pane::Shell;
                 self.say(tr!(self.lang, "tui-status-edit-at-prompt", step = name));
+                self.status_step = Some(id.clone());
             }
         }
         fx
@@ -599,16 +689,17 @@ impl App {
                     });
                     (Vec::new(), None)
                 }
-                (Dialog::Decision { node, .. }, 'y' | 's') => {
-                    (self.send(Msg::AnswerDecision { node, answer: true }), None)
-                }
-                (Dialog::Decision { node, .. }, 'n') => (
-                    self.send(Msg::AnswerDecision {
+                (Dialog::Decision { node, .. }, c @ ('y' | 's' | 'n')) => {
+                    let fx = self.send(Msg::AnswerDecision {
                         node,
-                        answer: false,
-                    }),
-                    None,
-                ),
+                        answer: c != 'n',
+                    });
+                    // The next question at once, until an action is reached.
+                    if !self.ask_decision() {
+                        self.say_decision_outcome();
+                    }
+                    (fx, None)
+                }
                 (Dialog::Quit, 'y' | 's') => (Vec::new(), Some(Request::Exit)),
                 (d, _) => {
                     self.dialogs.push_front(d);
@@ -620,7 +711,9 @@ impl App {
             Dialog::Confirm { input, .. }
             | Dialog::Reason { input, .. }
             | Dialog::Note { input, .. }
-            | Dialog::Variable { input, .. } => input,
+            | Dialog::Variable { input, .. }
+            | Dialog::Find { input }
+            | Dialog::Jump { input } => input,
             _ => return (Vec::new(), None),
         };
         if action == Some(Action::DialogAccept) {
@@ -643,6 +736,10 @@ impl App {
         match dialog {
             Dialog::Confirm { step, input, .. } => self.start(step, Some(input)),
             Dialog::Reason { purpose, input } => {
+                let again = Dialog::Reason {
+                    purpose: purpose.clone(),
+                    input: input.clone(),
+                };
                 let msg = match purpose {
                     ReasonFor::Skip(step) => Msg::Skip {
                         step,
@@ -662,7 +759,12 @@ impl App {
                     ReasonFor::Abort => Msg::Abort { reason: input },
                     ReasonFor::Waive => Msg::WaivePrerequisites { reason: input },
                 };
-                let fx = self.send(msg);
+                let Some(fx) = self.try_send(msg) else {
+                    // Refused (no reason written): the dialog stays, and
+                    // the status line says why.
+                    self.dialogs.push_front(again);
+                    return Vec::new();
+                };
                 if self.engine.state().prerequisites_waived {
                     self.dialogs
                         .retain(|d| !matches!(d, Dialog::Prerequisite { .. }));
@@ -670,6 +772,14 @@ impl App {
                 fx
             }
             Dialog::Note { step, input } => self.send(Msg::Note { step, text: input }),
+            Dialog::Find { input } => {
+                self.search(input);
+                Vec::new()
+            }
+            Dialog::Jump { input } => {
+                self.jump(&input);
+                Vec::new()
+            }
             Dialog::Variable {
                 name,
                 input,

@@ -2,6 +2,10 @@
 //! module knows ratatui; it renders the engine's state and never owns it.
 
 pub mod app;
+mod ask;
+mod clipboard;
+pub mod find;
+mod help;
 pub mod keymap;
 mod people;
 pub mod review;

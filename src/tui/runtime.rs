@@ -188,6 +188,9 @@ impl Executor {
                     item,
                     command,
                 }),
+                // Typed at the prompt as the operator would paste it: Enter
+                // runs it, journaled as a command typed by hand.
+                Effect::SendToShell { command, .. } => self.shell.paste(&command),
             }
         }
         self.pump(app);
@@ -690,6 +693,13 @@ pub async fn run_loop(
                                 winding = Some(Winding::new(Ending::Hangup, true));
                             }
                             Some(Request::Redraw) => {}
+                            Some(Request::Copy(text))
+                                if super::clipboard::write(guard, &text).is_err() =>
+                            {
+                                hung_up = true;
+                                winding = Some(Winding::new(Ending::Hangup, true));
+                            }
+                            Some(Request::Copy(_)) => {}
                             None => {}
                         }
                         dirty = true;
@@ -765,6 +775,7 @@ fn draw(
     exec: &mut Executor,
     guard: &mut super::terminal::TerminalGuard,
 ) -> std::io::Result<()> {
+    app.refresh_status();
     let size = guard.terminal.size()?;
     if let Some(r) = super::view::shell_area(
         ratatui::layout::Rect::new(0, 0, size.width, size.height),

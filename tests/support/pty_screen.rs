@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 pub struct Screen {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte pasos wrote to the terminal, for escape sequences the
+    /// emulator does not keep (OSC 52).
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
 }
@@ -58,12 +61,15 @@ pub fn spawn_with(
     )));
     let mut reader = pty.master.try_clone_reader().unwrap();
     let p = parser.clone();
+    let raw = Arc::new(Mutex::new(Vec::new()));
+    let r = raw.clone();
     std::thread::spawn(move || {
         let mut buf = [0u8; 8192];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
                 break;
             }
+            r.lock().unwrap().extend_from_slice(&buf[..n]);
             p.lock().unwrap().process(&buf[..n]);
         }
     });
@@ -72,12 +78,18 @@ pub fn spawn_with(
     std::mem::forget(pty.master);
     Screen {
         parser,
+        raw,
         writer,
         child,
     }
 }
 
 impl Screen {
+    /// Everything written to the terminal so far, raw.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
     pub fn text(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }

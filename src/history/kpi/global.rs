@@ -17,6 +17,8 @@ pub struct GlobalKpi {
     pub success_rate: Option<f64>,
     /// Rehearsals (dry runs), not counted in any other figure.
     pub rehearsals: usize,
+    /// Unattended test runs, not counted in any other figure.
+    pub tests: usize,
     /// Executions in which a rollback started.
     pub runs_with_rollback: usize,
     /// `runs_with_rollback / executions`, 0..1 with four decimals.
@@ -60,7 +62,11 @@ impl GlobalKpi {
             finished,
             successes,
             success_rate: ratio(successes, finished),
-            rehearsals: runs.len() - live.len(),
+            rehearsals: runs
+                .iter()
+                .filter(|r| r.mode == crate::journal::Mode::Rehearsal)
+                .count(),
+            tests: runs.iter().filter(|r| r.is_test()).count(),
             runs_with_rollback: with_rollback,
             rollback_share: ratio(with_rollback, live.len()),
             incident_executions: incident.len(),

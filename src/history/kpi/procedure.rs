@@ -9,7 +9,8 @@ use serde::Serialize;
 
 /// The figures of a set of runs of one procedure.
 ///
-/// Executions are live runs; rehearsals are only counted in `rehearsals`.
+/// Executions are live runs; rehearsals and unattended test runs are only
+/// counted (`rehearsals`, `tests`, `last_test`).
 /// An interrupted or open execution counts as an execution and in
 /// `rollbacks` / `deviations`, but not in the success rate or the durations.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,6 +47,14 @@ pub struct Figures {
     pub last_execution: Option<DateTime<Utc>>,
     /// Rehearsals (dry runs), not counted anywhere above.
     pub rehearsals: usize,
+    /// Unattended test runs (`pasos run --unattended`), not counted
+    /// anywhere above.
+    pub tests: usize,
+    /// Start of the most recent test run, whatever its outcome.
+    #[serde(serialize_with = "super::output::opt_time")]
+    pub last_test: Option<DateTime<Utc>>,
+    /// Whether that test run finished with success.
+    pub last_test_passed: Option<bool>,
 }
 
 impl Figures {
@@ -68,10 +77,22 @@ impl Figures {
             deviations: 0,
             last_execution: None,
             rehearsals: 0,
+            tests: 0,
+            last_test: None,
+            last_test_passed: None,
         };
         let mut durations = Vec::new();
         let mut rollback_times = Vec::new();
         for r in runs {
+            if r.is_test() {
+                f.tests += 1;
+                let started = r.started();
+                if f.last_test.is_none_or(|t| started > t) {
+                    f.last_test = Some(started);
+                    f.last_test_passed = Some(r.status == RunStatus::Finished(RunOutcome::Success));
+                }
+                continue;
+            }
             if !r.is_live() {
                 f.rehearsals += 1;
                 continue;

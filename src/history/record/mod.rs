@@ -262,6 +262,12 @@ impl RunRecord {
         self.mode == RunMode::Live
     }
 
+    /// An unattended drill (`pasos run --unattended`): counted for "last
+    /// test", kept apart from live runs everywhere else.
+    pub fn is_test(&self) -> bool {
+        self.mode == RunMode::Test
+    }
+
     pub fn rolled_back(&self) -> bool {
         self.rollback.is_some()
     }

@@ -214,6 +214,9 @@ where
         if r.record.mode == crate::journal::Mode::Rehearsal {
             out.push(crate::tr!(self.lang, "report-warn-rehearsal").to_string());
         }
+        if r.record.is_test() {
+            out.push(crate::tr!(self.lang, "unattended-report-warn").to_string());
+        }
         out
     }
 
@@ -241,6 +244,12 @@ where
                 format!("**{}**", crate::tr!(self.lang, "report-step-failed"))
             }
             super::review::StepState::Ended(o) => self.outcome(o),
+            super::review::StepState::NotChosen => {
+                crate::tr!(self.lang, "branch-report-not-chosen").to_string()
+            }
+            super::review::StepState::SkippedByCondition => {
+                crate::tr!(self.lang, "branch-report-condition-no").to_string()
+            }
         };
         if s.undone {
             format!("{word} ({})", crate::tr!(self.lang, "report-undone"))

@@ -77,6 +77,7 @@ where
         match s.mode {
             Mode::Live => crate::tr!(cx.lang, "report-live"),
             Mode::Rehearsal => crate::tr!(cx.lang, "report-rehearsal"),
+            Mode::Test => crate::tr!(cx.lang, "unattended-mode-test"),
         }
         .to_string(),
     );

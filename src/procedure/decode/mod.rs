@@ -1,11 +1,13 @@
 //! TOML text -> [`Procedure`], with every problem reported at its position.
 
+mod choice;
 mod extras;
 pub mod literal;
 mod meta;
 mod reader;
 
 pub use reader::spanish_key;
+mod snippets;
 mod steps;
 mod syntax;
 
@@ -75,6 +77,7 @@ fn decode_root(top: &mut Table<'_, '_>, sink: &mut Sink) -> Procedure {
     p.contacts = extras::contacts(top, sink);
     p.quick_checklist = top.texts(sink, "quick_checklist");
     p.references = top.texts(sink, "references");
+    p.snippets = snippets::snippets(top, sink);
     p.notes = top.texts(sink, "notes");
     p
 }

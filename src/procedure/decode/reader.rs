@@ -42,6 +42,16 @@ impl<'t> Sink<'t> {
         self.text.get(span.clone()).unwrap_or("")
     }
 
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1
+    }
+
     /// The header a table was opened with (`[phases.steps.rollback]`), when
     /// it was written as a header rather than inline.
     pub fn header(&self, span: &Span) -> Option<&'t str> {
@@ -543,6 +553,7 @@ pub const ROOT_KEYS: &[&str] = &[
     "contacts",
     "quick_checklist",
     "references",
+    "snippets",
     "notes",
 ];
 
@@ -584,6 +595,9 @@ pub const STEP_KEYS: &[&str] = &[
     "notes",
     "allow",
     "approval",
+    "choice",
+    "options",
+    "condition",
 ];
 
 /// Keys of a phase.
@@ -676,6 +690,11 @@ pub fn spanish_key(key: &str) -> Option<&'static str> {
         "ayuda" => "prompt",
         "por_defecto" | "valor_por_defecto" => "default",
         "patron" => "pattern",
+        "eleccion" | "opcion" | "alternativa" => "choice",
+        "opciones" | "alternativas" => "options",
+        "advertencia" | "aviso" => "warning",
+        "fragmentos" | "referencia" | "chuleta" => "snippets",
+        "texto" => "text",
         _ => return None,
     };
     Some(english)

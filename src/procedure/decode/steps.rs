@@ -211,6 +211,11 @@ fn step(t: &mut Table<'_, '_>, sink: &mut Sink, free_id: &str) -> Step {
     s.notes = t.texts(sink, "notes");
     s.allow = t.texts(sink, "allow");
     s.approval = t.texts(sink, "approval");
+    s.choice = super::choice::choice(t, sink);
+    s.condition = super::choice::condition(t, sink);
+    if let Some(choice) = &s.choice {
+        choice_step_rules(&s, choice, &t.label, sink);
+    }
     if s.manual && !s.commands.is_empty() {
         sink.push(
             Diagnostic::error(
@@ -224,6 +229,45 @@ fn step(t: &mut Table<'_, '_>, sink: &mut Sink, free_id: &str) -> Step {
         );
     }
     s
+}
+
+/// A choice step only asks: it runs nothing itself.
+fn choice_step_rules(
+    s: &Step,
+    choice: &crate::procedure::model::Choice,
+    label: &str,
+    sink: &mut Sink,
+) {
+    if let Some(c) = s.commands.first() {
+        sink.push(
+            Diagnostic::error(
+                "choice-with-commands",
+                format!("{label} is a choice but has commands"),
+                Some(c.span.clone()),
+            )
+            .with_hint("a choice step only asks; put the commands in the steps of its options"),
+        );
+    }
+    if let Some(v) = &s.validation {
+        sink.push(
+            Diagnostic::error(
+                "choice-with-validation",
+                format!("{label} is a choice but has a validation"),
+                Some(v.span.clone()),
+            )
+            .with_hint("validate in the steps of its options"),
+        );
+    }
+    if s.condition.is_some() {
+        sink.push(
+            Diagnostic::error(
+                "choice-with-condition",
+                format!("{label} is a choice and also has a condition"),
+                Some(choice.span.clone()),
+            )
+            .with_hint("drop `condition` and add an option with no steps for \"none of these\": `{ id = \"ninguna\", title = \"No hace falta\", steps = [] }`"),
+        );
+    }
 }
 
 fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {

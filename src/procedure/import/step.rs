@@ -917,6 +917,8 @@ impl StepDraft {
             manual,
             notes: self.notes,
             allow: Vec::new(),
+            choice: None,
+            condition: None,
             span: 0..0,
         }
     }

@@ -48,6 +48,12 @@ actions! {
     StartRollback = "start-rollback";
     AnswerDecision = "answer-decision";
     AbortRun = "abort-run";
+    Prerequisites = "prerequisites";
+    Search = "search";
+    NextMatch = "next-match";
+    PreviousMatch = "previous-match";
+    JumpToStep = "jump-to-step";
+    CopyCommand = "copy-command";
     NextPane = "next-pane";
     PreviousPane = "previous-pane";
     ShowChecklist = "show-checklist";

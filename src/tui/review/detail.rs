@@ -54,6 +54,8 @@ pub fn step_symbol(s: &StepReview) -> &'static str {
         StepState::Ended(StepOutcome::Skipped) => "[-]",
         StepState::Ended(StepOutcome::RolledBack) => "[~]",
         StepState::Ended(StepOutcome::Interrupted) => "[?]",
+        StepState::NotChosen => crate::run::StepStatus::NotChosen.symbol(),
+        StepState::SkippedByCondition => crate::run::StepStatus::SkippedByCondition.symbol(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The checklist (phases and steps with state symbols and times) and the
 //! selected step's details, readable in full.
 
-use super::style::{Look, clock, mark};
+use super::style::{Look, OVERRIDDEN, clock, is_overridden, mark};
 use crate::procedure::StepRollback;
 use crate::run::{ItemKind, StepStatus};
 use crate::tr;
@@ -20,7 +20,11 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: boo
     // Only the rows that fit around the selection are built: a 2,000-step
     // procedure costs no more to draw than a 20-step one.
     let selected = app.selected.min(rows.len().saturating_sub(1));
-    let first = selected.saturating_sub(inner_h.saturating_sub(inner_h / 3).max(1));
+    let group_of = |pos: usize| match s.items[rows[pos]].kind {
+        ItemKind::Forward { phase, .. } => Some(phase),
+        _ => None,
+    };
+    let first = first_row(rows.len(), selected, inner_h, group_of);
     let mut lines: Vec<Line> = Vec::new();
     let mut last_group: Option<String> = None;
     let width = area.width.saturating_sub(2) as usize;
@@ -63,11 +67,21 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: boo
         } else {
             label
         };
-        let head = format!("{} {label:<4} ", mark(item.status));
+        let overridden = is_overridden(item);
+        let m = if overridden {
+            OVERRIDDEN
+        } else {
+            mark(item.status)
+        };
+        let head = format!("{m} {label:<4} ");
         let room = width.saturating_sub(head.chars().count() + time.chars().count() + 1);
         let title: String = step.title.chars().take(room).collect();
         let pad = " ".repeat(room.saturating_sub(title.chars().count()));
-        let mut style = look.status(item.status);
+        let mut style = if overridden {
+            look.overridden()
+        } else {
+            look.status(item.status)
+        };
         if pos == selected {
             style = style.patch(look.selected());
         }
@@ -82,6 +96,39 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, look: &Look, focused: boo
         .title(format!(" {} ", tr!(lang, "tui-tab-checklist")))
         .border_style(if focused { look.title() } else { look.dim() });
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+/// The first row to show so the selected one is on screen with some rows
+/// of context below it: group headings (`group_of` changes) take a line
+/// each, so they are counted.
+pub fn first_row(
+    len: usize,
+    selected: usize,
+    height: usize,
+    group_of: impl Fn(usize) -> Option<usize>,
+) -> usize {
+    if len == 0 || height == 0 {
+        return 0;
+    }
+    let below = (height / 3).min(len - 1 - selected);
+    // Lines for the rows below the selection, their headings counted.
+    let mut below_lines = 0;
+    for pos in selected + 1..=selected + below {
+        below_lines += 1 + usize::from(group_of(pos) != group_of(pos - 1));
+    }
+    let budget = height.saturating_sub(below_lines.min(height / 3)).max(2);
+    // The selected row and its heading.
+    let mut used = 2;
+    let mut first = selected;
+    while first > 0 {
+        let cost = 1 + usize::from(group_of(first - 1) != group_of(first));
+        if used + cost > budget {
+            break;
+        }
+        used += cost;
+        first -= 1;
+    }
+    first
 }
 
 pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
@@ -203,15 +250,26 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         ));
         lines.extend(item.notes.iter().map(|n| Line::raw(format!(" - {n}"))));
     }
-    let block = Block::bordered()
+    // Cut text says so: a marker on the bottom border.
+    let inner_w = area.width.saturating_sub(2);
+    let inner_h = area.height.saturating_sub(2);
+    let max = super::help::wrapped_height(&lines, inner_w).saturating_sub(inner_h);
+    app.detail_max.set(max);
+    let scroll = app.detail_scroll.min(max);
+    let mut block = Block::bordered()
         .border_set(look.border())
         .title(format!(" {} ", tr!(lang, "tui-details")))
         .border_style(look.dim());
+    if scroll < max {
+        block = block.title_bottom(
+            Line::styled(format!(" {} ", tr!(lang, "nav-more")), look.title()).right_aligned(),
+        );
+    }
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll, 0)),
+            .scroll((scroll, 0)),
         area,
     );
 }
@@ -239,4 +297,36 @@ fn reflow(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_row;
+
+    /// Lines from `first` to `selected` inclusive, headings counted.
+    fn lines_to(first: usize, selected: usize, group: &dyn Fn(usize) -> Option<usize>) -> usize {
+        let mut n = 0;
+        for pos in first..=selected {
+            n += 1 + usize::from(pos == first || group(pos) != group(pos - 1));
+        }
+        n
+    }
+
+    #[test]
+    fn the_selected_row_is_always_on_screen() {
+        // 3 groups of 4, then 6 rollback rows: headings everywhere.
+        let group = |pos: usize| if pos < 12 { Some(pos / 4) } else { None };
+        for height in 2..20 {
+            for selected in 0..18 {
+                let first = first_row(18, selected, height, group);
+                assert!(first <= selected);
+                assert!(
+                    lines_to(first, selected, &group) <= height.max(2),
+                    "height {height}, selected {selected}, first {first}"
+                );
+            }
+        }
+        // The last row with a short list: everything above it shows.
+        assert_eq!(first_row(5, 4, 20, |_| Some(0)), 0);
+    }
 }

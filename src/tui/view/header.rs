@@ -71,13 +71,22 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         .estimate
         .map(|e| e.to_string())
         .unwrap_or_else(|| "?".into());
-    let mut second = vec![Span::raw(tr!(
+    let mut second = Vec::new();
+    if s.mode == Mode::Rehearsal {
+        // Unmissable at any width: nothing runs in a rehearsal.
+        second.push(Span::styled(
+            format!(" {} ", tr!(lang, "nav-rehearsal-badge")),
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        ));
+        second.push(Span::raw(" "));
+    }
+    second.push(Span::raw(tr!(
         lang,
         "tui-clocks",
         elapsed = clock(r.elapsed_ms),
         estimate = est,
         left = clock(r.remaining_ms)
-    ))];
+    )));
     if let Some(left) = r.rto_left_ms {
         let text = if left >= 0 {
             format!(" · {}", tr!(lang, "tui-rto", left = clock(left as u64)))

@@ -6,6 +6,7 @@ mod checklist;
 pub mod degrade;
 mod footer;
 mod header;
+pub mod help;
 mod overlay;
 mod people;
 mod review;
@@ -22,7 +23,7 @@ use crate::tui::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use style::Look;
 
 /// Where each region goes at this size.
@@ -52,13 +53,15 @@ pub fn regions(area: Rect, app: &App) -> Option<Regions> {
     if app.zoom {
         r.panes.push((app.tab, body));
     } else if area.width >= 160 {
-        let [a, b, c, d] = Layout::horizontal([
-            Constraint::Percentage(30),
-            Constraint::Percentage(20),
-            Constraint::Percentage(22),
-            Constraint::Percentage(28),
+        // The shell gets half the width: commands do not wrap.
+        let [a, middle, d] = Layout::horizontal([
+            Constraint::Percentage(32),
+            Constraint::Percentage(18),
+            Constraint::Percentage(50),
         ])
         .areas(body);
+        let [b, c] = Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .areas(middle);
         r.panes.extend([
             (Pane::Checklist, a),
             (Pane::Timers, b),
@@ -133,7 +136,7 @@ pub fn draw(f: &mut Frame, app: &App, shell: Option<&crate::shell::Shell>) {
             "tui-too-small",
             size = format!("{}x{}", area.width, area.height)
         );
-        f.render_widget(Paragraph::new(msg), area);
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     };
     header::draw(f, r.head, app, &look);
@@ -145,7 +148,7 @@ pub fn draw(f: &mut Frame, app: &App, shell: Option<&crate::shell::Shell>) {
         draw_pane(f, *rect, app, &look, *pane, shell);
     }
     if app.help {
-        overlay::help(f, area, app, &look);
+        help::draw(f, area, app, &look);
     } else if let Some(d) = app.dialogs.front() {
         overlay::dialog(f, area, app, &look, d);
     }

@@ -94,37 +94,86 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         Dialog::Prerequisite { group, item } => {
             let p = app.engine.procedure();
             let g = &p.prerequisites[*group];
+            let it = &g.items[*item];
+            let mut body = vec![it.text.clone()];
+            if let Some(check) = &it.check {
+                let command = check.run.clone();
+                body.push(
+                    if app.engine.state().mode == crate::journal::Mode::Rehearsal {
+                        tr!(lang, "nav-prerequisite-check-rehearsal", command = command)
+                    } else {
+                        tr!(lang, "nav-prerequisite-check-failed", command = command)
+                    },
+                );
+            }
+            body.push(String::new());
+            body.push(tr!(lang, "tui-dialog-prerequisite-keys"));
+            if let Some(key) = app.keymap.hint(Mode::Checklist, Action::Prerequisites) {
+                body.push(tr!(lang, "nav-prerequisite-reopen", key = key));
+            }
             (
                 tr!(lang, "tui-dialog-prerequisite", group = g.group.as_str()),
-                vec![
-                    g.items[*item].text.clone(),
-                    String::new(),
-                    tr!(lang, "tui-dialog-prerequisite-keys"),
-                ],
+                body,
                 None,
             )
         }
-        Dialog::Decision { question, .. } => (
-            tr!(lang, "run-decision-tree"),
-            vec![
+        Dialog::Decision { question, .. } => {
+            // The answers so far, then the question.
+            let mut body: Vec<String> = app
+                .engine
+                .decision_path()
+                .iter()
+                .filter_map(|s| {
+                    let answer = match s.answer? {
+                        true => tr!(lang, "nav-yes"),
+                        false => tr!(lang, "nav-no"),
+                    };
+                    Some(tr!(
+                        lang,
+                        "nav-decision-answered",
+                        question = s.node.question.clone().unwrap_or_default(),
+                        answer = answer
+                    ))
+                })
+                .collect();
+            if !body.is_empty() {
+                body.push(String::new());
+            }
+            body.extend([
                 question.clone(),
                 String::new(),
                 tr!(lang, "tui-dialog-yes-no"),
-            ],
-            None,
+            ]);
+            (tr!(lang, "run-decision-tree"), body, None)
+        }
+        Dialog::Find { input } => (
+            tr!(lang, "nav-find-title"),
+            vec![tr!(
+                lang,
+                "nav-find-body",
+                next = app
+                    .keymap
+                    .hint(Mode::Checklist, Action::NextMatch)
+                    .unwrap_or_default(),
+                previous = app
+                    .keymap
+                    .hint(Mode::Checklist, Action::PreviousMatch)
+                    .unwrap_or_default()
+            )],
+            Some(input.clone()),
+        ),
+        Dialog::Jump { input } => (
+            tr!(lang, "nav-jump-title"),
+            vec![tr!(lang, "nav-jump-body")],
+            Some(input.clone()),
         ),
         Dialog::Quit => (
             tr!(lang, "tui-dialog-quit-title"),
-            tr!(
-                lang,
-                "tui-dialog-quit",
-                run = app.engine.state().run_id.as_str(),
-                file = app.source.as_str()
-            )
-            .lines()
-            .map(str::to_string)
-            .chain([String::new(), tr!(lang, "tui-dialog-yes-no")])
-            .collect(),
+            quit_text(app)
+                .lines()
+                .map(str::to_string)
+                .chain([String::new(), tr!(lang, "tui-dialog-yes-no")])
+                .collect(),
             None,
         ),
         Dialog::QuitBusy => (
@@ -164,17 +213,25 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
     );
 }
 
-pub fn help(f: &mut Frame, area: Rect, app: &App, look: &Look) {
-    keys_help(
-        f,
-        area,
-        look,
-        &app.keymap,
-        &[Mode::Checklist, Mode::Shell, Mode::Dialog],
-        app.lang,
-        &tr!(app.lang, "tui-help-title"),
-        &tr!(app.lang, "run-help"),
-    );
+/// What quitting means in this run's state: a finished run is not
+/// resumable, any other is.
+fn quit_text(app: &App) -> String {
+    let lang = app.lang;
+    let s = app.engine.state();
+    match s.status {
+        crate::run::RunStatus::Finished(o) => tr!(
+            lang,
+            "nav-quit-finished",
+            outcome = crate::i18n::run_outcome(lang, o),
+            run = s.run_id.as_str()
+        ),
+        _ => tr!(
+            lang,
+            "tui-dialog-quit",
+            run = s.run_id.as_str(),
+            file = app.source.as_str()
+        ),
+    }
 }
 
 /// The help overlay: every binding of `modes` with its description, from
@@ -190,22 +247,7 @@ pub fn keys_help(
     title: &str,
     footer: &str,
 ) {
-    let mut lines = Vec::new();
-    for mode in modes {
-        lines.push(Line::styled(
-            format!("[{}]", super::mode_word(lang, *mode)),
-            look.title(),
-        ));
-        let mut seen = Vec::new();
-        for (_, a) in keymap.bindings(*mode) {
-            if seen.contains(&a) {
-                continue;
-            }
-            seen.push(a);
-            let keys = keymap.label(*mode, a).unwrap_or_default();
-            lines.push(Line::raw(format!("  {keys:<18} {}", a.describe(lang))));
-        }
-    }
+    let mut lines = super::help::key_lines(keymap, modes, lang, look);
     lines.push(Line::raw(""));
     lines.push(Line::raw(footer.to_string()));
     let r = centered(

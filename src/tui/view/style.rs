@@ -46,10 +46,18 @@ impl Look {
             StepStatus::Running | StepStatus::AwaitingValidation | StepStatus::AwaitingOperator => {
                 self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
             }
-            StepStatus::Skipped | StepStatus::RolledBack => self.fg(Color::DarkGray),
+            StepStatus::Skipped
+            | StepStatus::RolledBack
+            | StepStatus::NotChosen
+            | StepStatus::SkippedByCondition => self.fg(Color::DarkGray),
             StepStatus::Interrupted => self.fg(Color::Magenta),
             StepStatus::Pending => Style::default(),
         }
+    }
+
+    /// A step done by the operator's word, not its exit code.
+    pub fn overridden(&self) -> Style {
+        self.fg(Color::Yellow)
     }
 
     pub fn selected(&self) -> Style {
@@ -120,6 +128,14 @@ pub fn cell(s: &str, width: usize) -> String {
 
 pub fn mark(s: StepStatus) -> &'static str {
     s.symbol()
+}
+
+/// The box of a step the operator marked done with a reason.
+pub const OVERRIDDEN: &str = "[*]";
+
+/// Done because the operator said so (an override), not by its exit code.
+pub fn is_overridden(item: &crate::run::Item) -> bool {
+    item.status == StepStatus::Done && item.why.reason.is_some()
 }
 
 pub fn clock(ms: u64) -> String {

@@ -65,6 +65,12 @@ pub fn render(k: &Kpis, t: crate::i18n::Lang) -> String {
             crate::tr!(t, "kpi-rehearsals-apart"),
             g.rehearsals.to_string(),
         ]));
+        if g.tests > 0 {
+            out.push(row(&[
+                crate::tr!(t, "unattended-kpi-tests-apart", count = g.tests),
+                g.tests.to_string(),
+            ]));
+        }
         out.push(row(&[
             crate::tr!(t, "kpi-success-rate"),
             format!(
@@ -137,6 +143,12 @@ fn procedure(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
             "; {} {}",
             crate::tr!(t, "kpi-rehearsals"),
             f.rehearsals
+        ));
+    }
+    if f.tests > 0 {
+        exec.push_str(&format!(
+            "; {}",
+            crate::tr!(t, "unattended-kpi-tests", count = f.tests)
         ));
     }
     out.push(row(&[crate::tr!(t, "kpi-executions"), exec]));

@@ -60,6 +60,12 @@ fn global(g: &GlobalKpi, t: crate::i18n::Lang) -> Vec<String> {
             g.rehearsals
         ));
     }
+    if g.tests > 0 {
+        first.push_str(&format!(
+            " · {}",
+            crate::tr!(t, "unattended-kpi-tests-apart", count = g.tests)
+        ));
+    }
     let mttr = match g.mttr_ms {
         Some(ms) => format!(
             "{} {} ({})",
@@ -113,6 +119,12 @@ fn counts(f: &Figures, t: crate::i18n::Lang) -> String {
             " · {} {}",
             crate::tr!(t, "kpi-rehearsals"),
             f.rehearsals
+        ));
+    }
+    if f.tests > 0 {
+        s.push_str(&format!(
+            " · {}",
+            crate::tr!(t, "unattended-kpi-tests", count = f.tests)
         ));
     }
     s

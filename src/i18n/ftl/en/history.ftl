@@ -20,6 +20,8 @@ history-step-state = { $state ->
     [failed] failed
     [skipped] skipped
     [rolled-back] rolled back
+    [not-chosen] not chosen
+    [skipped-by-condition] skipped (condition: no)
    *[interrupted] interrupted
 }
 
@@ -45,6 +47,7 @@ history-interrupted-crash = the previous session ended without closing the run (
 history-ev-exit = exit { $code }
 history-ev-run-started = Run started by { $operator } on { $environment } ({ $mode ->
     [rehearsal] rehearsal
+    [test] unattended test
    *[live] live
 })
 history-ev-forced = , forced past another run's lock

@@ -20,6 +20,8 @@ history-step-state = { $state ->
     [failed] fallido
     [skipped] saltado
     [rolled-back] deshecho
+    [not-chosen] no elegido
+    [skipped-by-condition] no aplica (condición: no)
    *[interrupted] interrumpido
 }
 
@@ -44,6 +46,7 @@ history-interrupted-crash = la sesión anterior terminó sin cerrar la ejecució
 history-ev-exit = código { $code }
 history-ev-run-started = Inicio de la ejecución por { $operator } en { $environment } ({ $mode ->
     [rehearsal] ensayo
+    [test] prueba desatendida
    *[live] en vivo
 })
 history-ev-forced = , forzada pese al bloqueo de otra ejecución

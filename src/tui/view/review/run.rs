@@ -53,6 +53,7 @@ fn header(f: &mut Frame, area: Rect, app: &ReviewApp, d: &RunDetail, look: &Look
     let mode = match s.mode {
         crate::journal::Mode::Live => crate::tr!(app.lang, "run-mode-live"),
         crate::journal::Mode::Rehearsal => crate::tr!(app.lang, "run-mode-rehearsal"),
+        crate::journal::Mode::Test => crate::tr!(app.lang, "unattended-mode-test"),
     };
     let first = format!(
         "{} — {} (v{})",

@@ -1,0 +1,262 @@
+//! What an unattended run refuses before it starts (exit code 2, nothing
+//! run, no journal): every question the run would ask must be answered by
+//! a flag, every variable must have a value, and every flag must name
+//! something the procedure asks.
+
+use super::flags::{Flags, PREREQUISITES};
+use crate::i18n::Lang;
+use crate::procedure::{Criticality, Procedure, Step};
+
+/// One thing the run would have to ask, or a flag that answers nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// A step that needs a typed confirmation: `--yes-to ID`.
+    Confirm { step: String, title: String },
+    /// A step without commands, checked off by hand: `--yes-to ID`.
+    Manual { step: String, title: String },
+    /// A step whose command expects someone at the keyboard: no flag can
+    /// answer it.
+    Interactive { step: String, title: String },
+    /// Prerequisites without a check command: `--yes-to prerequisites`.
+    Prerequisites { count: usize },
+    /// A variable with no value and no default: `PASOS_VAR_<NAME>`.
+    Variable { name: String },
+    /// A value that does not match the variable's pattern.
+    BadValue { name: String, pattern: String },
+    /// A flag names no step (or no question) of the procedure.
+    UnknownId { flag: &'static str, id: String },
+}
+
+/// Whether a procedure step needs a typed confirmation in this run, by the
+/// engine's rule (its own `confirm`, or any step of a critical procedure
+/// in production).
+fn needs_confirmation(p: &Procedure, environment: Option<&str>, step: &Step) -> bool {
+    let critical_prod = p.meta.criticality == Some(Criticality::Critical)
+        && environment.is_some_and(crate::procedure::is_production_name);
+    step.confirm || critical_prod
+}
+
+/// Everything the run would ask that the flags leave unanswered, in the
+/// procedure's order. `values` are the variables given before the start
+/// (`--var`, `--var-file`, `PASOS_VAR_*`).
+pub fn check(
+    p: &Procedure,
+    flags: &Flags,
+    values: &[(String, zeroize::Zeroizing<String>)],
+    environment: Option<&str>,
+) -> Vec<Need> {
+    let mut needs = Vec::new();
+    for v in &p.variables {
+        let given = values.iter().find(|(n, _)| *n == v.name).map(|(_, x)| x);
+        let value =
+            given
+                .map(|x| x.as_str())
+                .or(if v.secret { None } else { v.default.as_deref() });
+        match (value, &v.pattern) {
+            (None, _) => needs.push(Need::Variable {
+                name: v.name.clone(),
+            }),
+            (Some(x), Some(pat)) if !regex::Regex::new(pat).is_ok_and(|re| re.is_match(x)) => needs
+                .push(Need::BadValue {
+                    name: v.name.clone(),
+                    pattern: pat.clone(),
+                }),
+            _ => {}
+        }
+    }
+    let unchecked = p
+        .prerequisites
+        .iter()
+        .flat_map(|g| &g.items)
+        .filter(|i| i.check.is_none())
+        .count();
+    if unchecked > 0 && !flags.yes(PREREQUISITES) {
+        needs.push(Need::Prerequisites { count: unchecked });
+    }
+    let forward = p.phases.iter().flat_map(|ph| &ph.steps);
+    let rollback = p
+        .rollback
+        .steps
+        .iter()
+        .filter(|_| flags.rollback_on_failure);
+    for step in forward.clone().chain(rollback.clone()) {
+        let (id, title) = (step.id.clone(), step.title.clone());
+        if step.commands.iter().any(|c| c.interactive) {
+            needs.push(Need::Interactive { step: id, title });
+        } else if step.commands.is_empty() && !flags.yes(&step.id) {
+            needs.push(Need::Manual { step: id, title });
+        } else if needs_confirmation(p, environment, step) && !flags.yes(&step.id) {
+            needs.push(Need::Confirm { step: id, title });
+        }
+    }
+    let known = |id: &str| {
+        forward
+            .clone()
+            .chain(p.rollback.steps.iter())
+            .any(|s| s.id == id)
+    };
+    for id in &flags.yes_to {
+        if id != PREREQUISITES && !known(id) {
+            needs.push(Need::UnknownId {
+                flag: "--yes-to",
+                id: id.clone(),
+            });
+        }
+    }
+    for id in flags.answers.keys() {
+        if !known(id) {
+            needs.push(Need::UnknownId {
+                flag: "--answer",
+                id: id.clone(),
+            });
+        }
+    }
+    needs
+}
+
+/// The refusal, in the operator's language: one line per need, each
+/// naming the flag that answers it.
+pub fn describe(lang: Lang, needs: &[Need]) -> String {
+    let mut out = crate::tr!(lang, "unattended-refused", count = needs.len());
+    for n in needs {
+        let line = match n {
+            Need::Confirm { step, title } => crate::tr!(
+                lang,
+                "unattended-need-confirm",
+                step = step.as_str(),
+                title = title.as_str()
+            ),
+            Need::Manual { step, title } => crate::tr!(
+                lang,
+                "unattended-need-manual",
+                step = step.as_str(),
+                title = title.as_str()
+            ),
+            Need::Interactive { step, title } => crate::tr!(
+                lang,
+                "unattended-need-interactive",
+                step = step.as_str(),
+                title = title.as_str()
+            ),
+            Need::Prerequisites { count } => {
+                crate::tr!(lang, "unattended-need-prerequisites", count = *count)
+            }
+            Need::Variable { name } => {
+                crate::tr!(lang, "unattended-need-variable", name = name.as_str())
+            }
+            Need::BadValue { name, pattern } => crate::tr!(
+                lang,
+                "unattended-need-bad-value",
+                name = name.as_str(),
+                pattern = pattern.as_str()
+            ),
+            Need::UnknownId { flag, id } => crate::tr!(
+                lang,
+                "unattended-need-unknown-id",
+                flag = *flag,
+                id = id.as_str()
+            ),
+        };
+        out.push_str("\n  - ");
+        out.push_str(&line);
+    }
+    out.push('\n');
+    out.push_str(&crate::tr!(lang, "unattended-refused-nothing-run"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zeroize::Zeroizing;
+
+    fn demo() -> Procedure {
+        crate::procedure::load_str(include_str!("../../../procedures/demo.toml"))
+            .procedure
+            .expect("the demo loads")
+    }
+
+    fn token() -> Vec<(String, Zeroizing<String>)> {
+        vec![(
+            "NOTIFY_TOKEN".to_string(),
+            Zeroizing::new("tok-0123456789abcdef".to_string()),
+        )]
+    }
+
+    fn flags(yes: &[&str], answers: &[&str], rollback: bool) -> Flags {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        Flags::parse(&s(answers), &s(yes), rollback, Lang::En).expect("flags")
+    }
+
+    #[test]
+    fn the_demo_needs_its_confirmation_prerequisites_and_secret() {
+        let needs = check(&demo(), &Flags::default(), &[], Some("demo"));
+        assert_eq!(
+            needs,
+            vec![
+                Need::Variable {
+                    name: "NOTIFY_TOKEN".into()
+                },
+                Need::Prerequisites { count: 1 },
+                Need::Confirm {
+                    step: "3".into(),
+                    title: "Deploy version 2.0.0".into()
+                },
+            ]
+        );
+        let text = describe(Lang::En, &needs);
+        assert!(text.contains("--yes-to 3"), "{text}");
+        assert!(text.contains("--yes-to prerequisites"), "{text}");
+        assert!(text.contains("PASOS_VAR_NOTIFY_TOKEN"), "{text}");
+    }
+
+    #[test]
+    fn answered_by_flags_nothing_is_left() {
+        let f = flags(&["3", "prerequisites"], &[], true);
+        assert_eq!(check(&demo(), &f, &token(), Some("demo")), vec![]);
+    }
+
+    #[test]
+    fn flags_for_unknown_steps_and_bad_values_are_refused() {
+        let f = flags(&["3", "prerequisites", "33"], &["nope=yes"], false);
+        let mut values = token();
+        values.push(("WORKDIR".into(), Zeroizing::new("/var/lib".into())));
+        let needs = check(&demo(), &f, &values, None);
+        assert_eq!(
+            needs,
+            vec![
+                Need::BadValue {
+                    name: "WORKDIR".into(),
+                    pattern: "^/tmp/".into()
+                },
+                Need::UnknownId {
+                    flag: "--yes-to",
+                    id: "33".into()
+                },
+                Need::UnknownId {
+                    flag: "--answer",
+                    id: "nope".into()
+                },
+            ]
+        );
+        let es = describe(Lang::Es, &needs);
+        assert!(es.contains("--answer") && es.contains("nope"), "{es}");
+    }
+
+    #[test]
+    fn critical_procedures_in_production_confirm_every_step() {
+        let mut p = demo();
+        p.meta.criticality = Some(Criticality::Critical);
+        let f = flags(&["prerequisites", "3"], &[], false);
+        let needs = check(&p, &f, &token(), Some("production"));
+        let steps: Vec<&str> = needs
+            .iter()
+            .filter_map(|n| match n {
+                Need::Confirm { step, .. } => Some(step.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(steps, ["P1", "P2", "1", "2", "4", "5", "V1", "6"]);
+        assert!(check(&p, &f, &token(), Some("staging")).is_empty());
+    }
+}
