@@ -383,3 +383,137 @@ fn a_step_needing_a_tech_lead_waits_refuses_the_wrong_keys_and_goes_on_with_the_
     assert!(report.contains("Approvals"), "{report}");
     assert!(report.contains("luis@example (tech-lead)"), "{report}");
 }
+
+#[test]
+fn a_run_handed_off_from_ana_to_luis_attributes_each_step_to_who_did_it() {
+    if !have_openssh(module_path!()) {
+        return;
+    }
+    let t = Team::new();
+    let plain = PROCEDURE.replace("approval = [\"tech-lead\"]\n", "");
+    std::fs::write(&t.procedure, plain).unwrap();
+    let proc_path = t.procedure.to_str().unwrap().to_string();
+    // Ana runs steps 1 and 2.
+    let mut a = pty_screen::spawn_with(
+        &["run", "--operator", "ana", &proc_path],
+        &t.data,
+        t.dir.path(),
+        &t.env(&t.ana),
+    );
+    for step in ["1", "2"] {
+        a.wait_for("enter run");
+        a.send("\r");
+        a.wait_for(&format!("✓ {step} done"));
+    }
+    let run = store::run_id_of(&t.journal());
+    // From another terminal: hand it over to Luis.
+    let o = t.pasos(
+        None,
+        &[
+            "handoff",
+            &run,
+            "--to",
+            "luis",
+            "--note",
+            "1-2 done; 3 checks the deploy",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("handed off to luis"), "{}", text(&o));
+    let status = a.child.wait().unwrap();
+    assert_eq!(
+        status.exit_code(),
+        4,
+        "a handed-off session ends as interrupted"
+    );
+    // Luis resumes and finishes.
+    let mut b = pty_screen::spawn_with(
+        &["run", "--operator", "luis", "--resume", &run, &proc_path],
+        &t.data,
+        t.dir.path(),
+        &t.env(&t.luis),
+    );
+    b.wait_for("enter run");
+    b.send("\r");
+    b.wait_for("✓ 3 done");
+    b.wait_for("FINISHED");
+    b.send("q");
+    b.send("y");
+    let _ = b.child.wait();
+
+    let v = verify_file(&t.journal()).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    let events: Vec<Event> = v.lines.into_iter().map(|l| l.event).collect();
+    let handoff = events
+        .iter()
+        .find_map(|e| match e {
+            Event::Handoff(h) => Some(h),
+            _ => None,
+        })
+        .expect("a handoff event");
+    assert_eq!(handoff.to, "luis");
+    assert_eq!(handoff.at_step.as_deref(), Some("3"));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::RunInterrupted { why, .. } if why.0 == pasos::journal::Interruption::Handoff
+    )));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::RunResumed { operator, .. } if operator.name.as_deref() == Some("luis")
+    )));
+
+    // The report: both operators, and who did each step.
+    let o = t.pasos(None, &["report", &run]);
+    let report = text(&o);
+    let row = |id: &str| {
+        report
+            .lines()
+            .find(|l| l.starts_with(&format!("| {id} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        report.contains("| By |") || report.contains("| By"),
+        "{report}"
+    );
+    assert!(row("1").trim_end().ends_with("ana |"), "{report}");
+    assert!(row("2").trim_end().ends_with("ana |"), "{report}");
+    assert!(row("3").trim_end().ends_with("luis |"), "{report}");
+    assert!(report.contains("Handed off to luis: 1-2 done"), "{report}");
+    // The KPIs: Luis did one step of this procedure, Ana two.
+    let steps_of = |who: &str| -> Vec<String> {
+        let o = t.pasos(
+            None,
+            &[
+                "kpi",
+                "--operator",
+                who,
+                "--format",
+                "csv",
+                "--rows",
+                "steps",
+            ],
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .skip(1)
+            .filter(|l| !l.is_empty())
+            .map(|l| l.to_string())
+            .collect()
+    };
+    let luis = steps_of("luis");
+    let ana = steps_of("ana");
+    // procedure,step,title,phase,estimate,min,max,samples,…
+    let sampled = |rows: &[String], id: &str| {
+        rows.iter().any(|r| {
+            let f: Vec<&str> = r.split(',').collect();
+            f.get(1) == Some(&id) && f.get(7).is_some_and(|n| *n != "0")
+        })
+    };
+    assert!(sampled(&luis, "3") && !sampled(&luis, "1"), "{luis:?}");
+    assert!(
+        sampled(&ana, "1") && sampled(&ana, "2") && !sampled(&ana, "3"),
+        "{ana:?}"
+    );
+}
