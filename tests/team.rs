@@ -228,7 +228,7 @@ fn a_step_needing_a_tech_lead_waits_refuses_the_wrong_keys_and_goes_on_with_the_
     s.wait_for("✓ 1 done");
     // Step 2 is held, and the screen says for whom and how.
     s.send("\r");
-    s.wait_for("2: awaits approval (tech-lead)");
+    s.wait_for("2 awaits tech-lead");
     let run = store::run_id_of(&t.journal());
     s.wait_for(&format!("pasos approve {run} 2"));
 
@@ -254,7 +254,7 @@ fn a_step_needing_a_tech_lead_waits_refuses_the_wrong_keys_and_goes_on_with_the_
     s.wait_for("does not give this key the role");
     // Still held.
     s.send("\r");
-    s.wait_for("2 awaits approval by tech-lead");
+    s.wait_for("2 awaits tech-lead: pasos approve");
     // Marta's approve refuses a role her key lacks in the real team file.
     let o = t.pasos(
         None,
@@ -283,7 +283,7 @@ fn a_step_needing_a_tech_lead_waits_refuses_the_wrong_keys_and_goes_on_with_the_
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("by luis@example"), "{}", text(&o));
     s.wait_for("2 approved by luis@example (tech-lead)");
-    s.wait_gone("awaits approval (tech-lead)");
+    s.wait_gone("2 awaits tech-lead");
     s.send("\r");
     s.wait_for("✓ 2 done");
     s.send("\r");

@@ -14,11 +14,21 @@ impl Engine {
     pub fn asked_roles(&self, step: Option<&str>) -> Vec<String> {
         match step {
             None => self.procedure.meta.approval.clone(),
-            Some(id) => self
-                .item(id)
-                .filter(|i| !matches!(i.kind, ItemKind::Undo { .. }))
-                .map(|i| self.step_of(i).approval.clone())
-                .unwrap_or_default(),
+            // A step may also carry the procedure's own roles: the held
+            // step names them, and `pasos approve RUN STEP` answers.
+            Some(id) => {
+                let mut roles = self
+                    .item(id)
+                    .filter(|i| !matches!(i.kind, ItemKind::Undo { .. }))
+                    .map(|i| self.step_of(i).approval.clone())
+                    .unwrap_or_default();
+                for r in &self.procedure.meta.approval {
+                    if !roles.contains(r) {
+                        roles.push(r.clone());
+                    }
+                }
+                roles
+            }
         }
     }
 
@@ -36,12 +46,18 @@ impl Engine {
         if matches!(item.kind, ItemKind::Undo { .. }) {
             return Vec::new();
         }
+        // The procedure's own roles: once for the whole run, whether given
+        // for the run or on the step that was held.
         let mut out: Vec<String> = self
             .asked_roles(None)
             .into_iter()
-            .filter(|r| !self.granted(None, r))
+            .filter(|r| !self.state.approvals.iter().any(|a| a.role == *r))
             .collect();
-        for r in self.asked_roles(Some(&item.id)) {
+        let own = self
+            .item(&item.id)
+            .map(|i| self.step_of(i).approval.clone())
+            .unwrap_or_default();
+        for r in own {
             if !self.granted(Some(&item.id), &r) && !out.contains(&r) {
                 out.push(r);
             }
@@ -144,5 +160,102 @@ impl Engine {
             other => return Ok(Some(other)),
         }
         Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::journal::{Approval, Mode, Operator};
+    use crate::run::{Engine, FakeClock, Msg, RunConfig};
+    use chrono::TimeZone;
+
+    const P: &str = r#"[procedure]
+id = "P-1"
+title = "t"
+criticality = "alta"
+version = "1.0.0"
+approval = ["manager"]
+
+[[phases]]
+id = "e"
+kind = "execution"
+
+[[phases.steps]]
+id = "1"
+title = "a"
+commands = ["true"]
+rollback = "none"
+
+[[phases.steps]]
+id = "2"
+title = "b"
+approval = ["tech-lead"]
+commands = ["true"]
+rollback = "none"
+"#;
+
+    fn grant(step: Option<&str>, role: &str) -> Msg {
+        Msg::Approve(Approval {
+            step: step.map(str::to_string),
+            role: role.into(),
+            approver: "luis".into(),
+            key: "SHA256:x".into(),
+            note: None,
+            signed_at: "2026-01-01T00:00:00.000Z".into(),
+            window: false,
+            text: String::new(),
+            signature: format!("{step:?}{role}"),
+        })
+    }
+
+    #[test]
+    fn the_procedures_roles_hold_the_first_step_and_a_steps_roles_hold_it() {
+        let clock = FakeClock::at(chrono::Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+        let cfg = RunConfig {
+            run_id: "R".into(),
+            mode: Mode::Live,
+            environment: None,
+            operator: Operator::default(),
+            source: "p.toml".into(),
+            procedure_sha256: String::new(),
+            forced: false,
+            preset: Vec::new(),
+        };
+        let p = crate::procedure::load_str(P).procedure.unwrap();
+        let (mut e, _) = Engine::start(p, Box::new(clock), cfg);
+        assert_eq!(
+            e.awaiting_approval(),
+            Some(("1".into(), vec!["manager".into()]))
+        );
+        assert!(e.asked_roles(Some("1")).contains(&"manager".to_string()));
+        // The procedure's role, given on the held step, holds for the run.
+        e.update(grant(Some("1"), "manager")).unwrap();
+        assert_eq!(e.awaiting_approval(), None);
+        let start = |e: &mut Engine, s: &str| {
+            e.update(Msg::StartStep {
+                step: s.into(),
+                typed: None,
+            })
+        };
+        start(&mut e, "1").unwrap();
+        e.update(Msg::Report {
+            step: "1".into(),
+            outcome: crate::journal::StepOutcome::Done,
+        })
+        .ok();
+        let _ = e.update(Msg::CommandFinished {
+            step: "1".into(),
+            exit_code: 0,
+            duration_ms: 1,
+            output: String::new(),
+            source: crate::journal::ExitSource::Marker,
+        });
+        assert!(matches!(
+            start(&mut e, "2"),
+            Err(crate::run::Refusal::AwaitingApproval { ref roles, .. }) if roles == &["tech-lead".to_string()]
+        ));
+        e.update(grant(Some("2"), "tech-lead")).unwrap();
+        start(&mut e, "2").unwrap();
+        assert!(e.approval_seen(&crate::journal::line::sha256_hex(b"Some(\"2\")tech-lead")));
     }
 }

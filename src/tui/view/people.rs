@@ -33,7 +33,14 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
                     lang,
                     "team-watchers",
                     count = app.watchers.len(),
-                    names = app.watchers.join(", ")
+                    // The header is one line at 80 columns: names, not
+                    // their hosts.
+                    names = app
+                        .watchers
+                        .iter()
+                        .map(|w| w.split('@').next().unwrap_or(w))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             ),
             look.title(),

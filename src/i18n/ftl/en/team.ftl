@@ -1,8 +1,8 @@
 # A second person: approvals, handoff, watchers, supervision (issue 19).
 
-team-awaiting-approval = { $step } awaits approval by { $roles }: `pasos approve { $run } { $step }` from another session
+team-awaiting-approval = { $step } awaits { $roles }: pasos approve { $run } { $step }
 team-awaiting-run-approval = the run awaits approval by { $roles }: `pasos approve { $run }` from another session
-team-header-awaiting = { $step }: awaits approval ({ $roles })
+team-header-awaiting = { $step } awaits { $roles }
 team-approval-granted = { $step } approved by { $approver } ({ $role })
 team-run-approval-granted = run approved by { $approver } ({ $role })
 team-approval-refused = approval refused ({ $approver }): { $problem }
@@ -21,8 +21,8 @@ team-no-team-file = no team file ({ $path }): approvals cannot be checked. Write
 team-handoff-received = handoff to { $to } requested: ending this session
 team-handed-off-banner = Run handed off to { $to }. They continue with: pasos run { $file } --resume { $run }
 team-watchers = { $count ->
-    [one] watching: { $names }
-   *[other] watching ({ $count }): { $names }
+    [one] watch: { $names }
+   *[other] watch ({ $count }): { $names }
 }
 team-supervised-by = supervised by { $name }
 

@@ -1,8 +1,8 @@
 # Una segunda persona: aprobaciones, traspaso, observadores, supervisión (issue 19).
 
-team-awaiting-approval = { $step } espera la aprobación de { $roles }: `pasos approve { $run } { $step }` desde otra sesión
+team-awaiting-approval = { $step } espera a { $roles }: pasos approve { $run } { $step }
 team-awaiting-run-approval = la ejecución espera la aprobación de { $roles }: `pasos approve { $run }` desde otra sesión
-team-header-awaiting = { $step }: espera aprobación ({ $roles })
+team-header-awaiting = { $step } espera a { $roles }
 team-approval-granted = { $step } aprobado por { $approver } ({ $role })
 team-run-approval-granted = ejecución aprobada por { $approver } ({ $role })
 team-approval-refused = aprobación rechazada ({ $approver }): { $problem }
