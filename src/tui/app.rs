@@ -165,6 +165,8 @@ pub struct App {
     pub source: String,
     pub resumed: bool,
     pub fatal: Option<String>,
+    /// Who watches the run (`pasos watch`), for the header.
+    pub watchers: Vec<String>,
 }
 
 impl App {
@@ -202,6 +204,7 @@ impl App {
             source: String::new(),
             resumed: false,
             fatal: None,
+            watchers: Vec::new(),
         };
         app.follow_next();
         app

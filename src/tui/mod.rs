@@ -9,6 +9,7 @@ mod clipboard;
 pub mod find;
 mod help;
 pub mod keymap;
+mod people;
 pub mod review;
 mod runtime;
 mod terminal;
@@ -102,6 +103,13 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
             app.warn(first);
         }
     }
+    exec.people = Some(crate::runner::people::People::new(
+        exec.writer.path(),
+        &opts.data_dir,
+        &app.engine.procedure().meta.id.clone(),
+        &opts.team_file,
+        open.own_keys.clone(),
+    ));
     exec.carry_out(&mut app, pending);
     let fx = app.prerequisite_checks();
     exec.carry_out(&mut app, fx);
@@ -139,6 +147,16 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
             run = app.engine.state().run_id.as_str()
         ));
         return Ended::Finished(o);
+    }
+    if let Some(h) = &app.engine.state().handoff {
+        say(&tr!(
+            app.lang,
+            "team-handed-off-banner",
+            to = h.to.as_str(),
+            file = source.as_str(),
+            run = app.engine.state().run_id.as_str()
+        ));
+        return Ended::Interrupted;
     }
     say(&tr!(
         app.lang,

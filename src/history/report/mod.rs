@@ -12,6 +12,7 @@
 mod branches;
 mod deviations;
 mod markdown;
+pub mod people;
 mod steps;
 mod summary;
 mod timeline;
@@ -110,6 +111,7 @@ where
     out.push_str(&steps::section(&cx));
     out.push_str(&deviations::section(&cx));
     out.push_str(&branches::section(&cx));
+    out.push_str(&people::section(&cx, input.lines));
     out.push_str(&steps::rollback_section(&cx));
     out.push_str(&steps::interruptions_section(&cx));
     out.push_str(&format!(

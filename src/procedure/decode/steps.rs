@@ -210,6 +210,7 @@ fn step(t: &mut Table<'_, '_>, sink: &mut Sink, free_id: &str) -> Step {
     s.manual = t.bool(sink, "manual").unwrap_or(false);
     s.notes = t.texts(sink, "notes");
     s.allow = t.texts(sink, "allow");
+    s.approval = t.texts(sink, "approval");
     s.choice = super::choice::choice(t, sink);
     s.condition = super::choice::condition(t, sink);
     if let Some(choice) = &s.choice {

@@ -11,6 +11,7 @@ mod footer;
 mod header;
 pub mod help;
 mod overlay;
+mod people;
 mod review;
 mod rollback;
 mod shell;
