@@ -423,7 +423,7 @@ fn a_new_reader_takes_the_runs_from_packs_that_cannot_change_them() {
         }
     }
     assert_eq!(replaced, 1);
-    let forged = forged.finish().unwrap();
+    let forged = forged.finish(false).unwrap();
     rt.block_on(c.put_new(
         &c.key(&pasos::remote::pack::rest_for(&forged)),
         forged.into(),

@@ -429,7 +429,6 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     let mut first_error = None;
     let mut copies: Vec<(String, PathBuf)> = Vec::new();
     let mut packer = pack::Packer::default();
-    let mut full: Vec<Vec<u8>> = Vec::new();
     while let Some((id, result)) = fetching.next().await {
         match result {
             Ok((a, side, fetched)) => {
@@ -439,7 +438,11 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
                 out.fetched += 1;
                 out.gets += fetched.len();
                 for (rest, bytes) in fetched {
-                    full.extend(packer.add(&rest, &bytes));
+                    // A full pack goes out at once (memory stays bounded;
+                    // the GETs wait meanwhile).
+                    if let Some(p) = packer.add(&rest, &bytes) {
+                        out.packs_written += usize::from(write_pack(client, p).await);
+                    }
                 }
             }
             Err(e) => {
@@ -449,10 +452,7 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     }
     drop(fetching);
     // Who read many segments one by one leaves them as packs.
-    if out.gets >= pack::MIN_SEGMENTS {
-        full.extend(packer.finish());
-    }
-    for p in full {
+    if let Some(p) = packer.finish(out.packs_written > 0 || out.gets >= pack::MIN_SEGMENTS) {
         out.packs_written += usize::from(write_pack(client, p).await);
     }
     // The verdicts of the new copies, on every core; the others are kept
