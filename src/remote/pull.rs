@@ -461,12 +461,14 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
         crate::history::scan::examine(path)
     });
     let cache = store::remote_cache_dir(data);
+    let before = index.len();
     index.retain(|id, (key, _)| {
         manifest
             .runs
             .get(id)
             .is_some_and(|keys| index::key_of(keys) == *key)
     });
+    let mut changed = index.len() != before || !copies.is_empty();
     for ((id, _), verdict) in copies.into_iter().zip(verdicts) {
         let key = index::key_of(&manifest.runs[&id]);
         index.insert(id, (key, verdict));
@@ -481,6 +483,7 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     let examined = crate::history::kpi::parallel::map(&missing, |(id, _)| {
         crate::history::scan::examine(&store::journal_path(&cache, id))
     });
+    changed |= !missing.is_empty();
     for ((id, key), verdict) in missing.into_iter().zip(examined) {
         index.insert(id, (key, verdict));
     }
@@ -488,7 +491,9 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     // The index before the manifest: a copy the manifest names always has
     // its verdict (a failed write removes the index: the scan then reads
     // the copies themselves).
-    let _ = index::save(data, &index);
+    if changed || !index::path(data).is_file() {
+        let _ = index::save(data, &index);
+    }
     save_manifest(data, &manifest).map_err(local_error)?;
     if let Some(e) = first_error {
         let _ = record_attempt(data, &location, started, Some(&e.detail));
