@@ -163,7 +163,11 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
                 index.reused -= 1;
                 continue;
             }
-            let path = store::journal_path(&cache_dir, &run_id);
+            // Only a run that does not verify is named by its path.
+            let path = match verdict {
+                Verdict::Failed(_) => store::journal_path(&cache_dir, &run_id),
+                Verdict::Verified(_) => PathBuf::new(),
+            };
             slots.push((
                 run_id,
                 path,
