@@ -24,6 +24,8 @@ pub const LEGEND: &[StepStatus] = &[
     StepStatus::Done,
     StepStatus::Failed,
     StepStatus::Skipped,
+    StepStatus::SkippedByCondition,
+    StepStatus::NotChosen,
     StepStatus::RolledBack,
     StepStatus::Interrupted,
 ];
@@ -39,6 +41,8 @@ fn in_legend(s: StepStatus) -> bool {
         | StepStatus::Done
         | StepStatus::Failed
         | StepStatus::Skipped
+        | StepStatus::SkippedByCondition
+        | StepStatus::NotChosen
         | StepStatus::RolledBack
         | StepStatus::Interrupted => LEGEND.contains(&s),
     }
