@@ -13,8 +13,8 @@
 //! - Upload overhead: the demo procedure's wall time (scripted answers, a
 //!   run of about half a second: the overhead is mostly fixed, so this is
 //!   its worst case) with and without a remote configured, each bastion
-//!   running it again in its own data dir (median of 2 × `REMOTE_BENCH_RUNS`
-//!   + 1; `REMOTE_BENCH_RUNS` defaults to 5) — target < 5 %. Whole-run
+//!   running it again in its own data dir (median of twice
+//!   `REMOTE_BENCH_RUNS` plus one; that defaults to 5) — target < 5 %. Whole-run
 //!   times on a shared machine move by a third from run to run, so the
 //!   figure held against the target is what the end of a run waits for:
 //!   from its last journal line to its exit, with and without the remote.
