@@ -29,12 +29,12 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
         out.push(Span::styled(
             format!(
                 "  {}",
+                // The header is one line at 80 columns: names, not their
+                // hosts.
                 tr!(
                     lang,
                     "team-watchers",
                     count = app.watchers.len(),
-                    // The header is one line at 80 columns: names, not
-                    // their hosts.
                     names = app
                         .watchers
                         .iter()
