@@ -91,6 +91,10 @@ pub enum Command {
     // bucket's runs into the local history; `--status` shows the queue
     // and what the bucket enforces.
     Sync(SyncArgs),
+    // Approve a step of a run (or a run, or a window) with one's SSH key.
+    Approve(super::approve::ApproveArgs),
+    // Hand a running run over to the next operator.
+    Handoff(super::handoff::HandoffArgs),
     // Print where pasos keeps its configuration and data.
     Paths,
     // The procedure catalog, full screen (`cli::catalog`).
@@ -190,6 +194,9 @@ pub struct RunArgs {
     // [signing] in trust.toml [env: PASOS_SIGNING_KEY].
     #[arg(long, value_name = "FILE")]
     pub signing_key: Option<PathBuf>,
+    // The team file (roles and keys) approvals are checked against.
+    #[arg(long, value_name = "FILE")]
+    pub team: Option<PathBuf>,
     // Run every step without asking (staging and CI drills), journaled as
     // a test; see src/runner/unattended.
     #[arg(long, conflicts_with_all = ["dry_run", "resume", "plain", "ascii", "keymap"])]

@@ -2,12 +2,14 @@
 
 pub mod args;
 pub use keymap::effective as effective_keymap;
+mod approve;
 mod browse;
 mod catalog;
 mod check;
 mod check_history;
 mod color;
 mod export;
+mod handoff;
 pub mod help;
 mod import;
 mod keymap;
@@ -66,6 +68,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Command::Kpi(a) => kpi::run(&a, &cli.global),
         Command::Report(a) => report::run(&a, &cli.global),
         Command::Sync(a) => sync::run(&a, &cli.global),
+        Command::Approve(a) => approve::run(&a, &cli.global),
+        Command::Handoff(a) => handoff::run(&a, &cli.global),
     };
     ExitCode::from(code)
 }

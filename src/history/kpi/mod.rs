@@ -82,7 +82,19 @@ pub struct ProcedureKpi {
 
 /// The figures of the runs of `scan` that pass `filter`.
 pub fn compute(scan: &Scan, filter: &Filter) -> Kpis {
-    let mut runs: Vec<&RunRecord> = scan.runs.iter().filter(|r| filter.keeps(r)).collect();
+    let trimmed: Vec<RunRecord> = match filter.operator {
+        Some(_) => scan
+            .runs
+            .iter()
+            .filter(|r| filter.keeps(r))
+            .map(|r| filter.own_steps(r))
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut runs: Vec<&RunRecord> = match filter.operator {
+        Some(_) => trimmed.iter().collect(),
+        None => scan.runs.iter().filter(|r| filter.keeps(r)).collect(),
+    };
     runs.sort_by(|a, b| (a.started_ms, &a.run_id).cmp(&(b.started_ms, &b.run_id)));
     let mut by_procedure: std::collections::BTreeMap<&str, Vec<&RunRecord>> =
         std::collections::BTreeMap::new();

@@ -2,6 +2,7 @@
 //! columns the four regions sit side by side; at 100-159 two columns; below
 //! that one region at a time, with tabs and a zoom key.
 
+mod branch;
 mod catalog;
 mod catalog_row;
 mod checklist;
@@ -10,6 +11,7 @@ mod footer;
 mod header;
 pub mod help;
 mod overlay;
+mod people;
 mod review;
 mod rollback;
 mod shell;
