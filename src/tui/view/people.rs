@@ -25,6 +25,7 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
             look.alert().add_modifier(Modifier::REVERSED),
         ));
     }
+    // The header is one line at 80 columns: names, not their hosts.
     if !app.watchers.is_empty() {
         out.push(Span::styled(
             format!(
@@ -33,8 +34,6 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
                     lang,
                     "team-watchers",
                     count = app.watchers.len(),
-                    // The header is one line at 80 columns: names, not
-                    // their hosts.
                     names = app
                         .watchers
                         .iter()
