@@ -24,8 +24,8 @@ pub const LEGEND: &[StepStatus] = &[
     StepStatus::Done,
     StepStatus::Failed,
     StepStatus::Skipped,
-    StepStatus::NotChosen,
     StepStatus::SkippedByCondition,
+    StepStatus::NotChosen,
     StepStatus::RolledBack,
     StepStatus::Interrupted,
 ];
@@ -41,8 +41,8 @@ fn in_legend(s: StepStatus) -> bool {
         | StepStatus::Done
         | StepStatus::Failed
         | StepStatus::Skipped
-        | StepStatus::NotChosen
         | StepStatus::SkippedByCondition
+        | StepStatus::NotChosen
         | StepStatus::RolledBack
         | StepStatus::Interrupted => LEGEND.contains(&s),
     }
