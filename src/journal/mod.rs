@@ -11,7 +11,8 @@ pub mod verify;
 pub mod writer;
 
 pub use event::{
-    Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome, StepOutcome, StepProfile,
+    DecisionProfile, Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome,
+    StepOutcome, StepProfile,
 };
 pub use facts::{
     DeviationKind, Interruption, InterruptionWhy, Problems, StepCause, StepState, StepWhy,

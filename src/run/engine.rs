@@ -425,6 +425,18 @@ fn profile(p: &Procedure) -> crate::journal::Profile {
         rto: p.meta.rto.map(|e| e.to_string()),
         incident: p.is_incident(),
         steps,
+        decisions: p
+            .decision_tree
+            .iter()
+            .filter_map(|n| {
+                n.question
+                    .as_ref()
+                    .map(|q| crate::journal::DecisionProfile {
+                        id: n.id.clone(),
+                        question: q.clone(),
+                    })
+            })
+            .collect(),
     }
 }
 

@@ -11,3 +11,4 @@ ux-keymap-essential-count = { $count ->
         [one] 1 essential action left without a key: pasos would be unusable with this map.
        *[other] { $count } essential actions left without a key: pasos would be unusable with this map.
     }
+ux-quoted = “{ $text }”

@@ -12,3 +12,4 @@ ux-keymap-essential-count = { $count ->
         [one] 1 acción esencial se queda sin tecla: con este mapa pasos no se puede usar.
        *[other] { $count } acciones esenciales se quedan sin tecla: con este mapa pasos no se puede usar.
     }
+ux-quoted = «{ $text }»
