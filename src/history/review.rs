@@ -831,6 +831,8 @@ impl Builder {
                     resumed: true,
                 });
             }
+            // The timeline words them from the lines themselves.
+            Event::ApprovalGranted(_) | Event::ApprovalRefused(_) | Event::Handoff(_) => {}
             Event::RunFinished { .. } => {
                 self.in_flight = None;
                 for s in &mut r.steps {

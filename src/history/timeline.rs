@@ -449,6 +449,9 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             }
             s
         }
+        Event::ApprovalGranted(_) | Event::ApprovalRefused(_) | Event::Handoff(_) => {
+            crate::history::people::describe(lang, m, e)
+        }
         Event::RunFinished {
             outcome,
             duration_ms,

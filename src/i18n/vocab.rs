@@ -148,6 +148,9 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         Refusal::NotLeft { step } => tr!(lang, "refusal-not-left", step = step.as_str()),
         Refusal::RunNotActive => tr!(lang, "refusal-run-not-active"),
         Refusal::AlreadyRollingBack => tr!(lang, "refusal-already-rolling-back"),
+        Refusal::AwaitingApproval { run, step, roles } => {
+            crate::history::people::awaiting(lang, step, roles, run)
+        }
         Refusal::SecretTooShort { name, min } => {
             tr!(lang, "secrets-too-short", name = name.as_str(), min = *min)
         }

@@ -348,6 +348,12 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// A second person's signed approval was verified and accepted.
+    ApprovalGranted(super::Approval),
+    /// An approval arrived and was refused.
+    ApprovalRefused(super::ApprovalRefusal),
+    /// The operator handed the run over (a `run-interrupted` follows).
+    Handoff(super::Handoff),
 }
 
 impl Event {
@@ -378,6 +384,9 @@ impl Event {
             Event::RollbackStarted { reason, .. } => vec![reason],
             Event::RunInterrupted { why, .. } => why.texts_mut(),
             Event::RunFinished { reason, .. } => reason.as_mut().into_iter().collect(),
+            Event::ApprovalGranted(a) => a.note.as_mut().into_iter().collect(),
+            Event::Handoff(h) => vec![&mut h.note],
+            Event::ApprovalRefused(_) => Vec::new(),
             Event::ShellContext { cwd, set, .. } => {
                 let mut v: Vec<&mut String> = set.values_mut().collect();
                 v.extend(cwd.as_mut());
@@ -408,6 +417,9 @@ impl Event {
             | Event::StepUndone { step, .. } => Some(step),
             Event::Deviation { step, .. } | Event::Note { step, .. } => step.as_deref(),
             Event::RollbackStarted { from_step, .. } => from_step.as_deref(),
+            Event::ApprovalGranted(a) => a.step.as_deref(),
+            Event::ApprovalRefused(r) => r.step.as_deref(),
+            Event::Handoff(h) => h.at_step.as_deref(),
             Event::RunInterrupted { step, .. } | Event::ShellRestarted { step, .. } => {
                 step.as_deref()
             }
@@ -441,6 +453,9 @@ impl Event {
             Event::RunInterrupted { .. } => "run-interrupted",
             Event::RunResumed { .. } => "run-resumed",
             Event::RunFinished { .. } => "run-finished",
+            Event::ApprovalGranted(_) => "approval-granted",
+            Event::ApprovalRefused(_) => "approval-refused",
+            Event::Handoff(_) => "handoff",
         }
     }
 }

@@ -500,6 +500,9 @@ fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
         rollback_plan: Vec::new(),
         in_flight: None,
         resumes: 0,
+        approvals: Vec::new(),
+        approvals_seen: Default::default(),
+        handoff: None,
     }
 }
 
