@@ -11,8 +11,9 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    // None: `pasos` alone, the catalog on a terminal (`cli::catalog`).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Args)]
@@ -90,8 +91,16 @@ pub enum Command {
     // bucket's runs into the local history; `--status` shows the queue
     // and what the bucket enforces.
     Sync(SyncArgs),
+    // Approve a step of a run (or a run, or a window) with one's SSH key.
+    Approve(super::approve::ApproveArgs),
+    // Hand a running run over to the next operator.
+    Handoff(super::handoff::HandoffArgs),
     // Print where pasos keeps its configuration and data.
     Paths,
+    // The procedure catalog, full screen (`cli::catalog`).
+    Open(super::catalog::OpenArgs),
+    // The procedure index of the team's standard (`cli::catalog`).
+    Index(super::catalog::IndexArgs),
     // Check or show keymaps.
     #[command(subcommand)]
     Keymap(KeymapAction),
@@ -185,6 +194,9 @@ pub struct RunArgs {
     // [signing] in trust.toml [env: PASOS_SIGNING_KEY].
     #[arg(long, value_name = "FILE")]
     pub signing_key: Option<PathBuf>,
+    // The team file (roles and keys) approvals are checked against.
+    #[arg(long, value_name = "FILE")]
+    pub team: Option<PathBuf>,
     // Run every step without asking (staging and CI drills), journaled as
     // a test; see src/runner/unattended.
     #[arg(long, conflicts_with_all = ["dry_run", "resume", "plain", "ascii", "keymap"])]

@@ -2,10 +2,14 @@
 
 pub mod args;
 pub use keymap::effective as effective_keymap;
+mod approve;
 mod browse;
+mod catalog;
 mod check;
+mod check_history;
 mod color;
 mod export;
+mod handoff;
 pub mod help;
 mod import;
 mod keymap;
@@ -34,8 +38,13 @@ pub const EXIT_INTERRUPTED: u8 = 4;
 
 pub fn dispatch(cli: Cli) -> ExitCode {
     remote::set_scope(&cli.global);
-    let code = match cli.command {
-        Command::Check(a) => check::run(&a),
+    let Some(command) = cli.command else {
+        return ExitCode::from(catalog::bare(&cli.global));
+    };
+    let code = match command {
+        Command::Open(a) => catalog::open(&a, &cli.global),
+        Command::Index(a) => catalog::index(&a, &cli.global),
+        Command::Check(a) => check::run(&a, &cli.global),
         Command::Run(a) => run::run(&a, &cli.global),
         Command::Paths => paths(&cli.global),
         Command::Keymap(a) => match pasos::paths::Paths::resolve(
@@ -59,6 +68,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Command::Kpi(a) => kpi::run(&a, &cli.global),
         Command::Report(a) => report::run(&a, &cli.global),
         Command::Sync(a) => sync::run(&a, &cli.global),
+        Command::Approve(a) => approve::run(&a, &cli.global),
+        Command::Handoff(a) => handoff::run(&a, &cli.global),
     };
     ExitCode::from(code)
 }

@@ -74,6 +74,7 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         data_dir: paths.data.clone(),
         lang,
         trust,
+        team_file: pasos::trust::team::Team::locate(args.team.as_deref(), &paths.config),
     };
     use std::io::IsTerminal;
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();

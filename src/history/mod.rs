@@ -3,6 +3,7 @@
 pub mod kpi;
 pub mod listing;
 pub mod local_time;
+pub mod people;
 pub mod record;
 pub mod report;
 pub mod review;

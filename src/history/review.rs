@@ -758,6 +758,10 @@ impl Builder {
                     ended: None,
                 });
             }
+            Event::StepUndone { step, .. } => {
+                let j = self.step(step);
+                self.review.steps[j].undone = true;
+            }
             Event::ShellRestarted { .. } => self.in_flight = None,
             Event::ShellContext { .. } => {}
             Event::RunInterrupted { why, step } => {
@@ -815,6 +819,8 @@ impl Builder {
                     resumed: true,
                 });
             }
+            // The timeline words them from the lines themselves.
+            Event::ApprovalGranted(_) | Event::ApprovalRefused(_) | Event::Handoff(_) => {}
             Event::RunFinished { .. } => {
                 self.in_flight = None;
                 for s in &mut r.steps {

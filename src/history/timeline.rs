@@ -323,6 +323,15 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             node = m.code(node, COMMAND_CHARS),
             answer = if *answer { "yes" } else { "no" }
         ),
+        Event::StepUndone { step, by } => {
+            let by: Vec<String> = by.iter().map(|b| m.step(b)).collect();
+            tr!(
+                lang,
+                "ux-ev-step-undone",
+                step = m.step(step),
+                by = by.join(", ")
+            )
+        }
         Event::RollbackStarted {
             from_step,
             reason,
@@ -436,6 +445,9 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
                 s.push_str(&tr!(lang, "history-ev-torn", count = *b));
             }
             s
+        }
+        Event::ApprovalGranted(_) | Event::ApprovalRefused(_) | Event::Handoff(_) => {
+            crate::history::people::describe(lang, m, e)
         }
         Event::RunFinished {
             outcome,

@@ -164,6 +164,7 @@ pub fn interruption(lang: Lang, i: &Interruption) -> String {
         }
         Interruption::Crash => tr!(lang, "history-interrupted-crash"),
         Interruption::NoInput => tr!(lang, "hardening-interrupted-no-input"),
+        Interruption::Handoff => tr!(lang, "team-interrupted-handoff"),
         Interruption::Legacy { text } => text.clone(),
     }
 }

@@ -288,6 +288,13 @@ pub enum Event {
         /// The steps to undo, in order, as planned when it started.
         plan: Vec<String>,
     },
+    /// During a rollback, a step's undo was done by other items: the
+    /// full-rollback steps that cover it (`R2`), or another step's undo
+    /// with the same commands (`undo:6`).
+    StepUndone {
+        step: String,
+        by: Vec<String>,
+    },
     /// The shell's working context changed after a command: what a resume
     /// gives back to a new shell. Values of secret-looking variables are
     /// never recorded, only their names (`withheld`).
@@ -331,6 +338,12 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// A second person's signed approval was verified and accepted.
+    ApprovalGranted(super::Approval),
+    /// An approval arrived and was refused.
+    ApprovalRefused(super::ApprovalRefusal),
+    /// The operator handed the run over (a `run-interrupted` follows).
+    Handoff(super::Handoff),
 }
 
 impl Event {
@@ -361,6 +374,9 @@ impl Event {
             Event::RollbackStarted { reason, .. } => vec![reason],
             Event::RunInterrupted { why, .. } => why.texts_mut(),
             Event::RunFinished { reason, .. } => reason.as_mut().into_iter().collect(),
+            Event::ApprovalGranted(a) => a.note.as_mut().into_iter().collect(),
+            Event::Handoff(h) => vec![&mut h.note],
+            Event::ApprovalRefused(_) => Vec::new(),
             Event::ShellContext { cwd, set, .. } => {
                 let mut v: Vec<&mut String> = set.values_mut().collect();
                 v.extend(cwd.as_mut());
@@ -372,7 +388,8 @@ impl Event {
             | Event::DecisionAnswered { .. }
             | Event::ChoiceMade { .. }
             | Event::ConditionAnswered { .. }
-            | Event::ShellRestarted { .. } => Vec::new(),
+            | Event::ShellRestarted { .. }
+            | Event::StepUndone { .. } => Vec::new(),
         }
     }
 
@@ -386,9 +403,13 @@ impl Event {
             | Event::StepFinished { step, .. }
             | Event::Confirmation { step, .. }
             | Event::ChoiceMade { step, .. }
-            | Event::ConditionAnswered { step, .. } => Some(step),
+            | Event::ConditionAnswered { step, .. }
+            | Event::StepUndone { step, .. } => Some(step),
             Event::Deviation { step, .. } | Event::Note { step, .. } => step.as_deref(),
             Event::RollbackStarted { from_step, .. } => from_step.as_deref(),
+            Event::ApprovalGranted(a) => a.step.as_deref(),
+            Event::ApprovalRefused(r) => r.step.as_deref(),
+            Event::Handoff(h) => h.at_step.as_deref(),
             Event::RunInterrupted { step, .. } | Event::ShellRestarted { step, .. } => {
                 step.as_deref()
             }
@@ -416,11 +437,15 @@ impl Event {
             Event::ConditionAnswered { .. } => "condition-answered",
             Event::SnippetSent { .. } => "snippet-sent",
             Event::RollbackStarted { .. } => "rollback-started",
+            Event::StepUndone { .. } => "step-undone",
             Event::ShellRestarted { .. } => "shell-restarted",
             Event::ShellContext { .. } => "shell-context",
             Event::RunInterrupted { .. } => "run-interrupted",
             Event::RunResumed { .. } => "run-resumed",
             Event::RunFinished { .. } => "run-finished",
+            Event::ApprovalGranted(_) => "approval-granted",
+            Event::ApprovalRefused(_) => "approval-refused",
+            Event::Handoff(_) => "handoff",
         }
     }
 }

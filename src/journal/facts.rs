@@ -324,6 +324,8 @@ pub enum Interruption {
     /// Line mode with input that is not a terminal: it ended, or gave
     /// only unusable answers.
     NoInput,
+    /// The operator handed the run over to the next one (`pasos handoff`).
+    Handoff,
     /// A sentence from an older journal, kept as written.
     Legacy { text: String },
 }
@@ -421,6 +423,7 @@ impl InterruptionWhy {
             Interruption::Legacy { text } => vec![text],
             Interruption::Signal { .. }
             | Interruption::Quit
+            | Interruption::Handoff
             | Interruption::Crash
             | Interruption::NoInput => Vec::new(),
         }

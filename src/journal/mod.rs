@@ -1,6 +1,7 @@
 //! The journal: one append-only, hash-chained JSON Lines file per run,
 //! written and fsynced event by event, redacted, verifiable.
 
+pub mod approval;
 pub mod event;
 pub mod facts;
 mod legacy;
@@ -10,6 +11,7 @@ pub mod store;
 pub mod verify;
 pub mod writer;
 
+pub use approval::{Approval, ApprovalRefusal, Handoff};
 pub use event::{
     Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome, StepOutcome, StepProfile,
 };

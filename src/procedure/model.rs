@@ -47,6 +47,9 @@ pub struct Metadata {
     pub tags: Vec<String>,
     /// Lint rules switched off for the whole procedure.
     pub allow: Vec<String>,
+    /// Roles that must approve the run before its first step
+    /// (`approval = ["tech-lead"]`; see `trust::approval`).
+    pub approval: Vec<String>,
     pub span: Span,
     pub estimate_span: Option<Span>,
 }
@@ -144,6 +147,8 @@ pub struct Step {
     pub notes: Vec<String>,
     /// Lint rules switched off for this step.
     pub allow: Vec<String>,
+    /// Roles that must approve this step before it runs.
+    pub approval: Vec<String>,
     /// The operator picks one of its options; only that option's steps
     /// run. A choice step has no commands of its own.
     pub choice: Option<Choice>,

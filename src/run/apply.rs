@@ -209,6 +209,11 @@ impl Engine {
                 }
                 self.mark_interrupted(at)
             }
+            Event::StepUndone { step, .. } => {
+                if let Some(item) = s.items.iter_mut().find(|i| i.id == *step) {
+                    item.status = StepStatus::RolledBack;
+                }
+            }
             Event::ShellRestarted { .. } => {
                 s.in_flight = None;
                 s.unfinished_command = None;
@@ -235,7 +240,20 @@ impl Engine {
                     s.shell.withheld.insert(k.clone());
                 }
             }
-            Event::RunResumed { .. } => {
+            Event::ApprovalGranted(a) => {
+                s.approvals_seen.insert(crate::journal::line::sha256_hex(
+                    a.signature.trim().as_bytes(),
+                ));
+                s.approvals.push(a.clone());
+            }
+            Event::ApprovalRefused(r) => {
+                s.approvals_seen.insert(r.signature_sha256.clone());
+            }
+            Event::Handoff(h) => s.handoff = Some(h.clone()),
+            Event::RunResumed { operator, .. } => {
+                // The operator who goes on (after a handoff, the next one).
+                s.operator = operator.clone();
+                s.handoff = None;
                 if let Some(p) = s.pauses.last_mut().filter(|p| p.1.is_none()) {
                     p.1 = Some(at);
                 }

@@ -353,8 +353,20 @@ impl Engine {
             *step_ms = Some(self.step_ms_to(item, end));
             *command_ms = Some(item.command_ms);
         }
+        let finished_done = matches!(
+            &event,
+            Event::StepFinished {
+                outcome: crate::journal::StepOutcome::Done,
+                ..
+            }
+        );
         self.apply(&event, now);
         effects.push(Effect::Journal(event));
+        if finished_done {
+            for (step, by) in self.undone_by_others() {
+                self.emit(effects, Event::StepUndone { step, by });
+            }
+        }
     }
 
     pub fn update(&mut self, msg: Msg) -> Result<Vec<Effect>, Refusal> {
@@ -452,6 +464,9 @@ fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
         rollback_plan: Vec::new(),
         in_flight: None,
         resumes: 0,
+        approvals: Vec::new(),
+        approvals_seen: Default::default(),
+        handoff: None,
     }
 }
 

@@ -3,6 +3,7 @@
 //! effects for the outer loop. No I/O, no UI.
 
 mod apply;
+mod approvals;
 mod branch;
 pub mod clock;
 mod decision;

@@ -128,6 +128,15 @@ pub enum Msg {
         operator: Operator,
         discarded_torn_bytes: Option<u64>,
     },
+    /// A second person's approval, verified (see `trust::approval`).
+    Approve(crate::journal::Approval),
+    /// An approval that arrived and was refused, with why.
+    RefuseApproval(crate::journal::ApprovalRefusal),
+    /// The operator hands the run over to the next one.
+    Handoff {
+        to: String,
+        note: String,
+    },
 }
 
 // Effects live for one loop turn; boxing the journal event would buy nothing.
@@ -198,6 +207,12 @@ pub enum Refusal {
     },
     RunNotActive,
     AlreadyRollingBack,
+    /// The step waits for these roles to approve it (`pasos approve`).
+    AwaitingApproval {
+        run: String,
+        step: String,
+        roles: Vec<String>,
+    },
     /// A secret shorter than [`crate::secret::MIN_SECRET_LEN`]: it could
     /// not be told apart from ordinary output, so it could not be redacted.
     SecretTooShort {

@@ -227,4 +227,10 @@ pub struct State {
     /// When the run was interrupted, and resumed (`None` while it is
     /// not): excluded from step time.
     pub pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
+    /// Approvals granted so far.
+    pub approvals: Vec<crate::journal::Approval>,
+    /// SHA-256 of every approval signature recorded, granted or refused.
+    pub approvals_seen: std::collections::BTreeSet<String>,
+    /// The last handoff, while the run waits for the next operator.
+    pub handoff: Option<crate::journal::Handoff>,
 }

@@ -11,6 +11,9 @@ use crate::journal::{
 
 impl Engine {
     pub(super) fn handle(&mut self, msg: Msg, fx: &mut Vec<Effect>) -> Result<(), Refusal> {
+        let Some(msg) = self.handle_people(msg, fx)? else {
+            return Ok(());
+        };
         match msg {
             Msg::ConfirmPrerequisite { group, item } => {
                 let (g, i) = self.prerequisite(group, item)?;
@@ -500,6 +503,7 @@ impl Engine {
                     },
                 );
             }
+            Msg::Approve(_) | Msg::RefuseApproval(_) | Msg::Handoff { .. } => {}
         }
         Ok(())
     }
@@ -645,6 +649,7 @@ impl Engine {
                 state: status,
             });
         }
+        self.check_approvals(idx)?;
         Ok(idx)
     }
 

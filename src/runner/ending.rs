@@ -36,6 +36,8 @@ pub enum Ending {
     Quit,
     /// Standard input ended, or gave only unusable answers.
     NoInput,
+    /// The run was handed over to the next operator (`pasos handoff`).
+    Handoff,
 }
 
 impl Ending {
@@ -50,6 +52,7 @@ impl Ending {
             Ending::Interrupt => signal("SIGINT"),
             Ending::Quit => Interruption::Quit,
             Ending::NoInput => Interruption::NoInput,
+            Ending::Handoff => Interruption::Handoff,
         }
     }
 
@@ -61,6 +64,7 @@ impl Ending {
             Ending::Interrupt => "SIGINT",
             Ending::Quit => "the operator quit",
             Ending::NoInput => "no usable input (end of input or repeated unusable answers)",
+            Ending::Handoff => "handed off to the next operator",
         }
     }
 

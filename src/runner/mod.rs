@@ -7,6 +7,7 @@ pub mod leftovers;
 pub mod lock;
 pub mod marker_scan;
 pub mod operator;
+pub mod people;
 pub mod pipe_shell;
 pub mod restore;
 pub mod setup;

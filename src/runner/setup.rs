@@ -29,6 +29,8 @@ pub struct Options {
     pub lang: Lang,
     /// Signing settings (`trust.toml`, `--signing-key`).
     pub trust: crate::trust::Settings,
+    /// The team file (roles and keys) approvals are checked against.
+    pub team_file: PathBuf,
 }
 
 /// How a run ended, for the exit code.
@@ -53,6 +55,9 @@ pub struct OpenRun {
     pub lock: RunLock,
     /// Signed (with which key) or not, and why, for the operator.
     pub signing: Signing,
+    /// Fingerprints of the operator's own keys (signing key, agent keys):
+    /// approvals signed with them are refused.
+    pub own_keys: Vec<String>,
 }
 
 /// Whether the journal is being signed, in words for the operator.
@@ -183,6 +188,10 @@ pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
     {
         effects.extend(fx);
     }
+    let mut own_keys = super::people::agent_fingerprints();
+    if let crate::trust::choose::Choice::Sign(signer) = &choice {
+        own_keys.push(signer.fingerprint());
+    }
     let signing = match choice {
         crate::trust::choose::Choice::Sign(signer) => {
             let op = operator::current(opts.operator.clone());
@@ -217,6 +226,7 @@ pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
         run_id,
         lock,
         signing,
+        own_keys,
     })
 }
 

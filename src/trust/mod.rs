@@ -11,6 +11,7 @@
 //! line) apart. See `docs/threat-model.md` for what each proves.
 
 pub mod allowed;
+pub mod approval;
 pub mod checkpoint;
 pub mod choose;
 pub mod coverage;
@@ -20,6 +21,7 @@ pub mod render;
 pub mod settings;
 pub mod signer;
 pub mod store;
+pub mod team;
 pub mod verify;
 
 /// The SSHSIG namespace of every checkpoint signature: a signature made

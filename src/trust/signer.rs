@@ -187,12 +187,18 @@ impl Signer {
 
     /// Signs `msg` in the pasos namespace; the PEM text of the SSHSIG.
     pub fn sign(&mut self, msg: &[u8]) -> Result<String, SignerError> {
+        self.sign_in(super::NAMESPACE, msg)
+    }
+
+    /// Signs `msg` in `namespace` (checkpoints and approvals each have
+    /// their own, so one never passes for the other).
+    pub fn sign_in(&mut self, namespace: &str, msg: &[u8]) -> Result<String, SignerError> {
         let sig = match &mut self.how {
             How::File(key) => key
-                .sign(super::NAMESPACE, HashAlg::Sha512, msg)
+                .sign(namespace, HashAlg::Sha512, msg)
                 .map_err(|e| SignerError::Sign(e.to_string()))?,
             How::Agent { socket } => {
-                let data = SshSig::signed_data(super::NAMESPACE, HashAlg::Sha512, msg)
+                let data = SshSig::signed_data(namespace, HashAlg::Sha512, msg)
                     .map_err(|e| SignerError::Sign(e.to_string()))?;
                 let signature = ssh_agent_client_rs::Client::connect(socket)
                     .and_then(|mut c| c.sign(&self.public, &data))
@@ -200,7 +206,7 @@ impl Signer {
                 let signature = signature?;
                 SshSig::new(
                     self.public.key_data().clone(),
-                    super::NAMESPACE,
+                    namespace,
                     HashAlg::Sha512,
                     signature,
                 )

@@ -61,6 +61,24 @@ pub enum Dialog {
         node: String,
         question: String,
     },
+    /// A choice step: pick one of its options (`selected` is highlighted).
+    Choice {
+        step: String,
+        selected: usize,
+    },
+    /// A step's condition, asked when the operator starts it.
+    Condition {
+        step: String,
+    },
+    /// A step's warning, shown before it runs (when no confirmation or
+    /// condition dialog showed it).
+    Warning {
+        step: String,
+    },
+    /// The reference snippets: every command, `selected` highlighted.
+    Snippets {
+        selected: usize,
+    },
     Quit,
     /// Quitting while a command runs: wait for it, interrupt it, or stay.
     QuitBusy,
@@ -118,12 +136,18 @@ pub struct App {
     /// The furthest the help can scroll on the screen last drawn.
     pub help_max: std::cell::Cell<u16>,
     pub dialogs: VecDeque<Dialog>,
+    /// Prerequisites the operator put off with "[esc] later": not asked
+    /// again until they ask (group, item).
+    pub deferred: std::collections::BTreeSet<(usize, usize)>,
     pub status: Option<(String, bool)>,
     /// The status line speaks of this step while it is active (`started`):
     /// it goes away when the step is no longer active.
     pub status_step: Option<String>,
     /// The last search (`/`), for next and previous match.
     pub search: Option<String>,
+    /// The status line speaks of a search or a jump: moving the
+    /// selection by hand makes it old news.
+    pub status_nav: bool,
     /// A key is being handled: a successful action clears the status
     /// line, which spoke of what came before.
     keyed: bool,
@@ -141,6 +165,8 @@ pub struct App {
     pub source: String,
     pub resumed: bool,
     pub fatal: Option<String>,
+    /// Who watches the run (`pasos watch`), for the header.
+    pub watchers: Vec<String>,
 }
 
 impl App {
@@ -161,9 +187,11 @@ impl App {
             help_scroll: 0,
             help_max: std::cell::Cell::new(u16::MAX),
             dialogs: VecDeque::new(),
+            deferred: Default::default(),
             status: None,
             status_step: None,
             search: None,
+            status_nav: false,
             keyed: false,
             shell_lines: VecDeque::new(),
             shell_partial: String::new(),
@@ -176,6 +204,7 @@ impl App {
             source: String::new(),
             resumed: false,
             fatal: None,
+            watchers: Vec::new(),
         };
         app.follow_next();
         app
@@ -251,16 +280,19 @@ impl App {
     pub fn say(&mut self, text: String) {
         self.status = Some((text, false));
         self.status_step = None;
+        self.status_nav = false;
     }
 
     pub fn warn(&mut self, text: String) {
         self.status = Some((text, true));
         self.status_step = None;
+        self.status_nav = false;
     }
 
     pub fn clear_status(&mut self) {
         self.status = None;
         self.status_step = None;
+        self.status_nav = false;
     }
 
     /// Drops a status message that is no longer true: "step 3 started"
@@ -335,6 +367,7 @@ impl App {
                 let d = Dialog::Prerequisite { group: g, item: i };
                 let ask = !self.engine.state().prerequisites[g][i]
                     && (checked || item.check.is_none())
+                    && !self.deferred.contains(&(g, i))
                     && !self.dialogs.contains(&d);
                 if ask {
                     self.dialogs.push_back(d);
@@ -415,6 +448,13 @@ impl App {
         let rows = self.rows().len();
         let current = self.selected_item().map(|i| (i.id.clone(), i.status));
         let mut fx = Vec::new();
+        let moves = matches!(
+            a,
+            Action::NextStep | Action::PreviousStep | Action::FirstStep | Action::LastStep
+        );
+        if moves && self.status_nav {
+            self.clear_status();
+        }
         match a {
             Action::NextStep => {
                 self.follow = false;
@@ -443,18 +483,8 @@ impl App {
                     } else if self.busy.is_some() {
                         let why = tr!(self.lang, "refusal-command-running");
                         self.warn(tr!(self.lang, "run-refused", why = why));
-                    } else if let Some(accepted) = self
-                        .engine
-                        .item(&id)
-                        .and_then(|i| self.engine.confirmation_for(i))
-                    {
-                        self.dialogs.push_back(Dialog::Confirm {
-                            step: id,
-                            accepted,
-                            input: String::new(),
-                        });
                     } else {
-                        fx = self.start(id, None);
+                        fx = self.begin_step(id);
                     }
                 }
             }
@@ -548,6 +578,7 @@ impl App {
                 self.help = true;
                 self.help_scroll = 0;
             }
+            Action::Snippets => self.open_snippets(),
             Action::Quit => self.ask_quit(),
             Action::Redraw => return (fx, Some(Request::Redraw)),
             Action::LeaveShell
@@ -558,7 +589,10 @@ impl App {
             | Action::FilterRuns
             | Action::ShowKpi
             | Action::NextCommand
-            | Action::PreviousCommand => {}
+            | Action::PreviousCommand
+            | Action::OpenProcedure
+            | Action::FilterProcedures
+            | Action::ShowRuns => {}
         }
         (fx, None)
     }
@@ -614,7 +648,7 @@ impl App {
         false
     }
 
-    fn start(&mut self, id: String, typed: Option<String>) -> Vec<Effect> {
+    pub(super) fn start(&mut self, id: String, typed: Option<String>) -> Vec<Effect> {
         let fx = self.send(Msg::StartStep {
             step: id.clone(),
             typed,
@@ -649,6 +683,12 @@ impl App {
         if action == Some(Action::Redraw) {
             return (Vec::new(), Some(Request::Redraw));
         }
+        if let Some(fx) = self.branch_dialog_key(key, action) {
+            return (fx, None);
+        }
+        let Some(dialog) = self.dialogs.front_mut() else {
+            return (Vec::new(), None);
+        };
         if matches!(dialog, Dialog::QuitBusy) {
             let choice = match (key.code, action) {
                 (_, Some(Action::DialogCancel)) => Some(Request::CancelExit),
@@ -663,7 +703,11 @@ impl App {
             return (Vec::new(), choice);
         }
         if action == Some(Action::DialogCancel) {
-            self.dialogs.pop_front();
+            if let Some(Dialog::Prerequisite { group, item }) = self.dialogs.pop_front() {
+                // "Later" sticks: checks finishing do not ask it again;
+                // the operator does (the reopen key, or Enter on a step).
+                self.deferred.insert((group, item));
+            }
             return (Vec::new(), None);
         }
         if yes_no {

@@ -3,10 +3,13 @@
 
 pub mod app;
 mod ask;
+mod branch;
+pub mod catalog;
 mod clipboard;
 pub mod find;
 mod help;
 pub mod keymap;
+mod people;
 pub mod review;
 mod runtime;
 mod terminal;
@@ -43,37 +46,16 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
         crate::runner::setup::Signing::Unsigned(why) => app.warn(why.clone()),
     }
     let signing = open.signing;
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let restore = if open.resumed {
-        crate::runner::restore::plan(app.engine.state())
-    } else {
-        Default::default()
-    };
-    let spawned = runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx, &restore);
-    let mut exec = match spawned {
-        Ok(e) => e,
-        Err(e) => {
-            return Ended::Refused(tr!(opts.lang, "run-error-shell", error = e.to_string()));
-        }
-    };
-    if open.resumed {
-        let lines = restore_banner(&app, &restore);
-        exec.shell.notice(&lines.join("\n"));
-        if let Some(first) = lines.into_iter().next() {
-            app.warn(first);
-        }
-    }
-    exec.carry_out(&mut app, open.effects);
+    // What the run needs before it can go on, asked from the first frame:
+    // the engine decides without the shell, the journal follows.
+    let mut pending = open.effects;
     for (name, value) in &opts.vars {
-        let fx = app.send(Msg::SetVariable {
+        pending.extend(app.send(Msg::SetVariable {
             name: name.clone(),
             value: value.to_string(),
-        });
-        exec.carry_out(&mut app, fx);
+        }));
     }
     app.queue_preparation();
-    let fx = app.prerequisite_checks();
-    exec.carry_out(&mut app, fx);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -93,6 +75,44 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
             return Ended::Refused(tr!(opts.lang, "run-error-terminal", error = e.to_string()));
         }
     };
+    // The first frame before the shell starts (a fork and a shell's rc
+    // files) and before the journal's first fsync: the operator reads
+    // the checklist while they happen.
+    if let Err(e) = runtime::first_frame(&mut app, &mut guard) {
+        drop(guard);
+        return Ended::Refused(tr!(opts.lang, "run-error-terminal", error = e.to_string()));
+    }
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let restore = if open.resumed {
+        crate::runner::restore::plan(app.engine.state())
+    } else {
+        Default::default()
+    };
+    let spawned = runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx, &restore);
+    let mut exec = match spawned {
+        Ok(e) => e,
+        Err(e) => {
+            drop(guard);
+            return Ended::Refused(tr!(opts.lang, "run-error-shell", error = e.to_string()));
+        }
+    };
+    if open.resumed {
+        let lines = restore_banner(&app, &restore);
+        exec.shell.notice(&lines.join("\n"));
+        if let Some(first) = lines.into_iter().next() {
+            app.warn(first);
+        }
+    }
+    exec.people = Some(crate::runner::people::People::new(
+        exec.writer.path(),
+        &opts.data_dir,
+        &app.engine.procedure().meta.id.clone(),
+        &opts.team_file,
+        open.own_keys.clone(),
+    ));
+    exec.carry_out(&mut app, pending);
+    let fx = app.prerequisite_checks();
+    exec.carry_out(&mut app, fx);
     let stop = runtime.block_on(runtime::run_loop(&mut app, &mut exec, &mut guard, rx));
     // The journal first: after a hang-up the terminal may be gone, and
     // nothing written to it may come before `run-interrupted`.
@@ -127,6 +147,16 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
             run = app.engine.state().run_id.as_str()
         ));
         return Ended::Finished(o);
+    }
+    if let Some(h) = &app.engine.state().handoff {
+        say(&tr!(
+            app.lang,
+            "team-handed-off-banner",
+            to = h.to.as_str(),
+            file = source.as_str(),
+            run = app.engine.state().run_id.as_str()
+        ));
+        return Ended::Interrupted;
     }
     say(&tr!(
         app.lang,

@@ -69,6 +69,8 @@ pub struct Executor {
     /// The running step command's timeout: when it is due and how far
     /// the stopping has gone.
     deadline: Option<Deadline>,
+    /// Approvals, handoff requests and watchers around the run.
+    pub people: Option<crate::runner::people::People>,
 }
 
 /// A command over its time is stopped in stages: Ctrl-C to its process
@@ -114,6 +116,7 @@ impl Executor {
             pane: (24, 80),
             hold: false,
             deadline: None,
+            people: None,
         })
     }
 
@@ -643,7 +646,10 @@ pub async fn run_loop(
             wait = wait.min(d.saturating_duration_since(Instant::now()));
         }
         // Keys are read unless the session is going away on a signal.
-        let keys = !hung_up && winding.as_ref().is_none_or(|w| w.why == Ending::Quit);
+        let keys = !hung_up
+            && winding
+                .as_ref()
+                .is_none_or(|w| matches!(w.why, Ending::Quit | Ending::Handoff));
         tokio::select! {
             ev = events.next(), if keys => {
                 match ev {
@@ -727,6 +733,9 @@ pub async fn run_loop(
                 dirty = true;
             }
             _ = tick.tick() => {
+                if super::people::look_around(app, exec) && winding.is_none() {
+                    winding = Some(Winding::new(Ending::Handoff, false));
+                }
                 if app.engine.active_item().is_some() || matches!(app.engine.state().status, RunStatus::Running | RunStatus::RollingBack | RunStatus::Preparing) {
                     dirty = true;
                 }
@@ -774,9 +783,25 @@ fn draw(
     ) {
         exec.resize(r.height, r.width);
     }
+    paint(app, guard, Some(&exec.shell))
+}
+
+/// The first frame, drawn before the shell exists.
+pub fn first_frame(
+    app: &mut App,
+    guard: &mut super::terminal::TerminalGuard,
+) -> std::io::Result<()> {
+    paint(app, guard, None)
+}
+
+fn paint(
+    app: &App,
+    guard: &mut super::terminal::TerminalGuard,
+    shell: Option<&Shell>,
+) -> std::io::Result<()> {
     let (ascii, basic) = (app.ascii, app.mono);
     guard.terminal.draw(|f| {
-        super::view::draw(f, app, Some(&exec.shell));
+        super::view::draw(f, app, shell);
         if ascii || basic {
             super::view::degrade::degrade(f.buffer_mut(), ascii, basic);
         }

@@ -31,13 +31,32 @@ impl Filter {
             && self.until.is_none_or(|t| started < t)
             && self.operator.as_ref().is_none_or(|o| {
                 let o = o.to_lowercase();
-                r.operator.to_lowercase().contains(&o) || r.login.to_lowercase().contains(&o)
+                r.operator.to_lowercase().contains(&o)
+                    || r.login.to_lowercase().contains(&o)
+                    || r.operators.iter().any(|x| x.to_lowercase().contains(&o))
             })
             && self.environment.as_ref().is_none_or(|e| {
                 r.environment
                     .as_deref()
                     .is_some_and(|x| x.eq_ignore_ascii_case(e))
             })
+    }
+}
+
+impl Filter {
+    /// With `--operator`: the run with only the steps that operator did
+    /// (a run handed over counts each step for the person who did it).
+    pub fn own_steps(&self, r: &RunRecord) -> RunRecord {
+        let mut r = r.clone();
+        if let Some(o) = &self.operator {
+            let o = o.to_lowercase();
+            let (name, login) = (r.operator.to_lowercase(), r.login.to_lowercase());
+            r.steps.retain(|s| match &s.by {
+                Some(by) => by.to_lowercase().contains(&o),
+                None => name.contains(&o) || login.contains(&o),
+            });
+        }
+        r
     }
 }
 

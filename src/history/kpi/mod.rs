@@ -53,6 +53,11 @@ pub struct Kpis {
     /// Journals that failed verification: never in the figures, and listed
     /// whatever the filter (what they say cannot be trusted).
     pub unverified: Vec<Unverified>,
+    /// Seed 001's figures over the procedures directory (documented, tested
+    /// in the last quarter, reviewed within cadence), when there is one;
+    /// set by the caller (`crate::catalog::CatalogKpi`), whatever the filter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<crate::catalog::CatalogKpi>,
 }
 
 /// The figures of one procedure.
@@ -77,7 +82,19 @@ pub struct ProcedureKpi {
 
 /// The figures of the runs of `scan` that pass `filter`.
 pub fn compute(scan: &Scan, filter: &Filter) -> Kpis {
-    let mut runs: Vec<&RunRecord> = scan.runs.iter().filter(|r| filter.keeps(r)).collect();
+    let trimmed: Vec<RunRecord> = match filter.operator {
+        Some(_) => scan
+            .runs
+            .iter()
+            .filter(|r| filter.keeps(r))
+            .map(|r| filter.own_steps(r))
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut runs: Vec<&RunRecord> = match filter.operator {
+        Some(_) => trimmed.iter().collect(),
+        None => scan.runs.iter().filter(|r| filter.keeps(r)).collect(),
+    };
     runs.sort_by(|a, b| (a.started_ms, &a.run_id).cmp(&(b.started_ms, &b.run_id)));
     let mut by_procedure: std::collections::BTreeMap<&str, Vec<&RunRecord>> =
         std::collections::BTreeMap::new();
@@ -93,6 +110,7 @@ pub fn compute(scan: &Scan, filter: &Filter) -> Kpis {
         global: GlobalKpi::of(&runs, scan.unverified.len()),
         procedures,
         unverified: scan.unverified.clone(),
+        catalog: None,
     }
 }
 

@@ -30,6 +30,8 @@ pub struct RecordBuilder {
     /// (start, paused_ms so far) of the rollback.
     rollback_from: Option<(DateTime<Utc>, u64)>,
     error: Option<String>,
+    /// The operator at work now (who started, then who resumed).
+    current: Option<String>,
 }
 
 impl RecordBuilder {
@@ -65,11 +67,15 @@ impl RecordBuilder {
                             duration_ms: 0,
                             attempts: 0,
                             last: StepEnd::Skipped,
+                            by: None,
                         });
                         rec.steps.len() - 1
                     }
                 };
                 let s = &mut rec.steps[i];
+                // Whoever ended it last did it; the run's own operator
+                // is not repeated.
+                s.by = self.current.clone().filter(|c| *c != rec.operator);
                 match outcome {
                     StepOutcome::Done | StepOutcome::Failed => {
                         // Step time is cumulative: the latest one holds;
@@ -112,7 +118,13 @@ impl RecordBuilder {
                     });
                 }
             }
-            Fact::Resumed => {
+            Fact::Resumed { operator } => {
+                if let Some(o) = operator {
+                    if o != rec.operator && !rec.operators.contains(&o) {
+                        rec.operators.push(o.clone());
+                    }
+                    self.current = Some(o);
+                }
                 rec.status = RunStatus::Open;
                 if let Some(from) = self.pause_from.take() {
                     rec.paused_ms += ms_between(from, ts);
@@ -134,6 +146,7 @@ impl RecordBuilder {
         }
         self.started = Some(started);
         let login = format!("{}@{}", e.operator.user, e.operator.host);
+        self.current = Some(e.operator.label());
         self.record = Some(RunRecord {
             run_id: e.run_id,
             procedure_id: e.procedure_id,
@@ -144,6 +157,7 @@ impl RecordBuilder {
             mode: e.mode,
             operator: e.operator.name.unwrap_or_else(|| login.clone()),
             login,
+            operators: Vec::new(),
             started_ms: started.timestamp_millis(),
             last_ms: started.timestamp_millis(),
             status: RunStatus::Open,

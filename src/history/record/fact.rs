@@ -70,7 +70,10 @@ pub enum Fact {
         /// stopped at the line before).
         crash: bool,
     },
-    Resumed,
+    /// The run resumed, by this operator (name, else `user@host`).
+    Resumed {
+        operator: Option<String>,
+    },
     Finished {
         outcome: RunOutcome,
         reason: Option<String>,
@@ -106,6 +109,21 @@ struct NoteJson {
 struct RollbackJson {
     #[serde(default)]
     from_step: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ResumedJson {
+    #[serde(default)]
+    operator: Option<Who>,
+}
+
+impl Who {
+    /// `--operator NAME`, else `user@host`, as `Operator::label`.
+    pub fn label(&self) -> String {
+        self.name
+            .clone()
+            .unwrap_or_else(|| format!("{}@{}", self.user, self.host))
+    }
 }
 
 #[derive(Deserialize)]
@@ -157,7 +175,12 @@ impl Fact {
                     crash: e.0 == Interruption::Crash,
                 }
             }
-            "run-resumed" => Fact::Resumed,
+            "run-resumed" => {
+                let e: ResumedJson = serde_json::from_slice(json)?;
+                Fact::Resumed {
+                    operator: e.operator.map(|w| w.label()),
+                }
+            }
             "run-finished" => {
                 let e: FinishedJson = serde_json::from_slice(json)?;
                 Fact::Finished {
@@ -237,7 +260,9 @@ impl Fact {
             Event::RunInterrupted { why, .. } => Fact::Interrupted {
                 crash: why.0 == Interruption::Crash,
             },
-            Event::RunResumed { .. } => Fact::Resumed,
+            Event::RunResumed { operator, .. } => Fact::Resumed {
+                operator: Some(operator.label()),
+            },
             Event::RunFinished {
                 outcome, reason, ..
             } => Fact::Finished {

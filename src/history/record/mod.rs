@@ -162,6 +162,10 @@ pub struct StepSample {
     pub attempts: u32,
     /// The outcome of the last `step-finished` of the step.
     pub last: StepEnd,
+    /// Who did it, when not the run's operator (a run handed over).
+    /// (Never skipped when serialized: the KPI index is postcard.)
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 impl StepSample {
@@ -210,6 +214,9 @@ pub struct RunRecord {
     pub operator: String,
     /// `user@host` of the operator who started the run.
     pub login: String,
+    /// The operators who resumed it (a handoff), in order, once each.
+    #[serde(default)]
+    pub operators: Vec<String>,
     /// Start (the `run-started` line), milliseconds since the Unix epoch.
     pub started_ms: i64,
     /// The last line's time, milliseconds since the Unix epoch.

@@ -9,8 +9,10 @@
 //! learned). A journal that does not verify, and a run that has not
 //! finished, say so at the top.
 
+mod branches;
 mod deviations;
 mod markdown;
+pub mod people;
 mod steps;
 mod summary;
 mod timeline;
@@ -108,6 +110,8 @@ where
     out.push_str(&timeline::section(&cx, input.lines));
     out.push_str(&steps::section(&cx));
     out.push_str(&deviations::section(&cx));
+    out.push_str(&branches::section(&cx));
+    out.push_str(&people::section(&cx, input.lines));
     out.push_str(&steps::rollback_section(&cx));
     out.push_str(&steps::interruptions_section(&cx));
     out.push_str(&format!(
@@ -231,6 +235,9 @@ where
     /// A step's result for a table cell: failures in bold, and whether the
     /// rollback undid it.
     fn result(&self, s: &StepReview) -> String {
+        if let Some(c) = self.review.choices.iter().find(|c| c.step == s.id) {
+            return crate::tr!(self.lang, "branch-report-chose", option = code(&c.option));
+        }
         let word = match s.state {
             super::review::StepState::NotReached => {
                 crate::tr!(self.lang, "report-step-not-reached").to_string()

@@ -49,26 +49,40 @@ where
         out.push_str("\n\n");
         return out;
     }
-    out.push_str(&table(
-        &[
-            crate::tr!(cx.lang, "report-step"),
-            crate::tr!(cx.lang, "report-title-column"),
-            crate::tr!(cx.lang, "report-result"),
-            crate::tr!(cx.lang, "report-attempts"),
-            crate::tr!(cx.lang, "report-actual"),
-            crate::tr!(cx.lang, "report-estimate-column"),
-            crate::tr!(cx.lang, "report-difference"),
-        ],
-        &[
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
-        &rows,
-    ));
+    let mut header = vec![
+        crate::tr!(cx.lang, "report-step"),
+        crate::tr!(cx.lang, "report-title-column"),
+        crate::tr!(cx.lang, "report-result"),
+        crate::tr!(cx.lang, "report-attempts"),
+        crate::tr!(cx.lang, "report-actual"),
+        crate::tr!(cx.lang, "report-estimate-column"),
+        crate::tr!(cx.lang, "report-difference"),
+    ];
+    let mut align = vec![
+        Align::Left,
+        Align::Left,
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+    ];
+    let mut rows = rows;
+    // Handed over: each step names who did it (its last attempt's).
+    if super::people::several_operators(r) {
+        header.push(crate::tr!(cx.lang, "team-report-by-column"));
+        align.push(Align::Left);
+        let forward = r.steps.iter().filter(|s| s.kind == StepKind::Forward);
+        for (row, s) in rows.iter_mut().zip(forward) {
+            let who = s
+                .attempts
+                .last()
+                .and_then(|a| super::people::operator_at(r, a.started))
+                .map(|o| escape(&o.label()))
+                .unwrap_or_else(|| "-".into());
+            row.push(who);
+        }
+    }
+    out.push_str(&table(&header, &align, &rows));
     out.push('\n');
     out.push_str(&crate::tr!(cx.lang, "shell-step-time-note"));
     out.push_str("\n\n");

@@ -145,6 +145,24 @@ impl Session {
             }
             return Ok(());
         };
+        // Line mode runs it at once: the operator sees it and says yes first.
+        let text = self
+            .engine
+            .procedure()
+            .snippet(&snippet)
+            .and_then(|s| s.commands.get(command))
+            .map(|c| crate::run::substitute::substitute(&c.run, &values))
+            .unwrap_or_default();
+        let sure = self.input.line(&format!(
+            "  {} ",
+            tr!(self.lang, "branch-plain-snippet-confirm", command = text)
+        ))?;
+        if !matches!(
+            sure.trim().to_lowercase().as_str(),
+            "y" | "s" | "si" | "sí" | "yes"
+        ) {
+            return Ok(());
+        }
         let fx = self.update(Msg::SendSnippet { snippet, command });
         self.exec(fx)
     }

@@ -51,6 +51,7 @@ pub fn metadata(t: &mut Table<'_, '_>, sink: &mut Sink) -> Metadata {
     m.rpo = t.estimate(sink, "rpo").map(|(e, _)| e);
     m.tags = t.texts(sink, "tags");
     m.allow = t.texts(sink, "allow");
+    m.approval = t.texts(sink, "approval");
     m
 }
 

@@ -574,6 +574,7 @@ pub const METADATA_KEYS: &[&str] = &[
     "rpo",
     "tags",
     "allow",
+    "approval",
 ];
 
 /// Keys of a step.
@@ -593,6 +594,7 @@ pub const STEP_KEYS: &[&str] = &[
     "manual",
     "notes",
     "allow",
+    "approval",
     "choice",
     "options",
     "condition",
@@ -642,6 +644,7 @@ pub fn spanish_key(key: &str) -> Option<&'static str> {
         "si_falla" => "on_failure",
         "instrucciones" => "instructions",
         "notas" => "notes",
+        "aprobacion" | "aprobaciones" => "approval",
         "presupuesto" => "budget",
         "secreto" => "secret",
         "nombre" => "name",

@@ -210,6 +210,7 @@ fn step(t: &mut Table<'_, '_>, sink: &mut Sink, free_id: &str) -> Step {
     s.manual = t.bool(sink, "manual").unwrap_or(false);
     s.notes = t.texts(sink, "notes");
     s.allow = t.texts(sink, "allow");
+    s.approval = t.texts(sink, "approval");
     s.choice = super::choice::choice(t, sink);
     s.condition = super::choice::condition(t, sink);
     if let Some(choice) = &s.choice {
@@ -304,8 +305,12 @@ fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {
                     })
             });
             let output = vt.string(sink, "output");
+            // The syntax only: compiling every step's pattern here (a
+            // DFA each) was the larger part of loading a long procedure,
+            // in front of the run's first frame; the validation compiles
+            // it when output is checked.
             if let Some(o) = &output
-                && let Err(e) = regex::Regex::new(&o.value)
+                && let Err(e) = regex_syntax::Parser::new().parse(&o.value)
             {
                 let detail = e.to_string();
                 let last = detail.lines().last().unwrap_or("invalid").trim();

@@ -912,6 +912,7 @@ impl StepDraft {
                 .filter(|s| !s.trim().is_empty())
                 .collect(),
             rollback,
+            approval: Vec::new(),
             confirm: self.confirm,
             manual,
             notes: self.notes,

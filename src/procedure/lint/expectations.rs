@@ -6,7 +6,8 @@ use crate::diagnostic::Diagnostic;
 
 pub fn check(ctx: &mut Ctx<'_>) {
     let p = ctx.procedure;
-    for step in p.all_steps() {
+    // A choice step only asks: its options' steps run and say what success is.
+    for step in p.all_steps().filter(|s| s.choice.is_none()) {
         if step.expected.is_none() && step.validation.is_none() {
             ctx.warn(
                 Some(step),

@@ -8,7 +8,8 @@ use crate::procedure::model::StepRollback;
 pub fn check(ctx: &mut Ctx<'_>) {
     let p = ctx.procedure;
     for phase in &p.phases {
-        for step in &phase.steps {
+        // A choice step changes nothing: its options' steps are linted.
+        for step in phase.steps.iter().filter(|s| s.choice.is_none()) {
             let effective = step.criticality.or(match phase.kind {
                 PhaseKind::Execution => p.meta.criticality,
                 _ => None,

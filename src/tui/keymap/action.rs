@@ -75,6 +75,10 @@ actions! {
     ShowKpi = "show-kpi";
     NextCommand = "next-command";
     PreviousCommand = "previous-command";
+    Snippets = "snippets";
+    OpenProcedure = "open-procedure";
+    FilterProcedures = "filter-procedures";
+    ShowRuns = "show-runs";
 }
 
 #[cfg(test)]

@@ -164,12 +164,16 @@ pub fn draw_details(f: &mut Frame, area: Rect, app: &App, look: &Look) {
     }
     if let (Some(w), None) = (&step.warning, undo) {
         lines.push(Line::raw(""));
-        lines.extend(
-            reflow(w)
-                .into_iter()
-                .map(|l| Line::styled(format!("!! {l}"), look.alert())),
-        );
+        let label = tr!(lang, "procedure-warning-label");
+        lines.extend(reflow(w).into_iter().enumerate().map(|(n, l)| {
+            let text = match n {
+                0 => format!("!! {label}: {l}"),
+                _ => format!("!! {l}"),
+            };
+            Line::styled(text, look.alert())
+        }));
     }
+    lines.extend(super::branch::detail_lines(app, item, look));
     let instructions = match undo {
         Some(u) => u.instructions.as_ref(),
         None => step.instructions.as_ref(),

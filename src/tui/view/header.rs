@@ -133,6 +133,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         }
         _ => {}
     }
+    second.extend(super::people::spans(app, look));
     let lines = vec![Line::from(first), Line::from(second)];
     f.render_widget(Paragraph::new(lines), area);
 }

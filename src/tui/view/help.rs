@@ -24,6 +24,8 @@ pub const LEGEND: &[StepStatus] = &[
     StepStatus::Done,
     StepStatus::Failed,
     StepStatus::Skipped,
+    StepStatus::SkippedByCondition,
+    StepStatus::NotChosen,
     StepStatus::RolledBack,
     StepStatus::Interrupted,
 ];
@@ -39,9 +41,10 @@ fn in_legend(s: StepStatus) -> bool {
         | StepStatus::Done
         | StepStatus::Failed
         | StepStatus::Skipped
+        | StepStatus::SkippedByCondition
+        | StepStatus::NotChosen
         | StepStatus::RolledBack
         | StepStatus::Interrupted => LEGEND.contains(&s),
-        StepStatus::NotChosen | StepStatus::SkippedByCondition => false,
     }
 }
 

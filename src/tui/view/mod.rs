@@ -2,12 +2,16 @@
 //! columns the four regions sit side by side; at 100-159 two columns; below
 //! that one region at a time, with tabs and a zoom key.
 
+mod branch;
+mod catalog;
+mod catalog_row;
 mod checklist;
 pub mod degrade;
 mod footer;
 mod header;
 pub mod help;
 mod overlay;
+mod people;
 mod review;
 mod rollback;
 mod shell;
@@ -15,6 +19,7 @@ pub mod style;
 mod terminal_pane;
 mod timers;
 
+pub use catalog::draw as draw_catalog;
 pub use review::draw as draw_review;
 
 use crate::tr;
@@ -207,5 +212,6 @@ pub fn mode_word(lang: crate::i18n::Lang, mode: crate::tui::keymap::Mode) -> Str
         Mode::Shell => tr!(lang, "tui-mode-shell"),
         Mode::Dialog => tr!(lang, "tui-mode-dialog"),
         Mode::Log => tr!(lang, "tui-mode-log"),
+        Mode::Catalog => tr!(lang, "catalog-mode"),
     }
 }

@@ -45,15 +45,28 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
             input,
         } => {
             let quoted: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
+            let mut body = app
+                .engine
+                .item(step)
+                .map(|i| super::branch::warning_lines(lang, &app.engine, i))
+                .unwrap_or_default();
+            body.push(tr!(
+                lang,
+                "tui-dialog-confirm-body",
+                accepted = quoted.join(" / ")
+            ));
             (
                 tr!(lang, "tui-dialog-confirm-title", step = name(step)),
-                vec![tr!(
-                    lang,
-                    "tui-dialog-confirm-body",
-                    accepted = quoted.join(" / ")
-                )],
+                body,
                 Some(input.clone()),
             )
+        }
+        Dialog::Choice { .. }
+        | Dialog::Condition { .. }
+        | Dialog::Warning { .. }
+        | Dialog::Snippets { .. } => {
+            let (title, body) = super::branch::dialog_text(app, d).unwrap_or_default();
+            (title, body, None)
         }
         Dialog::Reason { purpose, input } => {
             let q = match purpose {
@@ -198,7 +211,15 @@ pub fn dialog(f: &mut Frame, area: Rect, app: &App, look: &Look, d: &Dialog) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(keys, look.dim()));
     }
-    let height = lines.len() as u16 + 4;
+    let height = match d {
+        // Questions and warnings from the procedure run long: room for
+        // their wrapped rows, so the keys at the bottom stay visible.
+        Dialog::Choice { .. }
+        | Dialog::Condition { .. }
+        | Dialog::Warning { .. }
+        | Dialog::Snippets { .. } => super::branch::wrapped_rows(&lines, width, area) + 4,
+        _ => lines.len() as u16 + 4,
+    };
     let r = centered(area, width, height);
     f.render_widget(Clear, r);
     let block = Block::bordered()

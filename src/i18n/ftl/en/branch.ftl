@@ -38,3 +38,39 @@ branch-no-snippets = This procedure has no reference snippets.
 branch-snippets-title = Reference snippets (commands to send to the shell; not steps):
 branch-plain-snippet-pick = Number of the command to run in the shell (1-{ $count }; empty: back):
 branch-plain-menu-snippets = [c] reference snippets
+
+## The TUI
+
+branch-choice-title = Choice: step { $step }
+branch-choice-keys = ↑/↓ or 1-{ $count }: pick · { $accept }: accept · { $cancel }: back
+branch-condition-title = Condition: step { $step }
+branch-condition-keys = y: yes, run the step · n: no, not applicable · { $cancel }: back
+branch-warning-title = Before running step { $step }
+branch-warning-keys = { $accept }/y: run it · { $cancel }: back
+branch-snippets-dialog-title = Reference snippets
+branch-snippets-keys = ↑/↓ or 1-{ $count }: pick · { $accept }: type it in the shell (Enter there runs it) · { $cancel }: back
+branch-snippet-typed = Command typed in the shell: Enter runs it, { $leave } goes back to the checklist.
+branch-answer = { $answer ->
+    [yes] yes
+   *[no] no
+}
+key-snippets = open the reference snippets and send a command to the shell
+    .short = snippets
+branch-plain-snippet-confirm = Run “{ $command }” in the shell? [y] yes  [n] no:
+branch-report-title = Choices and conditions
+branch-report-intro = The operator's answers before steps; they are not deviations.
+branch-report-columns = columns
+    .time = Time
+    .step = Step
+    .kind = Question
+    .answer = Answer
+branch-report-kind = { $kind ->
+    [choice] choice
+   *[condition] condition
+}
+branch-report-chose = option { $option }
+branch-report-chose-not-run = option { $option } (not run: { $steps })
+branch-report-condition-answer = { $answer ->
+    [yes] yes: it ran
+   *[no] no: not applicable
+}

@@ -38,3 +38,39 @@ branch-no-snippets = Este procedimiento no tiene referencias.
 branch-snippets-title = Referencias (comandos para enviar al shell; no son pasos):
 branch-plain-snippet-pick = Número del comando a ejecutar en el shell (1-{ $count }; vacío: volver):
 branch-plain-menu-snippets = [c] referencias
+
+## The TUI
+
+branch-choice-title = Elección: paso { $step }
+branch-choice-keys = ↑/↓ o 1-{ $count }: elegir · { $accept }: aceptar · { $cancel }: volver
+branch-condition-title = Condición: paso { $step }
+branch-condition-keys = s/y: sí, ejecutar el paso · n: no, no aplica · { $cancel }: volver
+branch-warning-title = Antes de ejecutar el paso { $step }
+branch-warning-keys = { $accept }/s: ejecutar · { $cancel }: volver
+branch-snippets-dialog-title = Referencias
+branch-snippets-keys = ↑/↓ o 1-{ $count }: elegir · { $accept }: escribirlo en el shell (Enter allí lo ejecuta) · { $cancel }: volver
+branch-snippet-typed = Comando escrito en el shell: Enter lo ejecuta, { $leave } vuelve a la lista de pasos.
+branch-answer = { $answer ->
+    [yes] sí
+   *[no] no
+}
+key-snippets = abrir las referencias y enviar un comando al shell
+    .short = referencias
+branch-plain-snippet-confirm = ¿Ejecutar «{ $command }» en el shell? [y] sí  [n] no:
+branch-report-title = Elecciones y condiciones
+branch-report-intro = Respuestas del operador antes de los pasos; no son desviaciones.
+branch-report-columns = columns
+    .time = Hora
+    .step = Paso
+    .kind = Pregunta
+    .answer = Respuesta
+branch-report-kind = { $kind ->
+    [choice] elección
+   *[condition] condición
+}
+branch-report-chose = opción { $option }
+branch-report-chose-not-run = opción { $option } (no se ejecutaron: { $steps })
+branch-report-condition-answer = { $answer ->
+    [yes] sí: se ejecutó
+   *[no] no: no aplica
+}

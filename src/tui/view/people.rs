@@ -1,0 +1,50 @@
+//! The header's indicators of the people around a run: a step held for
+//! an approval, and who is watching.
+
+use super::style::Look;
+use crate::tr;
+use crate::tui::app::App;
+use ratatui::style::Modifier;
+use ratatui::text::Span;
+
+pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    if let Some((step, roles)) = app.engine.awaiting_approval() {
+        out.push(Span::raw("  "));
+        out.push(Span::styled(
+            format!(
+                " {} ",
+                tr!(
+                    lang,
+                    "team-header-awaiting",
+                    step = step,
+                    roles = roles.join(", ")
+                )
+            ),
+            look.alert().add_modifier(Modifier::REVERSED),
+        ));
+    }
+    if !app.watchers.is_empty() {
+        out.push(Span::styled(
+            format!(
+                "  {}",
+                tr!(
+                    lang,
+                    "team-watchers",
+                    count = app.watchers.len(),
+                    // The header is one line at 80 columns: names, not
+                    // their hosts.
+                    names = app
+                        .watchers
+                        .iter()
+                        .map(|w| w.split('@').next().unwrap_or(w))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            ),
+            look.title(),
+        ));
+    }
+    out
+}
