@@ -517,3 +517,65 @@ fn a_run_handed_off_from_ana_to_luis_attributes_each_step_to_who_did_it() {
         "{ana:?}"
     );
 }
+
+#[test]
+fn a_watcher_follows_the_run_within_a_second_sends_nothing_and_can_be_killed() {
+    if !have_openssh(module_path!()) {
+        return;
+    }
+    let t = Team::new();
+    let plain = PROCEDURE.replace("approval = [\"tech-lead\"]\n", "");
+    std::fs::write(&t.procedure, plain).unwrap();
+    let proc_path = t.procedure.to_str().unwrap().to_string();
+    let mut a = pty_screen::spawn_with(
+        &["run", "--operator", "ana", &proc_path],
+        &t.data,
+        t.dir.path(),
+        &t.env(&t.ana),
+    );
+    a.wait_for("enter run");
+    let run = store::run_id_of(&t.journal());
+    let mut w = pty_screen::spawn_with(
+        &["watch", &run, "--name", "luis@example"],
+        &t.data,
+        t.dir.path(),
+        &t.env(&t.luis),
+    );
+    w.wait_for("WATCHING");
+    // The runner's header names the watcher.
+    a.wait_for("watch: luis");
+    // A step done by the runner shows on the watcher within a second,
+    // with its output in the shell pane.
+    a.send("\r");
+    a.wait_for("✓ 1 done");
+    let seen = Instant::now();
+    w.wait_for("[x] 1");
+    w.wait_for("prepared-one");
+    let lag = seen.elapsed();
+    assert!(lag < Duration::from_secs(1), "the watcher lagged {lag:?}");
+    // No key of the watcher reaches the run.
+    let before = std::fs::read_to_string(t.journal()).unwrap();
+    for k in ["\r", "s", "o", "b", "x\r", "2"] {
+        w.send(k);
+    }
+    w.wait_for("read only");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(std::fs::read_to_string(t.journal()).unwrap(), before);
+    assert!(!a.text().contains("✓ 2 done"), "{}", a.text());
+    // Killing the watcher leaves the run as it was; its name goes away.
+    w.crash();
+    a.wait_gone("watch: luis");
+    a.send("\r");
+    a.wait_for("✓ 2 done");
+    a.send("\r");
+    a.wait_for("FINISHED");
+    a.send("q");
+    a.send("y");
+    let _ = a.child.wait();
+    let v = verify_file(&t.journal()).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    assert!(matches!(
+        v.lines.last().map(|l| &l.event),
+        Some(Event::RunFinished { .. })
+    ));
+}

@@ -122,6 +122,7 @@ impl Driver {
                     }));
                     self.app.report_outcome(&step);
                 }
+                // Typed at the fake prompt, not run.
                 Effect::SendToShell { .. } => {}
                 Effect::CheckPrerequisite { group, item, .. } => {
                     queue.extend(self.app.send(Msg::PrerequisiteChecked {
@@ -130,8 +131,6 @@ impl Driver {
                         exit_code: 0,
                     }));
                 }
-                // Typed at the fake prompt, not run.
-                Effect::SendToShell { .. } => {}
             }
         }
         self.app.refresh_status();

@@ -95,6 +95,8 @@ pub enum Command {
     Approve(super::approve::ApproveArgs),
     // Hand a running run over to the next operator.
     Handoff(super::handoff::HandoffArgs),
+    // Follow a run live, read only, from another terminal.
+    Watch(super::watch::WatchArgs),
     // Print where pasos keeps its configuration and data.
     Paths,
     // The procedure catalog, full screen (`cli::catalog`).

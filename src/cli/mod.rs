@@ -23,6 +23,7 @@ mod run;
 mod sync;
 mod unattended;
 mod verify;
+mod watch;
 
 use args::{Cli, Command};
 use pasos::tr;
@@ -70,6 +71,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Command::Sync(a) => sync::run(&a, &cli.global),
         Command::Approve(a) => approve::run(&a, &cli.global),
         Command::Handoff(a) => handoff::run(&a, &cli.global),
+        Command::Watch(a) => watch::run(&a, &cli.global),
     };
     ExitCode::from(code)
 }

@@ -104,6 +104,25 @@ impl Engine {
         clock: Box<dyn Clock>,
         lines: &[Line],
     ) -> Result<Engine, ReplayError> {
+        Engine::rebuild(procedure, clock, lines, true)
+    }
+
+    /// A run as its journal says so far, for someone watching it live:
+    /// a step in progress stays in progress.
+    pub fn follow(
+        procedure: Procedure,
+        clock: Box<dyn Clock>,
+        lines: &[Line],
+    ) -> Result<Engine, ReplayError> {
+        Engine::rebuild(procedure, clock, lines, false)
+    }
+
+    fn rebuild(
+        procedure: Procedure,
+        clock: Box<dyn Clock>,
+        lines: &[Line],
+        mark_live: bool,
+    ) -> Result<Engine, ReplayError> {
         let first = lines.first().ok_or(ReplayError::Empty)?;
         let Event::RunStarted { procedure_id, .. } = &first.event else {
             return Err(ReplayError::NotStarted);
@@ -123,7 +142,7 @@ impl Engine {
             engine.state.status,
             RunStatus::Preparing | RunStatus::Running | RunStatus::RollingBack
         );
-        if live {
+        if live && mark_live {
             let at = lines.last().map(|l| l.ts).unwrap_or_default();
             engine.mark_interrupted(at);
             engine.implicit_interrupt = true;

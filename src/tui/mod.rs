@@ -14,6 +14,7 @@ pub mod review;
 mod runtime;
 mod terminal;
 pub mod view;
+pub mod watch;
 
 use crate::run::{Msg, RunStatus};
 use crate::runner::ending::Ending;

@@ -47,10 +47,16 @@ pub fn files_with_extension(dir: &Path, ext: &str) -> Vec<String> {
 
 /// Runs `pasos ARGS...` in `dir` with a fixed, colourless, English
 /// environment so the output does not depend on who runs the tests.
+/// Today is pinned (the `review-due` lint counts from it) and the history
+/// is an empty directory of its own (`version-not-bumped` reads it), unless
+/// the caller names one with `--data-dir`.
 pub fn pasos_in(dir: &Path, args: &[&str]) -> Output {
+    let history = tempfile::tempdir().expect("a temporary data dir");
     let out = Command::new(env!("CARGO_BIN_EXE_pasos"))
         .args(args)
         .current_dir(dir)
+        .env("PASOS_TODAY", "2026-12-06")
+        .env("PASOS_DATA_DIR", history.path())
         .env("NO_COLOR", "1")
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")

@@ -25,16 +25,17 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
             look.alert().add_modifier(Modifier::REVERSED),
         ));
     }
+    // The header is one line at 80 columns: names, not their hosts.
     if !app.watchers.is_empty() {
         out.push(Span::styled(
             format!(
                 "  {}",
+                // The header is one line at 80 columns: names, not their
+                // hosts.
                 tr!(
                     lang,
                     "team-watchers",
                     count = app.watchers.len(),
-                    // The header is one line at 80 columns: names, not
-                    // their hosts.
                     names = app
                         .watchers
                         .iter()
