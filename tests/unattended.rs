@@ -200,7 +200,7 @@ fn a_drill_to_the_failure_of_step_4_rolls_back_and_exits_1() {
     // The summary.
     assert!(out.stdout.contains("✗ 4 "), "{}", out.stdout);
     assert!(
-        out.stdout.contains("Steps: 11 passed, 1 failed, 3 not run"),
+        out.stdout.contains("Steps: 9 passed, 1 failed, 3 not run"),
         "{}",
         out.stdout
     );
@@ -222,7 +222,7 @@ fn a_drill_to_the_failure_of_step_4_rolls_back_and_exits_1() {
     }
     let read = junit_summary(&junit);
     let expected_head = format!(
-        "suite tests=15 failures=1 skipped=3 errors=0\n\
+        "suite tests=13 failures=1 skipped=3 errors=0\n\
          property pasos.run_id={run_id}\n\
          property pasos.procedure=PROC-DEMO-001\n\
          property pasos.outcome=rolled-back\n"
@@ -625,7 +625,7 @@ fn the_demo_drill_answered_no_fails_at_step_4_and_rolls_back() {
     }
     let read = junit_summary(&junit);
     assert!(
-        read.starts_with("suite tests=14 failures=1 skipped=5 errors=0\n"),
+        read.starts_with("suite tests=13 failures=1 skipped=5 errors=0\n"),
         "{read}"
     );
     assert!(
