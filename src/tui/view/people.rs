@@ -26,6 +26,7 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
         ));
     }
     if !app.watchers.is_empty() {
+        // The header is one line at 80 columns: names, not their hosts.
         out.push(Span::styled(
             format!(
                 "  {}",
@@ -33,8 +34,6 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
                     lang,
                     "team-watchers",
                     count = app.watchers.len(),
-                    // The header is one line at 80 columns: names, not
-                    // their hosts.
                     names = app
                         .watchers
                         .iter()
