@@ -703,3 +703,73 @@ fn an_approval_nobody_gave_ahead_of_time_is_refused_before_the_start() {
     );
     assert!(env.journals().is_empty());
 }
+
+#[test]
+fn a_window_approval_signed_ahead_of_time_lets_the_drill_run() {
+    let test = "a_window_approval_signed_ahead_of_time_lets_the_drill_run";
+    if !common::tool_available(test, "ssh-keygen") {
+        return;
+    }
+    let env = Env::new();
+    let d = env.work.path();
+    let key = d.join("ana");
+    let made = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "ana@laptop", "-f"])
+        .arg(&key)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let team = d.join("team");
+    std::fs::write(&team, format!("tech-lead ana@example {public}")).unwrap();
+    let text = std::fs::read_to_string(drill_fixture()).unwrap().replacen(
+        "rpo = \"0s\"\n",
+        "rpo = \"0s\"\napproval = [\"tech-lead\"]\n",
+        1,
+    );
+    let file = d.join("approved.toml");
+    std::fs::write(&file, text).unwrap();
+    let now = chrono::Utc::now();
+    let stamp = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339();
+    let approve = env
+        .cmd("en_US.UTF-8")
+        .env("PASOS_TEAM", &team)
+        .args([
+            "approve",
+            "--procedure",
+            "PROC-DRILL-001",
+            "--role",
+            "tech-lead",
+        ])
+        .arg("--signing-key")
+        .arg(&key)
+        .args(["--from", &stamp(now - chrono::Duration::hours(1))])
+        .args(["--until", &stamp(now + chrono::Duration::hours(1))])
+        .output()
+        .unwrap();
+    assert!(
+        approve.status.success(),
+        "{}",
+        String::from_utf8_lossy(&approve.stderr)
+    );
+    let out = env
+        .cmd("en_US.UTF-8")
+        .env("PASOS_TEAM", &team)
+        .args(["run", "--unattended", "--yes-to", "1", "--var=MARKER=/"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("approved by ana@example (tech-lead)"),
+        "{stdout}"
+    );
+    let events = env.events();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::ApprovalGranted(_)))
+    );
+    assert_eq!(outcome(&events), Some(RunOutcome::Success));
+}
