@@ -374,7 +374,8 @@ fn sync_status_names_what_the_bucket_does_not_enforce() {
 
 #[test]
 fn a_new_reader_takes_the_runs_from_packs_that_cannot_change_them() {
-    let Some(g) = Garage::start("a_new_reader_takes_the_runs_from_packs_that_cannot_change_them")
+    let Some(mut g) =
+        Garage::start("a_new_reader_takes_the_runs_from_packs_that_cannot_change_them")
     else {
         return;
     };
@@ -422,7 +423,7 @@ fn a_new_reader_takes_the_runs_from_packs_that_cannot_change_them() {
         }
     }
     assert_eq!(replaced, 1);
-    let forged = forged.finish().unwrap();
+    let forged = forged.finish(false).unwrap();
     rt.block_on(c.put_new(
         &c.key(&pasos::remote::pack::rest_for(&forged)),
         forged.into(),
@@ -444,4 +445,19 @@ fn a_new_reader_takes_the_runs_from_packs_that_cannot_change_them() {
     // The verdicts of the copies are in the remote runs' index, which a
     // warm `kpi` reads instead of the copies.
     assert!(pasos::remote::index::load(lead.data.path()).is_some_and(|i| i.len() == RUNS));
+    // Warm: within refresh_seconds not one request (the server is gone and
+    // nothing says so), every run still there.
+    let config = lead.config.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("refresh_seconds = 0", "refresh_seconds = 3600"),
+    )
+    .unwrap();
+    g.stop_server();
+    let (code, out, err) = lead.pasos(&["kpi", "--format", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(err, "", "a warm kpi read the bucket");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["global"]["executions"].as_u64(), Some(RUNS as u64));
 }

@@ -93,7 +93,7 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
         });
         let loading_remote = s.spawn(|| {
             if try_remote {
-                crate::remote::index::load(data)
+                crate::remote::index::load_sorted(data)
             } else {
                 None
             }
@@ -149,14 +149,25 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
         }
     }
     if let Some(remote) = remote {
-        let local: std::collections::HashSet<String> = slots.iter().map(|s| s.0.clone()).collect();
+        // Both in run-id order: merged, the local copy winning a tie.
         let cache_dir = store::remote_cache_dir(data);
-        for (run_id, (_, verdict)) in remote {
-            if local.contains(&run_id) {
+        index.reused += remote.len();
+        let local = std::mem::take(&mut slots);
+        slots.reserve(local.len() + remote.len());
+        let mut local = local.into_iter().peekable();
+        for (run_id, _, verdict) in remote {
+            while let Some(l) = local.next_if(|l| l.0 < run_id) {
+                slots.push(l);
+            }
+            if local.peek().is_some_and(|l| l.0 == run_id) {
+                index.reused -= 1;
                 continue;
             }
-            index.reused += 1;
-            let path = store::journal_path(&cache_dir, &run_id);
+            // Only a run that does not verify is named by its path.
+            let path = match verdict {
+                Verdict::Failed(_) => store::journal_path(&cache_dir, &run_id),
+                Verdict::Verified(_) => PathBuf::new(),
+            };
             slots.push((
                 run_id,
                 path,
@@ -165,7 +176,7 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
                 Some(verdict),
             ));
         }
-        slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        slots.extend(local);
     }
     let mut out = Scan {
         index,

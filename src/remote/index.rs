@@ -36,13 +36,23 @@ pub type Entries = BTreeMap<String, (String, Verdict)>;
 
 /// The index, or `None` when there is none or it cannot be used.
 pub fn load(data: &Path) -> Option<Entries> {
-    let entries = cache::load_entries::<String>(&path(data))?;
     Some(
-        entries
+        load_sorted(data)?
             .into_iter()
             .map(|(id, key, verdict)| (id, (key, verdict)))
             .collect(),
     )
+}
+
+/// The index as stored, `(run id, key, verdict)` in run-id order (the
+/// history's scan merges it with the local runs as it is).
+pub fn load_sorted(data: &Path) -> Option<Vec<(String, String, Verdict)>> {
+    let mut entries = cache::load_entries::<String>(&path(data))?;
+    if !entries.is_sorted_by(|a, b| a.0 < b.0) {
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|a, b| a.0 == b.0);
+    }
+    Some(entries)
 }
 
 /// Replaces the index; on failure removes it, so the scan walks the cached

@@ -69,9 +69,12 @@ impl Packer {
         (self.bytes.len() >= TARGET_BYTES).then(|| self.take())
     }
 
-    /// What is gathered, as a pack, if it is worth one.
-    pub fn finish(mut self) -> Option<Vec<u8>> {
-        (self.segments >= MIN_SEGMENTS).then(|| self.take())
+    /// What is gathered, as a pack, if it is worth one: at least
+    /// [`MIN_SEGMENTS`], or any when `rest_of_more` (the rest of a reading
+    /// that was worth packs).
+    pub fn finish(mut self, rest_of_more: bool) -> Option<Vec<u8>> {
+        let worth = self.segments >= MIN_SEGMENTS || (rest_of_more && self.segments > 0);
+        worth.then(|| self.take())
     }
 
     fn take(&mut self) -> Vec<u8> {
@@ -130,7 +133,7 @@ mod tests {
                     .is_none()
             );
         }
-        let pack = p.finish().unwrap();
+        let pack = p.finish(false).unwrap();
         let segs = segments(&pack);
         assert_eq!(segs.len(), MIN_SEGMENTS);
         assert_eq!(segs[3], ("runs/m/r3/j/x.jsonl", &b"line\n"[..]));
@@ -144,7 +147,10 @@ mod tests {
 
         let mut few = Packer::default();
         few.add("runs/m/r/j/x.jsonl", b"a");
-        assert_eq!(few.finish(), None);
+        assert_eq!(few.finish(false), None);
+        let mut rest = Packer::default();
+        rest.add("runs/m/r/j/x.jsonl", b"a");
+        assert_eq!(segments(&rest.finish(true).unwrap()).len(), 1);
         let mut big = Packer::default();
         assert!(
             big.add("runs/m/r/f/cast/0-x", &vec![0; MAX_SEGMENT + 1])

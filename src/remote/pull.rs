@@ -429,7 +429,6 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     let mut first_error = None;
     let mut copies: Vec<(String, PathBuf)> = Vec::new();
     let mut packer = pack::Packer::default();
-    let mut full: Vec<Vec<u8>> = Vec::new();
     while let Some((id, result)) = fetching.next().await {
         match result {
             Ok((a, side, fetched)) => {
@@ -439,7 +438,11 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
                 out.fetched += 1;
                 out.gets += fetched.len();
                 for (rest, bytes) in fetched {
-                    full.extend(packer.add(&rest, &bytes));
+                    // A full pack goes out at once (memory stays bounded;
+                    // the GETs wait meanwhile).
+                    if let Some(p) = packer.add(&rest, &bytes) {
+                        out.packs_written += usize::from(write_pack(client, p).await);
+                    }
                 }
             }
             Err(e) => {
@@ -449,10 +452,7 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     }
     drop(fetching);
     // Who read many segments one by one leaves them as packs.
-    if out.gets >= pack::MIN_SEGMENTS {
-        full.extend(packer.finish());
-    }
-    for p in full {
+    if let Some(p) = packer.finish(out.packs_written > 0 || out.gets >= pack::MIN_SEGMENTS) {
         out.packs_written += usize::from(write_pack(client, p).await);
     }
     // The verdicts of the new copies, on every core; the others are kept
@@ -461,12 +461,14 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
         crate::history::scan::examine(path)
     });
     let cache = store::remote_cache_dir(data);
+    let before = index.len();
     index.retain(|id, (key, _)| {
         manifest
             .runs
             .get(id)
             .is_some_and(|keys| index::key_of(keys) == *key)
     });
+    let mut changed = index.len() != before || !copies.is_empty();
     for ((id, _), verdict) in copies.into_iter().zip(verdicts) {
         let key = index::key_of(&manifest.runs[&id]);
         index.insert(id, (key, verdict));
@@ -481,6 +483,7 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     let examined = crate::history::kpi::parallel::map(&missing, |(id, _)| {
         crate::history::scan::examine(&store::journal_path(&cache, id))
     });
+    changed |= !missing.is_empty();
     for ((id, key), verdict) in missing.into_iter().zip(examined) {
         index.insert(id, (key, verdict));
     }
@@ -488,7 +491,9 @@ pub async fn refresh(client: &Client, data: &Path) -> Result<Refreshed, RemoteEr
     // The index before the manifest: a copy the manifest names always has
     // its verdict (a failed write removes the index: the scan then reads
     // the copies themselves).
-    let _ = index::save(data, &index);
+    if changed || !index::path(data).is_file() {
+        let _ = index::save(data, &index);
+    }
     save_manifest(data, &manifest).map_err(local_error)?;
     if let Some(e) = first_error {
         let _ = record_attempt(data, &location, started, Some(&e.detail));

@@ -30,6 +30,8 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
         out.push(Span::styled(
             format!(
                 "  {}",
+                // The header is one line at 80 columns: names, not their
+                // hosts.
                 tr!(
                     lang,
                     "team-watchers",
