@@ -4,6 +4,7 @@
 //! Module map (see `docs/` and DESIGN): `procedure` (model, loading, lint),
 //! `diagnostic` (errors a person can act on), `paths` (where files live).
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod export;
 pub mod history;

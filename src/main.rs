@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => e.exit(),
     };
-    if !matches!(args.command, cli::args::Command::Run(_)) {
+    if !matches!(args.command, Some(cli::args::Command::Run(_))) {
         end_quietly_on_a_closed_pipe();
     }
     cli::dispatch(args)

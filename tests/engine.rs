@@ -833,8 +833,10 @@ fn rollback_plan_from_every_position() {
             .into_iter()
             .map(|e| (e.id, e.kind))
             .collect();
-        // Expected: attempted execution/post steps in reverse, then R1, R2.
-        let mut expected = Vec::new();
+        // Expected: the tree's entry R1, attempted execution/post steps in
+        // reverse, R2, then P2's undo, listed and kept (it would delete the
+        // backup).
+        let mut expected = vec![("R1".to_string(), PlanKind::Full)];
         for s in order[..done].iter().rev() {
             let e = match *s {
                 "1" => ("undo:1".to_string(), PlanKind::Undo),
@@ -848,8 +850,10 @@ fn rollback_plan_from_every_position() {
             };
             expected.push(e);
         }
-        expected.push(("R1".into(), PlanKind::Full));
         expected.push(("R2".into(), PlanKind::Full));
+        if done >= 2 {
+            expected.push(("P2".into(), PlanKind::Kept));
+        }
         assert_eq!(plan, expected, "after {done} steps");
     }
 }
@@ -885,18 +889,19 @@ fn a_rollback_runs_its_plan_and_ends_rolled_back() {
     assert_eq!(h.engine.state().status, RunStatus::RollingBack);
     assert_eq!(
         h.engine.state().rollback_plan,
-        vec!["undo:3", "undo:1", "R1", "R2"]
+        vec!["R1", "undo:3", "undo:1", "R2"]
     );
     assert_eq!(
         h.send(Msg::StartRollback { reason: "x".into() }),
         Err(Refusal::AlreadyRollingBack)
     );
+    assert_eq!(h.engine.next_item().unwrap().id, "R1");
+    h.run("R1", &[0]);
     assert_eq!(h.engine.next_item().unwrap().id, "undo:3");
     let fx = h.run("undo:3", &[0]);
     assert!(fx.iter().any(|e| matches!(e, Effect::RunCommands { commands, .. } if commands == &vec!["migrate down".to_string()])));
     assert_eq!(h.status("3"), StepStatus::RolledBack);
     h.run("undo:1", &[0]);
-    h.run("R1", &[0]);
     h.run("R2", &[0]);
     assert_eq!(
         h.engine.state().status,
@@ -1072,8 +1077,14 @@ fn a_step_stops_at_its_first_failing_command() {
 
 #[test]
 fn undo_items_are_not_judged_by_the_forward_steps_validation() {
-    // In the demo, step 3 validates `version=2.0.0`; its undo restores 1.0.0.
-    let mut h = Harness::new(include_str!("../procedures/demo.toml"), Mode::Live, None);
+    // In the demo, step 5 validates that the flag is gone; its undo puts it
+    // back. (Written differently from R1's, so that it is not R1's to do.)
+    let demo = include_str!("../procedures/demo.toml").replace(
+        r#"rollback = { commands = ["touch"#,
+        r#"rollback = { commands = [": undo 5; touch"#,
+    );
+    assert!(demo.contains(": undo 5;"));
+    let mut h = Harness::new(Box::leak(demo.into_boxed_str()), Mode::Live, None);
     h.ok(Msg::WaivePrerequisites {
         reason: "prueba".into(),
     });
@@ -1112,16 +1123,34 @@ fn undo_items_are_not_judged_by_the_forward_steps_validation() {
         output: "version=2.0.0\n".into(),
     });
     assert_eq!(h.status("3"), StepStatus::Done);
+    h.run("4", &[0]);
+    h.ok(Msg::Override {
+        step: "4".into(),
+        outcome: StepOutcome::Done,
+        reason: "prueba".into(),
+    });
+    // Step 5 validates that the flag is gone; its undo puts it back.
+    h.run("5", &[0]);
+    h.ok(Msg::ValidationFinished {
+        step: "5".into(),
+        exit_code: 0,
+        output: String::new(),
+    });
     h.ok(Msg::StartRollback {
         reason: "prueba".into(),
     });
-    assert_eq!(h.engine.next_item().unwrap().id, "undo:3");
-    let fx = h.run("undo:3", &[0]);
+    assert_eq!(h.engine.next_item().unwrap().id, "R1");
+    h.run("R1", &[0]);
+    assert_eq!(h.engine.next_item().unwrap().id, "undo:5");
+    let fx = h.run("undo:5", &[0]);
     assert!(
         !fx.iter().any(|e| matches!(e, Effect::RunValidation { .. })),
         "{fx:?}"
     );
-    assert_eq!(h.status("undo:3"), StepStatus::Done);
+    assert_eq!(h.status("undo:5"), StepStatus::Done);
+    assert_eq!(h.status("5"), StepStatus::RolledBack);
+    // R2 does step 3's undo (the same restore): step 3 is undone with it.
+    h.run("R2", &[0]);
     assert_eq!(h.status("3"), StepStatus::RolledBack);
 }
 
@@ -1283,4 +1312,59 @@ fn step_time_leaves_out_run_interruptions() {
         _ => None,
     });
     assert_eq!(step_ms, Some(30_000));
+}
+
+#[test]
+fn steps_whose_undo_the_full_rollback_does_are_undone_with_it() {
+    // In the demo, step 5's undo is R1's command and step 3's is R2's.
+    let mut h = Harness::new(include_str!("../procedures/demo.toml"), Mode::Live, None);
+    h.ok(Msg::WaivePrerequisites {
+        reason: "prueba".into(),
+    });
+    h.ok(Msg::SetVariable {
+        name: "NOTIFY_TOKEN".into(),
+        value: "t0k3n-42".into(),
+    });
+    for s in ["P1", "P2", "1", "2", "3", "4", "5"] {
+        h.run(s, &[0]);
+        if h.status(s) != StepStatus::Done {
+            h.ok(Msg::Override {
+                step: s.into(),
+                outcome: StepOutcome::Done,
+                reason: "prueba".into(),
+            });
+        }
+    }
+    h.ok(Msg::StartRollback {
+        reason: "prueba".into(),
+    });
+    assert_eq!(h.engine.state().rollback_plan, ["R1", "R2", "R3", "R4"]);
+    h.run("R1", &[0]);
+    assert_eq!(h.status("5"), StepStatus::RolledBack);
+    assert_eq!(h.status("3"), StepStatus::Done);
+    h.run("R2", &[0]);
+    assert_eq!(h.status("3"), StepStatus::RolledBack);
+    assert_eq!(h.status("2"), StepStatus::Done);
+    for r in ["R3", "R4"] {
+        h.run(r, &[0]);
+        if h.status(r) != StepStatus::Done {
+            h.ok(Msg::Override {
+                step: r.into(),
+                outcome: StepOutcome::Done,
+                reason: "prueba".into(),
+            });
+        }
+    }
+    assert_eq!(h.status("2"), StepStatus::RolledBack);
+    // P2 is preparation: the rollback leaves it as it is.
+    assert_eq!(h.status("P2"), StepStatus::Done);
+    assert_eq!(
+        h.engine.state().status,
+        RunStatus::Finished(RunOutcome::RolledBack)
+    );
+    // Replaying the journal gives the same states.
+    let again = h.replayed();
+    for s in ["2", "3", "5", "P2"] {
+        assert_eq!(again.item(s).unwrap().status, h.status(s), "{s}");
+    }
 }

@@ -360,7 +360,9 @@ fn the_filled_checklist_of_a_run_with_a_rollback() {
         "[ ] 5  Take down the maintenance flag",
         "The rollback ran from step 4.",
         "Reason: schema not migrated; cannot fix in 5 minutes",
-        "[x] undo:3  undo 3: Deploy version 2.0.0",
+        "[~] 2  Put up the maintenance flag [UNDONE]",
+        "Plan: R1, R2, R3, R4",
+        "[x] R2  Restore the newest backup",
         "[x] R4",
         "NOTIFY_TOKEN: secret (not recorded)",
     ] {

@@ -12,6 +12,10 @@ use common::{check_golden, codes, fixture_dir, fixtures, pasos_in, report};
 /// Warnings that exist but that `pasos check --rules` does not list.
 const UNLISTED_RULES: &[&str] = &[];
 
+/// Rules that need the history, so a lone file cannot trigger them: their
+/// tests write a history first (tests/catalog_lint.rs).
+const HISTORY_RULES: &[&str] = &["version-not-bumped"];
+
 fn listed_rules() -> Vec<String> {
     let out = pasos_in(&fixture_dir("lint"), &["check", "--rules"]);
     assert_eq!(out.code, 0, "check --rules failed: {}", out.stderr);
@@ -28,7 +32,10 @@ fn every_rule_has_a_fixture_and_every_fixture_a_rule() {
     let stems = fixtures(&dir);
     let rules = listed_rules();
     assert!(rules.len() >= 10, "check --rules lists only {rules:?}");
-    let uncovered: Vec<_> = rules.iter().filter(|r| !stems.contains(r)).collect();
+    let uncovered: Vec<_> = rules
+        .iter()
+        .filter(|r| !stems.contains(r) && !HISTORY_RULES.contains(&r.as_str()))
+        .collect();
     assert!(
         uncovered.is_empty(),
         "lint rules without a fixture in tests/lint: {uncovered:?}"

@@ -8,6 +8,8 @@
 mod common;
 #[path = "support/garage.rs"]
 mod garage;
+#[path = "support/journal_gen.rs"]
+mod journal_gen;
 
 use garage::Garage;
 use std::io::Write;
@@ -368,4 +370,78 @@ fn sync_status_names_what_the_bucket_does_not_enforce() {
     assert!(out.contains("pasos-history"), "{out}");
     assert!(out.contains("upload queue: empty"), "{out}");
     let _ = Path::new("");
+}
+
+#[test]
+fn a_new_reader_takes_the_runs_from_packs_that_cannot_change_them() {
+    let Some(g) = Garage::start("a_new_reader_takes_the_runs_from_packs_that_cannot_change_them")
+    else {
+        return;
+    };
+    const RUNS: usize = 80;
+    // One bastion with many runs sends them; its sync reads them back one
+    // by one and leaves them packed.
+    let a = Bastion::new(&g, "packed");
+    for n in 0..RUNS {
+        journal_gen::bench_journal(a.data.path(), n, 3, 20);
+    }
+    let (code, out, err) = a.pasos(&["sync"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (rt, c) = bucket(&g, "packed");
+    let packs: Vec<String> = rt
+        .block_on(c.list(&c.key("packs")))
+        .unwrap()
+        .into_iter()
+        .map(|m| m.location.as_ref().to_string())
+        .collect();
+    assert_eq!(packs.len(), 1, "{packs:?}");
+
+    // The pack replaced by a forged one: the same segments, but a run's
+    // first one under its real key with other bytes (a pack is anyone's to
+    // write, like every object).
+    let first = keys(&rt, &c)
+        .into_iter()
+        .find(|k| k.contains("/j/"))
+        .unwrap();
+    let rest = first.strip_prefix("packed/").unwrap().to_string();
+    let original = rt
+        .block_on(c.get(&object_store::path::Path::from(first.as_str())))
+        .unwrap();
+    let forged_bytes = String::from_utf8_lossy(&original).replace("Ana", "Eve");
+    assert_ne!(forged_bytes.as_bytes(), &original[..]);
+    let real = object_store::path::Path::from(packs[0].as_str());
+    let real_bytes = rt.block_on(c.get(&real)).unwrap();
+    let mut forged = pasos::remote::pack::Packer::default();
+    let mut replaced = 0;
+    for (key, bytes) in pasos::remote::pack::segments(&real_bytes) {
+        if key == rest {
+            replaced += 1;
+            forged.add(key, forged_bytes.as_bytes());
+        } else {
+            forged.add(key, bytes);
+        }
+    }
+    assert_eq!(replaced, 1);
+    let forged = forged.finish().unwrap();
+    rt.block_on(c.put_new(
+        &c.key(&pasos::remote::pack::rest_for(&forged)),
+        forged.into(),
+        false,
+    ))
+    .unwrap();
+    rt.block_on(c.delete(&real)).unwrap();
+
+    // A new reader: every run, every one verified, none changed.
+    let lead = Bastion::new(&g, "packed");
+    assert_eq!(kpi_runs(&lead, &[]), RUNS as u64);
+    let (code, out, err) = lead.pasos(&["log", "verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let run = pasos::remote::keys::SegmentKey::parse(&rest)
+        .unwrap()
+        .run_id;
+    let copy = pasos::journal::store::journal_path(&lead.data.path().join("remote"), &run);
+    assert_eq!(std::fs::read(&copy).unwrap(), original.to_vec());
+    // The verdicts of the copies are in the remote runs' index, which a
+    // warm `kpi` reads instead of the copies.
+    assert!(pasos::remote::index::load(lead.data.path()).is_some_and(|i| i.len() == RUNS));
 }

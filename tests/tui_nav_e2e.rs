@@ -115,7 +115,9 @@ fn dialogs_come_back_and_answer_in_place() {
     let work = workdir();
     let mut s = demo(&[], data.path(), work.path());
     s.wait_for("Prerequisite (People)");
+    // The checks done (they ask again about what is left when they end),
     // "[esc] later", then p brings it back.
+    s.wait_for("1 prerequisite to confirm");
     s.send("\x1b");
     s.wait_gone("Prerequisite (People)");
     s.wait_for("p prereqs");

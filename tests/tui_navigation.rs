@@ -47,11 +47,15 @@ struct Driver {
 
 impl Driver {
     fn new(text: &str, lang: Lang, mode: Mode) -> Driver {
+        Driver::in_env(text, lang, mode, None)
+    }
+
+    fn in_env(text: &str, lang: Lang, mode: Mode, environment: Option<&str>) -> Driver {
         let clock = FakeClock::at(Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0).unwrap());
         let cfg = RunConfig {
             run_id: "20261123T030000000Z-0001".into(),
             mode,
-            environment: None,
+            environment: environment.map(str::to_string),
             operator: Operator {
                 user: "ana".into(),
                 host: "bastion".into(),
@@ -118,6 +122,7 @@ impl Driver {
                     }));
                     self.app.report_outcome(&step);
                 }
+                Effect::SendToShell { .. } => {}
                 Effect::CheckPrerequisite { group, item, .. } => {
                     queue.extend(self.app.send(Msg::PrerequisiteChecked {
                         group,
@@ -320,6 +325,23 @@ fn the_prerequisites_come_back_after_later() {
     assert!(d.status().contains("settled"), "{}", d.status());
 }
 
+/// "Later" sticks: a prerequisite check finishing after the operator put
+/// the questions off does not bring them back uninvited (it did, under
+/// load, and ate the next key).
+#[test]
+fn later_is_not_undone_by_checks_finishing() {
+    let mut d = Driver::demo(Lang::En, Mode::Rehearsal);
+    d.text("tok-123456");
+    while d.front().is_some() {
+        d.key(KeyCode::Esc);
+    }
+    // What the loop does when the last check command finishes.
+    d.app.ask_prerequisites(true);
+    assert!(d.front().is_none(), "asked again without the operator");
+    d.key(KeyCode::Char('p'));
+    assert!(matches!(d.front(), Some(Dialog::Prerequisite { .. })));
+}
+
 #[test]
 fn rehearsal_prerequisite_dialog() {
     snap_all("rehearsal_prerequisite", |lang| {
@@ -376,6 +398,9 @@ fn jump_goes_to_a_step_by_id() {
     d.text("99");
     assert_eq!(d.selected_id(), "R3");
     assert!(d.status().contains("no step 99"), "{}", d.status());
+    // Moving by hand, the miss is old news.
+    d.key(KeyCode::Down);
+    assert_eq!(d.status(), "");
     // The list shows the step jumped to.
     d.key(KeyCode::Char(':'));
     d.text("6");
@@ -683,4 +708,32 @@ fn a_rehearsal_says_so_in_the_header() {
         d.key(KeyCode::Enter);
         d
     });
+}
+
+#[test]
+fn production_asks_for_the_prerequisites_before_the_typed_confirmation() {
+    let text = include_str!("../procedures/PROC-BACKEND-001-despliegue-produccion.toml");
+    let mut d = Driver::in_env(text, Lang::Es, Mode::Rehearsal, Some("produccion"));
+    d.fill_variables();
+    while d.front().is_some() {
+        d.key(KeyCode::Esc); // every prerequisite: later
+    }
+    // A step that needs a typed confirmation.
+    let id = {
+        let e = &d.app.engine;
+        e.state()
+            .items
+            .iter()
+            .find(|i| e.confirmation_for(i).is_some())
+            .map(|i| i.id.clone())
+            .expect("a critical step")
+    };
+    d.key(KeyCode::Char(':'));
+    d.text(&id);
+    d.key(KeyCode::Enter);
+    assert!(
+        matches!(d.front(), Some(Dialog::Prerequisite { .. })),
+        "the prerequisites first: {:?}",
+        d.front()
+    );
 }

@@ -158,7 +158,7 @@ fn at_state(state: &str, lang: Lang, ascii: bool) -> Driver {
     }
     d.key(KeyCode::Char('b'));
     d.text("el esquema no migró");
-    d.key(KeyCode::Enter); // undo:3
+    d.key(KeyCode::Enter); // R1, where the decision tree starts
     if state == "rolling-back" {
         return d;
     }

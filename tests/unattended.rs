@@ -148,7 +148,7 @@ fn questions_without_flags_are_refused_before_anything_runs() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("la variable NOTIFY_TOKEN no tiene valor: define PASOS_VAR_NOTIFY_TOKEN"),
+        stderr.contains("la variable NOTIFY_TOKEN no tiene valor: defina PASOS_VAR_NOTIFY_TOKEN"),
         "{stderr}"
     );
     assert!(env.journals().is_empty());
@@ -186,7 +186,8 @@ fn a_drill_to_the_failure_of_step_4_rolls_back_and_exits_1() {
         })
         .expect("the rollback started");
     assert_eq!(started.0.as_deref(), Some("4"));
-    assert_eq!(started.1, ["undo:3", "undo:2", "R1", "R2", "R3", "R4"]);
+    // The decision tree's entry first; R2 and R4 do steps 3's and 2's undos.
+    assert_eq!(started.1, ["R1", "R2", "R3", "R4"]);
     // The rollback really ran: release 1.0.0 is back, the flag is down.
     assert!(env.config().contains("version=1.0.0"), "{}", env.config());
     assert!(!env.workdir().join("maintenance.flag").exists());
@@ -374,4 +375,295 @@ for suite in xml:
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn drill_fixture() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/unattended/drill.toml")
+}
+
+#[test]
+fn a_manual_step_is_answered_by_yes_to_and_a_failed_check_ends_the_run() {
+    let env = Env::new();
+    let marker = env.work.path().join("marker");
+    let marker_var = format!("--var=MARKER={}", marker.display());
+    let run = |extra: &[&str]| {
+        env.cmd("en_US.UTF-8")
+            .args(["run", "--unattended", &marker_var])
+            .args(extra)
+            .arg(drill_fixture())
+            .output()
+            .unwrap()
+    };
+    // Step 1 has no command: only --yes-to 1 answers it.
+    let out = run(&[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("add --yes-to 1 once it is done"),
+        "{stderr}"
+    );
+    assert!(env.journals().is_empty());
+
+    // The prerequisite's check fails: nothing runs, the run ends failed.
+    let out = run(&["--yes-to", "1"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("Prerequisite not met: The marker file exists"),
+        "{stdout}"
+    );
+    let events = env.events();
+    assert_eq!(mode(&events), Some(Mode::Test));
+    assert_eq!(outcome(&events), Some(RunOutcome::Aborted));
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, Event::StepStarted { .. }))
+    );
+    std::fs::remove_file(&env.journals()[0]).unwrap();
+
+    // With the marker there, the manual step is reported done by the flag.
+    std::fs::write(&marker, "").unwrap();
+    let out = run(&["--yes-to", "1"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let journals = env.journals();
+    let last = journals.iter().max().unwrap();
+    let events: Vec<Event> = verify_file(last)
+        .unwrap()
+        .lines
+        .into_iter()
+        .map(|l| l.event)
+        .collect();
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::StepFinished { step, outcome: pasos::journal::StepOutcome::Done, .. } if step == "1"
+    )));
+    assert_eq!(outcome(&events), Some(RunOutcome::Success));
+    assert!(
+        stdout.contains("Steps: 2 passed, 0 failed, 0 not run"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn sigterm_interrupts_the_drill_resumably_with_a_summary() {
+    use std::io::Read;
+    let env = Env::new();
+    let marker = env.work.path().join("marker");
+    std::fs::write(&marker, "").unwrap();
+    let junit = env.work.path().join("stopped.xml");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pasos"))
+        .env("PASOS_DATA_DIR", env.data.path())
+        .env("HOME", env.work.path())
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("SSH_AUTH_SOCK")
+        .args(["run", "--unattended", "--yes-to", "1", "--var=LONG=yes"])
+        .arg(format!("--var=MARKER={}", marker.display()))
+        .arg("--junit")
+        .arg(&junit)
+        .arg(drill_fixture())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until step 2 runs (its command is journaled), then stop pasos.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let sent = env.journals().first().is_some_and(|j| {
+            std::fs::read_to_string(j).is_ok_and(|t| t.contains("\"command-sent\""))
+        });
+        if sent {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "step 2 never started");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let status = child.wait().unwrap();
+    let mut stdout = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    assert_eq!(status.code(), Some(4), "{stdout}");
+    let events = env.events();
+    let kinds: Vec<&str> = events.iter().map(|e| e.kind()).collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::RunInterrupted { .. })),
+        "{kinds:?}\n{stdout}"
+    );
+    assert!(outcome(&events).is_none());
+    assert!(stdout.contains("Outcome: INTERRUPTED"), "{stdout}");
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(
+        xml.contains("pasos.outcome\" value=\"interrupted\""),
+        "{xml}"
+    );
+}
+
+fn drill_demo() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/procedures/demo-drill.toml")
+}
+
+impl Env {
+    /// `pasos run --unattended` on the demo drill (a condition and a
+    /// choice), WORKDIR in the test's own directory.
+    fn drill_demo(&self, extra: &[&str]) -> common::Output {
+        let out = self
+            .cmd("en_US.UTF-8")
+            .args(["run", "--unattended", "--yes-to", "3"])
+            .arg(format!("--var=WORKDIR={}", self.workdir().display()))
+            .env("PASOS_VAR_NOTIFY_TOKEN", SECRET)
+            .args(extra)
+            .arg(drill_demo())
+            .output()
+            .expect("pasos runs");
+        common::Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+#[test]
+fn the_demo_drill_succeeds_with_its_questions_answered_by_flags() {
+    let env = Env::new();
+    // Unanswered, the condition and the choice are named with their flags.
+    let out = env.drill_demo(&[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("add --answer M1=yes or --answer M1=no"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("(log, none): add --answer 6=OPTION"),
+        "{}",
+        out.stderr
+    );
+    let out = env.drill_demo(&["--answer", "M1=yes", "--answer", "6=sms"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("no option sms; its options: log, none"));
+    assert!(env.journals().is_empty());
+
+    let junit = env.work.path().join("drill.xml");
+    let junit_arg = junit.display().to_string();
+    let out = env.drill_demo(&[
+        "--answer", "M1=yes", "--answer", "6=log", "--junit", &junit_arg,
+    ]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let events = env.events();
+    assert_eq!(mode(&events), Some(Mode::Test));
+    assert_eq!(outcome(&events), Some(RunOutcome::Success));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::ConditionAnswered { step, answer: true } if step == "M1"
+    )));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::ChoiceMade { step, option, .. } if step == "6" && option == "log"
+    )));
+    let log = std::fs::read_to_string(env.workdir().join("notifications.log")).unwrap();
+    assert!(log.contains("deploy 2.0.0 finished"), "{log}");
+    assert!(
+        out.stdout.contains("Steps: 10 passed, 0 failed, 0 not run"),
+        "{}",
+        out.stdout
+    );
+    assert!(!env.data_bytes().contains(SECRET));
+    assert!(!std::fs::read_to_string(&junit).unwrap().contains(SECRET));
+    if !python_module(
+        "the_demo_drill_succeeds_with_its_questions_answered_by_flags",
+        "junitparser",
+    ) {
+        return;
+    }
+    let read = junit_summary(&junit);
+    assert!(
+        read.starts_with("suite tests=10 failures=0 skipped=0 errors=0\n"),
+        "{read}"
+    );
+    assert!(read.contains("property pasos.outcome=success\n"), "{read}");
+}
+
+#[test]
+fn the_demo_drill_answered_no_fails_at_step_4_and_rolls_back() {
+    let env = Env::new();
+    let junit = env.work.path().join("drill.xml");
+    let junit_arg = junit.display().to_string();
+    let out = env.drill_demo(&[
+        "--answer",
+        "M1=no",
+        "--answer",
+        "6=none",
+        "--rollback-on-failure",
+        "--junit",
+        &junit_arg,
+    ]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    let events = env.events();
+    assert_eq!(outcome(&events), Some(RunOutcome::RolledBack));
+    assert!(env.config().contains("version=1.0.0"), "{}", env.config());
+    assert!(
+        out.stdout.contains("condition answered no"),
+        "{}",
+        out.stdout
+    );
+    if !python_module(
+        "the_demo_drill_answered_no_fails_at_step_4_and_rolls_back",
+        "junitparser",
+    ) {
+        return;
+    }
+    let read = junit_summary(&junit);
+    assert!(
+        read.starts_with("suite tests=14 failures=1 skipped=5 errors=0\n"),
+        "{read}"
+    );
+    assert!(
+        read.contains("case M1 — Migrate the database schema to version 2 | PROC-DEMO-002.deploy | Skipped | condition answered no"),
+        "{read}"
+    );
+    assert!(read.contains("case 4 — Check the database schema is migrated | PROC-DEMO-002.deploy | Failure | exit code 1"), "{read}");
+}
+
+#[test]
+fn a_failure_in_the_junit_file_is_redacted() {
+    let env = Env::new();
+    let junit = env.work.path().join("leak.xml");
+    let out = env
+        .cmd("en_US.UTF-8")
+        .args(["run", "--unattended", "--junit"])
+        .arg(&junit)
+        .env("PASOS_VAR_TOKEN", SECRET)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/unattended/leak.toml"
+        ))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(SECRET);
+    for leak in [SECRET, b64.as_str(), "AKIAIOSFODNN7EXAMPLE"] {
+        assert!(!xml.contains(leak), "{leak} in\n{xml}");
+    }
+    // (The command line itself, from the procedure file, is echoed as
+    // written; what the secret variable holds never is.)
+    for leak in [SECRET, b64.as_str()] {
+        assert!(!stdout.contains(leak), "{leak} in\n{stdout}");
+    }
+    assert!(xml.contains("token is [redacted]"), "{xml}");
+    assert!(xml.contains("exit code 3"), "{xml}");
+    assert!(!env.data_bytes().contains(SECRET));
 }

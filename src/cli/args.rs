@@ -11,8 +11,9 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    // None: `pasos` alone, the catalog on a terminal (`cli::catalog`).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Args)]
@@ -92,6 +93,10 @@ pub enum Command {
     Sync(SyncArgs),
     // Print where pasos keeps its configuration and data.
     Paths,
+    // The procedure catalog, full screen (`cli::catalog`).
+    Open(super::catalog::OpenArgs),
+    // The procedure index of the team's standard (`cli::catalog`).
+    Index(super::catalog::IndexArgs),
     // Check or show keymaps.
     #[command(subcommand)]
     Keymap(KeymapAction),

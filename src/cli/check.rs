@@ -10,7 +10,7 @@ use pasos::tr;
 use std::io::Read;
 use std::path::Path;
 
-pub fn run(args: &CheckArgs) -> u8 {
+pub fn run(args: &CheckArgs, global: &super::args::Global) -> u8 {
     let lang = super::help::lang_of(std::env::args());
     if args.rules {
         for (name, what) in RULES {
@@ -22,10 +22,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut reports = Vec::new();
     let (mut any_error, mut any_warning) = (false, false);
     let mut ok_files = 0;
+    let mut history = super::check_history::History::new(global);
     for path in &args.files {
         let shown = path.display().to_string();
         let loaded = match check_file(path) {
-            Ok(l) => l,
+            Ok(l) => history.lint(l),
             Err(e) => {
                 any_error = true;
                 match args.format {

@@ -57,7 +57,13 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
             pasos::tr!(t, "kpi-index-not-written", error = e.to_string())
         );
     }
-    let kpis = compute(&scanned, &filter);
+    let mut kpis = compute(&scanned, &filter);
+    kpis.catalog = super::catalog::catalog_kpi(&paths, &scanned);
+    let catalog_lines = kpis
+        .catalog
+        .as_ref()
+        .map(|k| super::catalog::kpi_text(k, t, args.format == Some(KpiFormat::Md)))
+        .unwrap_or_default();
     if args.suggest {
         return suggest(args, &kpis, t);
     }
@@ -94,6 +100,7 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
         }
         Some(KpiFormat::Md) | Some(KpiFormat::Table) | None if nothing.is_some() => {
             println!("{}", nothing.unwrap_or_default());
+            print!("{catalog_lines}");
             if !kpis.unverified.is_empty() {
                 println!();
                 for line in table::unverified(&kpis.unverified, t) {
@@ -101,12 +108,12 @@ pub fn run(args: &KpiArgs, global: &Global) -> u8 {
                 }
             }
         }
-        Some(KpiFormat::Md) => print!("{}", markdown::render(&kpis, t)),
-        Some(KpiFormat::Table) => print!("{}", table::render(&kpis, t)),
+        Some(KpiFormat::Md) => print!("{}{catalog_lines}", markdown::render(&kpis, t)),
+        Some(KpiFormat::Table) => print!("{}{catalog_lines}", table::render(&kpis, t)),
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
             return interactive(kpis, scanned, &paths, global);
         }
-        None => print!("{}", table::render(&kpis, t)),
+        None => print!("{}{catalog_lines}", table::render(&kpis, t)),
     }
     // The process ends now: freeing thousands of records one by one would
     // only add milliseconds to every `pasos kpi` over a large history.

@@ -26,7 +26,8 @@ pub fn procedure(file: &Path, verb: &str) -> Result<(Procedure, Vec<u8>), u8> {
         );
         EXIT_BAD_INPUT
     })?;
-    let loaded = procedure::check_file(file, &bytes);
+    // Lint warnings never stop a run or an export: not linted here.
+    let loaded = procedure::load_file(file, &bytes);
     let Some(p) = loaded.procedure else {
         let errors = loaded.error_diagnostics();
         eprint!(

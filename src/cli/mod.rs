@@ -3,7 +3,9 @@
 pub mod args;
 pub use keymap::effective as effective_keymap;
 mod browse;
+mod catalog;
 mod check;
+mod check_history;
 mod color;
 mod export;
 pub mod help;
@@ -34,8 +36,13 @@ pub const EXIT_INTERRUPTED: u8 = 4;
 
 pub fn dispatch(cli: Cli) -> ExitCode {
     remote::set_scope(&cli.global);
-    let code = match cli.command {
-        Command::Check(a) => check::run(&a),
+    let Some(command) = cli.command else {
+        return ExitCode::from(catalog::bare(&cli.global));
+    };
+    let code = match command {
+        Command::Open(a) => catalog::open(&a, &cli.global),
+        Command::Index(a) => catalog::index(&a, &cli.global),
+        Command::Check(a) => check::run(&a, &cli.global),
         Command::Run(a) => run::run(&a, &cli.global),
         Command::Paths => paths(&cli.global),
         Command::Keymap(a) => match pasos::paths::Paths::resolve(

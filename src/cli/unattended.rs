@@ -50,6 +50,12 @@ pub fn run(opts: plain::Options, flags: &Flags, junit_path: Option<&Path>) -> (p
     let lang = opts.lang;
     let (ended, report) = plain::unattended::run(opts, flags);
     let Some(report) = report else {
+        // Never started: the empty file made to check the path goes.
+        if let Some(path) = junit_path
+            && std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
+        {
+            let _ = std::fs::remove_file(path);
+        }
         return (ended, true);
     };
     println!();

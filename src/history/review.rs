@@ -758,6 +758,10 @@ impl Builder {
                     ended: None,
                 });
             }
+            Event::StepUndone { step, .. } => {
+                let j = self.step(step);
+                self.review.steps[j].undone = true;
+            }
             Event::ShellRestarted { .. } => self.in_flight = None,
             Event::ShellContext { .. } => {}
             Event::RunInterrupted { why, step } => {

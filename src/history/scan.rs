@@ -69,9 +69,21 @@ pub struct Scan {
 }
 
 /// Every journal of `data`, verified.
+///
+/// The cached remote runs (unless `--local-only`) come from their own
+/// index, `crate::remote::index`, written with the copies: no walk and no
+/// `stat` of ten thousand cached files. Without that index (a copy made by
+/// an older pasos, `--no-index`) they are walked like the local ones. A
+/// run in both places is taken from the local copy.
 pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
-    // The index loads while the directories are read.
-    let (journals, mut old) = std::thread::scope(|s| {
+    let remote_root = store::runs_dir(&store::remote_cache_dir(data));
+    let roots = store::history_roots(data);
+    let walks_local = roots.contains(&store::runs_dir(data));
+    let try_remote = opts.use_index
+        && roots.contains(&remote_root)
+        && crate::remote::index::path(data).is_file();
+    // The indexes load while the directories are read.
+    let (walked, mut old, remote) = std::thread::scope(|s| {
         let loading = s.spawn(|| {
             if opts.use_index {
                 Index::load(data)
@@ -79,49 +91,91 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
                 Index::default()
             }
         });
-        let journals = walk::journals(data);
+        let loading_remote = s.spawn(|| {
+            if try_remote {
+                crate::remote::index::load(data)
+            } else {
+                None
+            }
+        });
+        let walked = walk_roots(
+            roots
+                .iter()
+                .filter(|r| !try_remote || **r != remote_root)
+                .cloned()
+                .collect(),
+        );
         let old = loading
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (journals, old)
+        let remote = loading_remote
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (walked, old, remote)
     });
+    // An index that does not read: the cached copies are walked after all.
+    let journals = match (&remote, try_remote) {
+        (None, true) => walk_roots(roots),
+        _ => walked,
+    };
     let indexed = old.len();
-    let mut slots: Vec<(PathBuf, String, FileKey, Option<Verdict>)> = journals?
+    let mut slots: Vec<(String, PathBuf, String, FileKey, Option<Verdict>)> = journals?
         .into_iter()
-        .map(|Found { path, key }| {
+        .map(|(stem, Found { path, key })| {
             let rel = cache::relative(data, &path);
             let known = key.and_then(|k| old.take(&rel, &k));
-            (path, rel, key.unwrap_or_default(), known)
+            (stem, path, rel, key.unwrap_or_default(), known)
         })
         .collect();
-    let missing: Vec<usize> = (0..slots.len()).filter(|i| slots[*i].3.is_none()).collect();
-    let fresh = parallel::map(&missing, |i| examine(&slots[*i].0));
+    let walked = slots.len();
+    let missing: Vec<usize> = (0..slots.len()).filter(|i| slots[*i].4.is_none()).collect();
+    let fresh = parallel::map(&missing, |i| examine(&slots[*i].1));
     let mut index = IndexUse {
         reused: slots.len() - missing.len(),
         read: missing.len(),
         ..IndexUse::default()
     };
     for (i, v) in missing.iter().zip(fresh) {
-        slots[*i].3 = Some(v);
+        slots[*i].4 = Some(v);
     }
-    if opts.use_index && (index.read > 0 || indexed != slots.len()) {
+    // The KPI index is the local runs' (`--remote-only` leaves it alone).
+    if opts.use_index && walks_local && (index.read > 0 || indexed != walked) {
         let entries = slots
             .iter()
-            .filter_map(|(_, rel, key, v)| v.as_ref().map(|v| (rel.as_str(), key, v)));
+            .filter_map(|(_, _, rel, key, v)| v.as_ref().map(|v| (rel.as_str(), key, v)));
         match cache::save(data, entries) {
             Ok(()) => index.written = true,
             Err(e) => index.write_error = Some(e.to_string()),
         }
     }
+    if let Some(remote) = remote {
+        let local: std::collections::HashSet<String> = slots.iter().map(|s| s.0.clone()).collect();
+        let cache_dir = store::remote_cache_dir(data);
+        for (run_id, (_, verdict)) in remote {
+            if local.contains(&run_id) {
+                continue;
+            }
+            index.reused += 1;
+            let path = store::journal_path(&cache_dir, &run_id);
+            slots.push((
+                run_id,
+                path,
+                String::new(),
+                FileKey::default(),
+                Some(verdict),
+            ));
+        }
+        slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    }
     let mut out = Scan {
         index,
         ..Scan::default()
     };
-    for (path, _, _, verdict) in slots {
+    for (run_id, path, _, _, verdict) in slots {
         match verdict {
             Some(Verdict::Verified(r)) => out.runs.push(*r),
             Some(Verdict::Failed(problem)) => out.unverified.push(Unverified {
-                run_id: store::run_id_of(&path),
+                run_id,
                 path,
                 problem,
             }),
@@ -129,6 +183,22 @@ pub fn scan(data: &Path, opts: &ScanOptions) -> io::Result<Scan> {
         }
     }
     Ok(out)
+}
+
+/// The journals under these `runs/` roots, in run-id order; a run id met
+/// twice is taken from the first root.
+fn walk_roots(roots: Vec<PathBuf>) -> io::Result<Vec<(String, Found)>> {
+    let mut all: Vec<(String, Found)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for root in roots {
+        for (stem, found) in walk::journals_under(root)? {
+            if seen.insert(stem.clone()) {
+                all.push((stem, found));
+            }
+        }
+    }
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(all)
 }
 
 /// Verifies one journal and reads its record from the verified lines.

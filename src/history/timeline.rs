@@ -323,6 +323,15 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             node = m.code(node, COMMAND_CHARS),
             answer = if *answer { "yes" } else { "no" }
         ),
+        Event::StepUndone { step, by } => {
+            let by: Vec<String> = by.iter().map(|b| m.step(b)).collect();
+            tr!(
+                lang,
+                "ux-ev-step-undone",
+                step = m.step(step),
+                by = by.join(", ")
+            )
+        }
         Event::RollbackStarted {
             from_step,
             reason,

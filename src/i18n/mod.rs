@@ -8,7 +8,9 @@ pub mod catalog;
 mod catalog_check;
 pub mod vocab;
 
-pub use vocab::{criticality, find_error, io_error, item_name, refusal, run_outcome, step_status};
+pub use vocab::{
+    criticality, find_error, io_error, item_name, plan_note, refusal, run_outcome, step_status,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

@@ -45,6 +45,20 @@ pub fn item_name(lang: Lang, e: &Engine, id: &str) -> String {
     }
 }
 
+/// Why a rollback-plan entry runs nothing: the words after its title.
+pub fn plan_note(lang: Lang, kind: &crate::run::PlanKind) -> Option<String> {
+    use crate::run::PlanKind;
+    Some(match kind {
+        PlanKind::Undo | PlanKind::Full => return None,
+        PlanKind::NothingToUndo => tr!(lang, "run-plan-nothing"),
+        PlanKind::Undocumented => tr!(lang, "run-plan-undocumented"),
+        PlanKind::CoveredBy(by) => tr!(lang, "run-plan-covered", steps = by.join(", ")),
+        PlanKind::SameAs(step) => tr!(lang, "ux-plan-same-as", step = step.as_str()),
+        PlanKind::BeforeEntry(entry) => tr!(lang, "ux-plan-before-entry", entry = entry.as_str()),
+        PlanKind::Kept => tr!(lang, "ux-plan-kept"),
+    })
+}
+
 /// Why a file could not be read or written: the usual causes in words,
 /// anything else as the system says it.
 pub fn io_error(lang: Lang, e: &std::io::Error) -> String {

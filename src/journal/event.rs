@@ -288,6 +288,13 @@ pub enum Event {
         /// The steps to undo, in order, as planned when it started.
         plan: Vec<String>,
     },
+    /// During a rollback, a step's undo was done by other items: the
+    /// full-rollback steps that cover it (`R2`), or another step's undo
+    /// with the same commands (`undo:6`).
+    StepUndone {
+        step: String,
+        by: Vec<String>,
+    },
     /// The shell's working context changed after a command: what a resume
     /// gives back to a new shell. Values of secret-looking variables are
     /// never recorded, only their names (`withheld`).
@@ -372,7 +379,8 @@ impl Event {
             | Event::DecisionAnswered { .. }
             | Event::ChoiceMade { .. }
             | Event::ConditionAnswered { .. }
-            | Event::ShellRestarted { .. } => Vec::new(),
+            | Event::ShellRestarted { .. }
+            | Event::StepUndone { .. } => Vec::new(),
         }
     }
 
@@ -386,7 +394,8 @@ impl Event {
             | Event::StepFinished { step, .. }
             | Event::Confirmation { step, .. }
             | Event::ChoiceMade { step, .. }
-            | Event::ConditionAnswered { step, .. } => Some(step),
+            | Event::ConditionAnswered { step, .. }
+            | Event::StepUndone { step, .. } => Some(step),
             Event::Deviation { step, .. } | Event::Note { step, .. } => step.as_deref(),
             Event::RollbackStarted { from_step, .. } => from_step.as_deref(),
             Event::RunInterrupted { step, .. } | Event::ShellRestarted { step, .. } => {
@@ -416,6 +425,7 @@ impl Event {
             Event::ConditionAnswered { .. } => "condition-answered",
             Event::SnippetSent { .. } => "snippet-sent",
             Event::RollbackStarted { .. } => "rollback-started",
+            Event::StepUndone { .. } => "step-undone",
             Event::ShellRestarted { .. } => "shell-restarted",
             Event::ShellContext { .. } => "shell-context",
             Event::RunInterrupted { .. } => "run-interrupted",

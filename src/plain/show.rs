@@ -228,6 +228,12 @@ pub fn plan(e: &Engine, lang: Lang) {
                 tr!(lang, "run-plan-covered", steps = by.join(", "))
             ),
             PlanKind::Full => format!("{mark} {}: {}", entry.id, entry.title),
+            PlanKind::SameAs(_) | PlanKind::BeforeEntry(_) | PlanKind::Kept => format!(
+                "    {}: {} ({})",
+                entry.step,
+                entry.title,
+                crate::i18n::plan_note(lang, &entry.kind).unwrap_or_default()
+            ),
         };
         let est = entry
             .estimate

@@ -9,7 +9,7 @@ use super::input::{Signals, say};
 use super::session::{Session, Stop};
 use super::show;
 use crate::journal::{RunOutcome, StepOutcome};
-use crate::run::{ItemKind, Msg, RunStatus, StepStatus};
+use crate::run::{ItemKind, Msg, Question, RunStatus, StepStatus};
 use crate::runner::ending::Ending;
 use crate::runner::setup::{Ended, Options, Signing};
 use crate::runner::unattended::flags::PREREQUISITES;
@@ -84,11 +84,12 @@ impl Session {
             return Ok(outcome);
         }
         loop {
-            if let Some(why) = self.signals.ending() {
-                return Err(Stop::Ending(why));
-            }
+            // A run that finished is over, whatever signal came meanwhile.
             if let RunStatus::Finished(o) = self.engine.state().status {
                 return Ok(o);
+            }
+            if let Some(why) = self.signals.ending() {
+                return Err(Stop::Ending(why));
             }
             let rolling = self.engine.state().status == RunStatus::RollingBack;
             let Some((id, status)) = self.engine.next_item().map(|i| (i.id.clone(), i.status))
@@ -184,6 +185,47 @@ impl Session {
             return Ok(());
         };
         let name = crate::i18n::item_name(self.lang, &self.engine, id);
+        match self.engine.question_for(id) {
+            Some(Question::Choice(_)) => {
+                let Some(option) = flags.answer(id) else {
+                    return self.unanswered(id, &name);
+                };
+                let msg = Msg::Choose {
+                    step: id.to_string(),
+                    option: option.to_string(),
+                };
+                if !self.send(msg)? {
+                    return self.unanswered(id, &name);
+                }
+                say("");
+                say(&format!(
+                    "✓ {}",
+                    tr!(self.lang, "branch-chosen", step = id, option = option)
+                ));
+                return Ok(());
+            }
+            Some(Question::Condition(_)) => {
+                let Some(answer) = flags.condition(id) else {
+                    return self.unanswered(id, &name);
+                };
+                let msg = Msg::AnswerCondition {
+                    step: id.to_string(),
+                    answer,
+                };
+                if !self.send(msg)? {
+                    return self.unanswered(id, &name);
+                }
+                if !answer {
+                    say("");
+                    say(&format!(
+                        "– {}",
+                        tr!(self.lang, "branch-condition-skipped", step = id)
+                    ));
+                    return Ok(());
+                }
+            }
+            None => {}
+        }
         // An undo is answered by its forward step's id too.
         let forward = self.engine.step_of(&item).id.clone();
         let yes = flags.yes(id) || flags.yes(&forward);

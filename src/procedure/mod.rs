@@ -128,6 +128,18 @@ pub fn check_path(path: &Path) -> Result<Loaded, source_file::SourceError> {
 /// Checks the bytes of a file already read; `path` names it and its
 /// extension says TOML or Markdown (the content decides otherwise).
 pub fn check_file(path: &Path, bytes: &[u8]) -> Loaded {
+    read_file(path, bytes, true)
+}
+
+/// [`check_file`] without the lint: what a command that runs or exports
+/// the procedure needs (lint findings are warnings, which never stop it),
+/// without the lint's time on the path to the first frame.
+pub fn load_file(path: &Path, bytes: &[u8]) -> Loaded {
+    read_file(path, bytes, false)
+}
+
+fn read_file(path: &Path, bytes: &[u8], lint: bool) -> Loaded {
+    let check = |b: &[u8]| if lint { check_bytes(b) } else { load_bytes(b) };
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -148,7 +160,7 @@ pub fn check_file(path: &Path, bytes: &[u8]) -> Loaded {
             source_name: name.clone(),
         };
         let imported = import::import_bytes(bytes, &options);
-        let mut loaded = check_bytes(imported.toml.as_bytes());
+        let mut loaded = check(imported.toml.as_bytes());
         let toml_name = Path::new(&name).with_extension("toml");
         let note = format!(
             "line:col are in the TOML imported from {name}; see it with `pasos import {} -o {}`",
@@ -163,5 +175,5 @@ pub fn check_file(path: &Path, bytes: &[u8]) -> Loaded {
         }
         return loaded;
     }
-    check_bytes(bytes)
+    check(bytes)
 }

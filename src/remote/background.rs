@@ -1,9 +1,9 @@
 //! The uploader of a live run: a thread of its own with a small
-//! current-thread runtime, so the run never waits on the network. Every
-//! few seconds it sends what the run's journal and the files beside it
-//! gained; at the end it sends the rest, and older runs still queued. A
-//! failure only leaves the run queued (its state file says why) for the
-//! next tick, the next run or `pasos sync`.
+//! current-thread runtime, so the run never waits on the network. First it
+//! sends older runs still queued; then every few seconds what the run's
+//! journal and the files beside it gained; at the end the rest (the end of
+//! the run waits only for that). A failure only leaves the run queued (its
+//! state file says why) for the next tick, the next run or `pasos sync`.
 
 use super::client::{self, Client};
 use super::config::RemoteConfig;
@@ -97,7 +97,23 @@ fn work(
         },
         None => client,
     };
+    // Older runs still queued (an upload that failed, runs made while
+    // offline) go out now, while this run is young, rather than at its end:
+    // the end of a run waits only for its own last segments.
+    let mut older_queued = 0;
+    if let Ok(backlog) = upload::backlog(data) {
+        let older: Vec<PathBuf> = backlog
+            .into_iter()
+            .filter(|j| !also.contains(j) && !changed_since(j, since))
+            .collect();
+        if !older.is_empty() {
+            let sweep = rt.block_on(upload::push_all(&client, data, &older, look_first));
+            report.objects += sweep.objects;
+            older_queued = sweep.failed.len();
+        }
+    }
     let mut last_error: Option<String> = None;
+    let mut behind: Vec<PathBuf> = Vec::new();
     loop {
         let last = match rx.recv_timeout(TICK) {
             Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => true,
@@ -114,24 +130,30 @@ fn work(
                 Pushed::Done { objects } => {
                     report.objects += objects;
                     last_error = None;
+                    behind.retain(|b| b != j);
                 }
                 Pushed::Busy => {}
-                Pushed::Failed(e) => last_error = Some(error_line(&e)),
+                Pushed::Failed(e) => {
+                    last_error = Some(error_line(&e));
+                    if !behind.contains(j) {
+                        behind.push(j.clone());
+                    }
+                }
             }
         }
         if last {
-            // The run is safe locally; older queued runs go out too.
-            if last_error.is_none()
-                && let Ok(backlog) = upload::backlog(data)
-            {
-                let sweep = rt.block_on(upload::push_all(&client, data, &backlog, look_first));
-                report.objects += sweep.objects;
-            }
             report.error = last_error;
-            report.queued = upload::backlog(data).map_or(0, |b| b.len());
+            report.queued = older_queued + behind.len();
             return report;
         }
     }
+}
+
+/// The journal was written to since `since` (a live run's).
+fn changed_since(journal: &Path, since: SystemTime) -> bool {
+    std::fs::metadata(journal)
+        .and_then(|m| m.modified())
+        .is_ok_and(|m| m >= since)
 }
 
 fn error_line(e: &PushError) -> String {

@@ -248,6 +248,11 @@ impl Client {
             "x-amz-object-lock-retain-until-date",
             value(&until.format("%Y-%m-%dT%H:%M:%SZ").to_string())?,
         );
+        // S3 refuses a put with retention that names neither a Content-MD5
+        // nor its checksum algorithm (the SHA-256 itself is sent by the
+        // store, see `with_checksum_algorithm` below); found against moto,
+        // which follows AWS here.
+        headers.insert("x-amz-sdk-checksum-algorithm", value("SHA256")?);
         let mut builder = AmazonS3Builder::from_env()
             .with_bucket_name(&self.config.location.bucket)
             .with_region(&self.region)
@@ -355,12 +360,28 @@ impl Client {
         key: Option<&Key>,
         query: &str,
     ) -> Result<(u16, Bytes), RemoteError> {
+        let (status, _, body) = self.raw(method, key, query).await?;
+        Ok((status, body))
+    }
+
+    /// A signed request as [`Client::raw_request`]; the status, the
+    /// headers and the body.
+    pub async fn raw(
+        &self,
+        method: http::Method,
+        key: Option<&Key>,
+        query: &str,
+    ) -> Result<(u16, http::HeaderMap, Bytes), RemoteError> {
         let cred = self.credential().await?;
         let path = match key {
             Some(k) => format!("/{}", k.as_ref()),
             None => String::new(),
         };
-        let url = format!("{}{path}?{query}", self.bucket_url);
+        let url = if query.is_empty() {
+            format!("{}{path}", self.bucket_url)
+        } else {
+            format!("{}{path}?{query}", self.bucket_url)
+        };
         let mut req = http::Request::builder()
             .method(method)
             .uri(&url)
@@ -375,11 +396,12 @@ impl Client {
             .await
             .map_err(|e| other(e.to_string()))?;
         let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
         let body = resp
             .into_body()
             .bytes()
             .await
             .map_err(|e| other(e.to_string()))?;
-        Ok((status, body))
+        Ok((status, headers, body))
     }
 }

@@ -10,8 +10,9 @@
 //!   in a small state file per run.
 //! - [`probe`]: what the bucket really enforces (conditional puts, Object
 //!   Lock retention).
-//! - [`pull`], [`assemble`]: the bucket's runs cached into the data dir,
-//!   where the history reads them with the local ones.
+//! - [`pull`], [`assemble`], [`pack`], [`index`]: the bucket's runs cached
+//!   into the data dir (from packs of many segments where the bucket has
+//!   them), with the verdict of every copy in an index the history reads.
 //! - [`verify`]: `pasos log verify --remote`.
 //!
 //! No server of ours: the bucket is the only shared piece, and the local
@@ -22,8 +23,10 @@ pub mod background;
 pub mod client;
 pub mod config;
 pub mod credentials;
+pub mod index;
 pub mod keys;
 pub mod location;
+pub mod pack;
 pub mod probe;
 pub mod pull;
 pub mod segment;

@@ -162,6 +162,53 @@ fn answer(status: u16, body: &[u8]) -> String {
     }
 }
 
+/// The retention a probe object got: from `GET ?retention`, or where a
+/// server does not answer that (moto 5.2), from the Object Lock headers of
+/// a `HEAD`, which S3 returns too.
+async fn retention_of(
+    client: &Client,
+    key: &object_store::path::Path,
+    mode: &str,
+    days: u32,
+) -> Retention {
+    let asked = match client
+        .raw_request(http::Method::GET, Some(key), "retention")
+        .await
+    {
+        Ok((200, body)) => {
+            let text = String::from_utf8_lossy(&body).into_owned();
+            match xml_text(&text, "RetainUntilDate") {
+                Some(until) => {
+                    return Retention::Enforced {
+                        mode: xml_text(&text, "Mode").unwrap_or(mode).to_string(),
+                        days,
+                        until: until.to_string(),
+                    };
+                }
+                None => answer(200, &body),
+            }
+        }
+        Ok((status, body)) => answer(status, &body),
+        Err(e) => e.detail,
+    };
+    let header = |h: &http::HeaderMap, name: &str| {
+        h.get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    match client.raw(http::Method::HEAD, Some(key), "").await {
+        Ok((200, h, _)) => match header(&h, "x-amz-object-lock-retain-until-date") {
+            Some(until) => Retention::Enforced {
+                mode: header(&h, "x-amz-object-lock-mode").unwrap_or_else(|| mode.to_string()),
+                days,
+                until,
+            },
+            None => Retention::NotApplied(asked),
+        },
+        _ => Retention::NotApplied(asked),
+    }
+}
+
 /// Probes the bucket: a few small requests, and one probe object under
 /// `<prefix>/probe/` (left in place when it is retained).
 pub async fn probe(client: &Client, days: u32) -> Result<Capabilities, RemoteError> {
@@ -207,24 +254,7 @@ pub async fn probe(client: &Client, days: u32) -> Result<Capabilities, RemoteErr
         Err(e) => Check::Unknown(e.detail),
     };
     if lock_on {
-        retention = match client
-            .raw_request(http::Method::GET, Some(&key), "retention")
-            .await
-        {
-            Ok((200, body)) => {
-                let text = String::from_utf8_lossy(&body).into_owned();
-                match xml_text(&text, "RetainUntilDate") {
-                    Some(until) => Retention::Enforced {
-                        mode: xml_text(&text, "Mode").unwrap_or(&mode).to_string(),
-                        days,
-                        until: until.to_string(),
-                    },
-                    None => Retention::NotApplied(answer(200, &body)),
-                }
-            }
-            Ok((status, body)) => Retention::NotApplied(answer(status, &body)),
-            Err(e) => Retention::NotApplied(e.detail),
-        };
+        retention = retention_of(client, &key, &mode, days).await;
     } else {
         // Nothing keeps it: tidy up (a refusal is no problem).
         match client.delete(&key).await {

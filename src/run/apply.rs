@@ -209,6 +209,11 @@ impl Engine {
                 }
                 self.mark_interrupted(at)
             }
+            Event::StepUndone { step, .. } => {
+                if let Some(item) = s.items.iter_mut().find(|i| i.id == *step) {
+                    item.status = StepStatus::RolledBack;
+                }
+            }
             Event::ShellRestarted { .. } => {
                 s.in_flight = None;
                 s.unfinished_command = None;

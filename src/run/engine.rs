@@ -353,8 +353,20 @@ impl Engine {
             *step_ms = Some(self.step_ms_to(item, end));
             *command_ms = Some(item.command_ms);
         }
+        let finished_done = matches!(
+            &event,
+            Event::StepFinished {
+                outcome: crate::journal::StepOutcome::Done,
+                ..
+            }
+        );
         self.apply(&event, now);
         effects.push(Effect::Journal(event));
+        if finished_done {
+            for (step, by) in self.undone_by_others() {
+                self.emit(effects, Event::StepUndone { step, by });
+            }
+        }
     }
 
     pub fn update(&mut self, msg: Msg) -> Result<Vec<Effect>, Refusal> {

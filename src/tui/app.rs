@@ -136,12 +136,18 @@ pub struct App {
     /// The furthest the help can scroll on the screen last drawn.
     pub help_max: std::cell::Cell<u16>,
     pub dialogs: VecDeque<Dialog>,
+    /// Prerequisites the operator put off with "[esc] later": not asked
+    /// again until they ask (group, item).
+    pub deferred: std::collections::BTreeSet<(usize, usize)>,
     pub status: Option<(String, bool)>,
     /// The status line speaks of this step while it is active (`started`):
     /// it goes away when the step is no longer active.
     pub status_step: Option<String>,
     /// The last search (`/`), for next and previous match.
     pub search: Option<String>,
+    /// The status line speaks of a search or a jump: moving the
+    /// selection by hand makes it old news.
+    pub status_nav: bool,
     /// A key is being handled: a successful action clears the status
     /// line, which spoke of what came before.
     keyed: bool,
@@ -179,9 +185,11 @@ impl App {
             help_scroll: 0,
             help_max: std::cell::Cell::new(u16::MAX),
             dialogs: VecDeque::new(),
+            deferred: Default::default(),
             status: None,
             status_step: None,
             search: None,
+            status_nav: false,
             keyed: false,
             shell_lines: VecDeque::new(),
             shell_partial: String::new(),
@@ -269,16 +277,19 @@ impl App {
     pub fn say(&mut self, text: String) {
         self.status = Some((text, false));
         self.status_step = None;
+        self.status_nav = false;
     }
 
     pub fn warn(&mut self, text: String) {
         self.status = Some((text, true));
         self.status_step = None;
+        self.status_nav = false;
     }
 
     pub fn clear_status(&mut self) {
         self.status = None;
         self.status_step = None;
+        self.status_nav = false;
     }
 
     /// Drops a status message that is no longer true: "step 3 started"
@@ -353,6 +364,7 @@ impl App {
                 let d = Dialog::Prerequisite { group: g, item: i };
                 let ask = !self.engine.state().prerequisites[g][i]
                     && (checked || item.check.is_none())
+                    && !self.deferred.contains(&(g, i))
                     && !self.dialogs.contains(&d);
                 if ask {
                     self.dialogs.push_back(d);
@@ -433,6 +445,13 @@ impl App {
         let rows = self.rows().len();
         let current = self.selected_item().map(|i| (i.id.clone(), i.status));
         let mut fx = Vec::new();
+        let moves = matches!(
+            a,
+            Action::NextStep | Action::PreviousStep | Action::FirstStep | Action::LastStep
+        );
+        if moves && self.status_nav {
+            self.clear_status();
+        }
         match a {
             Action::NextStep => {
                 self.follow = false;
@@ -567,7 +586,10 @@ impl App {
             | Action::FilterRuns
             | Action::ShowKpi
             | Action::NextCommand
-            | Action::PreviousCommand => {}
+            | Action::PreviousCommand
+            | Action::OpenProcedure
+            | Action::FilterProcedures
+            | Action::ShowRuns => {}
         }
         (fx, None)
     }
@@ -678,7 +700,11 @@ impl App {
             return (Vec::new(), choice);
         }
         if action == Some(Action::DialogCancel) {
-            self.dialogs.pop_front();
+            if let Some(Dialog::Prerequisite { group, item }) = self.dialogs.pop_front() {
+                // "Later" sticks: checks finishing do not ask it again;
+                // the operator does (the reopen key, or Enter on a step).
+                self.deferred.insert((group, item));
+            }
             return (Vec::new(), None);
         }
         if yes_no {

@@ -24,6 +24,7 @@ impl App {
             self.say(tr!(lang, "nav-prerequisites-settled"));
             return;
         }
+        self.deferred.clear();
         self.ask_prerequisites(self.busy.is_none());
         let asked = self
             .dialogs

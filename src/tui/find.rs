@@ -123,6 +123,7 @@ impl App {
             }
             None => self.warn(tr!(lang, "nav-search-miss", query = query.as_str())),
         }
+        self.status_nav = true;
     }
 
     /// Selects the step called `id`.
@@ -133,7 +134,10 @@ impl App {
                 self.select_row(pos);
                 self.clear_status();
             }
-            None => self.warn(tr!(self.lang, "nav-jump-miss", step = id.trim())),
+            None => {
+                self.warn(tr!(self.lang, "nav-jump-miss", step = id.trim()));
+                self.status_nav = true;
+            }
         }
     }
 

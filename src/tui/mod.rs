@@ -4,6 +4,7 @@
 pub mod app;
 mod ask;
 mod branch;
+pub mod catalog;
 mod clipboard;
 pub mod find;
 mod help;
@@ -44,37 +45,16 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
         crate::runner::setup::Signing::Unsigned(why) => app.warn(why.clone()),
     }
     let signing = open.signing;
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let restore = if open.resumed {
-        crate::runner::restore::plan(app.engine.state())
-    } else {
-        Default::default()
-    };
-    let spawned = runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx, &restore);
-    let mut exec = match spawned {
-        Ok(e) => e,
-        Err(e) => {
-            return Ended::Refused(tr!(opts.lang, "run-error-shell", error = e.to_string()));
-        }
-    };
-    if open.resumed {
-        let lines = restore_banner(&app, &restore);
-        exec.shell.notice(&lines.join("\n"));
-        if let Some(first) = lines.into_iter().next() {
-            app.warn(first);
-        }
-    }
-    exec.carry_out(&mut app, open.effects);
+    // What the run needs before it can go on, asked from the first frame:
+    // the engine decides without the shell, the journal follows.
+    let mut pending = open.effects;
     for (name, value) in &opts.vars {
-        let fx = app.send(Msg::SetVariable {
+        pending.extend(app.send(Msg::SetVariable {
             name: name.clone(),
             value: value.to_string(),
-        });
-        exec.carry_out(&mut app, fx);
+        }));
     }
     app.queue_preparation();
-    let fx = app.prerequisite_checks();
-    exec.carry_out(&mut app, fx);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -94,6 +74,37 @@ pub fn run(opts: Options, keymap: keymap::Keymap, look: Look) -> Ended {
             return Ended::Refused(tr!(opts.lang, "run-error-terminal", error = e.to_string()));
         }
     };
+    // The first frame before the shell starts (a fork and a shell's rc
+    // files) and before the journal's first fsync: the operator reads
+    // the checklist while they happen.
+    if let Err(e) = runtime::first_frame(&mut app, &mut guard) {
+        drop(guard);
+        return Ended::Refused(tr!(opts.lang, "run-error-terminal", error = e.to_string()));
+    }
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let restore = if open.resumed {
+        crate::runner::restore::plan(app.engine.state())
+    } else {
+        Default::default()
+    };
+    let spawned = runtime::Executor::spawn(open.writer, &opts.data_dir, &open.run_id, tx, &restore);
+    let mut exec = match spawned {
+        Ok(e) => e,
+        Err(e) => {
+            drop(guard);
+            return Ended::Refused(tr!(opts.lang, "run-error-shell", error = e.to_string()));
+        }
+    };
+    if open.resumed {
+        let lines = restore_banner(&app, &restore);
+        exec.shell.notice(&lines.join("\n"));
+        if let Some(first) = lines.into_iter().next() {
+            app.warn(first);
+        }
+    }
+    exec.carry_out(&mut app, pending);
+    let fx = app.prerequisite_checks();
+    exec.carry_out(&mut app, fx);
     let stop = runtime.block_on(runtime::run_loop(&mut app, &mut exec, &mut guard, rx));
     // The journal first: after a hang-up the terminal may be gone, and
     // nothing written to it may come before `run-interrupted`.

@@ -774,9 +774,25 @@ fn draw(
     ) {
         exec.resize(r.height, r.width);
     }
+    paint(app, guard, Some(&exec.shell))
+}
+
+/// The first frame, drawn before the shell exists.
+pub fn first_frame(
+    app: &mut App,
+    guard: &mut super::terminal::TerminalGuard,
+) -> std::io::Result<()> {
+    paint(app, guard, None)
+}
+
+fn paint(
+    app: &App,
+    guard: &mut super::terminal::TerminalGuard,
+    shell: Option<&Shell>,
+) -> std::io::Result<()> {
     let (ascii, basic) = (app.ascii, app.mono);
     guard.terminal.draw(|f| {
-        super::view::draw(f, app, Some(&exec.shell));
+        super::view::draw(f, app, shell);
         if ascii || basic {
             super::view::degrade::degrade(f.buffer_mut(), ascii, basic);
         }

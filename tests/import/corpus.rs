@@ -3,12 +3,17 @@
 //! hand-written `NAME.expect` saying what an operator needs from the import:
 //!
 //! - `kind: procedure|reference|index` — how the document is read;
-//! - `run: TEXT` — some command that runs contains TEXT;
-//! - `never: TEXT` — no command that runs contains TEXT;
+//! - `run: TEXT` — some command of a step contains TEXT;
+//! - `never: TEXT` — no command of a step or snippet contains TEXT;
 //! - `variable: NAME` — a `[[variables]]` entry NAME exists (`secret: NAME`: and is secret);
 //! - `gated: TEXT` — the step whose command contains TEXT has `confirm = true`;
-//! - `interactive: TEXT` — the command containing TEXT is interactive;
-//! - `step: TEXT` — a step title contains TEXT.
+//! - `interactive: TEXT` — the command (of a step or snippet) containing TEXT is interactive;
+//! - `step: TEXT` — a step title contains TEXT;
+//! - `option: TEXT` — the step whose command contains TEXT runs only when
+//!   its option of a `choice` is picked;
+//! - `choice: TEXT` — a choice has an option whose title contains TEXT;
+//! - `condition: TEXT` — the step whose title contains TEXT has a `condition`;
+//! - `snippet: TEXT` — a `[[snippets]]` command contains TEXT, and no step runs it.
 
 use super::assert_loads;
 use pasos::procedure::import::{Options, import_bytes};
@@ -47,17 +52,42 @@ fn check_one(md: &PathBuf, expect: &str) -> Vec<String> {
                 .iter()
                 .flat_map(|s| s.commands.iter().map(move |c| (*s, c)))
         };
+        let snippet_commands = || p.snippets.iter().flat_map(|s| s.commands.iter());
         let ok = match key.trim() {
             "kind" => imported.report.risks.document.map(|d| d.name()) == Some(value),
             "run" => commands().any(|(_, c)| c.run.contains(value)),
-            "never" => !commands().any(|(_, c)| c.run.contains(value)),
+            "never" => {
+                !commands().any(|(_, c)| c.run.contains(value))
+                    && !snippet_commands().any(|c| c.run.contains(value))
+            }
+            "option" => {
+                commands().any(|(_, c)| c.run.contains(value))
+                    && commands()
+                        .filter(|(_, c)| c.run.contains(value))
+                        .all(|(s, _)| p.choice_owning(&s.id).is_some())
+            }
+            "choice" => steps.iter().any(|s| {
+                s.choice
+                    .as_ref()
+                    .is_some_and(|c| c.options.iter().any(|o| o.title.contains(value)))
+            }),
+            "condition" => steps
+                .iter()
+                .any(|s| s.title.contains(value) && s.condition.is_some()),
+            "snippet" => {
+                snippet_commands().any(|c| c.run.contains(value))
+                    && !commands().any(|(_, c)| c.run.contains(value))
+            }
             "variable" => p.variables.iter().any(|v| v.name == value),
             "secret" => p.variables.iter().any(|v| v.name == value && v.secret),
             "gated" => {
                 commands().any(|(_, c)| c.run.contains(value))
                     && commands().all(|(s, c)| !c.run.contains(value) || s.confirm)
             }
-            "interactive" => commands().any(|(_, c)| c.run.contains(value) && c.interactive),
+            "interactive" => {
+                commands().any(|(_, c)| c.run.contains(value) && c.interactive)
+                    || snippet_commands().any(|c| c.run.contains(value) && c.interactive)
+            }
             "step" => steps.iter().any(|s| s.title.contains(value)),
             other => {
                 failures.push(format!("{name}.expect:{}: unknown key `{other}`", n + 1));

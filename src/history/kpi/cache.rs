@@ -112,31 +112,63 @@ pub fn relative(data: &Path, journal: &Path) -> String {
 const NO_PLAN: u32 = u32::MAX;
 
 #[derive(Serialize)]
-struct EntryOut<'a> {
+struct EntryOut<'a, K> {
     path: &'a str,
-    key: &'a FileKey,
+    key: &'a K,
     verdict: &'a Verdict,
     plan: u32,
 }
 
 #[derive(Serialize)]
-struct FileOut<'a> {
+struct FileOut<'a, K> {
     plans: Vec<&'a [StepPlan]>,
-    entries: Vec<EntryOut<'a>>,
+    entries: Vec<EntryOut<'a, K>>,
 }
 
 #[derive(Deserialize)]
-struct EntryIn {
+struct EntryIn<K> {
     path: String,
-    key: FileKey,
+    key: K,
     verdict: Verdict,
     plan: u32,
 }
 
 #[derive(Deserialize)]
-struct FileIn {
+struct FileIn<K> {
     plans: Vec<Vec<StepPlan>>,
-    entries: Vec<EntryIn>,
+    entries: Vec<EntryIn<K>>,
+}
+
+/// The entries of an index file in this format at `path`, whatever their
+/// key (the KPI index keys journals by [`FileKey`]; the index of the
+/// cached remote runs, `crate::remote::index`, by the segments a copy was
+/// made of). `None` when the file is missing, of another version or
+/// corrupt.
+pub fn load_entries<K: serde::de::DeserializeOwned>(
+    path: &Path,
+) -> Option<Vec<(String, K, Verdict)>> {
+    let bytes = std::fs::read(path).ok()?;
+    entries_from_bytes(&bytes)
+}
+
+fn entries_from_bytes<K: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> Option<Vec<(String, K, Verdict)>> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (version, body) = rest.split_first_chunk::<4>()?;
+    if u32::from_le_bytes(*version) != VERSION {
+        return None;
+    }
+    let file: FileIn<K> = postcard::from_bytes(body).ok()?;
+    let plans: Vec<Arc<[StepPlan]>> = file.plans.into_iter().map(Arc::from).collect();
+    let mut out = Vec::with_capacity(file.entries.len());
+    for mut e in file.entries {
+        if let Verdict::Verified(r) = &mut e.verdict {
+            r.plan = plans.get(e.plan as usize)?.clone();
+        }
+        out.push((e.path, e.key, e.verdict));
+    }
+    Some(out)
 }
 
 /// The index as read from disk.
@@ -156,20 +188,10 @@ impl Index {
     }
 
     fn from_bytes(bytes: &[u8]) -> Option<Index> {
-        let rest = bytes.strip_prefix(MAGIC)?;
-        let (version, body) = rest.split_first_chunk::<4>()?;
-        if u32::from_le_bytes(*version) != VERSION {
-            return None;
-        }
-        let file: FileIn = postcard::from_bytes(body).ok()?;
-        let plans: Vec<Arc<[StepPlan]>> = file.plans.into_iter().map(Arc::from).collect();
-        let mut entries = HashMap::with_capacity(file.entries.len());
-        for mut e in file.entries {
-            if let Verdict::Verified(r) = &mut e.verdict {
-                r.plan = plans.get(e.plan as usize)?.clone();
-            }
-            entries.insert(e.path, (e.key, e.verdict));
-        }
+        let entries = entries_from_bytes::<FileKey>(bytes)?
+            .into_iter()
+            .map(|(path, key, verdict)| (path, (key, verdict)))
+            .collect();
         Some(Index { entries })
     }
 
@@ -196,9 +218,18 @@ pub fn save<'a>(
     data: &Path,
     entries: impl Iterator<Item = (&'a str, &'a FileKey, &'a Verdict)>,
 ) -> io::Result<()> {
+    save_entries(&index_path(data), entries)
+}
+
+/// Replaces the index file at `path` with these entries (path, key,
+/// verdict), atomically, 0600 in a 0700 directory.
+pub fn save_entries<'a, K: Serialize + 'a>(
+    path: &Path,
+    entries: impl Iterator<Item = (&'a str, &'a K, &'a Verdict)>,
+) -> io::Result<()> {
     let mut plans: Vec<&[StepPlan]> = Vec::new();
     let mut numbers: HashMap<&[StepPlan], u32> = HashMap::new();
-    let list: Vec<EntryOut> = entries
+    let list: Vec<EntryOut<K>> = entries
         .map(|(path, key, verdict)| {
             let plan = match verdict {
                 Verdict::Verified(r) => *numbers.entry(&r.plan).or_insert_with(|| {
@@ -220,10 +251,13 @@ pub fn save<'a>(
         entries: list,
     })
     .map_err(io::Error::other)?;
-    let path = index_path(data);
-    let dir = path.parent().unwrap_or(data);
+    let dir = path.parent().unwrap_or(Path::new("."));
     store::create_private_dir_all(dir)?;
-    let tmp = dir.join(format!("{FILE_NAME}.tmp-{}", std::process::id()));
+    let name = path.file_name().map_or_else(
+        || FILE_NAME.to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let tmp = dir.join(format!("{name}.tmp-{}", std::process::id()));
     let mut f = store::private_file_options()
         .create(true)
         .write(true)
@@ -234,7 +268,7 @@ pub fn save<'a>(
         .and_then(|()| f.write_all(&VERSION.to_le_bytes()))
         .and_then(|()| f.write_all(&body));
     drop(f);
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, &path)) {
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }

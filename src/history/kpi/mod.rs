@@ -53,6 +53,11 @@ pub struct Kpis {
     /// Journals that failed verification: never in the figures, and listed
     /// whatever the filter (what they say cannot be trusted).
     pub unverified: Vec<Unverified>,
+    /// Seed 001's figures over the procedures directory (documented, tested
+    /// in the last quarter, reviewed within cadence), when there is one;
+    /// set by the caller (`crate::catalog::CatalogKpi`), whatever the filter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<crate::catalog::CatalogKpi>,
 }
 
 /// The figures of one procedure.
@@ -93,6 +98,7 @@ pub fn compute(scan: &Scan, filter: &Filter) -> Kpis {
         global: GlobalKpi::of(&runs, scan.unverified.len()),
         procedures,
         unverified: scan.unverified.clone(),
+        catalog: None,
     }
 }
 

@@ -90,7 +90,8 @@ pub fn journals(data: &Path) -> io::Result<Vec<Found>> {
     Ok(all.into_iter().map(|(_, f)| f).collect())
 }
 
-fn journals_under(root: PathBuf) -> io::Result<Vec<(String, Found)>> {
+/// The journals under one `runs/` root, with their run ids (unordered).
+pub fn journals_under(root: PathBuf) -> io::Result<Vec<(String, Found)>> {
     if !root.exists() {
         return Ok(Vec::new());
     }

@@ -304,8 +304,12 @@ fn validation(t: &mut Table<'_, '_>, sink: &mut Sink) -> Option<Validation> {
                     })
             });
             let output = vt.string(sink, "output");
+            // The syntax only: compiling every step's pattern here (a
+            // DFA each) was the larger part of loading a long procedure,
+            // in front of the run's first frame; the validation compiles
+            // it when output is checked.
             if let Some(o) = &output
-                && let Err(e) = regex::Regex::new(&o.value)
+                && let Err(e) = regex_syntax::Parser::new().parse(&o.value)
             {
                 let detail = e.to_string();
                 let last = detail.lines().last().unwrap_or("invalid").trim();

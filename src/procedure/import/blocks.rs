@@ -195,6 +195,29 @@ pub fn parse(text: &str) -> Vec<Block> {
 }
 
 fn parse_at(text: &str, line_offset: usize, depth: usize) -> Vec<Block> {
+    let defs = super::chunk::LinkDefs::of(text);
+    let mut out = Vec::new();
+    for piece in super::chunk::pieces(text) {
+        parse_piece(
+            piece.text,
+            &defs,
+            line_offset + piece.lines_before,
+            depth,
+            &mut out,
+        );
+    }
+    out
+}
+
+/// Parses one piece (see [`super::chunk`]); its blocks go to `out` with
+/// lines counted from the start of the document.
+fn parse_piece<'t>(
+    text: &'t str,
+    defs: &super::chunk::LinkDefs<'t>,
+    line_offset: usize,
+    depth: usize,
+    out: &mut Vec<Block>,
+) {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_TASKLISTS);
@@ -205,16 +228,22 @@ fn parse_at(text: &str, line_offset: usize, depth: usize) -> Vec<Block> {
         spans: Vec::new(),
         suppressed: 0,
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    // A reference whose definition is in another piece.
+    let callback = |link: pulldown_cmark::BrokenLink<'t>| {
+        defs.get(&link.reference)
+            .map(|(url, title)| (url.into(), title.into()))
+    };
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(callback));
+    for (event, range) in parser.into_offset_iter() {
         b.event(event, range);
     }
     while b.frames.len() > 1 {
         b.close_top(text.len());
     }
     let Some(Frame::Root { blocks }) = b.frames.pop() else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::with_capacity(blocks.len());
+    out.reserve(blocks.len());
     for mut block in blocks {
         shift(&mut block, line_offset);
         // Rundown's hidden blocks `<!--~ ... -->` hold real content.
@@ -229,7 +258,6 @@ fn parse_at(text: &str, line_offset: usize, depth: usize) -> Vec<Block> {
         }
         out.push(block);
     }
-    out
 }
 
 /// A fence nested inside another one closes the outer fence early; the
@@ -240,19 +268,20 @@ fn parse_at(text: &str, line_offset: usize, depth: usize) -> Vec<Block> {
 /// Markdown. Returns the lines that had been swallowed.
 pub fn reopen_swallowed(text: &str, blocks: &mut Vec<Block>) -> Vec<Lines> {
     let source: Vec<&str> = text.lines().collect();
+    let line = |n: usize| {
+        source
+            .get(n.saturating_sub(1))
+            .map(|l| l.trim())
+            .unwrap_or("")
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < blocks.len() {
-        let b = &blocks[i];
+    // One pass into a new list: splicing in place would be quadratic in
+    // documents with many such blocks.
+    let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in std::mem::take(blocks) {
         let BlockKind::Code { info, text: code } = &b.kind else {
-            i += 1;
+            kept.push(b);
             continue;
-        };
-        let line = |n: usize| {
-            source
-                .get(n.saturating_sub(1))
-                .map(|l| l.trim())
-                .unwrap_or("")
         };
         let opener = line(b.lines.first);
         let fenced = opener.starts_with("```") || opener.starts_with("~~~");
@@ -271,7 +300,7 @@ pub fn reopen_swallowed(text: &str, blocks: &mut Vec<Block>) -> Vec<Lines> {
             && has_headings
             && ((!closed && b.lines.last >= source.len()) || inner_fence);
         if !swallowing {
-            i += 1;
+            kept.push(b);
             continue;
         }
         let first = b.lines.first;
@@ -281,11 +310,14 @@ pub fn reopen_swallowed(text: &str, blocks: &mut Vec<Block>) -> Vec<Lines> {
             b.lines.last
         };
         out.push(Lines::new(first + 1, last.max(first + 1)));
-        let reread = parse_at(&code.clone(), first, 1);
-        let n = reread.len();
-        blocks.splice(i..=i, reread);
-        i += n.max(1);
+        let reread = parse_at(code, first, 1);
+        if reread.is_empty() {
+            kept.push(b);
+        } else {
+            kept.extend(reread);
+        }
     }
+    *blocks = kept;
     out
 }
 
@@ -794,5 +826,19 @@ mod tests {
             .find(|b| matches!(b.kind, BlockKind::Code { .. }))
             .unwrap();
         assert_eq!(code.lines.first, 4);
+    }
+
+    #[test]
+    fn a_large_document_parses_in_pieces_as_it_would_whole() {
+        let unit = "## Paso 1\n\nLee la [guía][g] y ejecuta:\n\n```bash\necho a\n\n# comentario\necho b\n```\n\n\
+- uno\n- dos\n\n<!--\n\n# oculto\n-->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n";
+        let mut text = unit.repeat(super::super::chunk::WHOLE_BELOW / unit.len() * 3);
+        text.push_str("[g]: https://example.org/guia \"Guía\"\n");
+        assert!(super::super::chunk::pieces(&text).len() > 2);
+        let mut whole = Vec::new();
+        parse_piece(&text, &Default::default(), 0, 0, &mut whole);
+        let pieces = parse(&text);
+        assert_eq!(format!("{pieces:?}"), format!("{whole:?}"));
+        assert!(format!("{pieces:?}").contains("https://example.org/guia"));
     }
 }

@@ -519,7 +519,7 @@ impl<'s, 't> Builder<'s, 't> {
                     self.report.mapped(
                         h.lines,
                         format!("{} title", target(alt.no)),
-                        "an alternative: its own step, asked before it runs",
+                        "an alternative: its own step, an option of a choice",
                     );
                 }
                 for b in &c.blocks {

@@ -58,9 +58,13 @@ impl Role {
 
 /// Lower case, no accents, single spaces, no leading numbering.
 pub fn norm(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
+    // One pass: fold, filter and collapse whitespace into one buffer.
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'a'..='z' | '0'..='9' => c,
             'á' | 'Á' | 'à' | 'ä' => 'a',
             'é' | 'É' | 'è' | 'ë' => 'e',
             'í' | 'Í' | 'ì' | 'ï' => 'i',
@@ -68,11 +72,22 @@ pub fn norm(text: &str) -> String {
             'ú' | 'Ú' | 'ù' | 'ü' | 'Ü' => 'u',
             'ñ' | 'Ñ' => 'n',
             '_' | '–' | '—' => ' ',
+            c if c.is_ascii() => c,
             c => c.to_lowercase().next().unwrap_or(c),
-        })
-        .filter(|c| c.is_alphanumeric() || " -:.()/&?¿,+".contains(*c))
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        // Only a plain space separates words; other whitespace (tabs,
+        // line breaks) is dropped like punctuation.
+        if c == ' ' {
+            space = !out.is_empty();
+        } else if c.is_alphanumeric() || "-:.()/&?¿,+".contains(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn strip_numbering(n: &str) -> &str {

@@ -6,7 +6,7 @@
 
 use super::blocks::{Block, BlockKind};
 use super::classify::{norm, numbered, phase_heading, step_heading};
-use super::inline::plain;
+use super::inline::{Inline, plain};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -104,16 +104,15 @@ pub fn classify(title: &str, blocks: &[Block]) -> Kind {
                     stepish += 1;
                 }
                 let bare = n.trim_matches(|c: char| !c.is_alphanumeric());
-                if AREAS
-                    .iter()
-                    .any(|a| bare == *a || bare.starts_with(&format!("{a} ")))
-                {
+                if AREAS.iter().any(|a| {
+                    bare.strip_prefix(a)
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                }) {
                     areas += 1;
                 }
-                if INDEX_HEADINGS
-                    .iter()
-                    .any(|h| n.starts_with(h) || n.contains(&format!(" {h}")))
-                {
+                if INDEX_HEADINGS.iter().any(|h| {
+                    n.starts_with(h) || n.match_indices(h).any(|(i, _)| n[..i].ends_with(' '))
+                }) {
                     index_like += 1;
                 }
             }
@@ -137,7 +136,8 @@ pub fn classify(title: &str, blocks: &[Block]) -> Kind {
                     .sum::<usize>();
             }
             BlockKind::Paragraph(p) => {
-                let t = norm(&plain(p));
+                // Only the start of a paragraph is compared.
+                let t = norm(&head_text(p, 40));
                 if [
                     "resultado esperado",
                     "expected result",
@@ -194,6 +194,21 @@ pub fn classify(title: &str, blocks: &[Block]) -> Kind {
         return Kind::Reference;
     }
     Kind::Procedure
+}
+
+/// The first `chars` characters of a paragraph's plain text, without
+/// building the whole text.
+fn head_text(p: &[Inline], chars: usize) -> String {
+    let mut end = 0;
+    let mut len = 0;
+    while end < p.len() && len < chars {
+        len += match &p[end] {
+            Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => t.len(),
+            _ => chars,
+        };
+        end += 1;
+    }
+    plain(&p[..end]).chars().take(chars).collect()
 }
 
 /// Code lines in a block and the blocks inside it.

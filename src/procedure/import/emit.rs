@@ -5,7 +5,9 @@
 //! and contacts. Multi-line text is written as literal blocks so commands
 //! read as the author wrote them.
 
-use crate::procedure::model::{Command, Procedure, Step, StepRollback, Validation};
+use crate::procedure::model::{
+    Choice, Command, Procedure, Snippet, Step, StepRollback, Validation,
+};
 use std::fmt::Write;
 
 pub fn to_toml(p: &Procedure, header: &[String]) -> String {
@@ -185,6 +187,10 @@ pub fn to_toml(p: &Procedure, header: &[String]) -> String {
         opt(&mut o, "contact", &c.contact);
         opt(&mut o, "when", &c.when);
     }
+
+    for s in &p.snippets {
+        snippet(&mut o, s);
+    }
     o
 }
 
@@ -201,6 +207,10 @@ fn step(o: &mut String, path: &str, s: &Step) {
     }
     if s.manual {
         o.push_str("manual = true\n");
+    }
+    opt(o, "condition", &s.condition);
+    if let Some(c) = &s.choice {
+        choice(o, c);
     }
     opt(o, "warning", &s.warning);
     opt(o, "instructions", &s.instructions);
@@ -241,6 +251,32 @@ fn step(o: &mut String, path: &str, s: &Step) {
             &undo.commands,
         );
     }
+}
+
+/// `choice = "¿...?"` and its `options`, one inline table a line.
+fn choice(o: &mut String, c: &Choice) {
+    kv(o, "choice", &c.question);
+    o.push_str("options = [\n");
+    for opt in &c.options {
+        let steps: Vec<String> = opt.steps.iter().map(|s| inline(s)).collect();
+        let _ = writeln!(
+            o,
+            "  {{ id = {}, title = {}, steps = [{}] }},",
+            inline(&opt.id),
+            inline(&opt.title),
+            steps.join(", ")
+        );
+    }
+    o.push_str("]\n");
+}
+
+/// `[[snippets]]`: id, title, text, then the commands.
+fn snippet(o: &mut String, s: &Snippet) {
+    o.push_str("\n[[snippets]]\n");
+    kv(o, "id", &s.id);
+    kv(o, "title", &s.title);
+    opt(o, "text", &s.text);
+    commands(o, "snippets.commands", "commands", &s.commands);
 }
 
 fn validation(o: &mut String, path: &str, v: &Validation) {

@@ -233,7 +233,7 @@ fn finish_step(d: StepDraft, ids: &HashMap<usize, String>) -> Step {
     step
 }
 
-fn slug(text: &str) -> String {
+pub(super) fn slug(text: &str) -> String {
     let n = norm(text);
     let mut out = String::new();
     for c in n.chars() {
@@ -256,6 +256,9 @@ fn slug(text: &str) -> String {
 
 fn phase_ids(titles: &[String]) -> Vec<String> {
     let mut used: HashSet<String> = HashSet::new();
+    // The next suffix to try per base, so a title repeated thousands of
+    // times does not retry every suffix from 2.
+    let mut next: HashMap<String, usize> = HashMap::new();
     titles
         .iter()
         .enumerate()
@@ -264,13 +267,17 @@ fn phase_ids(titles: &[String]) -> Vec<String> {
                 s if s.is_empty() => format!("fase-{}", i + 1),
                 s => s,
             };
-            let mut id = base.clone();
-            let mut n = 2;
-            while !used.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
+            if used.insert(base.clone()) {
+                return base;
             }
-            id
+            let n = next.entry(base.clone()).or_insert(2);
+            loop {
+                let id = format!("{base}-{n}");
+                *n += 1;
+                if used.insert(id.clone()) {
+                    return id;
+                }
+            }
         })
         .collect()
 }
@@ -278,9 +285,15 @@ fn phase_ids(titles: &[String]) -> Vec<String> {
 /// Titles that repeat (`Pasos de Respuesta` under each level) get their
 /// parent's title in front.
 fn phase_titles(phases: &[PhaseDraft]) -> Vec<String> {
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    // Per title: how many phases carry it, and whether their parents
+    // differ (one pass, so thousands of phases stay linear).
+    let mut seen: HashMap<&str, (usize, &str, bool)> = HashMap::new();
     for p in phases {
-        *count.entry(p.title.as_str()).or_default() += 1;
+        let e = seen
+            .entry(p.title.as_str())
+            .or_insert((0, p.parent_title.as_str(), false));
+        e.0 += 1;
+        e.2 |= e.1 != p.parent_title;
     }
     phases
         .iter()
@@ -292,11 +305,8 @@ fn phase_titles(phases: &[PhaseDraft]) -> Vec<String> {
                     || n.starts_with("procedimiento")
                     || n == "procedure"
             };
-            let repeated = count.get(p.title.as_str()).copied().unwrap_or(0) > 1;
-            let distinct_parents = phases
-                .iter()
-                .filter(|q| q.title == p.title)
-                .any(|q| q.parent_title != p.parent_title);
+            let (count, _, distinct_parents) = seen[p.title.as_str()];
+            let repeated = count > 1;
             if (generic || repeated && distinct_parents)
                 && !p.parent_title.is_empty()
                 && p.parent_title != p.title

@@ -4,6 +4,7 @@
 //! `key: value` pairs.
 
 use super::blocks::Lines;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -46,7 +47,7 @@ impl Value {
 
 /// Splits off front matter. Returns what was found and the text with those
 /// lines emptied.
-pub fn split(text: &str) -> (Vec<FrontMatter>, String) {
+pub fn split(text: &str) -> (Vec<FrontMatter>, Cow<'_, str>) {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut found = Vec::new();
     let mut blank_until = 0; // lines [0, blank_until) are emptied
@@ -93,7 +94,7 @@ pub fn split(text: &str) -> (Vec<FrontMatter>, String) {
         }
     }
     if blank_until == 0 {
-        return (found, text.to_string());
+        return (found, Cow::Borrowed(text));
     }
     let mut out = String::with_capacity(text.len());
     for (i, l) in lines.iter().enumerate() {
@@ -104,7 +105,7 @@ pub fn split(text: &str) -> (Vec<FrontMatter>, String) {
             out.push_str(l);
         }
     }
-    (found, out)
+    (found, Cow::Owned(out))
 }
 
 /// The flat subset of YAML front matters use: `key: value`,

@@ -11,7 +11,9 @@
 
 mod alternative;
 pub mod blocks;
+mod branches;
 mod builder;
+mod chunk;
 mod classify;
 mod decision;
 pub mod document;
@@ -29,6 +31,7 @@ pub mod report;
 mod safety;
 mod sections;
 mod shell;
+mod snippets;
 mod step;
 mod template;
 mod text;

@@ -66,6 +66,8 @@ pub struct Risks {
     pub demoted: Vec<String>,
     /// Sections with content that produced no step.
     pub sections_without_step: Vec<String>,
+    /// Commands of a reference document kept as `[[snippets]]`.
+    pub snippets: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,7 +226,7 @@ impl Report {
         if let Some(d) = r.document {
             let _ = writeln!(s, "  document: {}", d.describe());
         }
-        let groups: [(&str, Vec<String>); 6] = [
+        let groups: [(&str, Vec<String>); 7] = [
             (
                 "destructive commands gated with confirm",
                 r.gated
@@ -243,8 +245,16 @@ impl Report {
                 "sections that produced no step",
                 r.sections_without_step.clone(),
             ),
+            (
+                "reference snippets (sent to the shell by hand, never run as steps)",
+                r.snippets.clone(),
+            ),
         ];
-        for (title, items) in groups {
+        for (n, (title, items)) in groups.into_iter().enumerate() {
+            // Snippets exist only in reference documents: said only there.
+            if n == 6 && items.is_empty() {
+                continue;
+            }
             let _ = writeln!(s, "  {title}: {}", items.len());
             for i in items {
                 let _ = writeln!(s, "    - {i}");

@@ -7,7 +7,11 @@ mod credentials;
 mod destructive;
 mod estimates;
 mod expectations;
+mod review;
 mod rollback;
+mod version;
+
+pub use version::LastRun;
 
 use super::model::{Procedure, Step};
 use crate::diagnostic::{Diagnostic, SourceText};
@@ -60,8 +64,70 @@ pub const RULES: &[(&str, &str)] = &[
         "destructive-without-confirm",
         "a step runs a destructive command (rm -r, DROP, down -v, kubectl delete...) without `confirm = true`",
     ),
+    (
+        "review-due",
+        "`updated` is older than the review cadence of the procedure's frequency (3, 6 or 12 months); `pasos check` only",
+    ),
+    (
+        "version-not-bumped",
+        "the step ids changed since the last run's recorded profile but the MAJOR version did not (MINOR for added optional steps); `pasos check` only",
+    ),
     ("unknown-rule", "`allow` names a rule that does not exist"),
 ];
+
+/// What the rules that look beyond the file need: today's date and the
+/// history. `pasos check` has them; loading a procedure to run it does not
+/// ask (a run is never refused for a review that is due).
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// `review-due` runs when set.
+    pub today: Option<chrono::NaiveDate>,
+    /// `version-not-bumped` runs when set: the most recent run of the
+    /// procedure that recorded its steps.
+    pub last_run: Option<LastRun>,
+}
+
+/// The rules that need [`Context`], with the same `allow` handling.
+pub fn lint_in_context(
+    procedure: &Procedure,
+    source: &SourceText,
+    context: &Context,
+) -> Vec<Diagnostic> {
+    let mut ctx = Ctx {
+        procedure,
+        source,
+        out: Vec::new(),
+    };
+    if let Some(today) = context.today {
+        review::check(&mut ctx, today);
+    }
+    if let Some(last) = &context.last_run {
+        version::check(&mut ctx, last);
+    }
+    ctx.out
+}
+
+/// Where `key = ` is written in the file (the first line that starts with
+/// it), else `fallback`.
+fn key_span(
+    source: &SourceText,
+    key: &str,
+    fallback: &crate::diagnostic::Span,
+) -> crate::diagnostic::Span {
+    let text = source.text();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            let start = at + (line.len() - t.len());
+            return start..start + key.len();
+        }
+        at += line.len();
+    }
+    fallback.clone()
+}
 
 pub struct Ctx<'a> {
     pub procedure: &'a Procedure,

@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// `--yes-to prerequisites`: the prerequisites without a check command
 /// are taken as confirmed.
 pub const PREREQUISITES: &str = "prerequisites";
+/// The same word for a Spanish-speaking operator.
+const PREREQUISITES_ES: &str = "prerequisitos";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Flags {
@@ -63,7 +65,9 @@ impl Flags {
         }
         for y in yes_to {
             let y = y.trim();
-            if !y.is_empty() {
+            if y == PREREQUISITES_ES {
+                out.yes_to.insert(PREREQUISITES.to_string());
+            } else if !y.is_empty() {
                 out.yes_to.insert(y.to_string());
             }
         }
@@ -115,6 +119,8 @@ mod tests {
         assert_eq!(f.condition("M1"), Some(true));
         assert_eq!(f.condition("4"), None);
         assert!(f.yes("3") && !f.yes("4"));
+        let es = Flags::parse(&[], &s(&["prerequisitos"]), false, Lang::Es).expect("valid");
+        assert!(es.yes(PREREQUISITES));
         assert!(f.rollback_on_failure);
     }
 

@@ -56,6 +56,16 @@ pub fn render(r: &TestReport, lang: Lang) -> Result<String, String> {
                 st.set_message(crate::tr!(lang, "unattended-junit-not-run"));
                 st
             }
+            Verdict::LeftOut { by_condition } => {
+                let mut st = TestCaseStatus::skipped();
+                st.set_message(super::results::left_out(lang, *by_condition));
+                st.set_type(if *by_condition {
+                    "condition-no"
+                } else {
+                    "not-chosen"
+                });
+                st
+            }
             Verdict::Skipped { why } => {
                 let mut st = TestCaseStatus::skipped();
                 st.set_message(why.as_str());

@@ -25,6 +25,24 @@ pub enum Need {
     BadValue { name: String, pattern: String },
     /// A flag names no step (or no question) of the procedure.
     UnknownId { flag: &'static str, id: String },
+    /// A choice: `--answer ID=OPTION`.
+    Choice {
+        step: String,
+        question: String,
+        options: Vec<String>,
+    },
+    /// A condition: `--answer ID=yes|no`.
+    Condition { step: String, question: String },
+    /// `--answer` names an option the choice does not have.
+    BadOption {
+        step: String,
+        given: String,
+        options: Vec<String>,
+    },
+    /// `--answer` for a condition is neither yes nor no.
+    BadCondition { step: String, given: String },
+    /// `--answer` for a step that asks no question.
+    NotAQuestion { step: String },
 }
 
 /// Whether a procedure step needs a typed confirmation in this run, by the
@@ -79,8 +97,55 @@ pub fn check(
         .steps
         .iter()
         .filter(|_| flags.rollback_on_failure);
+    // Steps the answers leave out: other options of a choice, a condition
+    // answered no. Nothing about them needs answering.
+    let mut left_out: Vec<String> = Vec::new();
+    for step in forward.clone().chain(p.rollback.steps.iter()) {
+        if let (Some(choice), Some(picked)) = (&step.choice, flags.answer(&step.id))
+            && choice.option(picked).is_some()
+        {
+            left_out.extend(choice.not_chosen(picked));
+        }
+        if step.condition.is_some() && flags.condition(&step.id) == Some(false) {
+            left_out.push(step.id.clone());
+        }
+    }
     for step in forward.clone().chain(rollback.clone()) {
         let (id, title) = (step.id.clone(), step.title.clone());
+        if left_out.contains(&id) {
+            continue;
+        }
+        if let Some(choice) = &step.choice {
+            let options: Vec<String> = choice.options.iter().map(|o| o.id.clone()).collect();
+            match flags.answer(&id) {
+                None => needs.push(Need::Choice {
+                    step: id,
+                    question: choice.question.clone(),
+                    options,
+                }),
+                Some(given) if choice.option(given).is_none() => needs.push(Need::BadOption {
+                    step: id,
+                    given: given.to_string(),
+                    options,
+                }),
+                Some(_) => {}
+            }
+            // A choice step runs nothing of its own.
+            continue;
+        }
+        if let Some(question) = &step.condition {
+            match flags.answer(&id) {
+                None => needs.push(Need::Condition {
+                    step: id.clone(),
+                    question: question.clone(),
+                }),
+                Some(given) if flags.condition(&id).is_none() => needs.push(Need::BadCondition {
+                    step: id.clone(),
+                    given: given.to_string(),
+                }),
+                Some(_) => {}
+            }
+        }
         if step.commands.iter().any(|c| c.interactive) {
             needs.push(Need::Interactive { step: id, title });
         } else if step.commands.is_empty() && !flags.yes(&step.id) {
@@ -109,6 +174,11 @@ pub fn check(
                 flag: "--answer",
                 id: id.clone(),
             });
+        } else if p
+            .step(id)
+            .is_some_and(|s| s.choice.is_none() && s.condition.is_none())
+        {
+            needs.push(Need::NotAQuestion { step: id.clone() });
         }
     }
     needs
@@ -156,6 +226,44 @@ pub fn describe(lang: Lang, needs: &[Need]) -> String {
                 flag = *flag,
                 id = id.as_str()
             ),
+            Need::Choice {
+                step,
+                question,
+                options,
+            } => crate::tr!(
+                lang,
+                "unattended-need-choice",
+                step = step.as_str(),
+                question = question.as_str(),
+                options = options.join(", "),
+                example = options.first().map(String::as_str).unwrap_or("")
+            ),
+            Need::Condition { step, question } => crate::tr!(
+                lang,
+                "unattended-need-condition",
+                step = step.as_str(),
+                question = question.as_str()
+            ),
+            Need::BadOption {
+                step,
+                given,
+                options,
+            } => crate::tr!(
+                lang,
+                "unattended-need-bad-option",
+                step = step.as_str(),
+                given = given.as_str(),
+                options = options.join(", ")
+            ),
+            Need::BadCondition { step, given } => crate::tr!(
+                lang,
+                "unattended-need-bad-condition",
+                step = step.as_str(),
+                given = given.as_str()
+            ),
+            Need::NotAQuestion { step } => {
+                crate::tr!(lang, "unattended-need-not-a-question", step = step.as_str())
+            }
         };
         out.push_str("\n  - ");
         out.push_str(&line);
@@ -258,5 +366,47 @@ mod tests {
             .collect();
         assert_eq!(steps, ["P1", "P2", "1", "2", "4", "5", "V1", "6"]);
         assert!(check(&p, &f, &token(), Some("staging")).is_empty());
+    }
+
+    #[test]
+    fn choices_and_conditions_need_valid_answers_and_leave_steps_out() {
+        let p = crate::procedure::load_str(include_str!("../../../procedures/demo-drill.toml"))
+            .procedure
+            .expect("the drill loads");
+        let needs = check(&p, &flags(&["3"], &[], false), &token(), None);
+        assert!(needs.contains(&Need::Condition {
+            step: "M1".into(),
+            question: "Is the schema migration part of this window?".into()
+        }));
+        assert!(needs.contains(&Need::Choice {
+            step: "6".into(),
+            question: "How is the team told?".into(),
+            options: vec!["log".into(), "none".into()]
+        }));
+        assert_eq!(needs.len(), 2, "{needs:?}");
+        let answered = flags(&["3"], &["M1=Sí", "6=none"], false);
+        assert_eq!(check(&p, &answered, &token(), None), vec![]);
+        // A condition answered no needs nothing else: its confirmation
+        // (here step 3's) is not asked.
+        let mut p3 = p.clone();
+        p3.phases[1].steps[2].condition = Some("Deploy now?".into());
+        let no = flags(&[], &["3=no", "M1=no", "6=log"], false);
+        assert_eq!(check(&p3, &no, &token(), None), vec![]);
+        let bad = flags(&["3"], &["M1=later", "6=sms", "4=yes"], false);
+        assert_eq!(
+            check(&p, &bad, &token(), None),
+            vec![
+                Need::BadCondition {
+                    step: "M1".into(),
+                    given: "later".into()
+                },
+                Need::BadOption {
+                    step: "6".into(),
+                    given: "sms".into(),
+                    options: vec!["log".into(), "none".into()]
+                },
+                Need::NotAQuestion { step: "4".into() },
+            ]
+        );
     }
 }

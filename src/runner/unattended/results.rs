@@ -25,6 +25,9 @@ pub enum Verdict {
     },
     /// Not run: after the failure, or not in the rollback plan.
     NotRun,
+    /// Left out by an answer: an option not chosen, a condition answered
+    /// no. Not a failure, not a skip.
+    LeftOut { by_condition: bool },
     /// Skipped with a reason (a deviation, which an unattended run never
     /// makes; kept for completeness).
     Skipped { why: String },
@@ -88,6 +91,10 @@ impl TestReport {
                     cause: crate::history::words::step_why(lang, &item.why).unwrap_or_default(),
                     output: tail(outputs.get(&item.id).map(String::as_str).unwrap_or("")),
                 },
+                StepStatus::NotChosen => Verdict::LeftOut {
+                    by_condition: false,
+                },
+                StepStatus::SkippedByCondition => Verdict::LeftOut { by_condition: true },
                 StepStatus::Skipped => Verdict::Skipped {
                     why: crate::history::words::step_why(lang, &item.why).unwrap_or_default(),
                 },
@@ -96,7 +103,7 @@ impl TestReport {
             // An undo item is named after the step it undoes (`undo 3`).
             let title = engine.step_of(item).title.clone();
             let duration_ms = match verdict {
-                Verdict::NotRun => 0,
+                Verdict::NotRun | Verdict::LeftOut { .. } => 0,
                 _ => engine
                     .step_timer(&item.id)
                     .map(|t| t.elapsed_ms)
@@ -144,7 +151,7 @@ impl TestReport {
             match s.verdict {
                 Verdict::Passed { .. } => c.0 += 1,
                 Verdict::Failed { .. } => c.1 += 1,
-                Verdict::NotRun | Verdict::Skipped { .. } => c.2 += 1,
+                Verdict::NotRun | Verdict::Skipped { .. } | Verdict::LeftOut { .. } => c.2 += 1,
             }
         }
         c
@@ -166,6 +173,15 @@ pub fn tail(text: &str) -> String {
     match rest.find('\n') {
         Some(nl) if nl < 200 => rest[nl + 1..].to_string(),
         _ => rest.to_string(),
+    }
+}
+
+/// Why a step left out by an answer did not run, in words.
+pub fn left_out(lang: Lang, by_condition: bool) -> String {
+    if by_condition {
+        crate::tr!(lang, "unattended-left-out-condition")
+    } else {
+        crate::tr!(lang, "unattended-left-out-not-chosen")
     }
 }
 

@@ -43,6 +43,9 @@ pub fn render(r: &TestReport, lang: Lang) -> String {
                 },
             ),
             Verdict::NotRun => ("-", crate::tr!(lang, "unattended-summary-not-run")),
+            Verdict::LeftOut { by_condition } => {
+                ("-", super::results::left_out(lang, *by_condition))
+            }
             Verdict::Skipped { .. } => ("-", crate::tr!(lang, "unattended-summary-skipped")),
         };
         out.push(format!(

@@ -76,6 +76,9 @@ actions! {
     NextCommand = "next-command";
     PreviousCommand = "previous-command";
     Snippets = "snippets";
+    OpenProcedure = "open-procedure";
+    FilterProcedures = "filter-procedures";
+    ShowRuns = "show-runs";
 }
 
 #[cfg(test)]

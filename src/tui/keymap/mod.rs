@@ -21,10 +21,17 @@ pub enum Mode {
     Shell,
     Dialog,
     Log,
+    Catalog,
 }
 
 impl Mode {
-    pub const ALL: &'static [Mode] = &[Mode::Checklist, Mode::Shell, Mode::Dialog, Mode::Log];
+    pub const ALL: &'static [Mode] = &[
+        Mode::Checklist,
+        Mode::Shell,
+        Mode::Dialog,
+        Mode::Log,
+        Mode::Catalog,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -32,6 +39,7 @@ impl Mode {
             Mode::Shell => "shell",
             Mode::Dialog => "dialog",
             Mode::Log => "log",
+            Mode::Catalog => "catalog",
         }
     }
 
@@ -50,6 +58,9 @@ impl Mode {
                     | ShowKpi
                     | NextCommand
                     | PreviousCommand
+                    | OpenProcedure
+                    | FilterProcedures
+                    | ShowRuns
             ),
             Mode::Shell => matches!(a, LeaveShell | ScrollUp | ScrollDown),
             Mode::Dialog => matches!(a, DialogAccept | DialogCancel | Redraw),
@@ -71,6 +82,23 @@ impl Mode {
                     | ShowKpi
                     | NextCommand
                     | PreviousCommand
+                    | Redraw
+            ),
+            Mode::Catalog => matches!(
+                a,
+                NextStep
+                    | PreviousStep
+                    | FirstStep
+                    | LastStep
+                    | ScrollUp
+                    | ScrollDown
+                    | OpenProcedure
+                    | FilterProcedures
+                    | ShowKpi
+                    | ShowRuns
+                    | Back
+                    | Help
+                    | Quit
                     | Redraw
             ),
         }
@@ -376,7 +404,7 @@ mod tests {
         );
         assert_eq!(
             d[0].hint.as_deref(),
-            Some("did you mean `checklist`? modes: checklist, shell, dialog, log")
+            Some("did you mean `checklist`? modes: checklist, shell, dialog, log, catalog")
         );
         assert_eq!(d[1].hint.as_deref(), Some("did you mean `next-step`?"));
     }

@@ -35,6 +35,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         ),
         Mode::Dialog => (&[Action::DialogAccept, Action::DialogCancel], &[]),
         Mode::Log => (&[Action::OpenRun, Action::Back, Action::Quit], &[]),
+        Mode::Catalog => (&[Action::OpenProcedure, Action::Quit], &[]),
     };
     let hint = |a: Action| -> Option<(String, String)> {
         if a == Action::Prerequisites && !app.prerequisites_block() {
@@ -66,10 +67,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, look: &Look) {
         spans.push(Span::raw(words));
     }
     let mut lines = vec![Line::from(spans)];
+    // "step 3 started" is not shown once step 3 is no longer active,
+    // whoever forgot to clear it.
+    let stale = app
+        .status_step
+        .as_ref()
+        .is_some_and(|id| app.engine.item(id).is_none_or(|i| !i.status.is_active()));
     if area.height > 1 {
         lines.insert(
             0,
             match &app.status {
+                _ if stale => Line::raw(""),
                 Some((text, true)) => Line::styled(text.clone(), look.alert()),
                 Some((text, false)) => Line::raw(text.clone()),
                 None => Line::raw(""),

@@ -24,10 +24,10 @@ pub const LEGEND: &[StepStatus] = &[
     StepStatus::Done,
     StepStatus::Failed,
     StepStatus::Skipped,
+    StepStatus::SkippedByCondition,
+    StepStatus::NotChosen,
     StepStatus::RolledBack,
     StepStatus::Interrupted,
-    StepStatus::NotChosen,
-    StepStatus::SkippedByCondition,
 ];
 
 /// A new state must be added to [`LEGEND`]: this match stops compiling.
@@ -41,10 +41,10 @@ fn in_legend(s: StepStatus) -> bool {
         | StepStatus::Done
         | StepStatus::Failed
         | StepStatus::Skipped
-        | StepStatus::RolledBack
-        | StepStatus::Interrupted
+        | StepStatus::SkippedByCondition
         | StepStatus::NotChosen
-        | StepStatus::SkippedByCondition => LEGEND.contains(&s),
+        | StepStatus::RolledBack
+        | StepStatus::Interrupted => LEGEND.contains(&s),
     }
 }
 

@@ -3,6 +3,8 @@
 //! that one region at a time, with tabs and a zoom key.
 
 mod branch;
+mod catalog;
+mod catalog_row;
 mod checklist;
 pub mod degrade;
 mod footer;
@@ -16,6 +18,7 @@ pub mod style;
 mod terminal_pane;
 mod timers;
 
+pub use catalog::draw as draw_catalog;
 pub use review::draw as draw_review;
 
 use crate::tr;
@@ -208,5 +211,6 @@ pub fn mode_word(lang: crate::i18n::Lang, mode: crate::tui::keymap::Mode) -> Str
         Mode::Shell => tr!(lang, "tui-mode-shell"),
         Mode::Dialog => tr!(lang, "tui-mode-dialog"),
         Mode::Log => tr!(lang, "tui-mode-log"),
+        Mode::Catalog => tr!(lang, "catalog-mode"),
     }
 }

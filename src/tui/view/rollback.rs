@@ -61,6 +61,15 @@ pub fn lines(app: &App, look: &Look) -> Vec<Line<'static>> {
                 ),
                 look.alert(),
             ),
+            PlanKind::SameAs(_) | PlanKind::BeforeEntry(_) | PlanKind::Kept => (
+                format!(
+                    "{b}    {}: {} ({})",
+                    entry.step,
+                    entry.title,
+                    crate::i18n::plan_note(lang, &entry.kind).unwrap_or_default()
+                ),
+                look.dim(),
+            ),
             PlanKind::CoveredBy(by) => (
                 format!(
                     "{b}    {}: {} ({})",

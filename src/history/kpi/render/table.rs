@@ -62,8 +62,9 @@ fn global(g: &GlobalKpi, t: crate::i18n::Lang) -> Vec<String> {
     }
     if g.tests > 0 {
         first.push_str(&format!(
-            " · {}",
-            crate::tr!(t, "unattended-kpi-tests-apart", count = g.tests)
+            " · {} {}",
+            crate::tr!(t, "unattended-kpi-tests-apart", count = g.tests),
+            g.tests
         ));
     }
     let mttr = match g.mttr_ms {

@@ -29,6 +29,11 @@ unattended-need-prerequisites = { $count ->
 unattended-need-variable = variable { $name } has no value: set PASOS_VAR_{ $name } (or --var, --var-file)
 unattended-need-bad-value = variable { $name } does not match its pattern { $pattern }: give a value that does
 unattended-need-unknown-id = { $flag } { $id }: the procedure has no step { $id } to answer
+unattended-need-choice = step { $step } asks "{ $question }" ({ $options }): add --answer { $step }=OPTION, e.g. --answer { $step }={ $example }
+unattended-need-condition = step { $step } asks "{ $question }" before it runs: add --answer { $step }=yes or --answer { $step }=no
+unattended-need-bad-option = --answer { $step }={ $given }: the choice of step { $step } has no option { $given }; its options: { $options }
+unattended-need-bad-condition = --answer { $step }={ $given }: step { $step } has a condition, answer it yes or no
+unattended-need-not-a-question = --answer { $step }: step { $step } asks no question (neither a choice nor a condition); for a confirmation use --yes-to { $step }
 unattended-refused-nothing-run = Nothing was run and no journal was written.
 
 unattended-header = Unattended test run: every answer comes from the flags; nothing will be asked.
@@ -47,6 +52,8 @@ unattended-summary-undone = undone by the rollback
 unattended-summary-exit = exit { $code }
 unattended-summary-not-run = not run
 unattended-summary-skipped = skipped
+unattended-left-out-condition = condition answered no
+unattended-left-out-not-chosen = option not chosen
 unattended-summary-counts = Steps: { $passed } passed, { $failed } failed, { $skipped } not run · { $took }
 unattended-summary-outcome = Outcome: { $outcome ->
     [success] SUCCESS

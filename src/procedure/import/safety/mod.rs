@@ -33,9 +33,6 @@ pub fn apply(p: &mut Procedure, report: &mut Report) {
             index_step(step, &mut risks);
         }
         step_pass(step, &mut risks, &mut found);
-        if document == Kind::Reference && !step.commands.is_empty() {
-            step.confirm = true;
-        }
     }
     for f in found {
         if p.variables.iter().any(|v| v.name == f.name) {
@@ -60,56 +57,15 @@ pub fn apply(p: &mut Procedure, report: &mut Report) {
             span: 0..0,
         });
     }
-    choices(p, &mut risks);
-    report.risks = risks;
-}
-
-/// Alternatives (two or more steps in a row labelled `Option A`, `B.`...)
-/// and conditional steps (`(si es necesario)`, `if needed`) ask before
-/// they run: the operator runs the one that applies and skips the rest.
-fn choices(p: &mut Procedure, risks: &mut Risks) {
-    let alt_label = |title: &str| {
-        let last = title.rsplit(" — ").next().unwrap_or(title);
-        super::alternative::label(last)
-    };
-    let phases = p
-        .phases
-        .iter_mut()
-        .map(|ph| &mut ph.steps)
-        .chain(std::iter::once(&mut p.rollback.steps));
-    for steps in phases {
-        let labels: Vec<Option<String>> = steps.iter().map(|s| alt_label(&s.title)).collect();
-        let mut i = 0;
-        while i < steps.len() {
-            let mut j = i;
-            while j < steps.len() && labels[j].is_some() {
-                j += 1;
-            }
-            if j - i >= 2 {
-                let ids: Vec<String> = steps[i..j].iter().map(|s| s.id.clone()).collect();
-                for s in &mut steps[i..j] {
-                    if !s.commands.is_empty() {
-                        s.confirm = true;
-                    }
-                }
-                risks.choices.push(format!(
-                    "steps {} are alternatives: each asks before it runs; run the one that applies",
-                    ids.join(", ")
-                ));
-                i = j;
-                continue;
-            }
-            let s = &mut steps[i];
-            if super::alternative::is_conditional(&s.title) && !s.commands.is_empty() {
-                s.confirm = true;
-                risks.choices.push(format!(
-                    "step {} runs only in some cases (`{}`): it asks before it runs",
-                    s.id, s.title
-                ));
-            }
-            i += 1;
-        }
+    if document == Kind::Reference {
+        // Nothing runs as a step, so nothing is gated: the snippets list
+        // says which commands are destructive.
+        risks.gated.clear();
+        super::snippets::from_reference(p, &mut risks);
+    } else {
+        super::branches::apply(p, &mut risks);
     }
+    report.risks = risks;
 }
 
 fn step_pass(step: &mut Step, risks: &mut Risks, found: &mut Vec<placeholder::Found>) {

@@ -100,14 +100,21 @@ fn figures(
             Span::raw(of),
         ]),
         Line::raw(fit(
-            &crate::tr!(
-                t,
-                "review-executions-line",
-                executions = fig.executions.to_string(),
-                finished = fig.finished.to_string(),
-                rehearsals = fig.rehearsals.to_string(),
-                last = last.to_string()
-            ),
+            &{
+                let mut line = crate::tr!(
+                    t,
+                    "review-executions-line",
+                    executions = fig.executions.to_string(),
+                    finished = fig.finished.to_string(),
+                    rehearsals = fig.rehearsals.to_string(),
+                    last = last.to_string()
+                );
+                if fig.tests > 0 {
+                    line.push_str(" · ");
+                    line.push_str(&crate::tr!(t, "unattended-kpi-tests", count = fig.tests));
+                }
+                line
+            },
             w,
         )),
         Line::raw(fit(

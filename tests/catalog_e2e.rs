@@ -1,0 +1,81 @@
+//! The catalog through the real binary in a pseudo-terminal: `pasos open`
+//! lists the procedures of a directory, Enter on the demo offers a
+//! rehearsal, and choosing it hands over to the run screen, which journals
+//! a rehearsal of that file.
+
+use pasos::journal::{Event, Mode, store, verify_file};
+
+#[path = "support/pty_screen.rs"]
+mod pty_screen;
+use pty_screen::spawn_with;
+
+#[test]
+fn open_the_catalog_and_rehearse_the_demo() {
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::Builder::new()
+        .prefix("pasos-catalog-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    let procedures = work.path().join("procedures");
+    std::fs::create_dir_all(&procedures).unwrap();
+    std::fs::write(
+        procedures.join("demo.toml"),
+        include_str!("../procedures/demo.toml"),
+    )
+    .unwrap();
+    let workdir = work.path().join("demo");
+    let workdir = workdir.display().to_string();
+    let mut s = spawn_with(
+        &["open", "procedures"],
+        data.path(),
+        work.path(),
+        &[
+            ("PASOS_VAR_WORKDIR", workdir.as_str()),
+            ("PASOS_VAR_NOTIFY_TOKEN", "catalog-e2e-secret"),
+        ],
+    );
+    s.wait_for("Procedure catalog");
+    s.wait_for("PROC-DEMO-001");
+    s.wait_for("HIGH · Deployment (1)");
+    s.send("\r");
+    s.wait_for("What to do with PROC-DEMO-001?");
+    // The rehearsal is offered first.
+    assert!(s.text().contains("> Rehearse (dry run)"), "{}", s.text());
+    s.send("\r");
+    s.wait_for("REHEARSAL");
+    s.wait_gone("Procedure catalog");
+    // The prerequisites ask one by one; leave them for later, then quit.
+    s.wait_for("Prerequisite (");
+    for _ in 0..10 {
+        if !s.text().contains("Prerequisite (") {
+            break;
+        }
+        s.send("\x1b");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    s.wait_gone("Prerequisite (");
+    let code = s.quit();
+    assert_eq!(
+        code,
+        Some(4),
+        "a rehearsal left before its end is interrupted"
+    );
+
+    let runs = store::list(data.path()).unwrap();
+    assert_eq!(runs.len(), 1, "{runs:?}");
+    let v = verify_file(&runs[0]).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    match &v.lines[0].event {
+        Event::RunStarted {
+            procedure_id,
+            mode,
+            source,
+            ..
+        } => {
+            assert_eq!(procedure_id, "PROC-DEMO-001");
+            assert_eq!(*mode, Mode::Rehearsal);
+            assert_eq!(source, "procedures/demo.toml");
+        }
+        other => panic!("first event {other:?}"),
+    }
+}
