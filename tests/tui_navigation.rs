@@ -130,8 +130,6 @@ impl Driver {
                         exit_code: 0,
                     }));
                 }
-                // Typed at the fake prompt, not run.
-                Effect::SendToShell { .. } => {}
             }
         }
         self.app.refresh_status();
