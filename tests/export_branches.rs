@@ -32,7 +32,7 @@ fn options_are_branches_conditions_read_only_if_and_snippets_are_reference() {
             "WARNING",
             "Borra todo lo que haya en la caché",
             "Reference",
-            "Ver la caché [cache]",
+            "Ver la caché",
             "Útil para responder la condición del paso 3.",
             "ls -la",
         ] {

@@ -3,8 +3,7 @@
 //! option it belongs to), a condition reads "only if …", and the snippets
 //! end the checklist in a Reference section.
 
-use super::abridge;
-use super::doc::{Block, Detail, Section};
+use super::doc::{Block, Detail, Item, Section};
 use super::from_procedure::Builder;
 use crate::procedure::Step;
 
@@ -56,25 +55,26 @@ impl Builder<'_> {
         if self.p.snippets.is_empty() {
             return None;
         }
-        let mut blocks = vec![Block::Text(crate::tr!(
-            self.t,
-            "branch-export-reference-intro"
-        ))];
-        for s in &self.p.snippets {
-            blocks.push(Block::Heading {
-                text: format!("{} [{}]", self.clean(&s.title), self.clean(&s.id)),
-                aside: None,
-            });
-            if let Some(text) = &s.text {
-                blocks.push(Block::Text(self.clean(text)));
-            }
-            blocks.push(Block::Code(
-                s.commands
-                    .iter()
-                    .map(|c| abridge::one_line(&self.command(&c.run)))
-                    .collect(),
-            ));
-        }
+        // Entries without a box: nothing to tick, commands wrapped as a
+        // step's are.
+        let items = self
+            .p
+            .snippets
+            .iter()
+            .map(|sn| {
+                let mut item = Item::new(None, self.clean(&sn.title));
+                item.id = Some(self.clean(&sn.id));
+                if let Some(text) = &sn.text {
+                    item.details.push(Detail::plain(self.clean(text)));
+                }
+                item.details.extend(self.code(None, &sn.commands));
+                item
+            })
+            .collect();
+        let blocks = vec![
+            Block::Text(crate::tr!(self.t, "branch-export-reference-intro")),
+            Block::Items(items),
+        ];
         Some(Section {
             title: Some(crate::tr!(self.t, "branch-export-reference")),
             aside: None,

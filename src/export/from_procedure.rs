@@ -450,7 +450,7 @@ impl Builder<'_> {
     }
 
     /// Commands abridged for paper, redacted; what did not fit is said.
-    fn code(&self, label: Option<&str>, commands: &[Command]) -> Vec<Detail> {
+    pub(super) fn code(&self, label: Option<&str>, commands: &[Command]) -> Vec<Detail> {
         if commands.is_empty() {
             return Vec::new();
         }
