@@ -192,7 +192,7 @@ fn list(
     let head =
         |attr: &str| pasos::i18n::catalog::format_attr(lang, "history-log-columns", attr, None);
     println!(
-        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<14} {}",
+        "{:<26} {:<18} {:<16} {:<12} {:>9} {:<22} {}",
         head("run"),
         head("procedure"),
         head("operator"),
@@ -205,14 +205,11 @@ fn list(
         // The working time: what `pasos kpi`, the CSV, the report and the
         // browser show for the same run.
         let dur = pasos::procedure::estimate::format_ms(s.working_ms());
-        let mut word = s.status.word(lang);
-        if s.is_test() {
-            // Test runs are listed, but never read as executions.
-            word = format!("{word} ({})", tr!(lang, "unattended-list-mark"));
-        }
+        // Rehearsals and test runs are listed, but never read as executions.
+        let word = s.outcome_word(lang);
         let outcome = if intact { word } else { format!("{word}!") };
         println!(
-            "{:<26} {:<18} {:<16} {:<12} {:>9} {:<14} {}",
+            "{:<26} {:<18} {:<16} {:<12} {:>9} {:<22} {}",
             s.run_id,
             s.procedure_id,
             s.operator,

@@ -275,6 +275,19 @@ impl RunRecord {
         self.mode == RunMode::Test
     }
 
+    /// The outcome as listings show it: a rehearsal or a test run says so
+    /// next to its outcome, so it is never read as a real execution.
+    pub fn outcome_word(&self, lang: crate::i18n::Lang) -> String {
+        let word = self.status.word(lang);
+        match self.mode {
+            RunMode::Rehearsal => {
+                format!("{word} ({})", crate::tr!(lang, "history-mark-rehearsal"))
+            }
+            RunMode::Test => format!("{word} ({})", crate::tr!(lang, "unattended-list-mark")),
+            _ => word,
+        }
+    }
+
     pub fn rolled_back(&self) -> bool {
         self.rollback.is_some()
     }

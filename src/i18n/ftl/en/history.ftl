@@ -162,3 +162,5 @@ history-verify-summary = { $bad } of { $count ->
 history-undo-of = Undo step { $step }
 history-note-ended-by-operator = run ended by the operator: { $reason }
 history-note-check-failed = prerequisite check failed (exit { $code }): { $item }
+# Next to a rehearsal's outcome in listings (`log list`, the browser).
+history-mark-rehearsal = rehearsal

@@ -161,3 +161,5 @@ history-verify-summary = { $bad ->
 history-undo-of = Deshacer el paso { $step }
 history-note-ended-by-operator = ejecución terminada por el operador: { $reason }
 history-note-check-failed = falló la comprobación del prerequisito (código { $code }): { $item }
+# Next to a rehearsal's outcome in listings (`log list`, the browser).
+history-mark-rehearsal = ensayo

@@ -21,12 +21,15 @@ struct Columns {
 
 const DATE: usize = 16;
 const DURATION: usize = 8;
-const OUTCOME: usize = 12;
+/// The outcome column: wide enough for the longest outcome listed (a
+/// rehearsal's says so, `interrumpida (ensayo)`), at least 12.
+const OUTCOME_MIN: usize = 12;
+const OUTCOME_MAX: usize = 22;
 const DEVIATIONS: usize = 5;
 
-fn columns(width: usize) -> Columns {
+fn columns(width: usize, outcome: usize) -> Columns {
     // Fixed columns, the one-character integrity mark, and the separators.
-    let rest = width.saturating_sub(2 + DATE + DURATION + OUTCOME + DEVIATIONS + 6);
+    let rest = width.saturating_sub(2 + DATE + DURATION + outcome + DEVIATIONS + 6);
     let procedure = (rest * 45 / 100).clamp(8, 24);
     let operator = (rest * 30 / 100).clamp(6, 18);
     let env = (rest.saturating_sub(procedure + operator)).clamp(4, 12);
@@ -77,7 +80,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
             look.alert(),
         ));
     }
-    let c = columns(width);
+    let outcome = app
+        .visible
+        .iter()
+        .map(|i| app.runs[*i].record.outcome_word(t).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(OUTCOME_MIN, OUTCOME_MAX);
+    let c = columns(width, outcome);
     let mut header = format!(
         "  {} {} {} {} {} {} {}",
         cell(&crate::tr!(t, "review-col-date"), DATE),
@@ -85,7 +95,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
         cell(&crate::tr!(t, "review-col-operator"), c.operator),
         cell(&crate::tr!(t, "review-col-env"), c.env),
         cell(&crate::tr!(t, "review-col-duration"), DURATION),
-        cell(&crate::tr!(t, "review-col-outcome"), OUTCOME),
+        cell(&crate::tr!(t, "review-col-outcome"), outcome),
         cell(&crate::tr!(t, "review-col-deviations"), DEVIATIONS),
     );
     if c.title > 0 {
@@ -117,7 +127,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &ReviewApp, look: &Look) {
             cell(&s.operator, c.operator),
             cell(s.environment.as_deref().unwrap_or("-"), c.env),
             format_ms(s.working_ms()),
-            cell(&s.status.word(t), OUTCOME),
+            cell(&s.outcome_word(t), outcome),
             s.deviations.len(),
         );
         if c.title > 0 {
