@@ -7,6 +7,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let lang = cli::help::lang_of(std::env::args());
+    // A TAB in a shell whose completion `pasos completions` registered:
+    // answer it and exit (does nothing unless PASOS_COMPLETE is set).
+    clap_complete::CompleteEnv::with_factory(move || cli::help::command(lang))
+        .var(cli::complete::VAR)
+        .complete();
     let matches = cli::help::command(lang).get_matches();
     let args = match cli::args::Cli::from_arg_matches(&matches) {
         Ok(a) => a,

@@ -368,9 +368,9 @@ fn completions_print_a_script() {
         .args(["completions", "bash"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("_pasos()"))
-        .stdout(predicate::str::contains("complete -F _pasos"))
-        .stdout(predicate::str::contains("check"));
+        .stdout(predicate::str::contains("_clap_complete_pasos()"))
+        .stdout(predicate::str::contains("-F _clap_complete_pasos pasos"))
+        .stdout(predicate::str::contains("PASOS_COMPLETE=\"bash\""));
     pasos()
         .args(["completions", "zsh"])
         .assert()

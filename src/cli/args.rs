@@ -3,7 +3,9 @@
 //! (`cli::help`, `src/i18n/ftl/<lang>/cli.ftl`); the comments here are for
 //! the code's readers.
 
+use crate::cli::complete::run_ids;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -185,7 +187,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "NAME")]
     pub operator: Option<String>,
     // Resume an interrupted run (its id, or a unique prefix of it).
-    #[arg(long, value_name = "RUN_ID")]
+    #[arg(long, value_name = "RUN_ID", add = ArgValueCandidates::new(run_ids))]
     pub resume: Option<String>,
     // Start even if another live run of this procedure holds the lock, or
     // resume with a changed procedure file (recorded in the journal).
@@ -247,7 +249,7 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: ExportFormat,
     // The filled checklist of a past run (its id or a unique prefix).
-    #[arg(long, value_name = "RUN_ID", conflicts_with = "file")]
+    #[arg(long, value_name = "RUN_ID", conflicts_with = "file", add = ArgValueCandidates::new(run_ids))]
     pub run: Option<String>,
     // Where to write it (default: standard output).
     #[arg(short, long, value_name = "FILE")]
@@ -302,12 +304,14 @@ pub enum LogAction {
     },
     // Show the timeline of a run (its id or a unique prefix).
     Show {
+        #[arg(add = ArgValueCandidates::new(run_ids))]
         run: String,
     },
     // Verify journals (all when no run is named): exit 0 when intact, 1
     // when any was edited, shortened, reordered or is foreign. With
     // `--remote`: every run in the team's bucket instead.
     Verify {
+        #[arg(add = ArgValueCandidates::new(run_ids))]
         runs: Vec<String>,
         // Who may sign (OpenSSH allowed_signers); also `allowed_signers`
         // under [verify] in trust.toml [env: PASOS_ALLOWED_SIGNERS].
@@ -386,7 +390,7 @@ pub enum KpiRows {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     // The run (its id or a unique prefix).
-    #[arg(value_name = "RUN_ID")]
+    #[arg(value_name = "RUN_ID", add = ArgValueCandidates::new(run_ids))]
     pub run: String,
     // Where to write the report (default: standard output).
     #[arg(short, long, value_name = "FILE.md")]

@@ -8,6 +8,7 @@ mod catalog;
 mod check;
 mod check_history;
 mod color;
+pub mod complete;
 mod export;
 mod handoff;
 pub mod help;
@@ -59,9 +60,18 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             }
         },
         Command::Completions { shell } => {
-            let mut cmd = help::command(cli.global.lang());
-            clap_complete::generate(shell, &mut cmd, "pasos", &mut std::io::stdout());
-            EXIT_OK
+            match complete::registration(shell, &mut std::io::stdout()) {
+                Some(Ok(())) => EXIT_OK,
+                Some(Err(e)) => {
+                    eprintln!("pasos: {e}");
+                    EXIT_BAD_INPUT
+                }
+                None => {
+                    let mut cmd = help::command(cli.global.lang());
+                    clap_complete::generate(shell, &mut cmd, "pasos", &mut std::io::stdout());
+                    EXIT_OK
+                }
+            }
         }
         Command::Import(a) => import::run(&a, cli.global.lang()),
         Command::Export(a) => export::run(&a, &cli.global),
