@@ -8,10 +8,12 @@ mod legacy;
 pub mod line;
 pub mod redact;
 pub mod store;
+pub mod supervision;
 pub mod verify;
 pub mod writer;
 
 pub use approval::{Approval, ApprovalRefusal, Handoff};
+pub use supervision::Supervision;
 pub use event::{
     Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome, StepOutcome, StepProfile,
 };

@@ -4,6 +4,7 @@
 
 mod apply;
 mod approvals;
+mod supervision;
 mod branch;
 pub mod clock;
 mod decision;
