@@ -670,7 +670,10 @@ fn a_supervised_run_holds_critical_steps_until_the_supervisor_watches_or_approve
     let o = t.pasos(None, &["log", "show", &run]);
     let shown = text(&o);
     assert!(shown.contains("Run supervised by luis"), "{shown}");
-    assert!(shown.contains("1 supervised by luis watching live"), "{shown}");
+    assert!(
+        shown.contains("1 supervised by luis watching live"),
+        "{shown}"
+    );
     assert!(
         shown.contains("2 supervised by luis by signed approval"),
         "{shown}"

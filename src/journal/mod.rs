@@ -13,7 +13,6 @@ pub mod verify;
 pub mod writer;
 
 pub use approval::{Approval, ApprovalRefusal, Handoff};
-pub use supervision::Supervision;
 pub use event::{
     Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome, StepOutcome, StepProfile,
 };
@@ -23,5 +22,6 @@ pub use facts::{
 };
 pub use line::Line;
 pub use redact::Redactor;
+pub use supervision::Supervision;
 pub use verify::{Problem, ProblemKind, Verification, verify_file, verify_file_fast};
 pub use writer::JournalWriter;

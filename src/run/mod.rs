@@ -4,7 +4,6 @@
 
 mod apply;
 mod approvals;
-mod supervision;
 mod branch;
 pub mod clock;
 mod decision;
@@ -13,6 +12,7 @@ pub mod msg;
 pub mod plan;
 pub mod state;
 pub mod substitute;
+mod supervision;
 pub mod timers;
 mod update;
 
