@@ -2,6 +2,11 @@
 //! template (target: < 100 ms), and of 1 MB of the real-runbook corpus
 //! (`tests/fixtures/import/*.md` repeated: public runbooks and the seeds,
 //! every layout the importer reads; target: < 150 ms).
+//! Before the criterion groups, one import each of 1, 10 and 50 MB of the
+//! corpus (`PASOS_BENCH_IMPORT_MB=1,10,50` to choose) prints its time and
+//! the process's peak RSS (targets: 50 MB in < 10 s and < 500 MB), so the
+//! growth with size is visible; the CLI's own check of the TOML is not
+//! part of it (`bench` has no such step).
 //! Run: `cargo bench --bench import`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -74,6 +79,38 @@ fn corpus_mix(bytes: usize) -> String {
     s
 }
 
+/// A field of `/proc/self/status` in kB (Linux), 0 elsewhere.
+fn status_kb(key: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with(key))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// One import per size, smallest first (the peak RSS only grows).
+fn sizes(options: &Options) {
+    let wanted = std::env::var("PASOS_BENCH_IMPORT_MB").unwrap_or_else(|_| "1,10,50".into());
+    for mb in wanted
+        .split(',')
+        .filter_map(|m| m.trim().parse::<usize>().ok())
+    {
+        let text = corpus_mix(mb << 20);
+        let start = std::time::Instant::now();
+        let imported = import_str(&text, options);
+        let took = start.elapsed();
+        eprintln!(
+            "import of {mb} MB of the corpus ({} bytes): {:.2} s, {} steps; peak RSS so far {} MB",
+            text.len(),
+            took.as_secs_f64(),
+            imported.report.totals.steps,
+            status_kb("VmHWM:") / 1024
+        );
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let text = generated_runbook(1 << 20);
     let options = Options {
@@ -90,6 +127,7 @@ fn bench(c: &mut Criterion) {
         imported.report.totals.steps,
         imported.report.totals.commands
     );
+    sizes(&options);
     let corpus = corpus_mix(1 << 20);
     let mut group = c.benchmark_group("import");
     group.sample_size(20);

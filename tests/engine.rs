@@ -496,7 +496,8 @@ title = "Uno"
 commands = ["true"]
 "#;
     let mut h = Harness::new(CRIT, Mode::Live, None);
-    let accepted = vec!["1".to_string(), "produccion".to_string()];
+    // In production only the environment's name confirms.
+    let accepted = vec!["produccion".to_string()];
     assert_eq!(
         h.send(Msg::StartStep {
             step: "1".into(),
@@ -1367,4 +1368,101 @@ fn steps_whose_undo_the_full_rollback_does_are_undone_with_it() {
     for s in ["2", "3", "5", "P2"] {
         assert_eq!(again.item(s).unwrap().status, h.status(s), "{s}");
     }
+}
+
+#[test]
+fn production_takes_only_the_environments_name_as_confirmation() {
+    for env in ["produccion", "prod-eu"] {
+        let mut h = Harness::new(TEN_STEPS, Mode::Live, Some(env));
+        h.prepare();
+        h.run("P1", &[0]);
+        h.run("P2", &[0, 0]);
+        h.run("1", &[0]);
+        let item = h.engine.item("2").unwrap().clone();
+        assert_eq!(
+            h.engine.confirmation_for(&item),
+            Some(vec![env.to_string()])
+        );
+        assert_eq!(
+            h.send(Msg::StartStep {
+                step: "2".into(),
+                typed: Some("2".into()),
+            }),
+            Err(Refusal::WrongConfirmation {
+                step: "2".into(),
+                accepted: vec![env.to_string()],
+            })
+        );
+        h.ok(Msg::StartStep {
+            step: "2".into(),
+            typed: Some(format!(" {env} ")),
+        });
+        assert_eq!(h.status("2"), StepStatus::Running);
+    }
+}
+
+#[test]
+fn outside_production_the_step_id_still_confirms() {
+    let mut h = Harness::new(TEN_STEPS, Mode::Live, Some("staging"));
+    h.prepare();
+    h.run("P1", &[0]);
+    h.run("P2", &[0, 0]);
+    h.run("1", &[0]);
+    let item = h.engine.item("2").unwrap().clone();
+    assert_eq!(
+        h.engine.confirmation_for(&item),
+        Some(vec!["2".to_string(), "staging".to_string()])
+    );
+    h.ok(Msg::StartStep {
+        step: "2".into(),
+        typed: Some("2".into()),
+    });
+    assert_eq!(h.status("2"), StepStatus::Running);
+}
+
+#[test]
+fn a_production_rehearsal_says_the_prerequisites_before_asking_to_type() {
+    // The first step itself asks for a typed confirmation.
+    let text = TEN_STEPS.replacen(
+        "id = \"P1\"\ntitle = \"Verificar\"",
+        "id = \"P1\"\ntitle = \"Verificar\"\nconfirm = true",
+        1,
+    );
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let mut h = Harness::new(text, Mode::Rehearsal, Some("production"));
+    let p1 = h.engine.item("P1").unwrap().clone();
+    // Nothing to type while the prerequisites block the start: the UI
+    // starts the step, and the engine says what blocks it.
+    assert_eq!(h.engine.confirmation_for(&p1), None);
+    assert_eq!(
+        h.send(Msg::StartStep {
+            step: "P1".into(),
+            typed: None,
+        }),
+        Err(Refusal::PrerequisitesPending(2))
+    );
+    // Even a correct confirmation does not get past them.
+    assert_eq!(
+        h.send(Msg::StartStep {
+            step: "P1".into(),
+            typed: Some("production".into()),
+        }),
+        Err(Refusal::PrerequisitesPending(2))
+    );
+    h.prepare();
+    let p1 = h.engine.item("P1").unwrap().clone();
+    assert_eq!(
+        h.engine.confirmation_for(&p1),
+        Some(vec!["production".to_string()])
+    );
+    assert_eq!(
+        h.send(Msg::StartStep {
+            step: "P1".into(),
+            typed: Some("P1".into()),
+        }),
+        Err(Refusal::WrongConfirmation {
+            step: "P1".into(),
+            accepted: vec!["production".into()],
+        })
+    );
 }

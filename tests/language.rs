@@ -672,6 +672,15 @@ fn help_prose(help: &str) -> String {
             Some(i) => &line[..i],
             None => line,
         };
+        // A command in backticks (`pasos run --resume`) is syntax too.
+        let unquoted: String = line
+            .split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 0)
+            .map(|(_, part)| part)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let line = unquoted.as_str();
         let mut words: Vec<&str> = Vec::new();
         for (n, token) in line.split_whitespace().enumerate() {
             let token = token.trim_start_matches(['(', '`', '"']);

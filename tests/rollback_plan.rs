@@ -68,6 +68,33 @@ fn ok(e: &mut Engine, msg: Msg) -> Vec<Effect> {
 /// Runs a step with every command exiting `code`; a step that passes is
 /// made to pass even if its validation would look at output.
 fn run(e: &mut Engine, step: &str, code: i32) {
+    // Choices take their first option; conditions are answered yes; steps
+    // a choice left out are not run.
+    if e.item(step).unwrap().status.is_finished() {
+        return;
+    }
+    if let Some(choice) = e.procedure().step(step).and_then(|s| s.choice.clone()) {
+        ok(
+            e,
+            Msg::Choose {
+                step: step.into(),
+                option: choice.options[0].id.clone(),
+            },
+        );
+        return;
+    }
+    if e.procedure()
+        .step(step)
+        .is_some_and(|s| s.condition.is_some())
+    {
+        ok(
+            e,
+            Msg::AnswerCondition {
+                step: step.into(),
+                answer: true,
+            },
+        );
+    }
     let typed = e
         .item(step)
         .and_then(|i| e.confirmation_for(i))

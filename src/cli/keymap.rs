@@ -12,10 +12,7 @@ use std::path::Path;
 pub fn run(action: &KeymapAction, config_dir: &Path) -> u8 {
     match action {
         KeymapAction::Check { file } => match load_file(file) {
-            Ok(_) => {
-                println!("{}: ok", file.display());
-                EXIT_OK
-            }
+            Ok(bindings) => essentials(file, &bindings),
             Err(text) => {
                 print!("{text}");
                 EXIT_BAD_INPUT
@@ -32,6 +29,42 @@ pub fn run(action: &KeymapAction, config_dir: &Path) -> u8 {
             }
         },
     }
+}
+
+/// The defaults with the file on top must keep a key for every essential
+/// action (run a step, leave the shell, answer a dialog, quit…).
+fn essentials(file: &Path, bindings: &[pasos::tui::keymap::Binding]) -> u8 {
+    let lang = super::help::lang_of(std::env::args());
+    let mut map = Keymap::defaults();
+    map.apply(bindings);
+    let missing = map.missing_essentials();
+    if missing.is_empty() {
+        println!("{}: ok", file.display());
+        return EXIT_OK;
+    }
+    let defaults = Keymap::defaults();
+    for (mode, action) in &missing {
+        let key = defaults
+            .hint(*mode, *action)
+            .unwrap_or_else(|| "enter".to_string());
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "ux-keymap-essential-unbound",
+                file = file.display().to_string(),
+                action = action.name(),
+                mode = mode.name(),
+                what = action.describe(lang),
+                key = key
+            )
+        );
+    }
+    println!(
+        "{}",
+        tr!(lang, "ux-keymap-essential-count", count = missing.len())
+    );
+    EXIT_BAD_INPUT
 }
 
 fn load_file(path: &Path) -> Result<Vec<pasos::tui::keymap::Binding>, String> {

@@ -427,6 +427,18 @@ impl StepReview {
 }
 
 impl RunReview {
+    /// The question a decision-tree node asked, when the journal recorded
+    /// the tree (journals from before that only know the node's id).
+    pub fn question(&self, node: &str) -> Option<&str> {
+        self.profile
+            .decisions
+            .iter()
+            .find(|q| q.id == node)
+            .map(|q| q.question.as_str())
+    }
+}
+
+impl RunReview {
     /// Reads a run from its journal lines (in file order, as
     /// `journal::verify_file` returns them). `None` when the first line is
     /// not `run-started`.

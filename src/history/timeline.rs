@@ -320,7 +320,10 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
         Event::DecisionAnswered { node, answer } => tr!(
             lang,
             "history-ev-decision",
-            node = m.code(node, COMMAND_CHARS),
+            node = match r.and_then(|r| r.question(node)) {
+                Some(q) => tr!(lang, "ux-quoted", text = m.text(q)),
+                None => m.code(node, COMMAND_CHARS),
+            },
             answer = if *answer { "yes" } else { "no" }
         ),
         Event::StepUndone { step, by } => {

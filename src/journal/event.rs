@@ -55,6 +55,16 @@ pub struct Profile {
     /// Forward steps in order, then the full rollback's R-steps.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<StepProfile>,
+    /// The decision tree's questions, so a report names what was asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<DecisionProfile>,
+}
+
+/// A question of the rollback decision tree, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct DecisionProfile {
+    pub id: String,
+    pub question: String,
 }
 
 impl Profile {

@@ -14,7 +14,8 @@ pub mod writer;
 
 pub use approval::{Approval, ApprovalRefusal, Handoff};
 pub use event::{
-    Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome, StepOutcome, StepProfile,
+    DecisionProfile, Event, ExitSource, Mode, Operator, Profile, RestartCause, RunOutcome,
+    StepOutcome, StepProfile,
 };
 pub use facts::{
     DeviationKind, Interruption, InterruptionWhy, Problems, StepCause, StepState, StepWhy,

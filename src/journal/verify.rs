@@ -387,7 +387,7 @@ pub fn verify_bytes(bytes: &[u8], run_id: &str, head: Option<(u64, String)>) -> 
                 None,
                 format!("the journal ends at seq {seq}{torn} but was written up to seq {head_seq}"),
             );
-        } else if head_seq == seq && head_hash != hash {
+        } else if head_seq == seq && head_seq > 0 && head_hash != hash {
             problem(
                 &mut v,
                 ProblemKind::Edited,

@@ -37,7 +37,7 @@ impl JournalWriter {
             .create_new(true)
             .append(true)
             .open(path)?;
-        Ok(JournalWriter {
+        let writer = JournalWriter {
             file,
             path: path.to_path_buf(),
             run_id: run_id.to_string(),
@@ -45,7 +45,13 @@ impl JournalWriter {
             last_hash: genesis(run_id),
             redactor,
             observer: None,
-        })
+        };
+        // The head exists before the first line: a crash between that
+        // line's fsync and its head leaves a head one line behind (which
+        // verifies and resumes), never a journal without a head (which
+        // would look truncated-and-covered-up, and not resume).
+        writer.write_head()?;
+        Ok(writer)
     }
 
     /// Reopens a journal to resume its run. A torn last line is cut off

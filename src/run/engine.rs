@@ -306,9 +306,33 @@ impl Engine {
         self.state.items.iter().find(|i| i.status.is_active())
     }
 
+    /// What blocks any step from starting before its confirmation is even
+    /// asked: prerequisites not confirmed, variables not set.
+    pub fn start_blocker(&self) -> Option<Refusal> {
+        if self.state.status == RunStatus::Preparing && !self.state.prerequisites_waived {
+            let pending = self
+                .state
+                .prerequisites
+                .iter()
+                .flatten()
+                .filter(|c| !**c)
+                .count();
+            if pending > 0 {
+                return Some(Refusal::PrerequisitesPending(pending));
+            }
+        }
+        let missing = self.missing_variables();
+        (!missing.is_empty()).then_some(Refusal::VariablesMissing(missing))
+    }
+
     /// Whether starting this item needs a typed confirmation, and what text
-    /// confirms it (the step id, or the environment name).
+    /// confirms it: the step id or the environment's name; in production
+    /// only the environment's name. Not while [`Engine::start_blocker`]
+    /// holds: that is said first, then the confirmation is asked.
     pub fn confirmation_for(&self, item: &Item) -> Option<Vec<String>> {
+        if self.start_blocker().is_some() {
+            return None;
+        }
         let step = self.step_of(item);
         let critical_prod = self.procedure.meta.criticality
             == Some(crate::procedure::Criticality::Critical)
@@ -323,11 +347,11 @@ impl Engine {
         if !(own_confirm || critical_prod) || item.confirmed {
             return None;
         }
-        let mut accepted = vec![item.id.clone()];
-        if let Some(env) = &self.state.environment {
-            accepted.push(env.clone());
+        match &self.state.environment {
+            Some(env) if crate::procedure::is_production_name(env) => Some(vec![env.clone()]),
+            Some(env) => Some(vec![item.id.clone(), env.clone()]),
+            None => Some(vec![item.id.clone()]),
         }
-        Some(accepted)
     }
 
     /// Values `${NAME}` takes in commands (secrets excluded: they go by env).
@@ -423,6 +447,18 @@ fn profile(p: &Procedure) -> crate::journal::Profile {
         rto: p.meta.rto.map(|e| e.to_string()),
         incident: p.is_incident(),
         steps,
+        decisions: p
+            .decision_tree
+            .iter()
+            .filter_map(|n| {
+                n.question
+                    .as_ref()
+                    .map(|q| crate::journal::DecisionProfile {
+                        id: n.id.clone(),
+                        question: q.clone(),
+                    })
+            })
+            .collect(),
     }
 }
 

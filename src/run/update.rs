@@ -613,21 +613,8 @@ impl Engine {
         let idx = self
             .item_index(&step)
             .ok_or_else(|| Refusal::NoSuchStep(step.clone()))?;
-        if self.state.status == RunStatus::Preparing {
-            let pending = self
-                .state
-                .prerequisites
-                .iter()
-                .flatten()
-                .filter(|c| !**c)
-                .count();
-            if pending > 0 && !self.state.prerequisites_waived {
-                return Err(Refusal::PrerequisitesPending(pending));
-            }
-        }
-        let missing = self.missing_variables();
-        if !missing.is_empty() {
-            return Err(Refusal::VariablesMissing(missing));
+        if let Some(blocked) = self.start_blocker() {
+            return Err(blocked);
         }
         if let Some(active) = self.active_item()
             && active.id != step

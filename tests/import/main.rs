@@ -6,6 +6,7 @@ mod corpus;
 mod encoding;
 mod fuzz;
 mod golden;
+mod model;
 mod regressions;
 
 use pasos::procedure::import::{Imported, Options, import_bytes};

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use pasos::journal::{
-    Event, JournalWriter, Mode, Operator, Profile, Redactor, RunOutcome, StepOutcome, StepProfile,
-    store,
+    DecisionProfile, Event, JournalWriter, Mode, Operator, Profile, Redactor, RunOutcome,
+    StepOutcome, StepProfile, store,
 };
 use std::path::{Path, PathBuf};
 
@@ -52,6 +52,10 @@ pub fn profile() -> Profile {
             step("R1", "Restore the backup", "rollback", "1m"),
             step("R2", "Notify the team", "rollback", "2m"),
         ],
+        decisions: vec![DecisionProfile {
+            id: "D1".into(),
+            question: "Can the schema be fixed within the RTO?".into(),
+        }],
     }
 }
 

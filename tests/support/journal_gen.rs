@@ -35,6 +35,7 @@ pub fn profile(incident: bool, steps: &[(&str, &str, Option<&str>)]) -> Profile 
                 estimate: estimate.map(str::to_string),
             })
             .collect(),
+        ..Profile::default()
     }
 }
 

@@ -73,9 +73,14 @@ where
             .decisions
             .iter()
             .map(|d| {
+                let question = r
+                    .question(&d.node)
+                    .map(escape)
+                    // Journals from before the questions were recorded.
+                    .unwrap_or_else(|| code(&d.node));
                 vec![
                     cx.datetime(d.at),
-                    code(&d.node),
+                    question,
                     crate::tr!(
                         cx.lang,
                         "history-yes-no",

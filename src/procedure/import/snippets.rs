@@ -11,9 +11,22 @@ use std::collections::HashSet;
 
 /// Moves every step of `p` into snippets (or notes).
 pub fn from_reference(p: &mut Procedure, risks: &mut Risks) {
+    // A section's title names what its snippets are about: `Docker`
+    // under `Logs` and under `Backups` are two different things.
+    let doc_title = p.meta.title.clone();
     let steps: Vec<Step> = std::mem::take(&mut p.phases)
         .into_iter()
-        .flat_map(|ph| ph.steps)
+        .flat_map(|ph| {
+            let context = (ph.title != doc_title).then_some(ph.title);
+            ph.steps.into_iter().map(move |mut s| {
+                if let Some(c) = &context
+                    && !s.title.contains(c.as_str())
+                {
+                    s.title = format!("{c} — {}", s.title);
+                }
+                s
+            })
+        })
         .chain(std::mem::take(&mut p.rollback.steps))
         .collect();
     let mut used: HashSet<String> = p.snippets.iter().map(|s| s.id.clone()).collect();
@@ -174,7 +187,15 @@ mod tests {
         let mut risks = Risks::default();
         from_reference(&mut p, &mut risks);
         let ids: Vec<&str> = p.snippets.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["ver-logs", "ver-logs-2", "destruir-el-cluster"]);
+        assert_eq!(
+            ids,
+            [
+                "docker-ver-logs",
+                "docker-ver-logs-2",
+                "destruir-el-cluster"
+            ]
+        );
+        assert_eq!(p.snippets[0].title, "Docker — Ver logs");
         assert_eq!(p.snippets[0].text.as_deref(), Some("Útil si falla."));
         assert_eq!(p.snippets[2].commands[0].run, "./destroy-cluster.sh");
         assert!(p.rollback.steps.is_empty());
@@ -188,7 +209,7 @@ mod tests {
                 .unwrap_or("")
                 .contains("3 comandos")
         );
-        assert_eq!(p.notes, ["Sobre este documento\n\nNotas de uso."]);
+        assert_eq!(p.notes, ["Docker — Sobre este documento\n\nNotas de uso."]);
         assert_eq!(p.decision_tree[0].step, None);
         assert_eq!(risks.snippets.len(), 3);
         assert!(

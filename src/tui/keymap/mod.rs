@@ -3,9 +3,11 @@
 //! footer hints are generated from the effective map.
 
 mod action;
+mod essential;
 mod key;
 
 pub use action::Action;
+pub use essential::ESSENTIAL;
 pub use key::Key;
 
 use crate::diagnostic::{Diagnostic, SourceText};
