@@ -123,3 +123,118 @@ impl Engine {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::journal::{Approval, Event, Mode, Operator};
+    use crate::run::{Effect, Engine, FakeClock, Msg, Refusal, RunConfig};
+    use chrono::TimeZone;
+
+    const P: &str = r#"[procedure]
+id = "P-1"
+title = "t"
+criticality = "baja"
+version = "1.0.0"
+
+[[phases]]
+id = "e"
+kind = "execution"
+
+[[phases.steps]]
+id = "1"
+title = "a"
+criticality = "critica"
+commands = ["true"]
+rollback = "none"
+
+[[phases.steps]]
+id = "2"
+title = "b"
+commands = ["true"]
+rollback = "none"
+"#;
+
+    fn engine(supervisor: Option<&str>) -> Engine {
+        let clock = FakeClock::at(chrono::Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+        let cfg = RunConfig {
+            run_id: "R".into(),
+            mode: Mode::Live,
+            environment: None,
+            operator: Operator::default(),
+            source: "p.toml".into(),
+            procedure_sha256: String::new(),
+            forced: false,
+            preset: Vec::new(),
+        };
+        let p = crate::procedure::load_str(P).procedure.unwrap();
+        let (mut e, _) = Engine::start(p, Box::new(clock), cfg);
+        if let Some(s) = supervisor {
+            e.update(Msg::Supervise(s.into())).unwrap();
+        }
+        e
+    }
+
+    fn start(e: &mut Engine, s: &str) -> Result<Vec<Effect>, Refusal> {
+        e.update(Msg::StartStep {
+            step: s.into(),
+            typed: None,
+        })
+    }
+
+    fn supervision(fx: &[Effect]) -> Option<String> {
+        fx.iter().find_map(|f| match f {
+            Effect::Journal(Event::Supervision(s)) => s.by.clone(),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn an_unsupervised_run_is_never_held() {
+        let mut e = engine(None);
+        assert_eq!(e.awaiting_supervisor(), None);
+        assert!(supervision(&start(&mut e, "1").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_critical_step_waits_for_the_watching_supervisor() {
+        let mut e = engine(Some("luis"));
+        assert_eq!(e.supervisor(), Some("luis"));
+        assert_eq!(e.awaiting_supervisor(), Some(("1".into(), "luis".into())));
+        assert!(matches!(
+            start(&mut e, "1"),
+            Err(Refusal::AwaitingSupervisor { ref supervisor, .. }) if supervisor == "luis"
+        ));
+        e.update(Msg::SupervisorWatching(true)).unwrap();
+        assert_eq!(e.awaiting_supervisor(), None);
+        let fx = start(&mut e, "1").unwrap();
+        assert_eq!(supervision(&fx).as_deref(), Some("watcher"));
+        assert_eq!(e.state().supervised.get("1").map(String::as_str), Some("watcher"));
+    }
+
+    #[test]
+    fn the_supervisors_approval_of_the_step_lets_it_start_and_a_low_step_is_not_held() {
+        let mut e = engine(Some("luis"));
+        // Someone else's approval does not count.
+        let grant = |who: &str| {
+            Msg::Approve(Approval {
+                step: Some("1".into()),
+                role: "tech-lead".into(),
+                approver: who.into(),
+                key: "SHA256:x".into(),
+                note: None,
+                signed_at: "2026-01-01T00:00:00.000Z".into(),
+                window: false,
+                text: String::new(),
+                signature: who.into(),
+            })
+        };
+        e.update(grant("ana@example")).unwrap();
+        assert!(start(&mut e, "1").is_err());
+        e.update(grant("luis@example")).unwrap();
+        let fx = start(&mut e, "1").unwrap();
+        assert_eq!(supervision(&fx).as_deref(), Some("approval"));
+        // Step 2 is `baja` like the procedure: no supervision asked.
+        let item = e.item("2").unwrap().clone();
+        assert!(!e.needs_supervision(&item));
+    }
+}
