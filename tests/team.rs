@@ -683,8 +683,11 @@ fn a_supervised_run_holds_critical_steps_until_the_supervisor_watches_or_approve
     assert!(report.contains("| Supervisor | luis |"), "{report}");
     // The KPIs count it, per procedure.
     let o = t.pasos(None, &["kpi", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect(&text(&o));
-    let procs = json["procedures"].as_array().expect(&text(&o));
+    let json: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(&o)));
+    let procs = json["procedures"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}", text(&o)));
     assert_eq!(procs[0]["figures"]["supervised"], 1, "{json}");
     let o = t.pasos(None, &["kpi"]);
     assert!(text(&o).contains("1 supervised"), "{}", text(&o));

@@ -208,7 +208,10 @@ rollback = "none"
         assert_eq!(e.awaiting_supervisor(), None);
         let fx = start(&mut e, "1").unwrap();
         assert_eq!(supervision(&fx).as_deref(), Some("watcher"));
-        assert_eq!(e.state().supervised.get("1").map(String::as_str), Some("watcher"));
+        assert_eq!(
+            e.state().supervised.get("1").map(String::as_str),
+            Some("watcher")
+        );
     }
 
     #[test]
