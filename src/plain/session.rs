@@ -599,6 +599,12 @@ impl Session {
     }
 
     fn run_step(&mut self, id: &str) -> Result<(), Stop> {
+        // Approvals or the supervisor may have come while the prompt
+        // waited; still held, the next prompt says for what.
+        self.look_around()?;
+        if self.held().is_some() {
+            return Ok(());
+        }
         if let branch::Answer::Settled = self.ask_question(id)? {
             return Ok(());
         }
@@ -625,8 +631,6 @@ impl Session {
             }
             None => None,
         };
-        // Approvals or the supervisor may have come while the prompt waited.
-        self.look_around()?;
         let fx = self.update(Msg::StartStep {
             step: id.to_string(),
             typed,

@@ -95,7 +95,7 @@ team-report-by-column = By
 
 ## Supervised runs (--supervised-by)
 
-cli-run--supervised-by = Run under supervision: every critical step (criticality critica or alta) waits until NAME watches (`pasos watch --name NAME`) or approves the step (`pasos approve RUN STEP`); recorded in the journal and counted in `pasos kpi`.
+cli-run--supervised_by = Run under supervision: every critical step (criticality high or critical) waits until NAME watches (`pasos watch --name NAME`) or approves the step (`pasos approve RUN STEP`); recorded in the journal and counted in `pasos kpi`.
 team-awaiting-supervisor = { $step } awaits its supervisor { $supervisor }: `pasos watch { $run } --name { $supervisor }` or `pasos approve { $run } { $step }` from their session
 team-header-awaiting-supervisor = { $step } awaits { $supervisor }
 team-ev-supervised-run = Run supervised by { $supervisor }

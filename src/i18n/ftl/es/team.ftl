@@ -95,7 +95,7 @@ team-report-by-column = Por
 
 ## Ejecuciones supervisadas (--supervised-by)
 
-cli-run--supervised-by = Ejecutar bajo supervisión: cada paso crítico (criticidad critica o alta) espera a que NOMBRE observe (`pasos watch --name NOMBRE`) o apruebe el paso (`pasos approve EJECUCIÓN PASO`); queda en el diario y cuenta en `pasos kpi`.
+cli-run--supervised_by = Ejecutar bajo supervisión: cada paso crítico (criticidad critica o alta) espera a que NOMBRE observe (`pasos watch --name NOMBRE`) o apruebe el paso (`pasos approve EJECUCIÓN PASO`); queda en el diario y cuenta en `pasos kpi`.
 team-awaiting-supervisor = { $step } espera a su supervisor { $supervisor }: `pasos watch { $run } --name { $supervisor }` o `pasos approve { $run } { $step }` desde su sesión
 team-header-awaiting-supervisor = { $step } espera a { $supervisor }
 team-ev-supervised-run = Ejecución supervisada por { $supervisor }
