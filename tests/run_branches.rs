@@ -161,6 +161,40 @@ fn template_branch_condition_no_and_a_snippet() {
         .and_then(|s| s.split("\n## ").next())
         .unwrap_or_default();
     assert_eq!(deviations.trim(), "Ninguno.", "{report}");
+
+    // KPIs: a branch not taken and a condition answered no are not skips.
+    let out = env
+        .pasos()
+        .args(["kpi", "--format", "json", "--procedure", "PROC-DEMO-002"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let kpi: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut skipped = Vec::new();
+    collect_skips(&kpi, &mut skipped);
+    for id in ["2a", "3"] {
+        assert!(
+            skipped.contains(&(id.to_string(), 0)),
+            "{id} counted as a skip: {skipped:?}"
+        );
+    }
+}
+
+/// (step id, skipped) of every per-step KPI in the JSON.
+fn collect_skips(v: &serde_json::Value, out: &mut Vec<(String, u64)>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            if let (Some(id), Some(n)) = (
+                m.get("id").and_then(|x| x.as_str()),
+                m.get("skipped").and_then(|x| x.as_u64()),
+            ) {
+                out.push((id.to_string(), n));
+            }
+            m.values().for_each(|x| collect_skips(x, out));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_skips(x, out)),
+        _ => {}
+    }
 }
 
 #[test]

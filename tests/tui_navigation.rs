@@ -718,15 +718,18 @@ fn production_asks_for_the_prerequisites_before_the_typed_confirmation() {
         d.key(KeyCode::Esc); // every prerequisite: later
     }
     // A step that needs a typed confirmation.
-    let id = {
-        let e = &d.app.engine;
-        e.state()
-            .items
-            .iter()
-            .find(|i| e.confirmation_for(i).is_some())
-            .map(|i| i.id.clone())
-            .expect("a critical step")
-    };
+    // (While prerequisites block, the engine asks for no confirmation at
+    // all; the step is found in the procedure instead.)
+    let id = d
+        .app
+        .engine
+        .procedure()
+        .phases
+        .iter()
+        .flat_map(|ph| ph.steps.iter())
+        .find(|s| s.confirm)
+        .map(|s| s.id.clone())
+        .expect("a step that asks for a typed confirmation");
     d.key(KeyCode::Char(':'));
     d.text(&id);
     d.key(KeyCode::Enter);

@@ -162,7 +162,14 @@ fn at_state(state: &str, lang: Lang, ascii: bool) -> Driver {
     if state == "rolling-back" {
         return d;
     }
-    for _ in 0..5 {
+    // The rest of the plan, one Enter per item, and not one more.
+    for _ in 0..10 {
+        if matches!(
+            d.app.engine.state().status,
+            pasos::run::RunStatus::Finished(_)
+        ) {
+            break;
+        }
         d.key(KeyCode::Enter);
     }
     assert!(

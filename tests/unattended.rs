@@ -188,6 +188,7 @@ fn a_drill_to_the_failure_of_step_4_rolls_back_and_exits_1() {
     assert_eq!(started.0.as_deref(), Some("4"));
     // The decision tree's entry first; R2 and R4 do steps 3's and 2's undos.
     assert_eq!(started.1, ["R1", "R2", "R3", "R4"]);
+    let plan = started.1;
     // The rollback really ran: release 1.0.0 is back, the flag is down.
     assert!(env.config().contains("version=1.0.0"), "{}", env.config());
     assert!(!env.workdir().join("maintenance.flag").exists());
@@ -200,7 +201,10 @@ fn a_drill_to_the_failure_of_step_4_rolls_back_and_exits_1() {
     // The summary.
     assert!(out.stdout.contains("✗ 4 "), "{}", out.stdout);
     assert!(
-        out.stdout.contains("Steps: 11 passed, 1 failed, 3 not run"),
+        out.stdout.contains(&format!(
+            "Steps: {} passed, 1 failed, 3 not run",
+            5 + plan.len()
+        )),
         "{}",
         out.stdout
     );
@@ -222,10 +226,11 @@ fn a_drill_to_the_failure_of_step_4_rolls_back_and_exits_1() {
     }
     let read = junit_summary(&junit);
     let expected_head = format!(
-        "suite tests=15 failures=1 skipped=3 errors=0\n\
+        "suite tests={} failures=1 skipped=3 errors=0\n\
          property pasos.run_id={run_id}\n\
          property pasos.procedure=PROC-DEMO-001\n\
-         property pasos.outcome=rolled-back\n"
+         property pasos.outcome=rolled-back\n",
+        9 + plan.len()
     );
     assert!(read.starts_with(&expected_head), "{read}");
     assert!(
@@ -625,7 +630,7 @@ fn the_demo_drill_answered_no_fails_at_step_4_and_rolls_back() {
     }
     let read = junit_summary(&junit);
     assert!(
-        read.starts_with("suite tests=14 failures=1 skipped=5 errors=0\n"),
+        read.starts_with("suite tests=13 failures=1 skipped=5 errors=0\n"),
         "{read}"
     );
     assert!(
@@ -666,4 +671,105 @@ fn a_failure_in_the_junit_file_is_redacted() {
     assert!(xml.contains("token is [redacted]"), "{xml}");
     assert!(xml.contains("exit code 3"), "{xml}");
     assert!(!env.data_bytes().contains(SECRET));
+}
+
+#[test]
+fn an_approval_nobody_gave_ahead_of_time_is_refused_before_the_start() {
+    let env = Env::new();
+    let text = std::fs::read_to_string(drill_fixture()).unwrap();
+    let text = text.replacen(
+        "rpo = \"0s\"\n",
+        "rpo = \"0s\"\napproval = [\"tech-lead\"]\n",
+        1,
+    );
+    assert!(text.contains("approval = [\"tech-lead\"]"));
+    let file = env.work.path().join("approved.toml");
+    std::fs::write(&file, text).unwrap();
+    let out = env
+        .cmd("en_US.UTF-8")
+        .args(["run", "--unattended", "--yes-to", "1", "--var=MARKER=/"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the procedure needs an approval by tech-lead before its first step"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("pasos approve --procedure PROC-DRILL-001 --from"),
+        "{stderr}"
+    );
+    assert!(env.journals().is_empty());
+}
+
+#[test]
+fn a_window_approval_signed_ahead_of_time_lets_the_drill_run() {
+    let test = "a_window_approval_signed_ahead_of_time_lets_the_drill_run";
+    if !common::tool_available(test, "ssh-keygen") {
+        return;
+    }
+    let env = Env::new();
+    let d = env.work.path();
+    let key = d.join("ana");
+    let made = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "ana@laptop", "-f"])
+        .arg(&key)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let team = d.join("team");
+    std::fs::write(&team, format!("tech-lead ana@example {public}")).unwrap();
+    let text = std::fs::read_to_string(drill_fixture()).unwrap().replacen(
+        "rpo = \"0s\"\n",
+        "rpo = \"0s\"\napproval = [\"tech-lead\"]\n",
+        1,
+    );
+    let file = d.join("approved.toml");
+    std::fs::write(&file, text).unwrap();
+    let now = chrono::Utc::now();
+    let stamp = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339();
+    let approve = env
+        .cmd("en_US.UTF-8")
+        .env("PASOS_TEAM", &team)
+        .args([
+            "approve",
+            "--procedure",
+            "PROC-DRILL-001",
+            "--role",
+            "tech-lead",
+        ])
+        .arg("--signing-key")
+        .arg(&key)
+        .args(["--from", &stamp(now - chrono::Duration::hours(1))])
+        .args(["--until", &stamp(now + chrono::Duration::hours(1))])
+        .output()
+        .unwrap();
+    assert!(
+        approve.status.success(),
+        "{}",
+        String::from_utf8_lossy(&approve.stderr)
+    );
+    let out = env
+        .cmd("en_US.UTF-8")
+        .env("PASOS_TEAM", &team)
+        .args(["run", "--unattended", "--yes-to", "1", "--var=MARKER=/"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("approved by ana@example (tech-lead)"),
+        "{stdout}"
+    );
+    let events = env.events();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::ApprovalGranted(_)))
+    );
+    assert_eq!(outcome(&events), Some(RunOutcome::Success));
 }

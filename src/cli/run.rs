@@ -29,22 +29,22 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
-    // Unattended: everything it would ask is answered by flags, or it
-    // refuses now, before anything runs or is journaled.
-    let unattended = match args
-        .unattended
-        .then(|| super::unattended::preflight(args, &p, &vars, lang))
-    {
-        Some(Ok(flags)) => Some(flags),
-        Some(Err(code)) => return code,
-        None => None,
-    };
     let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("pasos: {e}");
             return EXIT_BAD_INPUT;
         }
+    };
+    // Unattended: everything it would ask is answered by flags, or it
+    // refuses now, before anything runs or is journaled.
+    let unattended = match args
+        .unattended
+        .then(|| super::unattended::preflight(args, &p, &vars, &paths.data, lang))
+    {
+        Some(Ok(flags)) => Some(flags),
+        Some(Err(code)) => return code,
+        None => None,
     };
     let mut trust = match pasos::trust::Settings::load(&paths.config) {
         Ok(t) => t,

@@ -7,13 +7,19 @@ use pasos::i18n::Lang;
 use pasos::plain;
 use pasos::procedure::Procedure;
 use pasos::runner::intake::Values;
-use pasos::runner::unattended::{Flags, junit, preflight, summary};
+use pasos::runner::unattended::{Flags, approvals, junit, preflight, summary};
 use pasos::tr;
 use std::path::Path;
 
 /// The flags, when nothing is left unanswered; else the refusal is
 /// printed and the exit code returned (nothing ran, nothing journaled).
-pub fn preflight(args: &RunArgs, p: &Procedure, vars: &Values, lang: Lang) -> Result<Flags, u8> {
+pub fn preflight(
+    args: &RunArgs,
+    p: &Procedure,
+    vars: &Values,
+    data: &Path,
+    lang: Lang,
+) -> Result<Flags, u8> {
     let flags = Flags::parse(&args.answers, &args.yes_to, args.rollback_on_failure, lang).map_err(
         |why| {
             eprintln!("pasos: {why}");
@@ -21,9 +27,10 @@ pub fn preflight(args: &RunArgs, p: &Procedure, vars: &Values, lang: Lang) -> Re
         },
     )?;
     let environment = args.env.clone().or_else(|| p.meta.environment.clone());
-    let needs = preflight::check(p, &flags, vars, environment.as_deref());
+    let approved = approvals::windows_on_file(data, &p.meta.id, chrono::Utc::now());
+    let needs = preflight::check(p, &flags, vars, environment.as_deref(), &approved);
     if !needs.is_empty() {
-        eprintln!("pasos: {}", preflight::describe(lang, &needs));
+        eprintln!("pasos: {}", preflight::describe(lang, &needs, &p.meta.id));
         return Err(EXIT_BAD_INPUT);
     }
     // A report that cannot be written is refused now, not after the run.

@@ -28,6 +28,7 @@ pub fn build(p: &Procedure, lang: Lang) -> Doc {
     sections.extend(b.phases());
     sections.push(b.rollback());
     sections.extend(b.decision_tree());
+    sections.extend(b.snippets());
     sections.extend(b.contacts());
     sections.extend(b.authors_checklist());
     Doc {
@@ -38,21 +39,21 @@ pub fn build(p: &Procedure, lang: Lang) -> Doc {
     }
 }
 
-struct Builder<'a> {
-    p: &'a Procedure,
-    t: crate::i18n::Lang,
+pub(super) struct Builder<'a> {
+    pub(super) p: &'a Procedure,
+    pub(super) t: crate::i18n::Lang,
     /// Redacts well-known credential shapes in commands.
     redactor: Redactor,
 }
 
 impl Builder<'_> {
     /// Free text from the procedure, on one line.
-    fn clean(&self, text: &str) -> String {
+    pub(super) fn clean(&self, text: &str) -> String {
         abridge::one_line(text)
     }
 
     /// A command's text, redacted as the journal would redact it.
-    fn command(&self, text: &str) -> String {
+    pub(super) fn command(&self, text: &str) -> String {
         self.redactor.redact(text)
     }
 
@@ -237,6 +238,7 @@ impl Builder<'_> {
                 strong: true,
             });
         }
+        item.details.extend(self.branch_details(s));
         item.details.extend(self.code(None, &s.commands));
         if let Some(e) = &s.expected {
             item.details.push(Detail::line(
@@ -244,7 +246,10 @@ impl Builder<'_> {
                 self.clean(e),
             ));
         }
-        if let Some(r) = self.rollback_pointer(s) {
+        // A choice only asks: nothing of its own to undo.
+        if s.choice.is_none()
+            && let Some(r) = self.rollback_pointer(s)
+        {
             item.details.push(r);
         }
         item
@@ -445,7 +450,7 @@ impl Builder<'_> {
     }
 
     /// Commands abridged for paper, redacted; what did not fit is said.
-    fn code(&self, label: Option<&str>, commands: &[Command]) -> Vec<Detail> {
+    pub(super) fn code(&self, label: Option<&str>, commands: &[Command]) -> Vec<Detail> {
         if commands.is_empty() {
             return Vec::new();
         }

@@ -9,6 +9,7 @@
 //! stylesheet ([`html`]). Nothing here knows a terminal.
 
 pub mod abridge;
+mod branch;
 pub mod doc;
 pub mod from_procedure;
 pub mod from_run;

@@ -11,6 +11,7 @@ use super::show;
 use crate::journal::{RunOutcome, StepOutcome};
 use crate::run::{ItemKind, Msg, Question, RunStatus, StepStatus};
 use crate::runner::ending::Ending;
+use crate::runner::people::People;
 use crate::runner::setup::{Ended, Options, Signing};
 use crate::runner::unattended::flags::PREREQUISITES;
 use crate::runner::unattended::{Flags, TestReport};
@@ -30,7 +31,16 @@ pub fn run(opts: Options, flags: &Flags) -> (Ended, Option<TestReport>) {
         Signing::Unsigned(why) => say(why),
     }
     let mut s = Session::new(open.engine, open.writer, &open.run_id, &opts, signals);
-    let result = s.unattended(open.effects, &opts, flags);
+    // Window approvals signed ahead of time are the only ones an
+    // unattended run can have: verified like in any run.
+    let mut people = People::new(
+        s.writer.path(),
+        &opts.data_dir,
+        &opts.procedure.meta.id,
+        &opts.team_file,
+        open.own_keys.clone(),
+    );
+    let result = s.unattended(open.effects, &opts, flags, &mut people);
     if let Some(text) = open.signing.failures(opts.lang) {
         say(&text);
     }
@@ -52,6 +62,7 @@ impl Session {
         first: Vec<crate::run::Effect>,
         opts: &Options,
         flags: &Flags,
+        people: &mut People,
     ) -> Result<RunOutcome, Stop> {
         self.exec(first)?;
         show::header(
@@ -98,7 +109,7 @@ impl Session {
             };
             let name = crate::i18n::item_name(self.lang, &self.engine, &id);
             if status != StepStatus::Failed {
-                self.unattended_step(&id, flags)?;
+                self.unattended_step(&id, flags, people)?;
                 continue;
             }
             if rolling {
@@ -180,7 +191,12 @@ impl Session {
 
     /// Starts an item with the answers the flags give, and says how it
     /// went.
-    fn unattended_step(&mut self, id: &str, flags: &Flags) -> Result<(), Stop> {
+    fn unattended_step(
+        &mut self,
+        id: &str,
+        flags: &Flags,
+        people: &mut People,
+    ) -> Result<(), Stop> {
         let Some(item) = self.engine.item(id).cloned() else {
             return Ok(());
         };
@@ -234,6 +250,20 @@ impl Session {
             Some(_) => return self.unanswered(id, &name),
             None => None,
         };
+        if !self.approved(id, people)? {
+            let roles = self.engine.missing_approvals(&item).join(", ");
+            say(&tr!(
+                self.lang,
+                "unattended-approval-missing",
+                step = name.as_str(),
+                roles = roles.as_str()
+            ));
+            return self
+                .end(&format!(
+                    "unattended run: {id} awaits an approval by {roles}"
+                ))
+                .map(|_| ());
+        }
         say("");
         say(&tr!(
             self.lang,
@@ -300,6 +330,40 @@ impl Session {
             }
             _ => {}
         }
+    }
+
+    /// Whether every approval `id` needs is granted, after a look at the
+    /// approvals on file (each verified and journaled, granted or refused).
+    fn approved(&mut self, id: &str, people: &mut People) -> Result<bool, Stop> {
+        let missing = |s: &Session| {
+            s.engine
+                .item(id)
+                .map(|i| s.engine.missing_approvals(i))
+                .unwrap_or_default()
+        };
+        if missing(self).is_empty() {
+            return Ok(true);
+        }
+        let found = people.look(&self.engine, self.lang);
+        if let Some(w) = found.warning {
+            say(&w);
+        }
+        for msg in found.msgs {
+            match self.engine.update(msg) {
+                Ok(fx) => {
+                    for e in &fx {
+                        if let crate::run::Effect::Journal(ev) = e
+                            && let Some((text, _)) = crate::runner::people::said(self.lang, ev)
+                        {
+                            say(&text);
+                        }
+                    }
+                    self.exec(fx)?;
+                }
+                Err(r) => say(&format!("  ! {}", crate::i18n::refusal(self.lang, &r))),
+            }
+        }
+        Ok(missing(self).is_empty())
     }
 
     fn unanswered(&mut self, id: &str, name: &str) -> Result<(), Stop> {

@@ -211,25 +211,30 @@ pub(super) fn find_value(
         .or_else(|| find_assignment(text, block_start(text, at)..at, key, value))
 }
 
-/// Where the `[[...]]` block holding `offset` starts (or 0).
+/// Where the `[[...]]` block holding `offset` starts (or 0). Scans back
+/// from `offset`, so a lookup costs the size of its block, not of the file.
 fn block_start(text: &str, offset: usize) -> usize {
-    line_starts(text)
-        .take_while(|&s| s <= offset)
-        .filter(|&s| text[s..].trim_start().starts_with("[["))
-        .last()
-        .unwrap_or(0)
+    let mut end = offset.min(text.len());
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if text[start..].trim_start().starts_with("[[") {
+            return start;
+        }
+        if start == 0 {
+            return 0;
+        }
+        end = start - 1;
+    }
 }
 
 /// Where the next `[[...]]` block after `offset` starts (or the end).
 fn next_block(text: &str, offset: usize) -> usize {
-    line_starts(text)
-        .filter(|&s| s > offset)
+    let from = offset.min(text.len());
+    text[from..]
+        .match_indices('\n')
+        .map(|(i, _)| from + i + 1)
         .find(|&s| text[s..].trim_start().starts_with("[["))
         .unwrap_or(text.len())
-}
-
-fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1))
 }
 
 fn find_assignment(text: &str, range: Span, key: &str, value: &str) -> Option<Span> {

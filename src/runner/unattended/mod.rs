@@ -6,6 +6,7 @@
 //! module holds what needs no I/O: the flags, the refusal before the start,
 //! the results, the summary and the JUnit report.
 
+pub mod approvals;
 pub mod flags;
 pub mod junit;
 pub mod preflight;

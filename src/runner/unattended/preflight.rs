@@ -3,6 +3,7 @@
 //! a flag, every variable must have a value, and every flag must name
 //! something the procedure asks.
 
+use super::approvals::OnFile;
 use super::flags::{Flags, PREREQUISITES};
 use crate::i18n::Lang;
 use crate::procedure::{Criticality, Procedure, Step};
@@ -43,6 +44,13 @@ pub enum Need {
     BadCondition { step: String, given: String },
     /// `--answer` for a step that asks no question.
     NotAQuestion { step: String },
+    /// Roles that must approve (the procedure itself when `step` is
+    /// `None`) and no window approval on file covers: nobody can be
+    /// waited for in an unattended run.
+    Approval {
+        step: Option<String>,
+        roles: Vec<String>,
+    },
 }
 
 /// Whether a procedure step needs a typed confirmation in this run, by the
@@ -62,8 +70,24 @@ pub fn check(
     flags: &Flags,
     values: &[(String, zeroize::Zeroizing<String>)],
     environment: Option<&str>,
+    approved: &[OnFile],
 ) -> Vec<Need> {
     let mut needs = Vec::new();
+    let uncovered = |step: Option<&str>, roles: &[String]| -> Vec<String> {
+        roles
+            .iter()
+            .filter(|r| {
+                !approved
+                    .iter()
+                    .any(|a| a.step.as_deref() == step && a.role == **r)
+            })
+            .cloned()
+            .collect()
+    };
+    let roles = uncovered(None, &p.meta.approval);
+    if !roles.is_empty() {
+        needs.push(Need::Approval { step: None, roles });
+    }
     for v in &p.variables {
         let given = values.iter().find(|(n, _)| *n == v.name).map(|(_, x)| x);
         let value =
@@ -146,6 +170,13 @@ pub fn check(
                 Some(_) => {}
             }
         }
+        let roles = uncovered(Some(&id), &step.approval);
+        if !roles.is_empty() {
+            needs.push(Need::Approval {
+                step: Some(id.clone()),
+                roles,
+            });
+        }
         if step.commands.iter().any(|c| c.interactive) {
             needs.push(Need::Interactive { step: id, title });
         } else if step.commands.is_empty() && !flags.yes(&step.id) {
@@ -185,8 +216,8 @@ pub fn check(
 }
 
 /// The refusal, in the operator's language: one line per need, each
-/// naming the flag that answers it.
-pub fn describe(lang: Lang, needs: &[Need]) -> String {
+/// naming the flag that answers it. `procedure` is the procedure's id.
+pub fn describe(lang: Lang, needs: &[Need], procedure: &str) -> String {
     let mut out = crate::tr!(lang, "unattended-refused", count = needs.len());
     for n in needs {
         let line = match n {
@@ -264,6 +295,22 @@ pub fn describe(lang: Lang, needs: &[Need]) -> String {
             Need::NotAQuestion { step } => {
                 crate::tr!(lang, "unattended-need-not-a-question", step = step.as_str())
             }
+            Need::Approval {
+                step: Some(step),
+                roles,
+            } => crate::tr!(
+                lang,
+                "unattended-need-step-approval",
+                step = step.as_str(),
+                roles = roles.join(", "),
+                procedure = procedure
+            ),
+            Need::Approval { step: None, roles } => crate::tr!(
+                lang,
+                "unattended-need-run-approval",
+                roles = roles.join(", "),
+                procedure = procedure
+            ),
         };
         out.push_str("\n  - ");
         out.push_str(&line);
@@ -298,7 +345,7 @@ mod tests {
 
     #[test]
     fn the_demo_needs_its_confirmation_prerequisites_and_secret() {
-        let needs = check(&demo(), &Flags::default(), &[], Some("demo"));
+        let needs = check(&demo(), &Flags::default(), &[], Some("demo"), &[]);
         assert_eq!(
             needs,
             vec![
@@ -312,7 +359,7 @@ mod tests {
                 },
             ]
         );
-        let text = describe(Lang::En, &needs);
+        let text = describe(Lang::En, &needs, "PROC-DEMO-001");
         assert!(text.contains("--yes-to 3"), "{text}");
         assert!(text.contains("--yes-to prerequisites"), "{text}");
         assert!(text.contains("PASOS_VAR_NOTIFY_TOKEN"), "{text}");
@@ -321,7 +368,7 @@ mod tests {
     #[test]
     fn answered_by_flags_nothing_is_left() {
         let f = flags(&["3", "prerequisites"], &[], true);
-        assert_eq!(check(&demo(), &f, &token(), Some("demo")), vec![]);
+        assert_eq!(check(&demo(), &f, &token(), Some("demo"), &[]), vec![]);
     }
 
     #[test]
@@ -329,7 +376,7 @@ mod tests {
         let f = flags(&["3", "prerequisites", "33"], &["nope=yes"], false);
         let mut values = token();
         values.push(("WORKDIR".into(), Zeroizing::new("/var/lib".into())));
-        let needs = check(&demo(), &f, &values, None);
+        let needs = check(&demo(), &f, &values, None, &[]);
         assert_eq!(
             needs,
             vec![
@@ -347,7 +394,7 @@ mod tests {
                 },
             ]
         );
-        let es = describe(Lang::Es, &needs);
+        let es = describe(Lang::Es, &needs, "PROC-DEMO-001");
         assert!(es.contains("--answer") && es.contains("nope"), "{es}");
     }
 
@@ -356,7 +403,7 @@ mod tests {
         let mut p = demo();
         p.meta.criticality = Some(Criticality::Critical);
         let f = flags(&["prerequisites", "3"], &[], false);
-        let needs = check(&p, &f, &token(), Some("production"));
+        let needs = check(&p, &f, &token(), Some("production"), &[]);
         let steps: Vec<&str> = needs
             .iter()
             .filter_map(|n| match n {
@@ -365,7 +412,7 @@ mod tests {
             })
             .collect();
         assert_eq!(steps, ["P1", "P2", "1", "2", "4", "5", "V1", "6"]);
-        assert!(check(&p, &f, &token(), Some("staging")).is_empty());
+        assert!(check(&p, &f, &token(), Some("staging"), &[]).is_empty());
     }
 
     #[test]
@@ -373,7 +420,7 @@ mod tests {
         let p = crate::procedure::load_str(include_str!("../../../procedures/demo-drill.toml"))
             .procedure
             .expect("the drill loads");
-        let needs = check(&p, &flags(&["3"], &[], false), &token(), None);
+        let needs = check(&p, &flags(&["3"], &[], false), &token(), None, &[]);
         assert!(needs.contains(&Need::Condition {
             step: "M1".into(),
             question: "Is the schema migration part of this window?".into()
@@ -385,16 +432,16 @@ mod tests {
         }));
         assert_eq!(needs.len(), 2, "{needs:?}");
         let answered = flags(&["3"], &["M1=Sí", "6=none"], false);
-        assert_eq!(check(&p, &answered, &token(), None), vec![]);
+        assert_eq!(check(&p, &answered, &token(), None, &[]), vec![]);
         // A condition answered no needs nothing else: its confirmation
         // (here step 3's) is not asked.
         let mut p3 = p.clone();
         p3.phases[1].steps[2].condition = Some("Deploy now?".into());
         let no = flags(&[], &["3=no", "M1=no", "6=log"], false);
-        assert_eq!(check(&p3, &no, &token(), None), vec![]);
+        assert_eq!(check(&p3, &no, &token(), None, &[]), vec![]);
         let bad = flags(&["3"], &["M1=later", "6=sms", "4=yes"], false);
         assert_eq!(
-            check(&p, &bad, &token(), None),
+            check(&p, &bad, &token(), None, &[]),
             vec![
                 Need::BadCondition {
                     step: "M1".into(),
@@ -408,5 +455,45 @@ mod tests {
                 Need::NotAQuestion { step: "4".into() },
             ]
         );
+    }
+
+    #[test]
+    fn approvals_need_a_window_approval_on_file() {
+        let mut p = demo();
+        p.meta.approval = vec!["tech-lead".into()];
+        p.phases[1].steps[2].approval = vec!["dba".into(), "tech-lead".into()];
+        let f = flags(&["3", "prerequisites"], &[], false);
+        let needs = check(&p, &f, &token(), None, &[]);
+        assert_eq!(
+            needs,
+            vec![
+                Need::Approval {
+                    step: None,
+                    roles: vec!["tech-lead".into()]
+                },
+                Need::Approval {
+                    step: Some("3".into()),
+                    roles: vec!["dba".into(), "tech-lead".into()]
+                },
+            ]
+        );
+        let text = describe(Lang::En, &needs, "PROC-DEMO-001");
+        assert!(
+            text.contains("pasos approve --procedure PROC-DEMO-001 3 --from"),
+            "{text}"
+        );
+        let on_file = |step: Option<&str>, role: &str| OnFile {
+            step: step.map(String::from),
+            role: role.into(),
+        };
+        let approved = [
+            on_file(None, "tech-lead"),
+            on_file(Some("3"), "dba"),
+            on_file(Some("3"), "tech-lead"),
+        ];
+        assert_eq!(check(&p, &f, &token(), None, &approved), vec![]);
+        // A window approval of another step does not count.
+        let elsewhere = [on_file(None, "tech-lead"), on_file(Some("4"), "dba")];
+        assert_eq!(check(&p, &f, &token(), None, &elsewhere).len(), 1);
     }
 }

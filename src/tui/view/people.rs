@@ -42,6 +42,7 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
     }
     // The header is one line at 80 columns: names, not their hosts.
     if !app.watchers.is_empty() {
+        // The header is one line at 80 columns: names, not their hosts.
         out.push(Span::styled(
             format!(
                 "  {}",

@@ -74,3 +74,12 @@ branch-report-condition-answer = { $answer ->
     [yes] yes: it ran
    *[no] no: not applicable
 }
+
+## The printable checklist
+
+branch-export-only-if = ONLY IF
+branch-export-choose = CHOOSE ONE
+branch-export-branch = Branch
+branch-export-branch-of = only if “{ $option }” was chosen at { $step }
+branch-export-reference = Reference
+branch-export-reference-intro = Commands to look things up; not steps: run them only when needed.

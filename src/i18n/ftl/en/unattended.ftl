@@ -34,6 +34,9 @@ unattended-need-condition = step { $step } asks "{ $question }" before it runs: 
 unattended-need-bad-option = --answer { $step }={ $given }: the choice of step { $step } has no option { $given }; its options: { $options }
 unattended-need-bad-condition = --answer { $step }={ $given }: step { $step } has a condition, answer it yes or no
 unattended-need-not-a-question = --answer { $step }: step { $step } asks no question (neither a choice nor a condition); for a confirmation use --yes-to { $step }
+unattended-need-run-approval = the procedure needs an approval by { $roles } before its first step, and nobody can be waited for: have it approved ahead of time for a window (pasos approve --procedure { $procedure } --from … --until …)
+unattended-need-step-approval = step { $step } needs an approval by { $roles }, and nobody can be waited for: have it approved ahead of time for a window (pasos approve --procedure { $procedure } { $step } --from … --until …)
+unattended-approval-missing = { $step } is still waiting for an approval by { $roles } (no valid window approval): the run stops here.
 unattended-refused-nothing-run = Nothing was run and no journal was written.
 
 unattended-header = Unattended test run: every answer comes from the flags; nothing will be asked.

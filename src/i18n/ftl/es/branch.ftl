@@ -74,3 +74,12 @@ branch-report-condition-answer = { $answer ->
     [yes] sí: se ejecutó
    *[no] no: no aplica
 }
+
+## The printable checklist
+
+branch-export-only-if = SOLO SI
+branch-export-choose = ELEGIR UNA
+branch-export-branch = Rama
+branch-export-branch-of = solo si en { $step } se eligió «{ $option }»
+branch-export-reference = Referencias
+branch-export-reference-intro = Comandos de consulta; no son pasos: se ejecutan solo cuando hacen falta.

@@ -34,6 +34,9 @@ unattended-need-condition = el paso { $step } pregunta «{ $question }» antes d
 unattended-need-bad-option = --answer { $step }={ $given }: la elección del paso { $step } no tiene la opción { $given }; sus opciones: { $options }
 unattended-need-bad-condition = --answer { $step }={ $given }: el paso { $step } tiene una condición, respóndala con sí o no
 unattended-need-not-a-question = --answer { $step }: el paso { $step } no hace ninguna pregunta (ni elección ni condición); para una confirmación use --yes-to { $step }
+unattended-need-run-approval = el procedimiento necesita la aprobación de { $roles } antes del primer paso, y no se puede esperar a nadie: pida que se apruebe de antemano para una ventana (pasos approve --procedure { $procedure } --from … --until …)
+unattended-need-step-approval = el paso { $step } necesita la aprobación de { $roles }, y no se puede esperar a nadie: pida que se apruebe de antemano para una ventana (pasos approve --procedure { $procedure } { $step } --from … --until …)
+unattended-approval-missing = { $step } sigue esperando la aprobación de { $roles } (ninguna aprobación de ventana válida): la ejecución se detiene aquí.
 unattended-refused-nothing-run = No se ha ejecutado nada ni se ha escrito ninguna bitácora.
 
 unattended-header = Ejecución de prueba desatendida: todas las respuestas vienen de las opciones; no se preguntará nada.
