@@ -579,3 +579,145 @@ fn a_watcher_follows_the_run_within_a_second_sends_nothing_and_can_be_killed() {
         Some(Event::RunFinished { .. })
     ));
 }
+
+#[test]
+fn a_supervised_run_holds_critical_steps_until_the_supervisor_watches_or_approves() {
+    if !have_openssh(module_path!()) {
+        return;
+    }
+    let t = Team::new();
+    // Every step is critical (the procedure is `alta`); no role is asked.
+    let plain = PROCEDURE.replace("approval = [\"tech-lead\"]\n", "");
+    std::fs::write(&t.procedure, plain).unwrap();
+    let proc_path = t.procedure.to_str().unwrap().to_string();
+    let mut a = pty_screen::spawn_with(
+        &[
+            "run",
+            "--operator",
+            "ana",
+            "--supervised-by",
+            "luis",
+            &proc_path,
+        ],
+        &t.data,
+        t.dir.path(),
+        &t.env(&t.ana),
+    );
+    a.wait_for("enter run");
+    let run = store::run_id_of(&t.journal());
+    // Held: the header says for whom, and Enter does not start it.
+    a.wait_for("1 awaits luis");
+    a.send("\r");
+    a.wait_for(&format!("pasos watch {run} --name luis"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!a.text().contains("✓ 1 done"), "{}", a.text());
+    // Luis watches: step 1 may start.
+    let w = pty_screen::spawn_with(
+        &["watch", &run, "--name", "luis@example"],
+        &t.data,
+        t.dir.path(),
+        &t.env(&t.luis),
+    );
+    w.wait_for("WATCHING");
+    a.wait_for("watch: luis");
+    a.wait_gone("1 awaits luis");
+    a.send("\r");
+    a.wait_for("✓ 1 done");
+    // He leaves: step 2 is held again, until he approves it.
+    w.crash();
+    a.wait_gone("watch: luis");
+    a.wait_for("2 awaits luis");
+    a.send("\r");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!a.text().contains("✓ 2 done"), "{}", a.text());
+    // His signed approval of the step counts as well.
+    let o = t.pasos(Some(&t.luis), &["approve", &run, "2", "--note", "go"]);
+    assert!(o.status.success(), "{}", text(&o));
+    a.wait_for("2 approved by luis@example");
+    a.wait_gone("2 awaits luis");
+    a.send("\r");
+    a.wait_for("✓ 2 done");
+    let o = t.pasos(Some(&t.luis), &["approve", &run, "3"]);
+    assert!(o.status.success(), "{}", text(&o));
+    a.wait_for("3 approved by luis@example");
+    a.send("\r");
+    a.wait_for("FINISHED");
+    a.send("q");
+    a.send("y");
+    let _ = a.child.wait();
+
+    // The journal: who supervised, and how at each step.
+    let v = verify_file(&t.journal()).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    let sup: Vec<(Option<String>, Option<String>, String)> = v
+        .lines
+        .iter()
+        .filter_map(|l| match &l.event {
+            Event::Supervision(s) => Some((s.step.clone(), s.by.clone(), s.supervisor.clone())),
+            _ => None,
+        })
+        .collect();
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        sup,
+        [
+            (None, None, "luis".to_string()),
+            (some("1"), some("watcher"), "luis".to_string()),
+            (some("2"), some("approval"), "luis".to_string()),
+            (some("3"), some("approval"), "luis".to_string()),
+        ]
+    );
+    let o = t.pasos(None, &["log", "show", &run]);
+    let shown = text(&o);
+    assert!(shown.contains("Run supervised by luis"), "{shown}");
+    assert!(
+        shown.contains("1 supervised by luis watching live"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2 supervised by luis by signed approval"),
+        "{shown}"
+    );
+    let o = t.pasos(None, &["report", &run]);
+    let report = text(&o);
+    assert!(report.contains("| Supervisor | luis |"), "{report}");
+    // The KPIs count it, per procedure.
+    let o = t.pasos(None, &["kpi", "--format", "json"]);
+    let json: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(&o)));
+    let procs = json["procedures"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}", text(&o)));
+    assert_eq!(procs[0]["figures"]["supervised"], 1, "{json}");
+    let o = t.pasos(None, &["kpi"]);
+    assert!(text(&o).contains("1 supervised"), "{}", text(&o));
+}
+
+#[test]
+fn plain_mode_picks_up_an_approval_given_while_its_step_waits() {
+    if !have_openssh(module_path!()) {
+        return;
+    }
+    let t = Team::new();
+    let proc_path = t.procedure.to_str().unwrap().to_string();
+    let mut s = pty_screen::spawn_with(
+        &["run", "--plain", "--operator", "ana", &proc_path],
+        &t.data,
+        t.dir.path(),
+        &t.env(&t.ana),
+    );
+    s.wait_for("> ");
+    let run = store::run_id_of(&t.journal());
+    s.send("\r");
+    s.wait_for("prepared-one");
+    s.wait_for(&format!("2 awaits tech-lead: pasos approve {run} 2"));
+    let o = t.pasos(Some(&t.luis), &["approve", &run, "2"]);
+    assert!(o.status.success(), "{}", text(&o));
+    s.send("\r");
+    s.wait_for("2 approved by luis@example (tech-lead)");
+    s.wait_for("deployed-two");
+    let v = verify_file(&t.journal()).unwrap();
+    assert!(v.lines.iter().any(|l| matches!(&l.event,
+        Event::StepStarted { step, .. } if step == "2")));
+    s.crash();
+}

@@ -201,6 +201,9 @@ pub struct RunArgs {
     // The team file (roles and keys) approvals are checked against.
     #[arg(long, value_name = "FILE")]
     pub team: Option<PathBuf>,
+    // Supervised run: critical steps wait for NAME to watch or approve.
+    #[arg(long, value_name = "NAME", conflicts_with = "unattended")]
+    pub supervised_by: Option<String>,
     // Run every step without asking (staging and CI drills), journaled as
     // a test; see src/runner/unattended.
     #[arg(long, conflicts_with_all = ["dry_run", "resume", "plain", "ascii", "keymap"])]

@@ -75,6 +75,7 @@ pub fn run(args: &RunArgs, global: &Global) -> u8 {
         lang,
         trust,
         team_file: pasos::trust::team::Team::locate(args.team.as_deref(), &paths.config),
+        supervised_by: args.supervised_by.clone(),
     };
     use std::io::IsTerminal;
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();

@@ -85,6 +85,20 @@ pub fn describe(lang: Lang, m: &dyn Markup, e: &Event) -> String {
             }
             s
         }
+        Event::Supervision(v) => match (&v.step, &v.by) {
+            (Some(step), Some(by)) => tr!(
+                lang,
+                "team-ev-supervised-step",
+                step = m.step(step),
+                supervisor = m.text(&v.supervisor),
+                by = by.as_str()
+            ),
+            _ => m.strong(&tr!(
+                lang,
+                "team-ev-supervised-run",
+                supervisor = m.text(&v.supervisor)
+            )),
+        },
         _ => String::new(),
     }
 }

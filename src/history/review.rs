@@ -832,7 +832,10 @@ impl Builder {
                 });
             }
             // The timeline words them from the lines themselves.
-            Event::ApprovalGranted(_) | Event::ApprovalRefused(_) | Event::Handoff(_) => {}
+            Event::ApprovalGranted(_)
+            | Event::ApprovalRefused(_)
+            | Event::Handoff(_)
+            | Event::Supervision(_) => {}
             Event::RunFinished { .. } => {
                 self.in_flight = None;
                 for s in &mut r.steps {

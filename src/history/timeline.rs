@@ -449,9 +449,10 @@ pub fn describe(cx: &Context, m: &dyn Markup, e: &Event, at: DateTime<Utc>) -> S
             }
             s
         }
-        Event::ApprovalGranted(_) | Event::ApprovalRefused(_) | Event::Handoff(_) => {
-            crate::history::people::describe(lang, m, e)
-        }
+        Event::ApprovalGranted(_)
+        | Event::ApprovalRefused(_)
+        | Event::Handoff(_)
+        | Event::Supervision(_) => crate::history::people::describe(lang, m, e),
         Event::RunFinished {
             outcome,
             duration_ms,

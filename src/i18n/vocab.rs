@@ -151,6 +151,17 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         Refusal::AwaitingApproval { run, step, roles } => {
             crate::history::people::awaiting(lang, step, roles, run)
         }
+        Refusal::AwaitingSupervisor {
+            run,
+            step,
+            supervisor,
+        } => tr!(
+            lang,
+            "team-awaiting-supervisor",
+            step = step.as_str(),
+            supervisor = supervisor.as_str(),
+            run = run.as_str()
+        ),
         Refusal::SecretTooShort { name, min } => {
             tr!(lang, "secrets-too-short", name = name.as_str(), min = *min)
         }

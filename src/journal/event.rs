@@ -354,6 +354,8 @@ pub enum Event {
     ApprovalRefused(super::ApprovalRefusal),
     /// The operator handed the run over (a `run-interrupted` follows).
     Handoff(super::Handoff),
+    /// The run is supervised, or a critical step was (see `supervision`).
+    Supervision(super::Supervision),
 }
 
 impl Event {
@@ -386,7 +388,7 @@ impl Event {
             Event::RunFinished { reason, .. } => reason.as_mut().into_iter().collect(),
             Event::ApprovalGranted(a) => a.note.as_mut().into_iter().collect(),
             Event::Handoff(h) => vec![&mut h.note],
-            Event::ApprovalRefused(_) => Vec::new(),
+            Event::ApprovalRefused(_) | Event::Supervision(_) => Vec::new(),
             Event::ShellContext { cwd, set, .. } => {
                 let mut v: Vec<&mut String> = set.values_mut().collect();
                 v.extend(cwd.as_mut());
@@ -420,6 +422,7 @@ impl Event {
             Event::ApprovalGranted(a) => a.step.as_deref(),
             Event::ApprovalRefused(r) => r.step.as_deref(),
             Event::Handoff(h) => h.at_step.as_deref(),
+            Event::Supervision(s) => s.step.as_deref(),
             Event::RunInterrupted { step, .. } | Event::ShellRestarted { step, .. } => {
                 step.as_deref()
             }
@@ -456,6 +459,7 @@ impl Event {
             Event::ApprovalGranted(_) => "approval-granted",
             Event::ApprovalRefused(_) => "approval-refused",
             Event::Handoff(_) => "handoff",
+            Event::Supervision(_) => "supervision",
         }
     }
 }

@@ -8,6 +8,7 @@ mod legacy;
 pub mod line;
 pub mod redact;
 pub mod store;
+pub mod supervision;
 pub mod verify;
 pub mod writer;
 
@@ -22,5 +23,6 @@ pub use facts::{
 };
 pub use line::Line;
 pub use redact::Redactor;
+pub use supervision::Supervision;
 pub use verify::{Problem, ProblemKind, Verification, verify_file, verify_file_fast};
 pub use writer::JournalWriter;

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 pub use crate::runner::setup::{Ended, Options};
 
 mod branch;
+mod people;
 
 pub(super) enum Stop {
     Quit,
@@ -47,6 +48,8 @@ pub(super) struct Session {
     pub(super) card_shown: Option<(String, u32)>,
     /// Each item's output (redacted), kept for an unattended run's report.
     pub(super) outputs: std::collections::BTreeMap<String, String>,
+    /// Approvals, the supervisor, a handoff (see `session::people`).
+    pub(super) people: Option<crate::runner::people::People>,
 }
 
 pub fn run(opts: Options) -> Ended {
@@ -62,6 +65,13 @@ pub fn run(opts: Options) -> Ended {
     }
     let signing = open.signing;
     let mut s = Session::new(open.engine, open.writer, &open.run_id, &opts, signals);
+    s.people = Some(crate::runner::people::People::new(
+        s.writer.path(),
+        &opts.data_dir,
+        &s.engine.procedure().meta.id.clone(),
+        &opts.team_file,
+        open.own_keys.clone(),
+    ));
     let result = s.drive(open.effects, &opts, open.resumed);
     if let Some(text) = signing.failures(opts.lang) {
         say(&text);
@@ -100,6 +110,7 @@ impl Session {
             phase_shown: None,
             card_shown: None,
             outputs: Default::default(),
+            people: None,
         }
     }
 
@@ -498,6 +509,7 @@ impl Session {
     }
 
     fn turn(&mut self) -> Result<(), Stop> {
+        self.look_around()?;
         if let Some(active) = self.engine.active_item().map(|i| (i.id.clone(), i.status))
             && active.1 == StepStatus::AwaitingOperator
         {
@@ -529,6 +541,9 @@ impl Session {
         } else {
             format!("{menu}  {}", tr!(self.lang, "branch-plain-menu-snippets"))
         };
+        if let Some(held) = self.held() {
+            say(&format!("  ! {held}"));
+        }
         let answer = self.input.line(&format!("{menu}\n> "))?;
         let choice = answer.trim().to_lowercase();
         match (choice.as_str(), status) {
@@ -584,6 +599,12 @@ impl Session {
     }
 
     fn run_step(&mut self, id: &str) -> Result<(), Stop> {
+        // Approvals or the supervisor may have come while the prompt
+        // waited; still held, the next prompt says for what.
+        self.look_around()?;
+        if self.held().is_some() {
+            return Ok(());
+        }
         if let branch::Answer::Settled = self.ask_question(id)? {
             return Ok(());
         }

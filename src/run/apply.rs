@@ -250,6 +250,12 @@ impl Engine {
                 s.approvals_seen.insert(r.signature_sha256.clone());
             }
             Event::Handoff(h) => s.handoff = Some(h.clone()),
+            Event::Supervision(v) => match (&v.step, &v.by) {
+                (Some(step), Some(by)) => {
+                    s.supervised.insert(step.clone(), by.clone());
+                }
+                _ => s.supervisor = Some(v.supervisor.clone()),
+            },
             Event::RunResumed { operator, .. } => {
                 // The operator who goes on (after a handoff, the next one).
                 s.operator = operator.clone();

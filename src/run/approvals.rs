@@ -85,7 +85,7 @@ impl Engine {
         let item = &self.state.items[idx];
         let roles = self.missing_approvals(item);
         if roles.is_empty() {
-            Ok(())
+            self.check_supervision(idx)
         } else {
             Err(Refusal::AwaitingApproval {
                 run: self.state.run_id.clone(),
@@ -129,6 +129,8 @@ impl Engine {
                 self.emit(fx, Event::ApprovalGranted(a));
             }
             Msg::RefuseApproval(r) => self.emit(fx, Event::ApprovalRefused(r)),
+            Msg::Supervise(name) => self.supervise(name, fx)?,
+            Msg::SupervisorWatching(w) => self.set_supervisor_watching(w),
             Msg::Handoff { to, note } => {
                 let to = to.trim().to_string();
                 if to.is_empty() || note.trim().is_empty() {

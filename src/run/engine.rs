@@ -40,6 +40,8 @@ pub struct Engine {
     pub(super) outputs: BTreeMap<String, String>,
     /// Rebuilt from a journal that ended without `run-interrupted`.
     pub(super) implicit_interrupt: bool,
+    /// The supervisor watches the run now (told by the front end).
+    pub(super) supervisor_watching: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +160,7 @@ impl Engine {
             secrets: BTreeMap::new(),
             outputs: BTreeMap::new(),
             implicit_interrupt: false,
+            supervisor_watching: false,
         }
     }
 
@@ -522,6 +525,8 @@ fn initial_state(p: &Procedure, started: &Event, at: DateTime<Utc>) -> State {
         approvals: Vec::new(),
         approvals_seen: Default::default(),
         handoff: None,
+        supervisor: None,
+        supervised: BTreeMap::new(),
     }
 }
 

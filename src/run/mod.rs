@@ -12,6 +12,7 @@ pub mod msg;
 pub mod plan;
 pub mod state;
 pub mod substitute;
+mod supervision;
 pub mod timers;
 mod update;
 

@@ -137,6 +137,10 @@ pub enum Msg {
         to: String,
         note: String,
     },
+    /// `--supervised-by NAME`: the run is supervised by this person.
+    Supervise(String),
+    /// The front end saw the supervisor watching, or no longer.
+    SupervisorWatching(bool),
 }
 
 // Effects live for one loop turn; boxing the journal event would buy nothing.
@@ -212,6 +216,12 @@ pub enum Refusal {
         run: String,
         step: String,
         roles: Vec<String>,
+    },
+    /// The critical step waits for the supervisor to watch or approve it.
+    AwaitingSupervisor {
+        run: String,
+        step: String,
+        supervisor: String,
     },
     /// A secret shorter than [`crate::secret::MIN_SECRET_LEN`]: it could
     /// not be told apart from ordinary output, so it could not be redacted.

@@ -233,4 +233,8 @@ pub struct State {
     pub approvals_seen: std::collections::BTreeSet<String>,
     /// The last handoff, while the run waits for the next operator.
     pub handoff: Option<crate::journal::Handoff>,
+    /// `--supervised-by`: who supervises the run.
+    pub supervisor: Option<String>,
+    /// Critical steps supervised so far: step id, `watcher` or `approval`.
+    pub supervised: BTreeMap<String, String>,
 }

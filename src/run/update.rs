@@ -503,7 +503,11 @@ impl Engine {
                     },
                 );
             }
-            Msg::Approve(_) | Msg::RefuseApproval(_) | Msg::Handoff { .. } => {}
+            Msg::Approve(_)
+            | Msg::RefuseApproval(_)
+            | Msg::Handoff { .. }
+            | Msg::Supervise(_)
+            | Msg::SupervisorWatching(_) => {}
         }
         Ok(())
     }
@@ -574,6 +578,7 @@ impl Engine {
                 ),
             }
         }
+        self.note_supervision(idx, fx);
         let attempt = self.state.items[idx].attempts + 1;
         self.outputs.remove(&step);
         self.emit(

@@ -111,6 +111,8 @@ pub struct People {
     done: HashSet<PathBuf>,
     /// The missing team file was already reported.
     told: bool,
+    /// Whether the supervisor was watching at the last look.
+    supervisor_watching: bool,
 }
 
 /// What one look found.
@@ -147,6 +149,7 @@ impl People {
             own_keys,
             done: HashSet::new(),
             told: false,
+            supervisor_watching: false,
         }
     }
 
@@ -158,6 +161,15 @@ impl People {
     /// a handoff request (taken: its file is removed).
     pub fn look(&mut self, engine: &Engine, lang: crate::i18n::Lang) -> Found {
         let mut found = Found::default();
+        if let Some(sup) = engine.supervisor() {
+            let watching = watchers(&self.journal)
+                .iter()
+                .any(|w| crate::journal::supervision::same_person(sup, &w.name));
+            if watching != self.supervisor_watching {
+                self.supervisor_watching = watching;
+                found.msgs.push(Msg::SupervisorWatching(watching));
+            }
+        }
         let hp = handoff_path(&self.journal);
         if let Ok(text) = std::fs::read_to_string(&hp) {
             let _ = std::fs::remove_file(&hp);
@@ -183,7 +195,24 @@ impl People {
         };
         let state = engine.state();
         let operator = state.operator.label();
-        let asked = |step: Option<&str>| engine.asked_roles(step);
+        // A critical step of a supervised run also asks its supervisor,
+        // whatever role the team file gives them.
+        let asked = |step: Option<&str>| {
+            let mut roles = engine.asked_roles(step);
+            if let Some(sup) = engine.supervisor()
+                && let Some(item) = step.and_then(|s| engine.item(s))
+                && engine.needs_supervision(item)
+            {
+                for m in team
+                    .members
+                    .iter()
+                    .filter(|m| crate::journal::supervision::same_person(sup, &m.name))
+                {
+                    roles.extend(m.roles.iter().cloned());
+                }
+            }
+            roles
+        };
         let cx = Context {
             procedure: &engine.procedure().meta.id,
             run: &state.run_id,

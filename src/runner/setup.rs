@@ -31,6 +31,8 @@ pub struct Options {
     pub trust: crate::trust::Settings,
     /// The team file (roles and keys) approvals are checked against.
     pub team_file: PathBuf,
+    /// `--supervised-by NAME` (see `run::supervision`).
+    pub supervised_by: Option<String>,
 }
 
 /// How a run ended, for the exit code.
@@ -185,6 +187,11 @@ pub fn open(opts: &Options) -> Result<OpenRun, NotOpened> {
     };
     if let Some(text) = takeover
         && let Ok(fx) = engine.update(Msg::Note { step: None, text })
+    {
+        effects.extend(fx);
+    }
+    if let Some(name) = opts.supervised_by.clone()
+        && let Ok(fx) = engine.update(Msg::Supervise(name))
     {
         effects.extend(fx);
     }

@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"PASOSKPI";
 /// Bump when [`Verdict`], the record or the key change shape.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 pub const FILE_NAME: &str = "kpi-index";
 
 /// `<data>/cache/kpi-index`.

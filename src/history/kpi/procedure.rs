@@ -55,6 +55,8 @@ pub struct Figures {
     pub last_test: Option<DateTime<Utc>>,
     /// Whether that test run finished with success.
     pub last_test_passed: Option<bool>,
+    /// Executions under supervision (`pasos run --supervised-by`).
+    pub supervised: usize,
 }
 
 impl Figures {
@@ -80,6 +82,7 @@ impl Figures {
             tests: 0,
             last_test: None,
             last_test_passed: None,
+            supervised: 0,
         };
         let mut durations = Vec::new();
         let mut rollback_times = Vec::new();
@@ -98,6 +101,9 @@ impl Figures {
                 continue;
             }
             f.executions += 1;
+            if r.supervisor.is_some() {
+                f.supervised += 1;
+            }
             match r.status {
                 RunStatus::Finished(RunOutcome::Success) => f.successes += 1,
                 RunStatus::Finished(RunOutcome::Failed) => f.failed += 1,

@@ -118,6 +118,7 @@ impl RecordBuilder {
                     });
                 }
             }
+            Fact::Supervised { supervisor } => rec.supervisor = Some(supervisor),
             Fact::Resumed { operator } => {
                 if let Some(o) = operator {
                     if o != rec.operator && !rec.operators.contains(&o) {
@@ -158,6 +159,7 @@ impl RecordBuilder {
             operator: e.operator.name.unwrap_or_else(|| login.clone()),
             login,
             operators: Vec::new(),
+            supervisor: None,
             started_ms: started.timestamp_millis(),
             last_ms: started.timestamp_millis(),
             status: RunStatus::Open,

@@ -78,6 +78,10 @@ pub enum Fact {
         outcome: RunOutcome,
         reason: Option<String>,
     },
+    /// The run is supervised by this person (`--supervised-by`).
+    Supervised {
+        supervisor: String,
+    },
 }
 
 #[derive(Deserialize)]
@@ -188,6 +192,15 @@ impl Fact {
                     reason: e.reason,
                 }
             }
+            "supervision" => {
+                let e: crate::journal::Supervision = serde_json::from_slice(json)?;
+                match e.step {
+                    None => Fact::Supervised {
+                        supervisor: e.supervisor,
+                    },
+                    Some(_) => return Ok(None),
+                }
+            }
             _ => return Ok(None),
         }))
     }
@@ -268,6 +281,9 @@ impl Fact {
             } => Fact::Finished {
                 outcome: *outcome,
                 reason: reason.clone(),
+            },
+            Event::Supervision(s) if s.step.is_none() => Fact::Supervised {
+                supervisor: s.supervisor.clone(),
             },
             _ => return None,
         })

@@ -217,6 +217,10 @@ pub struct RunRecord {
     /// The operators who resumed it (a handoff), in order, once each.
     #[serde(default)]
     pub operators: Vec<String>,
+    /// `--supervised-by`: who supervised the run (no
+    /// `skip_serializing_if`: the KPI index's binary form needs every field).
+    #[serde(default)]
+    pub supervisor: Option<String>,
     /// Start (the `run-started` line), milliseconds since the Unix epoch.
     pub started_ms: i64,
     /// The last line's time, milliseconds since the Unix epoch.

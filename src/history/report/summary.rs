@@ -56,6 +56,9 @@ where
             person(&first.operator),
         );
     }
+    if let Some(sup) = &s.supervisor {
+        row(crate::tr!(cx.lang, "team-report-supervisor"), escape(sup));
+    }
     let resumed: Vec<String> = r
         .operators
         .iter()

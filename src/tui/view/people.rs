@@ -25,6 +25,21 @@ pub fn spans(app: &App, look: &Look) -> Vec<Span<'static>> {
             look.alert().add_modifier(Modifier::REVERSED),
         ));
     }
+    if let Some((step, sup)) = app.engine.awaiting_supervisor() {
+        out.push(Span::raw("  "));
+        out.push(Span::styled(
+            format!(
+                " {} ",
+                tr!(
+                    lang,
+                    "team-header-awaiting-supervisor",
+                    step = step,
+                    supervisor = sup
+                )
+            ),
+            look.alert().add_modifier(Modifier::REVERSED),
+        ));
+    }
     // The header is one line at 80 columns: names, not their hosts.
     if !app.watchers.is_empty() {
         // The header is one line at 80 columns: names, not their hosts.

@@ -151,6 +151,12 @@ fn procedure(p: &ProcedureKpi, t: crate::i18n::Lang) -> Vec<String> {
             crate::tr!(t, "unattended-kpi-tests", count = f.tests)
         ));
     }
+    if f.supervised > 0 {
+        exec.push_str(&format!(
+            "; {}",
+            crate::tr!(t, "team-kpi-supervised", count = f.supervised)
+        ));
+    }
     out.push(row(&[crate::tr!(t, "kpi-executions"), exec]));
     out.push(row(&[
         crate::tr!(t, "kpi-success-rate"),

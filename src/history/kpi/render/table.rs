@@ -128,6 +128,12 @@ fn counts(f: &Figures, t: crate::i18n::Lang) -> String {
             crate::tr!(t, "unattended-kpi-tests", count = f.tests)
         ));
     }
+    if f.supervised > 0 {
+        s.push_str(&format!(
+            " · {}",
+            crate::tr!(t, "team-kpi-supervised", count = f.supervised)
+        ));
+    }
     s
 }
 

@@ -92,3 +92,19 @@ team-report-columns = Approvals
     .what = What
     .key = Key
 team-report-by-column = By
+
+## Supervised runs (--supervised-by)
+
+cli-run--supervised_by = Run under supervision: every critical step (criticality high or critical) waits until NAME watches (`pasos watch --name NAME`) or approves the step (`pasos approve RUN STEP`); recorded in the journal and counted in `pasos kpi`.
+team-awaiting-supervisor = { $step } awaits its supervisor { $supervisor }: `pasos watch { $run } --name { $supervisor }` or `pasos approve { $run } { $step }` from their session
+team-header-awaiting-supervisor = { $step } awaits { $supervisor }
+team-ev-supervised-run = Run supervised by { $supervisor }
+team-ev-supervised-step = { $step } supervised by { $supervisor } { $by ->
+    [watcher] watching live
+   *[approval] by signed approval
+}
+team-kpi-supervised = { $count ->
+    [one] { $count } supervised
+   *[other] { $count } supervised
+}
+team-report-supervisor = Supervisor

@@ -92,3 +92,19 @@ team-report-columns = Aprobaciones
     .what = Qué
     .key = Clave
 team-report-by-column = Por
+
+## Ejecuciones supervisadas (--supervised-by)
+
+cli-run--supervised_by = Ejecutar bajo supervisión: cada paso crítico (criticidad critica o alta) espera a que NOMBRE observe (`pasos watch --name NOMBRE`) o apruebe el paso (`pasos approve EJECUCIÓN PASO`); queda en el diario y cuenta en `pasos kpi`.
+team-awaiting-supervisor = { $step } espera a su supervisor { $supervisor }: `pasos watch { $run } --name { $supervisor }` o `pasos approve { $run } { $step }` desde su sesión
+team-header-awaiting-supervisor = { $step } espera a { $supervisor }
+team-ev-supervised-run = Ejecución supervisada por { $supervisor }
+team-ev-supervised-step = { $step } supervisado por { $supervisor } { $by ->
+    [watcher] observando en directo
+   *[approval] con aprobación firmada
+}
+team-kpi-supervised = { $count ->
+    [one] { $count } supervisada
+   *[other] { $count } supervisadas
+}
+team-report-supervisor = Supervisor
