@@ -165,7 +165,7 @@ fn template_branch_condition_no_and_a_snippet() {
     // KPIs: a branch not taken and a condition answered no are not skips.
     let out = env
         .pasos()
-        .args(["kpi", "--format", "json", "--procedure", "PROC-DEMO-002"])
+        .args(["kpi", "--format", "json", "--procedure", "PROC-DEMO-003"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
