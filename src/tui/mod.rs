@@ -6,6 +6,7 @@ mod ask;
 mod branch;
 pub mod catalog;
 mod clipboard;
+mod filter_line;
 pub mod find;
 mod help;
 pub mod keymap;

@@ -8,10 +8,11 @@ use crate::history::kpi::{Filter, compute};
 use crate::history::scan::Scan;
 use crate::i18n::Lang;
 use crate::tr;
+use crate::tui::filter_line::FilterEdit;
 use crate::tui::keymap::{Action, Keymap, Mode};
 use crate::tui::review::app::{ReviewApp, Screen};
 use crate::tui::review::kpi::KpiView;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
 /// What the operator chose to do with a procedure (the caller hands it
@@ -162,24 +163,15 @@ impl CatalogApp {
             return;
         }
         if self.filtering {
-            match ev.code {
-                KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.quit = true
-                }
-                KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.filter.push(c);
-                    self.refilter();
-                }
-                KeyCode::Backspace => {
-                    self.filter.pop();
-                    self.refilter();
-                }
-                KeyCode::Enter => self.filtering = false,
-                KeyCode::Esc => {
+            match crate::tui::filter_line::edit(&mut self.filter, &ev) {
+                FilterEdit::Quit => self.quit = true,
+                FilterEdit::Changed => self.refilter(),
+                FilterEdit::Done => self.filtering = false,
+                FilterEdit::Cleared => {
                     self.filtering = false;
                     self.set_filter("");
                 }
-                _ => {}
+                FilterEdit::Ignored => {}
             }
             return;
         }

@@ -5,8 +5,9 @@ use super::detail::{RunDetail, Tab};
 use super::kpi::KpiView;
 use super::runs::RunEntry;
 use crate::i18n::Lang;
+use crate::tui::filter_line::FilterEdit;
 use crate::tui::keymap::{Action, Keymap, Mode};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
 pub enum Screen {
@@ -126,24 +127,15 @@ impl ReviewApp {
             return;
         }
         if self.filtering {
-            match ev.code {
-                KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.quit = true
-                }
-                KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.filter.push(c);
-                    self.refilter();
-                }
-                KeyCode::Backspace => {
-                    self.filter.pop();
-                    self.refilter();
-                }
-                KeyCode::Enter => self.filtering = false,
-                KeyCode::Esc => {
+            match crate::tui::filter_line::edit(&mut self.filter, &ev) {
+                FilterEdit::Quit => self.quit = true,
+                FilterEdit::Changed => self.refilter(),
+                FilterEdit::Done => self.filtering = false,
+                FilterEdit::Cleared => {
                     self.filtering = false;
                     self.set_filter("");
                 }
-                _ => {}
+                FilterEdit::Ignored => {}
             }
             return;
         }
