@@ -363,7 +363,7 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn t(s: &str) -> Inline {
+    fn t(s: &str) -> Inline<'_> {
         Inline::Text(s.into())
     }
 

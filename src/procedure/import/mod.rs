@@ -35,6 +35,7 @@ mod snippets;
 mod step;
 mod template;
 mod text;
+pub mod verify;
 
 use crate::procedure::model::Procedure;
 use report::Report;
@@ -69,6 +70,15 @@ pub struct Imported {
 /// [`encoding::decode`] understands). Never panics.
 pub fn import_bytes(bytes: &[u8], options: &Options) -> Imported {
     let decoded = encoding::decode(bytes, options.repair);
+    let mut imported = import_text(&decoded.text, options, decoded.changes);
+    imported.report.totals.repaired_segments = decoded.repaired_segments;
+    imported
+}
+
+/// [`import_bytes`] of bytes the caller gives up (the CLI's file): plain
+/// UTF-8 becomes the text without a copy, so a large file is held once.
+pub fn import_vec(bytes: Vec<u8>, options: &Options) -> Imported {
+    let decoded = encoding::decode_vec(bytes, options.repair);
     let mut imported = import_text(&decoded.text, options, decoded.changes);
     imported.report.totals.repaired_segments = decoded.repaired_segments;
     imported

@@ -7,13 +7,13 @@ use super::inline::{Inline, is_rundown_tag, plain, strip_decoration};
 #[derive(Debug)]
 pub struct Section<'b> {
     /// `None` for the document root.
-    pub heading: Option<&'b Block>,
+    pub heading: Option<&'b Block<'b>>,
     pub level: u8,
     /// The heading as plain text, without emoji or Rundown tags.
     pub title: String,
     /// Rundown tags written in the heading (`<r label=build/>`).
     pub tags: Vec<String>,
-    pub blocks: Vec<&'b Block>,
+    pub blocks: Vec<&'b Block<'b>>,
     pub children: Vec<Section<'b>>,
 }
 
@@ -33,7 +33,7 @@ impl Section<'_> {
     }
 }
 
-pub fn build(blocks: &[Block]) -> Section<'_> {
+pub fn build<'b>(blocks: &'b [Block<'b>]) -> Section<'b> {
     let mut stack: Vec<Section<'_>> = vec![Section {
         heading: None,
         level: 0,
