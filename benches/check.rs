@@ -1,4 +1,6 @@
 //! `pasos check` on a generated 2,000-step procedure (target: < 100 ms),
+//! loading the 500-step procedure `pasos run` starts with (the part of
+//! its first frame that grows with the file),
 //! and on decision trees that are chains of 10,000 and 100,000 questions
 //! (target: < 1 s; walks are iterative and linear).
 //! Run: `cargo bench --bench check`.
@@ -23,6 +25,11 @@ fn bench(c: &mut Criterion) {
     );
     c.bench_function("check 2000-step procedure", |b| {
         b.iter(|| pasos::procedure::check_bytes(black_box(text.as_bytes())))
+    });
+    // What `pasos run` does before its first frame (no lints).
+    let run500 = generated_procedure(500);
+    c.bench_function("load 500-step procedure", |b| {
+        b.iter(|| pasos::procedure::load_bytes(black_box(run500.as_bytes())))
     });
     let mut group = c.benchmark_group("check decision chain");
     group.sample_size(10);

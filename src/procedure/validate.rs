@@ -337,13 +337,23 @@ fn decision_cycles(p: &Procedure, out: &mut Vec<Diagnostic>) {
 fn undeclared_variables(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
     let commands = p.commands();
     let mut declared: HashSet<String> = p.variables.iter().map(|v| v.name.clone()).collect();
+    let undeclared = |declared: &HashSet<String>, r: &variables::Reference| {
+        !(r.optional || declared.contains(&r.name) || variables::is_well_known(&r.name))
+    };
+    // What commands assign is read only when something is not declared
+    // otherwise: most procedures declare every variable they use.
+    let refs: Vec<Vec<variables::Reference>> =
+        commands.iter().map(|c| variables::references(&c.run)).collect();
+    if !refs.iter().flatten().any(|r| undeclared(&declared, r)) {
+        return;
+    }
     for c in &commands {
         declared.extend(variables::assigned_names(&c.run));
     }
     let mut reported: HashSet<String> = HashSet::new();
-    for c in &commands {
-        for r in variables::references(&c.run) {
-            if r.optional || declared.contains(&r.name) || variables::is_well_known(&r.name) {
+    for (c, refs) in commands.iter().zip(refs) {
+        for r in refs {
+            if !undeclared(&declared, &r) {
                 continue;
             }
             // `${NAME}` up to its closing brace, wherever the command has it.
