@@ -193,8 +193,10 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut starts =
+            Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
     /// 1-based line of a byte offset.
@@ -383,12 +385,17 @@ fn parse_piece<'t>(
 /// end unclosed or holds a fence line itself. Its content is read again as
 /// Markdown. Returns the lines that had been swallowed.
 pub fn reopen_swallowed<'t>(text: &str, blocks: &mut Vec<Block<'t>>) -> Vec<Lines> {
-    let source: Vec<&str> = text.lines().collect();
+    // Line starts, not a list of line slices: half the size, and the
+    // whole block tree is alive here.
+    let index = LineIndex::new(text);
+    let line_count = text.lines().count();
     let line = |n: usize| {
-        source
-            .get(n.saturating_sub(1))
-            .map(|l| l.trim())
-            .unwrap_or("")
+        if n == 0 || n > line_count {
+            return "";
+        }
+        let start = index.starts[n - 1];
+        let end = index.starts.get(n).map_or(text.len(), |e| e - 1);
+        text[start..end].trim()
     };
     let mut out = Vec::new();
     // One pass into a new list: splicing in place would be quadratic in
@@ -414,7 +421,7 @@ pub fn reopen_swallowed<'t>(text: &str, blocks: &mut Vec<Block<'t>>) -> Vec<Line
         let swallowing = fenced
             && info.trim().is_empty()
             && has_headings
-            && ((!closed && b.lines.last >= source.len()) || inner_fence);
+            && ((!closed && b.lines.last >= line_count) || inner_fence);
         if !swallowing {
             kept.push(b);
             continue;

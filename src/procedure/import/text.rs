@@ -10,9 +10,11 @@ pub struct Src<'t> {
 
 impl<'t> Src<'t> {
     pub fn new(text: &'t str) -> Self {
-        Src {
-            lines: text.split('\n').collect(),
-        }
+        // Counted first: growing the list by doubling would hold up to
+        // twice its size for a large document.
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        lines.extend(text.split('\n'));
+        Src { lines }
     }
 
     /// How many lines the text has.
