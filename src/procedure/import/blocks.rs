@@ -2,7 +2,7 @@
 //! tables, quotes, HTML), each with the source lines it came from.
 //! pulldown-cmark does the parsing; this only shapes its events.
 
-use super::inline::{Inline, owned_all};
+use super::inline::{Inline, Linked, owned_all};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
@@ -199,6 +199,14 @@ impl LineIndex {
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
+    /// How many lines (one more than newlines).
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+    /// Byte offset where line `n` (1-based, at most [`Self::count`]) starts.
+    pub fn start(&self, n: usize) -> usize {
+        self.starts[n - 1]
+    }
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
         match self.starts.binary_search(&offset) {
@@ -279,8 +287,8 @@ impl<'t> Span<'t> {
         match self {
             Span::Strong(v) => vec![Inline::Strong(v)],
             Span::Emph(v) => vec![Inline::Emph(v)],
-            Span::Link(url, text) => vec![Inline::Link { text, url }],
-            Span::Image(url, alt) => vec![Inline::Image { alt, url }],
+            Span::Link(url, text) => vec![Inline::Link(Box::new(Linked { text, url }))],
+            Span::Image(url, text) => vec![Inline::Image(Box::new(Linked { text, url }))],
             Span::Other(v) => v,
         }
     }

@@ -12,17 +12,29 @@ pub enum Inline<'a> {
     Code(Cow<'a, str>),
     Strong(Vec<Inline<'a>>),
     Emph(Vec<Inline<'a>>),
-    Link {
-        text: Vec<Inline<'a>>,
-        url: Cow<'a, str>,
-    },
-    Image {
-        alt: Vec<Inline<'a>>,
-        url: Cow<'a, str>,
-    },
+    /// Boxed, as images are: the common variants stay small.
+    Link(Box<Linked<'a>>),
+    /// The text is the image's alternative text.
+    Image(Box<Linked<'a>>),
     Html(Cow<'a, str>),
     /// A soft or hard line break.
     Break,
+}
+
+/// A link or an image: its text and address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Linked<'a> {
+    pub text: Vec<Inline<'a>>,
+    pub url: Cow<'a, str>,
+}
+
+impl Linked<'_> {
+    fn into_owned(self) -> Box<Linked<'static>> {
+        Box::new(Linked {
+            text: owned_all(self.text),
+            url: Cow::Owned(self.url.into_owned()),
+        })
+    }
 }
 
 impl Inline<'_> {
@@ -35,14 +47,8 @@ impl Inline<'_> {
             Inline::Code(t) => Inline::Code(own(t)),
             Inline::Strong(v) => Inline::Strong(owned_all(v)),
             Inline::Emph(v) => Inline::Emph(owned_all(v)),
-            Inline::Link { text, url } => Inline::Link {
-                text: owned_all(text),
-                url: own(url),
-            },
-            Inline::Image { alt, url } => Inline::Image {
-                alt: owned_all(alt),
-                url: own(url),
-            },
+            Inline::Link(l) => Inline::Link(l.into_owned()),
+            Inline::Image(l) => Inline::Image(l.into_owned()),
             Inline::Html(t) => Inline::Html(own(t)),
             Inline::Break => Inline::Break,
         }
@@ -81,7 +87,8 @@ fn push_plain(out: &mut String, inlines: &[Inline], bare_code: bool) {
                 out.push('`');
             }
             Inline::Strong(inner) | Inline::Emph(inner) => push_plain(out, inner, bare_code),
-            Inline::Link { text, url } => {
+            Inline::Link(l) => {
+                let Linked { text, url } = &**l;
                 let before = out.len();
                 push_plain(out, text, bare_code);
                 let shown = out[before..].trim().to_string();
@@ -95,7 +102,7 @@ fn push_plain(out: &mut String, inlines: &[Inline], bare_code: bool) {
                     }
                 }
             }
-            Inline::Image { alt, .. } => push_plain(out, alt, bare_code),
+            Inline::Image(l) => push_plain(out, &l.text, bare_code),
             Inline::Html(h) => {
                 if !is_rundown_tag(h) {
                     out.push_str(h);
@@ -144,9 +151,7 @@ fn collect_code(inlines: &[Inline], before: &mut String, out: &mut Vec<(String, 
             }
             Inline::Text(t) => before.push_str(t),
             Inline::Strong(inner) | Inline::Emph(inner) => collect_code(inner, before, out),
-            Inline::Link { text, .. } | Inline::Image { alt: text, .. } => {
-                collect_code(text, before, out)
-            }
+            Inline::Link(l) | Inline::Image(l) => collect_code(&l.text, before, out),
             Inline::Html(_) => {}
             Inline::Break => before.push('\n'),
         }
@@ -248,10 +253,10 @@ mod tests {
             t("run "),
             Inline::Code("ls -l".into()),
             t(" see "),
-            Inline::Link {
+            Inline::Link(Box::new(Linked {
                 text: vec![t("docs")],
                 url: "https://x".into(),
-            },
+            })),
         ];
         assert_eq!(plain(&x), "run `ls -l` see docs (https://x)");
         assert_eq!(bare(&x), "run ls -l see docs (https://x)");

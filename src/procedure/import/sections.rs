@@ -46,7 +46,7 @@ pub fn build<'b>(blocks: &'b [Block<'b>]) -> Section<'b> {
         if let BlockKind::Heading { level, text } = &b.kind {
             let level = (*level).max(1);
             while stack.len() > 1 && stack.last().is_some_and(|s| s.level >= level) {
-                let done = stack.pop().expect("len > 1");
+                let done = finished(stack.pop().expect("len > 1"));
                 stack.last_mut().expect("root stays").children.push(done);
             }
             let (title, tags) = heading_text(text);
@@ -63,10 +63,18 @@ pub fn build<'b>(blocks: &'b [Block<'b>]) -> Section<'b> {
         }
     }
     while stack.len() > 1 {
-        let done = stack.pop().expect("len > 1");
+        let done = finished(stack.pop().expect("len > 1"));
         stack.last_mut().expect("root stays").children.push(done);
     }
-    stack.pop().expect("root")
+    finished(stack.pop().expect("root"))
+}
+
+/// A section with no spare room in its lists (a large document has
+/// hundreds of thousands of them).
+fn finished(mut s: Section<'_>) -> Section<'_> {
+    s.blocks.shrink_to_fit();
+    s.children.shrink_to_fit();
+    s
 }
 
 fn heading_text(inlines: &[Inline]) -> (String, Vec<String>) {
