@@ -342,8 +342,10 @@ fn undeclared_variables(p: &Procedure, source: &SourceText, out: &mut Vec<Diagno
     };
     // What commands assign is read only when something is not declared
     // otherwise: most procedures declare every variable they use.
-    let refs: Vec<Vec<variables::Reference>> =
-        commands.iter().map(|c| variables::references(&c.run)).collect();
+    let refs: Vec<Vec<variables::Reference>> = commands
+        .iter()
+        .map(|c| variables::references(&c.run))
+        .collect();
     if !refs.iter().flatten().any(|r| undeclared(&declared, r)) {
         return;
     }

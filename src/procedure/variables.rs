@@ -6,7 +6,6 @@
 //! pasos (`PASOS_*`) or a standard environment variable. `$NAME` without
 //! braces is plain shell and is not checked.
 
-
 /// One `${NAME}` found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
@@ -202,7 +201,10 @@ fn name_after_space(text: &str, from: usize) -> Option<(&str, usize)> {
     }
     let start = from + (rest.len() - trimmed.len());
     let b = text.as_bytes();
-    if !b.get(start).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_') {
+    if !b
+        .get(start)
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+    {
         return None;
     }
     let end = word_end(b, start);
