@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(move || cli::help::command(lang))
         .var(cli::complete::VAR)
         .complete();
-    let matches = cli::help::command(lang).get_matches();
+    let matches = cli::help::matches(lang);
     let args = match cli::args::Cli::from_arg_matches(&matches) {
         Ok(a) => a,
         Err(e) => e.exit(),

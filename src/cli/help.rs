@@ -29,6 +29,18 @@ pub fn lang_of<I: IntoIterator<Item = String>>(args: I) -> Lang {
     Lang::from_env()
 }
 
+/// The parsed command line. Its texts are worded (hundreds of catalog
+/// messages formatted) only when clap has something to print: help, the
+/// version or an error. A command that just runs does not wait for them.
+pub fn matches(lang: Lang) -> clap::ArgMatches {
+    match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        // Parsed again with the worded command line, which prints the
+        // same outcome in the operator's language, and exits.
+        Err(_) => command(lang).get_matches(),
+    }
+}
+
 /// The whole command line, its texts in `lang`.
 pub fn command(lang: Lang) -> Command {
     let mut cmd = Cli::command();

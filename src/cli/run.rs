@@ -10,6 +10,7 @@ use pasos::tr;
 
 pub fn run(args: &RunArgs, global: &Global) -> u8 {
     let lang = global.lang();
+    pasos::i18n::catalog::warm_in_background(lang);
     let (p, bytes) = match super::load::procedure(&args.file, "run") {
         Ok(loaded) => loaded,
         Err(code) => return code,

@@ -72,6 +72,15 @@ pub fn format_attr(lang: Lang, id: &str, attr: &str, args: Option<&FluentArgs>) 
     b.format_pattern(pattern, args, &mut errors).into_owned()
 }
 
+/// Parses the catalog of `lang` now, on a thread of its own: a command
+/// that is about to read a file meanwhile finds it ready when it first
+/// speaks (the run's first frame).
+pub fn warm_in_background(lang: Lang) {
+    std::thread::spawn(move || {
+        bundle(lang);
+    });
+}
+
 /// Whether the catalog of `lang` holds message `id`.
 pub fn has(lang: Lang, id: &str) -> bool {
     bundle(lang).has_message(id)

@@ -154,7 +154,13 @@ impl RunLock {
                 file.set_len(0).map_err(io)?;
                 file.rewind().map_err(io)?;
                 writeln!(file, "{run_id} {} {}", std::process::id(), hostname()).map_err(io)?;
-                file.sync_data().map_err(io)?;
+                // The flock is what excludes; the holder's name is for
+                // messages and, after a machine crash, for the takeover
+                // note. Synced aside: a disk that is slow to sync (seconds
+                // under load) must not hold back the run's first frame.
+                if let Ok(copy) = file.try_clone() {
+                    std::thread::spawn(move || copy.sync_data());
+                }
                 // A holder asked to stop removes its file as it goes.
                 let taken = match (asked, previous) {
                     (Some((h, _)), _) => Taken::Stopped(h),
