@@ -31,32 +31,31 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
         procedure: imported_procedure,
         toml,
         report,
-    } = import::import_bytes(&bytes, &options);
-    // Only the TOML and the report are needed from here: free the rest
-    // before the TOML is loaded again to check it.
-    drop(bytes);
-    drop(imported_procedure);
-    let imported = Emitted { toml, report };
-    let loaded = procedure::check_bytes(imported.toml.as_bytes());
+    } = import::import_vec(bytes, &options);
 
     match &args.output {
         Some(path) => {
-            if let Err(e) = std::fs::write(path, &imported.toml) {
+            if let Err(e) = std::fs::write(path, &toml) {
                 eprintln!("pasos import: cannot write {}: {e}", path.display());
                 return EXIT_BAD_INPUT;
             }
         }
-        None => print!("{}", imported.toml),
+        None => print!("{toml}"),
     }
     if args.report {
-        let text = imported.report.render();
+        let text = report.render();
         if args.output.is_some() {
             print!("{text}");
         } else {
             eprint!("{text}");
         }
     }
-    let t = &imported.report.totals;
+    // The summary needs the totals and the risks only: the report's
+    // entries (one per source range) go before the check, and the TOML
+    // moves into it (no second copy of a large import).
+    let import::report::Report { totals, risks, .. } = report;
+    let loaded = import::verify::check_emitted(imported_procedure, toml);
+    let t = &totals;
     let check = match (loaded.errors(), loaded.warnings()) {
         (0, 0) => "passes `pasos check`".to_string(),
         (0, w) => format!(
@@ -88,7 +87,6 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
             " (details: --report)"
         }
     );
-    let risks = &imported.report.risks;
     let left = risks.left_to_human();
     let document = risks.document.map(|d| d.name()).unwrap_or("procedure");
     eprintln!(
@@ -125,9 +123,4 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
         return EXIT_FAILED;
     }
     EXIT_OK
-}
-
-struct Emitted {
-    toml: String,
-    report: import::report::Report,
 }

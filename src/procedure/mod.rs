@@ -74,7 +74,24 @@ pub fn load_bytes(bytes: &[u8]) -> Loaded {
 }
 
 pub fn load_str(text: &str) -> Loaded {
-    let source = SourceText::new(text);
+    load_source(SourceText::new(text))
+}
+
+/// [`check_bytes`] of text the caller no longer needs: it becomes the
+/// diagnostics' source without a copy (`pasos import` checks the TOML it
+/// wrote this way, so a large import holds one copy of it).
+pub fn check_string(text: String) -> Loaded {
+    let mut loaded = load_source(SourceText::new(text));
+    if let Some(p) = &loaded.procedure {
+        let mut warnings = lint::lint(p, &loaded.source);
+        loaded.diagnostics.append(&mut warnings);
+        diagnostic::sort(&mut loaded.diagnostics);
+    }
+    loaded
+}
+
+fn load_source(source: SourceText) -> Loaded {
+    let text = source.text();
     let (procedure, mut diagnostics) = decode::decode(text);
     if let Some(p) = &procedure {
         diagnostics.extend(validate::validate(p, &source));

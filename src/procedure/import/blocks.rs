@@ -2,8 +2,9 @@
 //! tables, quotes, HTML), each with the source lines it came from.
 //! pulldown-cmark does the parsing; this only shapes its events.
 
-use super::inline::Inline;
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use super::inline::{Inline, Linked, owned_all};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// 1-based, inclusive line range in the (repaired) source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,53 +31,155 @@ impl Lines {
     }
 }
 
+/// A block of the Markdown source. Its text borrows from the source
+/// (`'a`) wherever the parser hands out one contiguous slice of it.
 #[derive(Debug, Clone)]
-pub struct Block {
+pub struct Block<'a> {
     pub lines: Lines,
-    pub kind: BlockKind,
+    pub kind: BlockKind<'a>,
 }
 
 #[derive(Debug, Clone)]
-pub enum BlockKind {
+pub enum BlockKind<'a> {
     Heading {
         level: u8,
-        text: Vec<Inline>,
+        text: Vec<Inline<'a>>,
     },
-    Paragraph(Vec<Inline>),
+    Paragraph(Vec<Inline<'a>>),
     /// `ordered` holds the first number of an ordered list.
     List {
         ordered: Option<u64>,
-        items: Vec<Item>,
+        items: Vec<Item<'a>>,
     },
     Code {
-        info: String,
-        text: String,
+        info: Cow<'a, str>,
+        text: Cow<'a, str>,
     },
     Table {
-        head: Vec<Vec<Inline>>,
-        rows: Vec<Vec<Vec<Inline>>>,
+        head: Vec<Vec<Inline<'a>>>,
+        rows: Vec<Vec<Vec<Inline<'a>>>>,
     },
-    Quote(Vec<Block>),
-    Html(String),
+    Quote(Vec<Block<'a>>),
+    Html(Cow<'a, str>),
     Rule,
 }
 
 #[derive(Debug, Clone)]
-pub struct Item {
+pub struct Item<'a> {
     pub lines: Lines,
     /// `- [ ]` is `Some(false)`, `- [x]` is `Some(true)`.
     pub task: Option<bool>,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
 }
 
-impl Item {
+impl<'a> Item<'a> {
     /// The inline text of the item's first paragraph.
-    pub fn head(&self) -> &[Inline] {
+    pub fn head(&self) -> &[Inline<'a>] {
         match self.blocks.first().map(|b| &b.kind) {
             Some(BlockKind::Paragraph(p)) => p,
             _ => &[],
         }
     }
+}
+
+impl Block<'_> {
+    /// The same block owning all its text.
+    pub fn into_owned(self) -> Block<'static> {
+        let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        let kind = match self.kind {
+            BlockKind::Heading { level, text } => BlockKind::Heading {
+                level,
+                text: owned_all(text),
+            },
+            BlockKind::Paragraph(p) => BlockKind::Paragraph(owned_all(p)),
+            BlockKind::List { ordered, items } => BlockKind::List {
+                ordered,
+                items: items
+                    .into_iter()
+                    .map(|i| Item {
+                        lines: i.lines,
+                        task: i.task,
+                        blocks: i.blocks.into_iter().map(Block::into_owned).collect(),
+                    })
+                    .collect(),
+            },
+            BlockKind::Code { info, text } => BlockKind::Code {
+                info: own(info),
+                text: own(text),
+            },
+            BlockKind::Table { head, rows } => BlockKind::Table {
+                head: head.into_iter().map(owned_all).collect(),
+                rows: rows
+                    .into_iter()
+                    .map(|r| r.into_iter().map(owned_all).collect())
+                    .collect(),
+            },
+            BlockKind::Quote(b) => BlockKind::Quote(b.into_iter().map(Block::into_owned).collect()),
+            BlockKind::Html(h) => BlockKind::Html(own(h)),
+            BlockKind::Rule => BlockKind::Rule,
+        };
+        Block {
+            lines: self.lines,
+            kind,
+        }
+    }
+}
+
+/// Drops the spare capacity of a finished block's lists: the tree of a
+/// large document holds hundreds of thousands of them, most with one or
+/// two elements.
+fn compact(kind: &mut BlockKind<'_>) {
+    match kind {
+        BlockKind::Heading { text: v, .. } | BlockKind::Paragraph(v) => v.shrink_to_fit(),
+        BlockKind::List { items, .. } => items.shrink_to_fit(),
+        BlockKind::Table { head, rows } => {
+            head.iter_mut().for_each(Vec::shrink_to_fit);
+            head.shrink_to_fit();
+            for row in rows.iter_mut() {
+                row.iter_mut().for_each(Vec::shrink_to_fit);
+                row.shrink_to_fit();
+            }
+            rows.shrink_to_fit();
+        }
+        BlockKind::Quote(blocks) => blocks.shrink_to_fit(),
+        BlockKind::Code { .. } | BlockKind::Html(_) | BlockKind::Rule => {}
+    }
+}
+
+/// Text the parser handed out: borrowed when it is a slice of the source.
+fn cow<'t>(c: CowStr<'t>) -> Cow<'t, str> {
+    match c {
+        CowStr::Borrowed(s) => Cow::Borrowed(s),
+        other => Cow::Owned(other.to_string()),
+    }
+}
+
+/// `c` without surrounding white space, still borrowed when it was.
+fn trim_cow(c: Cow<'_, str>) -> Cow<'_, str> {
+    match c {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    }
+}
+
+/// Appends `piece` to `acc`, staying a slice of `base` while the pieces
+/// are adjacent in it (a code block's lines at the top level).
+fn append<'t>(base: &'t str, acc: &mut Cow<'t, str>, piece: CowStr<'t>) {
+    if let (Cow::Borrowed(a), CowStr::Borrowed(b)) = (&*acc, &piece) {
+        if a.is_empty() {
+            *acc = Cow::Borrowed(b);
+            return;
+        }
+        let start = base.as_ptr() as usize;
+        let a_at = (a.as_ptr() as usize).wrapping_sub(start);
+        let b_at = (b.as_ptr() as usize).wrapping_sub(start);
+        if a_at <= base.len() && a_at + a.len() == b_at && b_at + b.len() <= base.len() {
+            *acc = Cow::Borrowed(&base[a_at..b_at + b.len()]);
+            return;
+        }
+    }
+    acc.to_mut().push_str(&piece);
 }
 
 /// Nesting deeper than this is flattened, so hostile input cannot blow the
@@ -90,9 +193,19 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut starts =
+            Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
+    }
+    /// How many lines (one more than newlines).
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+    /// Byte offset where line `n` (1-based, at most [`Self::count`]) starts.
+    pub fn start(&self, n: usize) -> usize {
+        self.starts[n - 1]
     }
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
@@ -103,64 +216,64 @@ impl LineIndex {
     }
 }
 
-enum Frame {
+enum Frame<'t> {
     Heading {
         level: u8,
-        inlines: Vec<Inline>,
+        inlines: Vec<Inline<'t>>,
         start: usize,
     },
     Paragraph {
-        inlines: Vec<Inline>,
+        inlines: Vec<Inline<'t>>,
         start: usize,
         end: usize,
         implicit: bool,
     },
     List {
         ordered: Option<u64>,
-        items: Vec<Item>,
+        items: Vec<Item<'t>>,
         start: usize,
     },
     Item {
         task: Option<bool>,
-        blocks: Vec<Block>,
+        blocks: Vec<Block<'t>>,
         start: usize,
         end: usize,
     },
     Quote {
-        blocks: Vec<Block>,
+        blocks: Vec<Block<'t>>,
         start: usize,
     },
     Code {
-        info: String,
-        text: String,
+        info: Cow<'t, str>,
+        text: Cow<'t, str>,
         start: usize,
     },
     Html {
-        text: String,
+        text: Cow<'t, str>,
         start: usize,
     },
     Table {
-        head: Vec<Vec<Inline>>,
-        rows: Vec<Vec<Vec<Inline>>>,
-        row: Vec<Vec<Inline>>,
-        cell: Vec<Inline>,
+        head: Vec<Vec<Inline<'t>>>,
+        rows: Vec<Vec<Vec<Inline<'t>>>>,
+        row: Vec<Vec<Inline<'t>>>,
+        cell: Vec<Inline<'t>>,
         start: usize,
     },
     Root {
-        blocks: Vec<Block>,
+        blocks: Vec<Block<'t>>,
     },
 }
 
-enum Span {
-    Strong(Vec<Inline>),
-    Emph(Vec<Inline>),
-    Link(String, Vec<Inline>),
-    Image(String, Vec<Inline>),
-    Other(Vec<Inline>),
+enum Span<'t> {
+    Strong(Vec<Inline<'t>>),
+    Emph(Vec<Inline<'t>>),
+    Link(Cow<'t, str>, Vec<Inline<'t>>),
+    Image(Cow<'t, str>, Vec<Inline<'t>>),
+    Other(Vec<Inline<'t>>),
 }
 
-impl Span {
-    fn inner(&mut self) -> &mut Vec<Inline> {
+impl<'t> Span<'t> {
+    fn inner(&mut self) -> &mut Vec<Inline<'t>> {
         match self {
             Span::Strong(v)
             | Span::Emph(v)
@@ -169,12 +282,13 @@ impl Span {
             | Span::Other(v) => v,
         }
     }
-    fn finish(self) -> Vec<Inline> {
+    fn finish(mut self) -> Vec<Inline<'t>> {
+        self.inner().shrink_to_fit();
         match self {
             Span::Strong(v) => vec![Inline::Strong(v)],
             Span::Emph(v) => vec![Inline::Emph(v)],
-            Span::Link(url, text) => vec![Inline::Link { text, url }],
-            Span::Image(url, alt) => vec![Inline::Image { alt, url }],
+            Span::Link(url, text) => vec![Inline::Link(Box::new(Linked { text, url }))],
+            Span::Image(url, text) => vec![Inline::Image(Box::new(Linked { text, url }))],
             Span::Other(v) => v,
         }
     }
@@ -183,18 +297,18 @@ impl Span {
 struct Builder<'t> {
     index: LineIndex,
     text: &'t str,
-    frames: Vec<Frame>,
-    spans: Vec<Span>,
+    frames: Vec<Frame<'t>>,
+    spans: Vec<Span<'t>>,
     /// Container starts skipped because of [`MAX_DEPTH`].
     suppressed: usize,
 }
 
 /// Parses Markdown into blocks. Line numbers are those of `text`.
-pub fn parse(text: &str) -> Vec<Block> {
+pub fn parse(text: &str) -> Vec<Block<'_>> {
     parse_at(text, 0, 0)
 }
 
-fn parse_at(text: &str, line_offset: usize, depth: usize) -> Vec<Block> {
+fn parse_at(text: &str, line_offset: usize, depth: usize) -> Vec<Block<'_>> {
     let defs = super::chunk::LinkDefs::of(text);
     let mut out = Vec::new();
     for piece in super::chunk::pieces(text) {
@@ -216,7 +330,7 @@ fn parse_piece<'t>(
     defs: &super::chunk::LinkDefs<'t>,
     line_offset: usize,
     depth: usize,
-    out: &mut Vec<Block>,
+    out: &mut Vec<Block<'t>>,
 ) {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
@@ -253,7 +367,19 @@ fn parse_piece<'t>(
         {
             let inner = inner.trim_end().strip_suffix("-->").unwrap_or(inner);
             let first = block.lines.first;
-            out.extend(parse_at(inner, first - 1, depth + 1));
+            match &block.kind {
+                BlockKind::Html(Cow::Borrowed(whole)) => {
+                    // `inner` is a slice of `whole`, itself of `text`.
+                    let at = inner.as_ptr() as usize - whole.as_ptr() as usize;
+                    let inner: &'t str = &whole[at..at + inner.len()];
+                    out.extend(parse_at(inner, first - 1, depth + 1));
+                }
+                _ => out.extend(
+                    parse_at(inner, first - 1, depth + 1)
+                        .into_iter()
+                        .map(|b| b.into_owned()),
+                ),
+            }
             continue;
         }
         out.push(block);
@@ -266,18 +392,23 @@ fn parse_piece<'t>(
 /// block has no language, holds Markdown headings and either runs to the
 /// end unclosed or holds a fence line itself. Its content is read again as
 /// Markdown. Returns the lines that had been swallowed.
-pub fn reopen_swallowed(text: &str, blocks: &mut Vec<Block>) -> Vec<Lines> {
-    let source: Vec<&str> = text.lines().collect();
+pub fn reopen_swallowed<'t>(text: &str, blocks: &mut Vec<Block<'t>>) -> Vec<Lines> {
+    // Line starts, not a list of line slices: half the size, and the
+    // whole block tree is alive here.
+    let index = LineIndex::new(text);
+    let line_count = text.lines().count();
     let line = |n: usize| {
-        source
-            .get(n.saturating_sub(1))
-            .map(|l| l.trim())
-            .unwrap_or("")
+        if n == 0 || n > line_count {
+            return "";
+        }
+        let start = index.starts[n - 1];
+        let end = index.starts.get(n).map_or(text.len(), |e| e - 1);
+        text[start..end].trim()
     };
     let mut out = Vec::new();
     // One pass into a new list: splicing in place would be quadratic in
     // documents with many such blocks.
-    let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut kept: Vec<Block<'t>> = Vec::with_capacity(blocks.len());
     for b in std::mem::take(blocks) {
         let BlockKind::Code { info, text: code } = &b.kind else {
             kept.push(b);
@@ -298,7 +429,7 @@ pub fn reopen_swallowed(text: &str, blocks: &mut Vec<Block>) -> Vec<Lines> {
         let swallowing = fenced
             && info.trim().is_empty()
             && has_headings
-            && ((!closed && b.lines.last >= source.len()) || inner_fence);
+            && ((!closed && b.lines.last >= line_count) || inner_fence);
         if !swallowing {
             kept.push(b);
             continue;
@@ -310,7 +441,13 @@ pub fn reopen_swallowed(text: &str, blocks: &mut Vec<Block>) -> Vec<Lines> {
             b.lines.last
         };
         out.push(Lines::new(first + 1, last.max(first + 1)));
-        let reread = parse_at(code, first, 1);
+        let reread: Vec<Block<'t>> = match code {
+            Cow::Borrowed(code) => parse_at(code, first, 1),
+            Cow::Owned(code) => parse_at(code, first, 1)
+                .into_iter()
+                .map(|b| b.into_owned())
+                .collect(),
+        };
         if reread.is_empty() {
             kept.push(b);
         } else {
@@ -321,7 +458,7 @@ pub fn reopen_swallowed(text: &str, blocks: &mut Vec<Block>) -> Vec<Lines> {
     out
 }
 
-fn shift(block: &mut Block, by: usize) {
+fn shift(block: &mut Block<'_>, by: usize) {
     if by == 0 {
         return;
     }
@@ -344,7 +481,7 @@ fn shift(block: &mut Block, by: usize) {
     }
 }
 
-impl Builder<'_> {
+impl<'t> Builder<'t> {
     fn lines(&self, start: usize, end: usize) -> Lines {
         let bytes = self.text.as_bytes();
         let mut end = end.min(bytes.len());
@@ -359,7 +496,7 @@ impl Builder<'_> {
         self.frames.len()
     }
 
-    fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
+    fn event(&mut self, event: Event<'t>, range: std::ops::Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
@@ -367,20 +504,20 @@ impl Builder<'_> {
                 if let Some(Frame::Code { text, .. }) | Some(Frame::Html { text, .. }) =
                     self.frames.last_mut()
                 {
-                    text.push_str(&t);
+                    append(self.text, text, t);
                 } else {
-                    self.inline(Inline::Text(t.to_string()), range);
+                    self.inline(Inline::Text(cow(t)), range);
                 }
             }
-            Event::Code(c) => self.inline(Inline::Code(c.to_string()), range),
+            Event::Code(c) => self.inline(Inline::Code(cow(c)), range),
             Event::Html(h) => {
                 if let Some(Frame::Html { text, .. }) = self.frames.last_mut() {
-                    text.push_str(&h);
+                    append(self.text, text, h);
                 } else {
-                    self.inline(Inline::Html(h.to_string()), range);
+                    self.inline(Inline::Html(cow(h)), range);
                 }
             }
-            Event::InlineHtml(h) => self.inline(Inline::Html(h.to_string()), range),
+            Event::InlineHtml(h) => self.inline(Inline::Html(cow(h)), range),
             Event::SoftBreak | Event::HardBreak => self.inline(Inline::Break, range),
             Event::Rule => {
                 self.close_implicit(range.start);
@@ -398,14 +535,16 @@ impl Builder<'_> {
                     }
                 }
             }
-            Event::FootnoteReference(r) => self.inline(Inline::Text(format!("[^{r}]")), range),
+            Event::FootnoteReference(r) => {
+                self.inline(Inline::Text(format!("[^{r}]").into()), range)
+            }
             Event::InlineMath(m) | Event::DisplayMath(m) => {
-                self.inline(Inline::Text(m.to_string()), range)
+                self.inline(Inline::Text(cow(m)), range)
             }
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: std::ops::Range<usize>) {
+    fn start(&mut self, tag: Tag<'t>, range: std::ops::Range<usize>) {
         let s = range.start;
         let container = matches!(tag, Tag::List(_) | Tag::Item | Tag::BlockQuote(_));
         if container && (self.suppressed > 0 || self.depth() >= MAX_DEPTH) {
@@ -440,19 +579,19 @@ impl Builder<'_> {
             Tag::CodeBlock(kind) => {
                 self.close_implicit(s);
                 let info = match kind {
-                    CodeBlockKind::Fenced(info) => info.to_string(),
-                    CodeBlockKind::Indented => String::new(),
+                    CodeBlockKind::Fenced(info) => cow(info),
+                    CodeBlockKind::Indented => Cow::Borrowed(""),
                 };
                 self.frames.push(Frame::Code {
                     info,
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     start: s,
                 });
             }
             Tag::HtmlBlock => {
                 self.close_implicit(s);
                 self.frames.push(Frame::Html {
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     start: s,
                 });
             }
@@ -485,17 +624,13 @@ impl Builder<'_> {
             Tag::TableHead | Tag::TableRow | Tag::TableCell => {}
             Tag::Strong => self.push_span(Span::Strong(Vec::new())),
             Tag::Emphasis => self.push_span(Span::Emph(Vec::new())),
-            Tag::Link { dest_url, .. } => {
-                self.push_span(Span::Link(dest_url.to_string(), Vec::new()))
-            }
-            Tag::Image { dest_url, .. } => {
-                self.push_span(Span::Image(dest_url.to_string(), Vec::new()))
-            }
+            Tag::Link { dest_url, .. } => self.push_span(Span::Link(cow(dest_url), Vec::new())),
+            Tag::Image { dest_url, .. } => self.push_span(Span::Image(cow(dest_url), Vec::new())),
             _ => self.push_span(Span::Other(Vec::new())),
         }
     }
 
-    fn push_span(&mut self, span: Span) {
+    fn push_span(&mut self, span: Span<'t>) {
         if self.spans.len() >= MAX_DEPTH {
             // Too deep: keep the text, drop the nesting.
             self.spans.push(Span::Other(Vec::new()));
@@ -554,7 +689,7 @@ impl Builder<'_> {
     }
 
     /// Inline content: into the innermost span, else the current block.
-    fn inline(&mut self, i: Inline, range: std::ops::Range<usize>) {
+    fn inline(&mut self, i: Inline<'t>, range: std::ops::Range<usize>) {
         if let Some(span) = self.spans.last_mut() {
             span.inner().push(i);
             return;
@@ -574,7 +709,7 @@ impl Builder<'_> {
         self.inline_raw_at(i, range.end);
     }
 
-    fn inline_raw(&mut self, i: Inline) {
+    fn inline_raw(&mut self, i: Inline<'t>) {
         if let Some(span) = self.spans.last_mut() {
             span.inner().push(i);
             return;
@@ -601,7 +736,7 @@ impl Builder<'_> {
         }
     }
 
-    fn inline_raw_at(&mut self, i: Inline, end_at: usize) {
+    fn inline_raw_at(&mut self, i: Inline<'t>, end_at: usize) {
         match self.frames.last_mut() {
             Some(Frame::Heading { inlines, .. }) => inlines.push(i),
             Some(Frame::Paragraph { inlines, end, .. }) => {
@@ -611,7 +746,7 @@ impl Builder<'_> {
             Some(Frame::Table { cell, .. }) => cell.push(i),
             Some(Frame::Code { text, .. }) | Some(Frame::Html { text, .. }) => {
                 if let Inline::Text(t) | Inline::Html(t) = i {
-                    text.push_str(&t);
+                    text.to_mut().push_str(&t);
                 }
             }
             _ => {}
@@ -690,6 +825,8 @@ impl Builder<'_> {
             } => {
                 let lines = self.lines(start, iend.max(end.min(iend)));
                 if let Some(Frame::List { items, .. }) = self.frames.last_mut() {
+                    let mut blocks = blocks;
+                    blocks.shrink_to_fit();
                     items.push(Item {
                         lines,
                         task,
@@ -713,7 +850,7 @@ impl Builder<'_> {
                 self.push_block(Block {
                     lines,
                     kind: BlockKind::Code {
-                        info: info.trim().to_string(),
+                        info: trim_cow(info),
                         text,
                     },
                 });
@@ -745,7 +882,8 @@ impl Builder<'_> {
         }
     }
 
-    fn push_block(&mut self, block: Block) {
+    fn push_block(&mut self, mut block: Block<'t>) {
+        compact(&mut block.kind);
         match self.frames.last_mut() {
             Some(Frame::Root { blocks })
             | Some(Frame::Item { blocks, .. })

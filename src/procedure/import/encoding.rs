@@ -14,8 +14,31 @@ pub struct Decoded {
 }
 
 pub fn decode(bytes: &[u8], repair: bool) -> Decoded {
-    let mut d = Decoded::default();
-    let mut text = to_text(bytes, &mut d.changes);
+    let mut changes = Vec::new();
+    let text = to_text(bytes, &mut changes);
+    finish(text, changes, repair)
+}
+
+/// [`decode`] of bytes the caller gives up: plain UTF-8 (no byte order
+/// mark, not UTF-16) becomes the text without a copy.
+pub fn decode_vec(bytes: Vec<u8>, repair: bool) -> Decoded {
+    let marked = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
+        .iter()
+        .any(|bom| bytes.starts_with(bom));
+    if marked || looks_utf16(&bytes).is_some() {
+        return decode(&bytes, repair);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => finish(text, Vec::new(), repair),
+        Err(e) => decode(e.as_bytes(), repair),
+    }
+}
+
+fn finish(mut text: String, changes: Vec<String>, repair: bool) -> Decoded {
+    let mut d = Decoded {
+        changes,
+        ..Decoded::default()
+    };
     let crlf = text.matches("\r\n").count();
     if crlf > 0 {
         text = text.replace("\r\n", "\n");
@@ -202,6 +225,29 @@ pub fn ranges(lines: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let utf16: Vec<u8> = "# Título\nls\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let cases: Vec<Vec<u8>> = vec![
+            b"# T\nls -l\n".to_vec(),
+            "# Canción\r\necho ñ\r\n".as_bytes().to_vec(),
+            b"\xEF\xBB\xBF# T\nx\n".to_vec(),
+            b"# Caf\xe9\nx\n".to_vec(),
+            "# CanciÃ³n\n".as_bytes().to_vec(),
+            utf16,
+        ];
+        for bytes in cases {
+            let a = decode(&bytes, true);
+            let b = decode_vec(bytes.clone(), true);
+            assert_eq!(a.text, b.text, "{bytes:?}");
+            assert_eq!(a.changes, b.changes, "{bytes:?}");
+            assert_eq!(a.repaired_segments, b.repaired_segments, "{bytes:?}");
+        }
+    }
 
     #[test]
     fn boms_utf16_and_line_endings() {

@@ -115,7 +115,9 @@ pub fn finish(
     sanitize(&mut p, &mut report);
     declare_variables(&mut p, &mut report);
     for e in &mut report.entries {
-        e.target = resolve(&e.target, &ids);
+        if e.target.contains("{#") {
+            e.target = resolve(&e.target, &ids).into();
+        }
     }
     report.totals = super::report::Totals {
         phases: p.phases.len(),

@@ -301,10 +301,8 @@ pub fn title_words(inlines: &[Inline]) -> String {
         match i {
             Inline::Text(t) => out.push_str(t),
             Inline::Code(c) => out.push_str(c),
-            Inline::Strong(x)
-            | Inline::Emph(x)
-            | Inline::Link { text: x, .. }
-            | Inline::Image { alt: x, .. } => out.push_str(&title_words(x)),
+            Inline::Strong(x) | Inline::Emph(x) => out.push_str(&title_words(x)),
+            Inline::Link(l) | Inline::Image(l) => out.push_str(&title_words(&l.text)),
             Inline::Break => out.push(' '),
             Inline::Html(_) => {}
         }
@@ -363,7 +361,7 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn t(s: &str) -> Inline {
+    fn t(s: &str) -> Inline<'_> {
         Inline::Text(s.into())
     }
 

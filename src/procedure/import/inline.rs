@@ -1,24 +1,63 @@
 //! Inline Markdown content (text, code spans, emphasis, links) and the
 //! plain-text views the importer reads it through.
 
-/// One piece of inline content.
+use std::borrow::Cow;
+
+/// One piece of inline content. Text borrows from the Markdown source
+/// where the parser hands out a slice of it (most text), so the block
+/// tree of a large document does not hold a second copy of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Inline {
-    Text(String),
-    Code(String),
-    Strong(Vec<Inline>),
-    Emph(Vec<Inline>),
-    Link {
-        text: Vec<Inline>,
-        url: String,
-    },
-    Image {
-        alt: Vec<Inline>,
-        url: String,
-    },
-    Html(String),
+pub enum Inline<'a> {
+    Text(Cow<'a, str>),
+    Code(Cow<'a, str>),
+    Strong(Vec<Inline<'a>>),
+    Emph(Vec<Inline<'a>>),
+    /// Boxed, as images are: the common variants stay small.
+    Link(Box<Linked<'a>>),
+    /// The text is the image's alternative text.
+    Image(Box<Linked<'a>>),
+    Html(Cow<'a, str>),
     /// A soft or hard line break.
     Break,
+}
+
+/// A link or an image: its text and address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Linked<'a> {
+    pub text: Vec<Inline<'a>>,
+    pub url: Cow<'a, str>,
+}
+
+impl Linked<'_> {
+    fn into_owned(self) -> Box<Linked<'static>> {
+        Box::new(Linked {
+            text: owned_all(self.text),
+            url: Cow::Owned(self.url.into_owned()),
+        })
+    }
+}
+
+impl Inline<'_> {
+    /// The same content, owning its text (for blocks read from a string
+    /// that does not outlive them).
+    pub fn into_owned(self) -> Inline<'static> {
+        let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        match self {
+            Inline::Text(t) => Inline::Text(own(t)),
+            Inline::Code(t) => Inline::Code(own(t)),
+            Inline::Strong(v) => Inline::Strong(owned_all(v)),
+            Inline::Emph(v) => Inline::Emph(owned_all(v)),
+            Inline::Link(l) => Inline::Link(l.into_owned()),
+            Inline::Image(l) => Inline::Image(l.into_owned()),
+            Inline::Html(t) => Inline::Html(own(t)),
+            Inline::Break => Inline::Break,
+        }
+    }
+}
+
+/// [`Inline::into_owned`] of each.
+pub fn owned_all(v: Vec<Inline<'_>>) -> Vec<Inline<'static>> {
+    v.into_iter().map(Inline::into_owned).collect()
 }
 
 /// Plain text: code spans keep their backticks (so commands stay visible),
@@ -48,7 +87,8 @@ fn push_plain(out: &mut String, inlines: &[Inline], bare_code: bool) {
                 out.push('`');
             }
             Inline::Strong(inner) | Inline::Emph(inner) => push_plain(out, inner, bare_code),
-            Inline::Link { text, url } => {
+            Inline::Link(l) => {
+                let Linked { text, url } = &**l;
                 let before = out.len();
                 push_plain(out, text, bare_code);
                 let shown = out[before..].trim().to_string();
@@ -62,7 +102,7 @@ fn push_plain(out: &mut String, inlines: &[Inline], bare_code: bool) {
                     }
                 }
             }
-            Inline::Image { alt, .. } => push_plain(out, alt, bare_code),
+            Inline::Image(l) => push_plain(out, &l.text, bare_code),
             Inline::Html(h) => {
                 if !is_rundown_tag(h) {
                     out.push_str(h);
@@ -80,7 +120,7 @@ pub fn is_rundown_tag(html: &str) -> bool {
 }
 
 /// Splits inline content at line breaks.
-pub fn lines(inlines: &[Inline]) -> Vec<Vec<Inline>> {
+pub fn lines<'a>(inlines: &[Inline<'a>]) -> Vec<Vec<Inline<'a>>> {
     let mut out = vec![Vec::new()];
     for i in inlines {
         match i {
@@ -104,16 +144,14 @@ fn collect_code(inlines: &[Inline], before: &mut String, out: &mut Vec<(String, 
     for i in inlines {
         match i {
             Inline::Code(c) => {
-                out.push((before.clone(), c.clone()));
+                out.push((before.clone(), c.to_string()));
                 before.push('`');
                 before.push_str(c);
                 before.push('`');
             }
             Inline::Text(t) => before.push_str(t),
             Inline::Strong(inner) | Inline::Emph(inner) => collect_code(inner, before, out),
-            Inline::Link { text, .. } | Inline::Image { alt: text, .. } => {
-                collect_code(text, before, out)
-            }
+            Inline::Link(l) | Inline::Image(l) => collect_code(&l.text, before, out),
             Inline::Html(_) => {}
             Inline::Break => before.push('\n'),
         }
@@ -123,7 +161,7 @@ fn collect_code(inlines: &[Inline], before: &mut String, out: &mut Vec<(String, 
 /// A `**Label:** value` (or `**Label**: value`) line: the label without its
 /// colon, and the value's inlines. `None` when the line does not start with
 /// a bold label ending in a colon.
-pub fn label(line: &[Inline]) -> Option<(String, Vec<Inline>)> {
+pub fn label<'a>(line: &[Inline<'a>]) -> Option<(String, Vec<Inline<'a>>)> {
     let mut idx = 0;
     // Leading emoji or whitespace text before the bold label is allowed.
     while let Some(Inline::Text(t)) = line.get(idx) {
@@ -149,7 +187,7 @@ pub fn label(line: &[Inline]) -> Option<(String, Vec<Inline>)> {
                 if trimmed.is_empty() {
                     rest.remove(0);
                 } else {
-                    rest[0] = Inline::Text(trimmed);
+                    rest[0] = Inline::Text(trimmed.into());
                 }
                 (strong.trim().to_string(), rest)
             }
@@ -161,7 +199,7 @@ pub fn label(line: &[Inline]) -> Option<(String, Vec<Inline>)> {
     }
     let mut value = value;
     if let Some(Inline::Text(t)) = value.first_mut() {
-        *t = t.trim_start().to_string();
+        *t = t.trim_start().to_string().into();
     }
     Some((label, value))
 }
@@ -194,7 +232,7 @@ pub fn strip_decoration(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn t(s: &str) -> Inline {
+    fn t(s: &str) -> Inline<'_> {
         Inline::Text(s.into())
     }
 
@@ -215,10 +253,10 @@ mod tests {
             t("run "),
             Inline::Code("ls -l".into()),
             t(" see "),
-            Inline::Link {
+            Inline::Link(Box::new(Linked {
                 text: vec![t("docs")],
                 url: "https://x".into(),
-            },
+            })),
         ];
         assert_eq!(plain(&x), "run `ls -l` see docs (https://x)");
         assert_eq!(bare(&x), "run ls -l see docs (https://x)");

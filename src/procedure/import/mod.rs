@@ -35,6 +35,7 @@ mod snippets;
 mod step;
 mod template;
 mod text;
+pub mod verify;
 
 use crate::procedure::model::Procedure;
 use report::Report;
@@ -69,7 +70,16 @@ pub struct Imported {
 /// [`encoding::decode`] understands). Never panics.
 pub fn import_bytes(bytes: &[u8], options: &Options) -> Imported {
     let decoded = encoding::decode(bytes, options.repair);
-    let mut imported = import_text(&decoded.text, options, decoded.changes);
+    let mut imported = import_text(decoded.text, options, decoded.changes);
+    imported.report.totals.repaired_segments = decoded.repaired_segments;
+    imported
+}
+
+/// [`import_bytes`] of bytes the caller gives up (the CLI's file): plain
+/// UTF-8 becomes the text without a copy, so a large file is held once.
+pub fn import_vec(bytes: Vec<u8>, options: &Options) -> Imported {
+    let decoded = encoding::decode_vec(bytes, options.repair);
+    let mut imported = import_text(decoded.text, options, decoded.changes);
     imported.report.totals.repaired_segments = decoded.repaired_segments;
     imported
 }
@@ -80,7 +90,8 @@ pub fn import_str(text: &str, options: &Options) -> Imported {
     import_bytes(text.as_bytes(), options)
 }
 
-fn import_text(text: &str, options: &Options, changes: Vec<String>) -> Imported {
+fn import_text(owned: String, options: &Options, changes: Vec<String>) -> Imported {
+    let text = owned.as_str();
     let (front, body) = frontmatter::split(text);
     let src = text::Src::new(text);
     let mut blocks = blocks::parse(&body);
@@ -139,6 +150,13 @@ fn import_text(text: &str, options: &Options, changes: Vec<String>) -> Imported 
         .unwrap_or("")
         .to_string();
     let (procedure, report) = finish::finish(b, &stem, document);
+    // The procedure owns its text: the source goes before the TOML is
+    // written, and the memory the block tree held goes back to the system
+    // (freed small blocks otherwise stay with the allocator, and the TOML
+    // of a large document is a new allocation on top of them).
+    drop(src);
+    drop(owned);
+    release_freed_memory();
     let header = vec![
         format!("Imported by `pasos import` from {}.", options.source_name),
         "`pasos import --report` lists where each source line went and what was guessed."
@@ -149,6 +167,18 @@ fn import_text(text: &str, options: &Options, changes: Vec<String>) -> Imported 
         procedure,
         toml,
         report,
+    }
+}
+
+/// Gives memory freed by the allocator back to the system (glibc keeps
+/// freed small blocks for reuse; a 50 MB import frees hundreds of MB of
+/// them when its block tree goes).
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; it touches no live
+    // allocation.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

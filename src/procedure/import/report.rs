@@ -3,6 +3,7 @@
 
 use super::blocks::Lines;
 use super::encoding::plural;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +23,8 @@ pub struct Entry {
     pub lines: Option<Lines>,
     pub kind: Kind,
     /// Where it went: `step 3 commands`, `[procedure] title`, `notes`.
-    pub target: String,
-    pub detail: String,
+    pub target: Cow<'static, str>,
+    pub detail: Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -99,8 +100,8 @@ impl Report {
         &mut self,
         lines: Option<Lines>,
         kind: Kind,
-        target: impl Into<String>,
-        detail: impl Into<String>,
+        target: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
     ) {
         self.entries.push(Entry {
             lines,
@@ -110,19 +111,29 @@ impl Report {
         });
     }
 
-    pub fn mapped(&mut self, lines: Lines, target: impl Into<String>, detail: impl Into<String>) {
+    pub fn mapped(
+        &mut self,
+        lines: Lines,
+        target: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
+    ) {
         self.add(Some(lines), Kind::Mapped, target, detail);
     }
 
-    pub fn notes(&mut self, lines: Lines, target: impl Into<String>, detail: impl Into<String>) {
+    pub fn notes(
+        &mut self,
+        lines: Lines,
+        target: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
+    ) {
         self.add(Some(lines), Kind::Notes, target, detail);
     }
 
     pub fn guess(
         &mut self,
         lines: Option<Lines>,
-        target: impl Into<String>,
-        detail: impl Into<String>,
+        target: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
     ) {
         self.add(lines, Kind::Guess, target, detail);
     }

@@ -7,13 +7,13 @@ use super::inline::{Inline, is_rundown_tag, plain, strip_decoration};
 #[derive(Debug)]
 pub struct Section<'b> {
     /// `None` for the document root.
-    pub heading: Option<&'b Block>,
+    pub heading: Option<&'b Block<'b>>,
     pub level: u8,
     /// The heading as plain text, without emoji or Rundown tags.
     pub title: String,
     /// Rundown tags written in the heading (`<r label=build/>`).
     pub tags: Vec<String>,
-    pub blocks: Vec<&'b Block>,
+    pub blocks: Vec<&'b Block<'b>>,
     pub children: Vec<Section<'b>>,
 }
 
@@ -33,7 +33,7 @@ impl Section<'_> {
     }
 }
 
-pub fn build(blocks: &[Block]) -> Section<'_> {
+pub fn build<'b>(blocks: &'b [Block<'b>]) -> Section<'b> {
     let mut stack: Vec<Section<'_>> = vec![Section {
         heading: None,
         level: 0,
@@ -46,7 +46,7 @@ pub fn build(blocks: &[Block]) -> Section<'_> {
         if let BlockKind::Heading { level, text } = &b.kind {
             let level = (*level).max(1);
             while stack.len() > 1 && stack.last().is_some_and(|s| s.level >= level) {
-                let done = stack.pop().expect("len > 1");
+                let done = finished(stack.pop().expect("len > 1"));
                 stack.last_mut().expect("root stays").children.push(done);
             }
             let (title, tags) = heading_text(text);
@@ -63,10 +63,18 @@ pub fn build(blocks: &[Block]) -> Section<'_> {
         }
     }
     while stack.len() > 1 {
-        let done = stack.pop().expect("len > 1");
+        let done = finished(stack.pop().expect("len > 1"));
         stack.last_mut().expect("root stays").children.push(done);
     }
-    stack.pop().expect("root")
+    finished(stack.pop().expect("root"))
+}
+
+/// A section with no spare room in its lists (a large document has
+/// hundreds of thousands of them).
+fn finished(mut s: Section<'_>) -> Section<'_> {
+    s.blocks.shrink_to_fit();
+    s.children.shrink_to_fit();
+    s
 }
 
 fn heading_text(inlines: &[Inline]) -> (String, Vec<String>) {

@@ -1,33 +1,48 @@
 //! The repaired source by line, to keep pieces verbatim (notes keep the
 //! author's Markdown), and small text helpers.
 
-use super::blocks::{Block, BlockKind, Item, Lines};
+use super::blocks::{Block, BlockKind, Item, LineIndex, Lines};
 use super::inline::plain;
 
 pub struct Src<'t> {
-    lines: Vec<&'t str>,
+    text: &'t str,
+    /// Where each line starts (8 bytes a line, not a 16-byte slice).
+    index: LineIndex,
 }
 
 impl<'t> Src<'t> {
     pub fn new(text: &'t str) -> Self {
         Src {
-            lines: text.split('\n').collect(),
+            text,
+            index: LineIndex::new(text),
         }
     }
 
     /// How many lines the text has.
     pub fn count(&self) -> usize {
-        self.lines.len()
+        self.index.count()
+    }
+
+    /// Line `n` (1-based), without its newline.
+    fn line(&self, n: usize) -> &'t str {
+        let start = self.index.start(n);
+        let end = if n < self.count() {
+            self.index.start(n + 1) - 1
+        } else {
+            self.text.len()
+        };
+        &self.text[start..end]
     }
 
     /// The lines verbatim, common indentation removed, blank edges trimmed.
     pub fn raw(&self, l: Lines) -> String {
         let first = l.first.max(1);
-        let last = l.last.min(self.lines.len());
+        let last = l.last.min(self.count());
         if first > last {
             return String::new();
         }
-        let slice = &self.lines[first - 1..last];
+        let slice: Vec<&str> = (first..=last).map(|n| self.line(n)).collect();
+        let slice = &slice[..];
         let indent = slice
             .iter()
             .filter(|s| !s.trim().is_empty())

@@ -83,7 +83,7 @@ impl Builder<'_, '_> {
         self.heading_to(s, "[[decision]]");
         for b in &s.blocks {
             let text = match &b.kind {
-                BlockKind::Code { text, .. } => Some(text.clone()),
+                BlockKind::Code { text, .. } => Some(text.to_string()),
                 BlockKind::Paragraph(p) => Some(plain(p)),
                 _ => None,
             };
