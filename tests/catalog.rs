@@ -296,3 +296,100 @@ fn index_follows_the_standards_layout() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-dir does not exist"));
 }
+
+/// The catalog screen as `pasos open` starts it: the procedure files and
+/// the last summary's figures, the history's scan still running.
+fn app_while_scanning(
+    root: &Path,
+) -> (
+    CatalogApp,
+    std::sync::mpsc::Sender<Result<pasos::history::scan::Scan, String>>,
+) {
+    utc_zone();
+    let dirs = vec![root.join("procedures")];
+    let catalog = Catalog::load_files(&dirs, &root.join("data"), catalog_fixture::today());
+    assert!(!catalog.verified);
+    let mut app = CatalogApp::new(
+        catalog,
+        Default::default(),
+        Keymap::defaults(),
+        Lang::Es,
+        root.join("data"),
+    );
+    app.color = false;
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.pending = Some(rx);
+    (app, tx)
+}
+
+fn row<'a>(text: &'a str, id: &str) -> &'a str {
+    text.lines().find(|l| l.contains(id)).unwrap()
+}
+
+#[test]
+fn the_first_frame_does_not_wait_for_the_history_and_the_scan_replaces_its_figures() {
+    let root = fixture();
+    let data = root.path().join("data");
+    let scan = || pasos::history::scan::scan(&data, &Default::default()).map_err(|e| e.to_string());
+    // Cold: no summary yet, so no figures until the scan ends; the footer
+    // says they are being checked.
+    let (mut a, tx) = app_while_scanning(root.path());
+    let text = render(&mut a, 200, 50);
+    assert!(text.contains("Comprobando el historial"), "{text}");
+    assert!(!row(&text, "PROC-BACKEND-001").contains("67%"), "{text}");
+    assert!(!a.poll_history(), "nothing arrived yet");
+    tx.send(scan()).unwrap();
+    assert!(a.poll_history());
+    assert!(a.catalog.verified);
+    let text = render(&mut a, 200, 50);
+    assert!(!text.contains("Comprobando el historial"), "{text}");
+    assert!(row(&text, "PROC-BACKEND-001").contains("67%"), "{text}");
+    // Warm: the next start shows the verified figures at once.
+    let (mut a, tx) = app_while_scanning(root.path());
+    let text = render(&mut a, 200, 50);
+    assert!(row(&text, "PROC-BACKEND-001").contains("67%"), "{text}");
+    assert!(text.contains("Comprobando el historial"), "{text}");
+    drop(tx);
+    // A summary that no longer matches the history (edited, or runs
+    // since) is shown only until the scan ends.
+    let path = pasos::catalog::summary::path(&data);
+    let mut s = pasos::catalog::summary::Summary::load(&data).unwrap();
+    let h = s.histories.get_mut("PROC-BACKEND-001").unwrap();
+    h.success_rate = Some(0.99);
+    s.save(&data).unwrap();
+    let (mut a, tx) = app_while_scanning(root.path());
+    assert!(row(&render(&mut a, 200, 50), "PROC-BACKEND-001").contains("99%"));
+    tx.send(scan()).unwrap();
+    assert!(a.poll_history());
+    assert!(row(&render(&mut a, 200, 50), "PROC-BACKEND-001").contains("67%"));
+    // The summary written is the verified figures.
+    assert!(path.is_file());
+    assert_eq!(
+        pasos::catalog::summary::Summary::load(&data),
+        Some(a.catalog.summary())
+    );
+    // A scan that fails says so, in place of the checking notice.
+    let (mut a, tx) = app_while_scanning(root.path());
+    tx.send(Err("permiso denegado".into())).unwrap();
+    assert!(a.poll_history());
+    let text = render(&mut a, 200, 50);
+    assert!(text.contains("No se puede leer el historial"), "{text}");
+    assert!(text.contains("permiso denegado"), "{text}");
+}
+
+#[test]
+fn kpis_asked_for_while_the_history_is_checked_wait_for_it() {
+    let root = fixture();
+    let data = root.path().join("data");
+    let (mut a, tx) = app_while_scanning(root.path());
+    let slow = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let _ = tx.send(
+            pasos::history::scan::scan(&data, &Default::default()).map_err(|e| e.to_string()),
+        );
+    });
+    key(&mut a, KeyCode::Char('K'));
+    slow.join().unwrap();
+    assert!(a.nested.is_some(), "the KPI screen opened: {:?}", a.status);
+    assert!(a.pending.is_none());
+}

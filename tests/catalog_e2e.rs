@@ -79,3 +79,40 @@ fn open_the_catalog_and_rehearse_the_demo() {
         other => panic!("first event {other:?}"),
     }
 }
+
+#[path = "support/catalog_fixture.rs"]
+mod catalog_fixture;
+#[path = "support/journal_gen.rs"]
+mod journal_gen;
+
+/// `pasos open` draws from the procedure files and the last summary, then
+/// verifies the history behind the screen: the notice goes, the verified
+/// figures stay, and the summary the next start begins from is written.
+#[test]
+fn the_history_is_checked_behind_the_screen() {
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    catalog_fixture::procedures(&work.path().join("procedures"));
+    catalog_fixture::history(data.path());
+    let summary = pasos::catalog::summary::path(data.path());
+    assert!(!summary.exists());
+    for _ in 0..2 {
+        let s = spawn_with(
+            &["open", "procedures"],
+            data.path(),
+            work.path(),
+            &[("PASOS_TODAY", "2026-12-01"), ("TZ", "UTC")],
+        );
+        s.wait_for("PROC-BACKEND-001");
+        s.wait_gone("Checking the history");
+        let row = s
+            .text()
+            .lines()
+            .find(|l| l.contains("PROC-BACKEND-001"))
+            .map(str::to_string)
+            .unwrap();
+        assert!(row.contains("67%"), "{row}\n{}", s.text());
+        assert_eq!(s.quit(), Some(0));
+        assert!(summary.is_file());
+    }
+}

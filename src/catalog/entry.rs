@@ -39,7 +39,7 @@ pub struct Entry {
 }
 
 /// What the history holds about one procedure (by id).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct History {
     /// Live runs.
     pub executions: usize,
@@ -47,13 +47,19 @@ pub struct History {
     pub success_rate: Option<f64>,
     /// Mean working time of the finished live runs.
     pub avg_ms: Option<u64>,
-    #[serde(serialize_with = "crate::history::kpi::output::opt_time")]
+    #[serde(
+        serialize_with = "crate::history::kpi::output::opt_time",
+        deserialize_with = "crate::history::kpi::output::de_opt_time"
+    )]
     pub last_execution: Option<DateTime<Utc>>,
     /// How the most recent live run stands.
     pub last_status: Option<RunStatus>,
     /// Unattended test runs (mode `test`).
     pub tests: usize,
-    #[serde(serialize_with = "crate::history::kpi::output::opt_time")]
+    #[serde(
+        serialize_with = "crate::history::kpi::output::opt_time",
+        deserialize_with = "crate::history::kpi::output::de_opt_time"
+    )]
     pub last_test: Option<DateTime<Utc>>,
     /// Whether the most recent test run finished with success.
     pub last_test_passed: Option<bool>,

@@ -96,10 +96,23 @@ fn load(global: &Global, dir: Option<&PathBuf>) -> Result<(Paths, Catalog, Scan)
 }
 
 pub fn open(args: &OpenArgs, global: &Global) -> u8 {
-    let (paths, catalog, scan) = match load(global, args.dir.as_ref()) {
-        Ok(l) => l,
+    let paths = match Paths::resolve(global.config_dir.clone(), global.data_dir.clone()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("pasos: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let dirs = match dirs(&paths, args.dir.as_ref()) {
+        Ok(d) => d,
         Err(code) => return code,
     };
+    if let Err(code) = super::remote::prepare_history(&paths, global) {
+        return code;
+    }
+    // The first frame from the procedure files and the last figures; the
+    // history is verified behind the screen (see `catalog::summary`).
+    let catalog = Catalog::load_files(&dirs, &paths.data, cadence::today());
     let keymap = match super::effective_keymap(&paths.config, args.keymap.as_deref()) {
         Ok(k) => k,
         Err(text) => {
@@ -110,7 +123,8 @@ pub fn open(args: &OpenArgs, global: &Global) -> u8 {
     let caps = pasos::tui::view::degrade::detect(args.ascii);
     let opts = CatalogOptions {
         catalog,
-        scan,
+        scan: Scan::default(),
+        scan_history: true,
         data_dir: paths.data.clone(),
         config_file: paths.config.join("config.toml"),
         keymap,

@@ -64,6 +64,32 @@ pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
     b.create(dir)
 }
 
+/// Replaces the file at `path` with `parts` (written one after the
+/// other): a temporary file of this process in the same directory (0700,
+/// created when missing), 0600, then a rename, so a reader never sees half
+/// a file and two writers never share a temporary file.
+pub fn write_private_atomic(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    create_private_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".to_string(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!("{name}.tmp-{}", std::process::id()));
+    let mut f = private_file_options()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(&tmp)?;
+    let written = parts.iter().try_for_each(|p| f.write_all(p));
+    drop(f);
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(())
+}
+
 pub fn private_file_options() -> std::fs::OpenOptions {
     let mut o = std::fs::OpenOptions::new();
     #[cfg(unix)]

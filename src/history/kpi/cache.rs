@@ -22,7 +22,7 @@ use super::record::StepPlan;
 use crate::journal::store;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -251,28 +251,7 @@ pub fn save_entries<'a, K: Serialize + 'a>(
         entries: list,
     })
     .map_err(io::Error::other)?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    store::create_private_dir_all(dir)?;
-    let name = path.file_name().map_or_else(
-        || FILE_NAME.to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let tmp = dir.join(format!("{name}.tmp-{}", std::process::id()));
-    let mut f = store::private_file_options()
-        .create(true)
-        .write(true)
-        .truncate(true)
-        .open(&tmp)?;
-    let written = f
-        .write_all(MAGIC)
-        .and_then(|()| f.write_all(&VERSION.to_le_bytes()))
-        .and_then(|()| f.write_all(&body));
-    drop(f);
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    Ok(())
+    store::write_private_atomic(path, &[MAGIC, &VERSION.to_le_bytes(), &body])
 }
 
 #[cfg(test)]

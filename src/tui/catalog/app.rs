@@ -38,10 +38,17 @@ pub struct Nested {
     pub from_kpi: bool,
 }
 
+/// The scan of the history running behind the catalog screen (see
+/// `catalog::summary`): its runs, or why it failed.
+pub type PendingScan = std::sync::mpsc::Receiver<Result<Scan, String>>;
+
 pub struct CatalogApp {
     pub catalog: Catalog,
     /// The history the catalog was built from, for the KPI and run screens.
     pub scan: Scan,
+    /// The scan still running; `scan` is empty and the figures are the
+    /// last summary's until it ends.
+    pub pending: Option<PendingScan>,
     /// Indexes into `catalog.entries` that pass the filter, in order.
     pub visible: Vec<usize>,
     /// Position in `visible`.
@@ -79,6 +86,7 @@ impl CatalogApp {
             visible: (0..catalog.entries.len()).collect(),
             catalog,
             scan,
+            pending: None,
             selected: 0,
             filter: String::new(),
             filtering: false,
@@ -106,6 +114,52 @@ impl CatalogApp {
         self.size = (width, height);
         if let Some(n) = &mut self.nested {
             n.review.set_size(width, height);
+        }
+    }
+
+    /// Takes the scan's result if it has ended; true when the figures
+    /// changed (the screen is drawn again).
+    pub fn poll_history(&mut self) -> bool {
+        use std::sync::mpsc::TryRecvError;
+        let Some(rx) = &self.pending else {
+            return false;
+        };
+        let result = match rx.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err(String::new()),
+        };
+        self.pending = None;
+        self.history_arrived(result);
+        true
+    }
+
+    /// Waits for the scan: the KPI and run screens need the runs.
+    fn wait_history(&mut self) {
+        if let Some(rx) = self.pending.take() {
+            let result = rx.recv().unwrap_or_else(|_| Err(String::new()));
+            self.history_arrived(result);
+        }
+    }
+
+    fn history_arrived(&mut self, result: Result<Scan, String>) {
+        match result {
+            Ok(scan) => {
+                self.catalog.set_scan(&scan, &self.data_dir);
+                self.scan = scan;
+                self.refilter();
+            }
+            Err(error) => {
+                self.status = Some((
+                    tr!(
+                        self.lang,
+                        "catalog-history-failed",
+                        path = self.data_dir.display().to_string(),
+                        error = error
+                    ),
+                    true,
+                ));
+            }
         }
     }
 
@@ -243,6 +297,7 @@ impl CatalogApp {
 
     /// `K`: the KPI screen, on the selected procedure.
     fn open_kpis(&mut self) {
+        self.wait_history();
         let Some(id) = self.selected_entry().map(|e| e.id.clone()) else {
             return;
         };
@@ -261,6 +316,7 @@ impl CatalogApp {
 
     /// `l`: the runs of the selected procedure, newest first.
     fn open_runs(&mut self) {
+        self.wait_history();
         let Some(id) = self.selected_entry().map(|e| e.id.clone()) else {
             return;
         };

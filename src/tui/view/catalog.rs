@@ -279,6 +279,9 @@ fn footer(f: &mut Frame, area: Rect, app: &CatalogApp, look: &Look) {
         match &app.status {
             Some((text, true)) => Line::styled(text.clone(), look.alert()),
             Some((text, false)) => Line::raw(text.clone()),
+            None if app.pending.is_some() => {
+                Line::styled(tr!(t, "catalog-checking-history"), look.dim())
+            }
             None => Line::raw(""),
         }
     };
