@@ -127,6 +127,7 @@ pub fn run(args: &ApproveArgs, global: &Global) -> u8 {
                 Err(e) => return fail(pasos::i18n::find_error(lang, &e)),
             };
             let run_id = store::run_id_of(&journal);
+            store::wait_for_first_line(&journal, std::time::Duration::from_secs(3));
             let (first, last) = match ends(&journal) {
                 Ok(e) => e,
                 Err(e) => return fail(format!("{}: {e}", journal.display())),

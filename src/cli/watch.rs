@@ -60,6 +60,7 @@ pub fn run(args: &WatchArgs, global: &Global) -> u8 {
             }
         }
     };
+    store::wait_for_first_line(&journal, std::time::Duration::from_secs(3));
     let Some(Event::RunStarted { source, .. }) = first_and_last(&journal).0 else {
         return fail(tr!(lang, "run-error-journal-not-started"));
     };

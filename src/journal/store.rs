@@ -52,6 +52,16 @@ pub fn run_id_of(journal: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// A run that has just started draws its first frame before it journals
+/// `run-started` (a few milliseconds later): a watcher or an approver that
+/// finds the journal still empty waits up to `limit` for its first line.
+pub fn wait_for_first_line(path: &Path, limit: std::time::Duration) {
+    let start = std::time::Instant::now();
+    while start.elapsed() < limit && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Creates `dir` and its missing parents with mode 0700.
 pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
     let mut b = std::fs::DirBuilder::new();
