@@ -9,7 +9,7 @@ use super::report::{Kind, Report};
 use super::step::{StepDraft, target};
 use crate::procedure::estimate::Estimate;
 use crate::procedure::keyword::{Category, Criticality, PhaseKind};
-use crate::procedure::model::{Phase, Procedure, RollbackPlan, Step, StepRollback, Variable};
+use crate::procedure::model::{Phase, Procedure, Step, StepRollback, Variable};
 use crate::procedure::variables;
 use std::collections::{HashMap, HashSet};
 
@@ -25,21 +25,9 @@ pub fn finish(
     }
     windows(&mut b.rollback_steps, &mut report);
     let ids = assign_ids(&b.phases, &b.rollback_steps);
-    let mut p = Procedure {
-        meta: std::mem::take(&mut b.meta),
-        purpose: std::mem::take(&mut b.purpose),
-        prerequisites: std::mem::take(&mut b.prerequisites),
-        variables: std::mem::take(&mut b.variables),
-        triggers: std::mem::take(&mut b.triggers),
-        severities: std::mem::take(&mut b.severities),
-        decision_tree: std::mem::take(&mut b.decision),
-        troubleshooting: std::mem::take(&mut b.troubleshooting),
-        contacts: std::mem::take(&mut b.contacts),
-        quick_checklist: std::mem::take(&mut b.quick),
-        references: std::mem::take(&mut b.references),
-        notes: std::mem::take(&mut b.notes),
-        ..Procedure::default()
-    };
+    // Everything but the phases and the rollback steps was built in
+    // place; those are drafts until their ids are final.
+    let mut p = std::mem::take(&mut b.p);
     metadata(&mut p, fallback_title, b.rollback_doc, &mut report);
     let titles = phase_titles(&b.phases);
     let phase_ids = phase_ids(&titles);
@@ -98,12 +86,7 @@ pub fn finish(
         .into_iter()
         .map(|s| finish_step(s, &ids))
         .collect();
-    p.rollback = RollbackPlan {
-        when: std::mem::take(&mut b.rollback_when),
-        estimate: b.rollback_estimate,
-        steps: rollback_steps,
-        span: None,
-    };
+    p.rollback.steps = rollback_steps;
     if let Some(first) = p.rollback.steps.first().map(|s| s.id.clone()) {
         for node in &mut p.decision_tree {
             if node.rollback {

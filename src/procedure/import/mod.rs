@@ -121,8 +121,8 @@ fn import_text(owned: String, options: &Options, changes: Vec<String>) -> Import
     if let Some(i) = title_index {
         let heading = &root.children[i].title;
         let (id, title) = split_id(heading);
-        if let (Some(id), true) = (id, b.meta.id.is_empty()) {
-            b.meta.id = id;
+        if let (Some(id), true) = (id, b.p.meta.id.is_empty()) {
+            b.p.meta.id = id;
             b.report.add(
                 root.children[i].heading.map(|h| h.lines),
                 report::Kind::Mapped,
@@ -130,13 +130,13 @@ fn import_text(owned: String, options: &Options, changes: Vec<String>) -> Import
                 "from the title heading",
             );
         }
-        if b.meta.title.is_empty() {
-            b.meta.title = title;
+        if b.p.meta.title.is_empty() {
+            b.p.meta.title = title;
         }
     }
-    let whole_title = b.meta.title.clone();
+    let whole_title = b.p.meta.title.clone();
     b.rollback_doc = classify::is_rollback_title(&whole_title)
-        || b.meta.category == Some(crate::procedure::keyword::Category::Rollback);
+        || b.p.meta.category == Some(crate::procedure::keyword::Category::Rollback);
     let document = document::classify(&whole_title, &blocks);
     b.build(&root, title_index);
     // The block tree is several times the size of the input: free it
@@ -220,7 +220,7 @@ fn unparsed_lines(
                 "Rundown hidden-block marker",
             );
         } else if !text.trim().is_empty() {
-            b.notes.push(text);
+            b.p.notes.push(text);
             b.report.add(
                 Some(lines),
                 report::Kind::Notes,
@@ -266,7 +266,7 @@ fn front_matter(b: &mut builder::Builder<'_, '_>, front: &[frontmatter::FrontMat
                             if matches!(pair.value, frontmatter::Value::List(_)) =>
                         {
                             template::apply_meta(
-                                &mut b.meta,
+                                &mut b.p.meta,
                                 template::meta_field(&pair.key).expect("matched"),
                                 &value,
                                 lines,
@@ -274,12 +274,12 @@ fn front_matter(b: &mut builder::Builder<'_, '_>, front: &[frontmatter::FrontMat
                             )
                         }
                         Some(f) => {
-                            template::apply_meta(&mut b.meta, f, &value, lines, &mut b.report)
+                            template::apply_meta(&mut b.p.meta, f, &value, lines, &mut b.report)
                         }
                         None => false,
                     };
                     if !used {
-                        b.notes.push(format!("{}: {value}", pair.key));
+                        b.p.notes.push(format!("{}: {value}", pair.key));
                         let what = match template::meta_field(&pair.key) {
                             Some(_) => {
                                 format!("front matter `{}` value not used (`{value}`)", pair.key)
@@ -298,7 +298,7 @@ fn front_matter(b: &mut builder::Builder<'_, '_>, front: &[frontmatter::FrontMat
                 );
             }
             frontmatter::Kind::Toml => {
-                b.notes.push(format!("+++\n{}\n+++", fm.raw));
+                b.p.notes.push(format!("+++\n{}\n+++", fm.raw));
                 b.report.add(
                     Some(fm.lines),
                     report::Kind::Notes,
@@ -307,7 +307,7 @@ fn front_matter(b: &mut builder::Builder<'_, '_>, front: &[frontmatter::FrontMat
                 );
             }
             frontmatter::Kind::Shebang => {
-                b.notes.push(fm.raw.clone());
+                b.p.notes.push(fm.raw.clone());
                 b.report.add(
                     Some(fm.lines),
                     report::Kind::Notes,

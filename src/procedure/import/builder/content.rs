@@ -90,9 +90,9 @@ impl Builder<'_, '_> {
             match &b.kind {
                 BlockKind::Paragraph(p) if purpose => {
                     let text = plain(p);
-                    match &mut self.purpose.what {
+                    match &mut self.p.purpose.what {
                         None => {
-                            self.purpose.what = Some(text);
+                            self.p.purpose.what = Some(text);
                             self.report
                                 .mapped(b.lines, "[purpose] what", "introduction");
                         }
@@ -131,9 +131,9 @@ mod tests {
                 b.phases
             );
             assert!(
-                b.notes.iter().any(|n| n.contains("nadie lo toca")),
+                b.p.notes.iter().any(|n| n.contains("nadie lo toca")),
                 "{:?}",
-                b.notes
+                b.p.notes
             );
         });
     }

@@ -11,10 +11,10 @@ impl Builder<'_, '_> {
         let mut found = false;
         for part in h.split("/>") {
             if let Some((name, desc)) = freeform::rundown_opt(&format!("{part}/>")) {
-                if !self.variables.iter().any(|v| v.name == name) {
+                if !self.p.variables.iter().any(|v| v.name == name) {
                     self.report
                         .mapped(b.lines, format!("[[variables]] {name}"), "Rundown option");
-                    self.variables.push(Variable {
+                    self.p.variables.push(Variable {
                         name,
                         prompt: desc,
                         ..Variable::default()
@@ -72,9 +72,13 @@ impl Builder<'_, '_> {
         for (label, value) in labels.into_iter().flatten() {
             let text = plain(&value);
             let used = match template::meta_field(&label) {
-                Some(f) => {
-                    template::apply_meta(&mut self.meta, f, &text, Some(b.lines), &mut self.report)
-                }
+                Some(f) => template::apply_meta(
+                    &mut self.p.meta,
+                    f,
+                    &text,
+                    Some(b.lines),
+                    &mut self.report,
+                ),
                 None => false,
             };
             if !used {
@@ -85,7 +89,7 @@ impl Builder<'_, '_> {
                 } else {
                     format!("label `{label}`")
                 };
-                self.notes.push(format!("{label}: {text}"));
+                self.p.notes.push(format!("{label}: {text}"));
                 self.report.notes(b.lines, "procedure notes", what);
             }
         }
@@ -102,8 +106,13 @@ mod tests {
     fn labelled_metadata_fills_the_procedure() {
         let md = "# RB-007: Rotar certificados\n\n**Criticidad:** ALTA\n**Versión:** 2.1.0\n";
         built(md, |b| {
-            assert_eq!(b.meta.criticality, Some(Criticality::High), "{:?}", b.meta);
-            assert_eq!(b.meta.version, "2.1.0");
+            assert_eq!(
+                b.p.meta.criticality,
+                Some(Criticality::High),
+                "{:?}",
+                b.p.meta
+            );
+            assert_eq!(b.p.meta.version, "2.1.0");
         });
     }
 }

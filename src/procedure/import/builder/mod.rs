@@ -19,10 +19,7 @@ use super::template::{self, MetaField};
 use super::text::Src;
 use crate::procedure::estimate::Estimate;
 use crate::procedure::keyword::PhaseKind;
-use crate::procedure::model::{
-    Contact, DecisionNode, Metadata, PrerequisiteGroup, Purpose, SeverityLevel, Trigger,
-    Troubleshooting, Variable,
-};
+use crate::procedure::model::{Procedure, Variable};
 
 mod content;
 mod items;
@@ -72,22 +69,12 @@ pub(super) struct PendingNote {
 pub struct Builder<'s, 't> {
     pub src: &'s Src<'t>,
     pub report: Report,
-    pub meta: Metadata,
-    pub purpose: Purpose,
-    pub prerequisites: Vec<PrerequisiteGroup>,
-    pub triggers: Vec<Trigger>,
-    pub severities: Vec<SeverityLevel>,
-    pub rollback_when: Vec<String>,
-    pub rollback_estimate: Option<Estimate>,
+    /// The procedure being built: every field is filled in place, but the
+    /// phases and the rollback steps, drafts until their ids are final
+    /// (see [`super::finish`]).
+    pub p: Procedure,
     pub rollback_lines: Option<Lines>,
     pub rollback_steps: Vec<StepDraft>,
-    pub decision: Vec<DecisionNode>,
-    pub troubleshooting: Vec<Troubleshooting>,
-    pub contacts: Vec<Contact>,
-    pub quick: Vec<String>,
-    pub references: Vec<String>,
-    pub notes: Vec<String>,
-    pub variables: Vec<Variable>,
     pub phases: Vec<PhaseDraft>,
     pub rollback_doc: bool,
     next_no: usize,
@@ -103,22 +90,9 @@ impl<'s, 't> Builder<'s, 't> {
         Builder {
             src,
             report,
-            meta: Metadata::default(),
-            purpose: Purpose::default(),
-            prerequisites: Vec::new(),
-            triggers: Vec::new(),
-            severities: Vec::new(),
-            rollback_when: Vec::new(),
-            rollback_estimate: None,
+            p: Procedure::default(),
             rollback_lines: None,
             rollback_steps: Vec::new(),
-            decision: Vec::new(),
-            troubleshooting: Vec::new(),
-            contacts: Vec::new(),
-            quick: Vec::new(),
-            references: Vec::new(),
-            notes: Vec::new(),
-            variables: Vec::new(),
             phases: Vec::new(),
             rollback_doc: false,
             next_no: 0,
@@ -140,7 +114,7 @@ impl<'s, 't> Builder<'s, 't> {
 
     /// Walks the document. `title_section` is the H1 whose text is the title.
     pub fn build(&mut self, root: &Section<'_>, title_index: Option<usize>) {
-        let doc_title = self.meta.title.clone();
+        let doc_title = self.p.meta.title.clone();
         let root_phase = PhaseRef {
             key: 1,
             title: if doc_title.is_empty() {

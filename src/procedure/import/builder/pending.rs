@@ -70,7 +70,7 @@ impl Builder<'_, '_> {
             for (lines, what) in p.parts {
                 self.report.notes(lines, "procedure notes", what);
             }
-            self.notes.push(p.text);
+            self.p.notes.push(p.text);
         }
     }
 
@@ -82,7 +82,7 @@ impl Builder<'_, '_> {
         }
         self.report
             .notes(lines, "procedure notes", what.to_string());
-        self.notes.push(text);
+        self.p.notes.push(text);
     }
 }
 
@@ -99,13 +99,13 @@ mod tests {
                 .notes
                 .iter()
                 .chain(&step.instructions)
-                .chain(&b.notes)
+                .chain(&b.p.notes)
                 .collect();
             assert!(
                 all.iter().any(|t| t.contains("Avisa al equipo de guardia")),
                 "{:?} {:?}",
                 step,
-                b.notes
+                b.p.notes
             );
         });
     }

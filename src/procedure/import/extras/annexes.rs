@@ -21,7 +21,7 @@ impl Builder<'_, '_> {
                     } else {
                         String::new()
                     };
-                    self.quick.extend(
+                    self.p.quick_checklist.extend(
                         items
                             .iter()
                             .map(|i| format!("{prefix}{}", item_text(i).replace('\n', " "))),
@@ -45,7 +45,7 @@ impl Builder<'_, '_> {
                             .trim_start_matches("- [ ]")
                             .trim();
                         let indented = line.starts_with(' ') || line.starts_with('\t');
-                        match (indented, self.quick.last_mut()) {
+                        match (indented, self.p.quick_checklist.last_mut()) {
                             (true, Some(last)) if n > 0 => {
                                 last.push_str(if last.contains(" — ") {
                                     "; "
@@ -55,7 +55,7 @@ impl Builder<'_, '_> {
                                 last.push_str(item.trim_start_matches("- "));
                             }
                             _ => {
-                                self.quick.push(item.to_string());
+                                self.p.quick_checklist.push(item.to_string());
                                 n += 1;
                             }
                         }
@@ -89,7 +89,7 @@ impl Builder<'_, '_> {
             };
             let parsed = text.as_deref().and_then(decision::parse);
             match parsed {
-                Some((nodes, filled)) if self.decision.is_empty() => {
+                Some((nodes, filled)) if self.p.decision_tree.is_empty() => {
                     self.report
                         .mapped(b.lines, "[[decision]]", format!("{} nodes", nodes.len()));
                     if filled > 0 {
@@ -101,7 +101,7 @@ impl Builder<'_, '_> {
                             ),
                         );
                     }
-                    self.decision = nodes;
+                    self.p.decision_tree = nodes;
                 }
                 _ => {
                     let raw = self.src.raw(b.lines);

@@ -19,7 +19,7 @@ impl Builder<'_, '_> {
             match &b.kind {
                 BlockKind::List { items, .. } => {
                     for item in items {
-                        self.contacts.push(contact_from_line(item.head()));
+                        self.p.contacts.push(contact_from_line(item.head()));
                     }
                     self.report
                         .mapped(b.lines, "[[contacts]]", format!("{} items", items.len()));
@@ -28,7 +28,7 @@ impl Builder<'_, '_> {
                     let rows = inline::lines(p);
                     if rows.iter().all(|r| inline::label(r).is_some()) {
                         for r in rows {
-                            self.contacts.push(contact_from_line(&r));
+                            self.p.contacts.push(contact_from_line(&r));
                         }
                         self.report
                             .mapped(b.lines, "[[contacts]]", "labelled lines");
@@ -77,7 +77,7 @@ impl Builder<'_, '_> {
                                 )
                             })
                             .collect();
-                        self.contacts.push(Contact {
+                        self.p.contacts.push(Contact {
                             role: role_text.trim().to_string(),
                             name: (!others.is_empty()).then(|| others.join("; ")),
                             contact: contact.map(get).filter(|c| !c.is_empty()),
@@ -108,18 +108,21 @@ impl Builder<'_, '_> {
         for b in &s.blocks {
             match &b.kind {
                 BlockKind::List { items, .. } => {
-                    self.references
+                    self.p
+                        .references
                         .extend(items.iter().map(|i| item_text(i).replace('\n', " ")));
                     self.report
                         .mapped(b.lines, "references", format!("{} items", items.len()));
                 }
                 BlockKind::Paragraph(p) => {
-                    self.references
+                    self.p
+                        .references
                         .extend(inline::lines(p).iter().map(|r| plain(r)));
                     self.report.mapped(b.lines, "references", "text");
                 }
                 BlockKind::Table { rows, .. } => {
-                    self.references
+                    self.p
+                        .references
                         .extend(rows.iter().map(|r| cells(r).join(" | ")));
                     self.report.mapped(b.lines, "references", "table");
                 }
@@ -145,13 +148,13 @@ impl Builder<'_, '_> {
             for (lines, what) in &parts {
                 self.report.notes(*lines, "procedure notes", *what);
             }
-            self.notes.push(texts.join("\n\n"));
+            self.p.notes.push(texts.join("\n\n"));
         }
         let ctx = Ctx {
             role: Role::Generic,
             phase: PhaseRef {
                 key: 1,
-                title: self.meta.title.clone(),
+                title: self.p.meta.title.clone(),
                 parent_title: String::new(),
                 kind: PhaseKind::Execution,
                 budget: None,
@@ -211,7 +214,7 @@ impl Builder<'_, '_> {
             {
                 {
                     template::apply_meta(
-                        &mut self.meta,
+                        &mut self.p.meta,
                         f,
                         &plain(&value),
                         Some(b.lines),

@@ -19,7 +19,7 @@ impl Builder<'_, '_> {
         self.prerequisite_group(s, &mut commands, ctx);
         if !commands.is_empty() {
             let phase = PhaseRef {
-                key: 1_000_000 + self.prerequisites.len(),
+                key: 1_000_000 + self.p.prerequisites.len(),
                 title: s.title.clone(),
                 parent_title: ctx.title.clone(),
                 kind: PhaseKind::Preflight,
@@ -122,7 +122,9 @@ impl Builder<'_, '_> {
             }
         }
         if !items.is_empty() {
-            self.prerequisites.push(PrerequisiteGroup { group, items });
+            self.p
+                .prerequisites
+                .push(PrerequisiteGroup { group, items });
         }
         for c in &s.children {
             let own = classify::role(&c.title);

@@ -33,10 +33,10 @@ impl Builder<'_, '_> {
                             Some((label, value)) if template::impact_field(&label).is_some() => {
                                 let v = plain(&value);
                                 let slot = match template::impact_field(&label).expect("checked") {
-                                    ImpactField::Users => &mut self.purpose.impact.users,
-                                    ImpactField::Systems => &mut self.purpose.impact.systems,
-                                    ImpactField::Data => &mut self.purpose.impact.data,
-                                    ImpactField::Sla => &mut self.purpose.impact.sla,
+                                    ImpactField::Users => &mut self.p.purpose.impact.users,
+                                    ImpactField::Systems => &mut self.p.purpose.impact.systems,
+                                    ImpactField::Data => &mut self.p.purpose.impact.data,
+                                    ImpactField::Sla => &mut self.p.purpose.impact.sla,
                                 };
                                 *slot = Some(v);
                             }
@@ -70,9 +70,9 @@ impl Builder<'_, '_> {
         if !texts.is_empty() {
             let text = texts.join("\n\n");
             let slot = match part {
-                PurposePart::What => &mut self.purpose.what,
-                PurposePart::When => &mut self.purpose.when,
-                PurposePart::WhenNot => &mut self.purpose.when_not,
+                PurposePart::What => &mut self.p.purpose.what,
+                PurposePart::When => &mut self.p.purpose.when,
+                PurposePart::WhenNot => &mut self.p.purpose.when_not,
                 PurposePart::Impact => {
                     let lines = s.heading.map(|h| h.lines);
                     self.report.guess(
@@ -80,7 +80,7 @@ impl Builder<'_, '_> {
                         "[purpose.impact] users",
                         "impact written as free text",
                     );
-                    &mut self.purpose.impact.users
+                    &mut self.p.purpose.impact.users
                 }
             };
             match slot {

@@ -26,7 +26,7 @@ impl Builder<'_, '_> {
                 && template::rollback_when(&label)
                 && let BlockKind::List { items, .. } = &b.kind
             {
-                self.rollback_when.extend(items.iter().map(item_text));
+                self.p.rollback.when.extend(items.iter().map(item_text));
                 self.report.mapped(b.lines, "[rollback] when", "list");
                 continue;
             }
@@ -46,7 +46,7 @@ impl Builder<'_, '_> {
                                     if v.is_empty() {
                                         pending_label = Some(label.clone());
                                     } else {
-                                        self.rollback_when.push(v);
+                                        self.p.rollback.when.push(v);
                                     }
                                     self.report.mapped(
                                         b.lines,
@@ -57,8 +57,8 @@ impl Builder<'_, '_> {
                                     && duration::find(&v).is_some()
                                 {
                                     let f = duration::find(&v).expect("checked");
-                                    if self.rollback_estimate.is_none() {
-                                        self.rollback_estimate = Some(f.estimate);
+                                    if self.p.rollback.estimate.is_none() {
+                                        self.p.rollback.estimate = Some(f.estimate);
                                     }
                                     self.report.mapped(
                                         b.lines,
@@ -86,7 +86,9 @@ impl Builder<'_, '_> {
                     }
                 }
                 BlockKind::Paragraph(p) if freeform::is_failure_sentence(&plain(p)) => {
-                    self.rollback_when
+                    self.p
+                        .rollback
+                        .when
                         .push(plain(p).trim_end_matches(':').to_string());
                     self.report
                         .mapped(b.lines, "[rollback] when", "conditional sentence");
@@ -195,11 +197,11 @@ impl Builder<'_, '_> {
                     for b in &c.blocks {
                         match &b.kind {
                             BlockKind::List { items, .. } => {
-                                self.rollback_when.extend(items.iter().map(item_text));
+                                self.p.rollback.when.extend(items.iter().map(item_text));
                                 self.report.mapped(b.lines, "[rollback] when", "list");
                             }
                             BlockKind::Paragraph(p) => {
-                                self.rollback_when.push(plain(p));
+                                self.p.rollback.when.push(plain(p));
                                 self.report.mapped(b.lines, "[rollback] when", "text");
                             }
                             _ => {
@@ -240,8 +242,8 @@ impl Builder<'_, '_> {
         let v = plain(&value);
         match duration::find(&v) {
             Some(f) if template::rollback_total(&label) => {
-                if self.rollback_estimate.is_none() {
-                    self.rollback_estimate = Some(f.estimate);
+                if self.p.rollback.estimate.is_none() {
+                    self.p.rollback.estimate = Some(f.estimate);
                 }
                 self.report.mapped(
                     b.lines,

@@ -74,7 +74,7 @@ impl Builder<'_, '_> {
                         } else {
                             TriggerKind::Automatic
                         });
-                        self.triggers.push(Trigger {
+                        self.p.triggers.push(Trigger {
                             kind: k,
                             name: if n.is_empty() { c.clone() } else { n },
                             condition: c,
@@ -115,7 +115,7 @@ impl Builder<'_, '_> {
                         } else {
                             cond
                         };
-                        self.triggers.push(Trigger {
+                        self.p.triggers.push(Trigger {
                             kind: kind.unwrap_or(TriggerKind::Manual),
                             name,
                             condition: cond,
@@ -217,7 +217,7 @@ impl Builder<'_, '_> {
                                 }
                             }
                         }
-                        self.severities.push(sev);
+                        self.p.severities.push(sev);
                     }
                     self.report.mapped(
                         b.lines,

@@ -236,9 +236,9 @@ impl Builder<'_, '_> {
             || entry.cause.is_some()
             || !entry.references.is_empty();
         if has_content && !entry.problem.trim().is_empty() {
-            self.troubleshooting.push(entry);
+            self.p.troubleshooting.push(entry);
         }
-        self.troubleshooting.extend(extra_entries);
+        self.p.troubleshooting.extend(extra_entries);
     }
 
     pub fn useful_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
