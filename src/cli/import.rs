@@ -43,7 +43,7 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
         None => print!("{toml}"),
     }
     if args.report {
-        let text = report.render();
+        let text = report.render_in(lang);
         if args.output.is_some() {
             print!("{text}");
         } else {
@@ -57,17 +57,8 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
     let loaded = import::verify::check_emitted(imported_procedure, toml);
     let t = &totals;
     let check = match (loaded.errors(), loaded.warnings()) {
-        (0, 0) => "passes `pasos check`".to_string(),
-        (0, w) => format!(
-            "passes `pasos check` with {w} warning{}",
-            if w == 1 { "" } else { "s" }
-        ),
-        (e, _) => format!("does NOT pass `pasos check` ({e} errors)"),
-    };
-    let repaired = if t.repaired_segments > 0 {
-        format!(", {} encoding segments repaired", t.repaired_segments)
-    } else {
-        String::new()
+        (0, w) => pasos::tr!(lang, "import-check-passes", count = w),
+        (e, _) => pasos::tr!(lang, "import-check-fails", count = e),
     };
     let written = args
         .output
@@ -75,17 +66,20 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
         .map(|p| format!(" -> {}", p.display()))
         .unwrap_or_default();
     eprintln!(
-        "pasos import: {shown}{written}: {} steps in {} phases, {} commands, {} rollback steps, {} lines to notes{repaired}; {check}{}",
-        t.steps,
-        t.phases,
-        t.commands,
-        t.rollback_steps,
-        t.lines_to_notes,
-        if args.report {
-            ""
-        } else {
-            " (details: --report)"
-        }
+        "{}",
+        pasos::tr!(
+            lang,
+            "import-summary-line",
+            file = format!("{shown}{written}"),
+            steps = t.steps,
+            phases = t.phases,
+            commands = t.commands,
+            rollback = t.rollback_steps,
+            notes = t.lines_to_notes,
+            repaired = t.repaired_segments,
+            check = check,
+            details = if args.report { "no" } else { "yes" }
+        )
     );
     let left = risks.left_to_human();
     let document = risks.document.map(|d| d.name()).unwrap_or("procedure");

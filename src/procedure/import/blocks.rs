@@ -130,19 +130,32 @@ impl Block<'_> {
 /// two elements.
 fn compact(kind: &mut BlockKind<'_>) {
     match kind {
-        BlockKind::Heading { text: v, .. } | BlockKind::Paragraph(v) => v.shrink_to_fit(),
-        BlockKind::List { items, .. } => items.shrink_to_fit(),
+        BlockKind::Heading { text: v, .. } | BlockKind::Paragraph(v) => exact(v),
+        BlockKind::List { items, .. } => exact(items),
         BlockKind::Table { head, rows } => {
-            head.iter_mut().for_each(Vec::shrink_to_fit);
-            head.shrink_to_fit();
+            head.iter_mut().for_each(exact);
+            exact(head);
             for row in rows.iter_mut() {
-                row.iter_mut().for_each(Vec::shrink_to_fit);
-                row.shrink_to_fit();
+                row.iter_mut().for_each(exact);
+                exact(row);
             }
-            rows.shrink_to_fit();
+            exact(rows);
         }
-        BlockKind::Quote(blocks) => blocks.shrink_to_fit(),
+        BlockKind::Quote(blocks) => exact(blocks),
         BlockKind::Code { .. } | BlockKind::Html(_) | BlockKind::Rule => {}
+    }
+}
+
+/// Drops a list's spare capacity by moving it into a list of its exact
+/// size. Unlike `shrink_to_fit` (which splits the block in place and
+/// leaves the allocator odd-sized remainders, slowing every later
+/// allocation of a large import), the old block goes back whole and is
+/// reused by the next list that grows.
+pub fn exact<T>(v: &mut Vec<T>) {
+    if v.capacity() > v.len() {
+        let mut fit = Vec::with_capacity(v.len());
+        fit.append(v);
+        *v = fit;
     }
 }
 
@@ -283,7 +296,7 @@ impl<'t> Span<'t> {
         }
     }
     fn finish(mut self) -> Vec<Inline<'t>> {
-        self.inner().shrink_to_fit();
+        exact(self.inner());
         match self {
             Span::Strong(v) => vec![Inline::Strong(v)],
             Span::Emph(v) => vec![Inline::Emph(v)],
@@ -826,7 +839,7 @@ impl<'t> Builder<'t> {
                 let lines = self.lines(start, iend.max(end.min(iend)));
                 if let Some(Frame::List { items, .. }) = self.frames.last_mut() {
                     let mut blocks = blocks;
-                    blocks.shrink_to_fit();
+                    exact(&mut blocks);
                     items.push(Item {
                         lines,
                         task,

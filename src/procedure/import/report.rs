@@ -2,7 +2,8 @@
 //! and what was guessed; what was done to the encoding; totals.
 
 use super::blocks::Lines;
-use super::encoding::plural;
+use crate::i18n::Lang;
+use crate::tr;
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -182,28 +183,46 @@ impl Report {
         out
     }
 
+    /// The report in English (what the golden tests compare).
     pub fn render(&self) -> String {
+        self.render_in(Lang::En)
+    }
+
+    /// The report with its frame (titles, line labels, tags, summary, risk
+    /// headings) in `lang`; the entries' own texts come from the importer.
+    pub fn render_in(&self, lang: Lang) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "pasos import report: {}", self.source);
+        let _ = writeln!(
+            s,
+            "{}",
+            tr!(lang, "import-report-title", source = self.source.as_str())
+        );
         if self.encoding.is_empty() {
-            let _ = writeln!(s, "encoding: UTF-8, nothing to repair");
+            let _ = writeln!(s, "{}", tr!(lang, "import-report-encoding-clean"));
         } else {
             for e in &self.encoding {
-                let _ = writeln!(s, "encoding: {e}");
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    tr!(lang, "import-report-encoding", change = e.as_str())
+                );
             }
         }
         let _ = writeln!(s);
+        let notes = tr!(lang, "import-report-tag-notes") + " ";
+        let guess = tr!(lang, "import-report-tag-guess") + " ";
+        let skip = tr!(lang, "import-report-tag-skip") + " ";
         for e in self.merged() {
             let at = match e.lines {
-                Some(l) if l.first == l.last => format!("line {}", l.first),
-                Some(l) => format!("lines {}-{}", l.first, l.last),
+                Some(l) if l.first == l.last => tr!(lang, "import-report-line", line = l.first),
+                Some(l) => tr!(lang, "import-report-lines", first = l.first, last = l.last),
                 None => "-".to_string(),
             };
             let tag = match e.kind {
                 Kind::Mapped => "",
-                Kind::Notes => "[notes] ",
-                Kind::Guess => "[guess] ",
-                Kind::Skipped => "[skip] ",
+                Kind::Notes => notes.as_str(),
+                Kind::Guess => guess.as_str(),
+                Kind::Skipped => skip.as_str(),
             };
             let detail = if e.detail.is_empty() {
                 String::new()
@@ -213,52 +232,76 @@ impl Report {
             let _ = writeln!(s, "{at:<14} {tag}-> {}{detail}", e.target);
         }
         let t = &self.totals;
-        let _ = writeln!(
-            s,
-            "\nsummary: {} in {} ({} manual), {} rollback steps, {}, {}, {} sent to notes, {} repaired",
-            plural(t.steps, "step"),
-            plural(t.phases, "phase"),
-            t.manual_steps,
-            t.rollback_steps,
-            plural(t.commands, "command"),
-            plural(t.variables, "variable"),
-            plural(t.lines_to_notes, "line"),
-            plural(t.repaired_segments, "encoding segment"),
+        let summary = tr!(
+            lang,
+            "import-report-summary",
+            steps = t.steps,
+            phases = t.phases,
+            manual = t.manual_steps,
+            rollback = t.rollback_steps,
+            commands = t.commands,
+            variables = t.variables,
+            notes = t.lines_to_notes,
+            repaired = t.repaired_segments
         );
-        self.render_risks(&mut s);
+        let _ = writeln!(s, "\n{summary}");
+        self.render_risks(&mut s, lang);
         s
     }
 }
 
 impl Report {
-    fn render_risks(&self, s: &mut String) {
+    fn render_risks(&self, s: &mut String, lang: Lang) {
         let r = &self.risks;
-        let _ = writeln!(s, "\nrisk summary:");
+        let _ = writeln!(s, "\n{}", tr!(lang, "import-report-risks"));
         if let Some(d) = r.document {
-            let _ = writeln!(s, "  document: {}", d.describe());
+            let _ = writeln!(
+                s,
+                "  {}",
+                tr!(lang, "import-report-document", document = d.name())
+            );
         }
-        let groups: [(&str, Vec<String>); 7] = [
+        let gated: Vec<String> = r
+            .gated
+            .iter()
+            .map(|g| format!("step {}: `{}` ({})", g.step, g.command, g.pattern))
+            .collect();
+        let groups: [(String, &[String]); 7] = [
             (
-                "destructive commands gated with confirm",
-                r.gated
-                    .iter()
-                    .map(|g| format!("step {}: `{}` ({})", g.step, g.command, g.pattern))
-                    .collect(),
-            ),
-            ("placeholders turned into variables", r.placeholders.clone()),
-            ("choices and conditions to review", r.choices.clone()),
-            (
-                "interactive commands (sessions, follows, live views)",
-                r.streaming.clone(),
-            ),
-            ("text taken out of the commands", r.demoted.clone()),
-            (
-                "sections that produced no step",
-                r.sections_without_step.clone(),
+                tr!(lang, "import-report-gated", count = gated.len()),
+                &gated,
             ),
             (
-                "reference snippets (sent to the shell by hand, never run as steps)",
-                r.snippets.clone(),
+                tr!(
+                    lang,
+                    "import-report-placeholders",
+                    count = r.placeholders.len()
+                ),
+                &r.placeholders,
+            ),
+            (
+                tr!(lang, "import-report-choices", count = r.choices.len()),
+                &r.choices,
+            ),
+            (
+                tr!(lang, "import-report-streaming", count = r.streaming.len()),
+                &r.streaming,
+            ),
+            (
+                tr!(lang, "import-report-demoted", count = r.demoted.len()),
+                &r.demoted,
+            ),
+            (
+                tr!(
+                    lang,
+                    "import-report-no-step",
+                    count = r.sections_without_step.len()
+                ),
+                &r.sections_without_step,
+            ),
+            (
+                tr!(lang, "import-report-snippets", count = r.snippets.len()),
+                &r.snippets,
             ),
         ];
         for (n, (title, items)) in groups.into_iter().enumerate() {
@@ -266,11 +309,74 @@ impl Report {
             if n == 6 && items.is_empty() {
                 continue;
             }
-            let _ = writeln!(s, "  {title}: {}", items.len());
+            let _ = writeln!(s, "  {title}");
             for i in items {
                 let _ = writeln!(s, "    - {i}");
             }
         }
-        let _ = writeln!(s, "  left to a human: {}", r.left_to_human());
+        let _ = writeln!(
+            s,
+            "  {}",
+            tr!(lang, "import-report-left", count = r.left_to_human())
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Report {
+        let mut r = Report {
+            source: "rb.md".into(),
+            ..Report::default()
+        };
+        r.mapped(Lines::new(3, 5), "step 1 commands", "");
+        r.notes(Lines::one(7), "procedure notes", "text");
+        r.guess(None, "[procedure] id", "made from the title");
+        r.totals.steps = 1;
+        r.totals.phases = 2;
+        r.totals.lines_to_notes = 1;
+        r
+    }
+
+    #[test]
+    fn the_frame_is_in_english_and_in_spanish() {
+        let en = sample().render_in(Lang::En);
+        assert!(en.starts_with("pasos import report: rb.md\nencoding: UTF-8, nothing to repair\n"));
+        assert!(en.contains("lines 3-5      -> step 1 commands\n"), "{en}");
+        assert!(
+            en.contains("line 7         [notes] -> procedure notes: text\n"),
+            "{en}"
+        );
+        assert!(
+            en.contains("summary: 1 step in 2 phases (0 manual)"),
+            "{en}"
+        );
+        assert!(en.contains("1 line sent to notes"), "{en}");
+        assert!(en.contains("\nrisk summary:\n"), "{en}");
+        assert!(en.ends_with("  left to a human: 0\n"), "{en}");
+        assert_eq!(en, sample().render());
+
+        let es = sample().render_in(Lang::Es);
+        assert!(es.starts_with(
+            "informe de pasos import: rb.md\ncodificación: UTF-8, nada que reparar\n"
+        ));
+        assert!(es.contains("líneas 3-5     -> step 1 commands\n"), "{es}");
+        assert!(
+            es.contains("línea 7        [notas] -> procedure notes: text\n"),
+            "{es}"
+        );
+        assert!(
+            es.contains("-              [supuesto] -> [procedure] id"),
+            "{es}"
+        );
+        assert!(
+            es.contains("resumen: 1 paso en 2 fases (0 manuales)"),
+            "{es}"
+        );
+        assert!(es.contains("1 línea enviada a notas"), "{es}");
+        assert!(es.contains("\nresumen de riesgos:\n"), "{es}");
+        assert!(es.ends_with("  pendiente de revisión humana: 0\n"), "{es}");
     }
 }

@@ -1,7 +1,7 @@
 //! Blocks -> a tree of sections by heading level. A section owns the blocks
 //! between its heading and its first sub-heading.
 
-use super::blocks::{Block, BlockKind, Lines};
+use super::blocks::{Block, BlockKind, Lines, exact};
 use super::inline::{Inline, is_rundown_tag, plain, strip_decoration};
 
 #[derive(Debug)]
@@ -72,8 +72,8 @@ pub fn build<'b>(blocks: &'b [Block<'b>]) -> Section<'b> {
 /// A section with no spare room in its lists (a large document has
 /// hundreds of thousands of them).
 fn finished(mut s: Section<'_>) -> Section<'_> {
-    s.blocks.shrink_to_fit();
-    s.children.shrink_to_fit();
+    exact(&mut s.blocks);
+    exact(&mut s.children);
     s
 }
 

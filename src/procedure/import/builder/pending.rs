@@ -1,0 +1,112 @@
+//! Text that belongs to no step yet: it waits for the next step's notes,
+//! or ends in the procedure's notes.
+
+use super::*;
+
+impl Builder<'_, '_> {
+    pub fn attach_pending(&mut self, step: &mut StepDraft) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let mut notes: Vec<String> = Vec::new();
+        for p in self.pending.drain(..) {
+            for (lines, what) in p.parts {
+                self.report
+                    .notes(lines, format!("{} notes", target(step.no)), what);
+            }
+            notes.push(p.text);
+        }
+        notes.append(&mut step.notes);
+        step.notes = notes;
+    }
+
+    pub fn pend(&mut self, text: String, lines: Lines, what: &str) {
+        if text.trim().is_empty() || is_rule(&text) {
+            self.report
+                .add(Some(lines), Kind::Skipped, "nothing", "empty");
+            return;
+        }
+        self.pending.push(PendingNote {
+            text,
+            parts: vec![(lines, what.to_string())],
+        });
+    }
+
+    /// Several blocks of one section as one note.
+    pub fn pend_blocks(&mut self, heading: Option<&Block>, blocks: &[&Block]) {
+        let mut parts: Vec<(Lines, String)> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        if let Some(h) = heading {
+            texts.push(self.src.raw(h.lines));
+            parts.push((h.lines, "heading".into()));
+        }
+        for b in blocks {
+            if matches!(b.kind, BlockKind::Rule) {
+                self.report
+                    .add(Some(b.lines), Kind::Skipped, "nothing", "separator");
+                continue;
+            }
+            let text = self.src.raw(b.lines);
+            if text.trim().is_empty() {
+                continue;
+            }
+            texts.push(text);
+            parts.push((b.lines, kind_name(b).to_string()));
+        }
+        if !parts.is_empty() {
+            self.pending.push(PendingNote {
+                text: texts.join("\n\n"),
+                parts,
+            });
+        }
+    }
+
+    /// Notes still waiting when their section ends go to the procedure.
+    pub(super) fn flush_pending(&mut self, mark: usize) {
+        if self.pending.len() <= mark {
+            return;
+        }
+        for p in self.pending.drain(mark..) {
+            for (lines, what) in p.parts {
+                self.report.notes(lines, "procedure notes", what);
+            }
+            self.notes.push(p.text);
+        }
+    }
+
+    pub fn note(&mut self, text: String, lines: Lines, what: &str) {
+        if text.trim().is_empty() || is_rule(&text) {
+            self.report
+                .add(Some(lines), Kind::Skipped, "nothing", "separator");
+            return;
+        }
+        self.report
+            .notes(lines, "procedure notes", what.to_string());
+        self.notes.push(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::built;
+
+    #[test]
+    fn text_before_a_step_waits_for_it() {
+        let md = "# RB\n\n## Fase 1: Preparar\n\nAvisa al equipo de guardia.\n\n### Paso 1: Parar\n\n```bash\nsystemctl stop app\n```\n";
+        built(md, |b| {
+            let step = &b.phases[0].steps[0];
+            let all: Vec<&String> = step
+                .notes
+                .iter()
+                .chain(&step.instructions)
+                .chain(&b.notes)
+                .collect();
+            assert!(
+                all.iter().any(|t| t.contains("Avisa al equipo de guardia")),
+                "{:?} {:?}",
+                step,
+                b.notes
+            );
+        });
+    }
+}
