@@ -18,6 +18,8 @@
 
 #[path = "../tests/support/journal_gen.rs"]
 mod journal_gen;
+#[path = "../tests/support/pty_screen.rs"]
+mod pty_screen;
 
 use pasos::catalog::Catalog;
 use pasos::i18n::Lang;
@@ -128,56 +130,26 @@ fn verified(root: &Path) -> Duration {
     took
 }
 
-/// `pasos open procedures` in a pseudo-terminal (200x50): spawn to the
-/// first frame with the procedures and their figures.
+/// `pasos open procedures` in a pseudo-terminal (the end-to-end tests'
+/// harness, 120x40): spawn to the first frame with the procedures and
+/// their figures.
 fn open_in_pty(root: &Path) -> Duration {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
-    use std::sync::{Arc, Mutex};
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 50,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pasos"));
-    cmd.args(["open", "procedures", "--data-dir", "data"]);
-    cmd.cwd(root);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("LANG", "en_US.UTF-8");
     let t = Instant::now();
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(
-        std::num::NonZeroU16::new(50).unwrap(),
-        std::num::NonZeroU16::new(200).unwrap(),
-        0,
-    )));
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let p = parser.clone();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            p.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    // The first rows and a success rate: the frame with its figures.
+    let mut s = pty_screen::spawn(
+        &["open", "procedures", "--data-dir", "data"],
+        &root.join("data"),
+        root,
+    );
     let took = loop {
-        let screen = parser.lock().unwrap().screen().contents();
+        let screen = s.text();
         if screen.contains("PROC-BENCH-0") && screen.contains('%') {
             break t.elapsed();
         }
         assert!(t.elapsed() < Duration::from_secs(10), "no frame:\n{screen}");
         std::thread::sleep(Duration::from_micros(500));
     };
-    let mut writer = pty.master.take_writer().unwrap();
-    let _ = writer.write_all(b"q");
-    let _ = child.wait();
+    s.send("q");
+    let _ = s.child.wait();
     took
 }
 
