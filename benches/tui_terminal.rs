@@ -122,6 +122,10 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.toml");
     std::fs::write(&big, generated::generated_procedure(500)).unwrap();
+    if let Some(keep) = std::env::var_os("PASOS_BENCH_WRITE_PROCEDURE") {
+        // For bench/first-frame-ab.py, which compares two binaries on it.
+        std::fs::copy(&big, keep).unwrap();
+    }
     let mut firsts = Vec::new();
     for _ in 0..7 {
         let (s, t0) = Session::start(&big, &["DB_PASSWORD=bench-pw-1"]);
