@@ -104,14 +104,7 @@ impl Builder<'_, '_> {
                         }
                     }
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
-                _ => {
-                    let text = self.src.raw(b.lines);
-                    self.note(text, b.lines, kind_name(b));
-                }
+                _ => self.note_block(b),
             }
         }
     }

@@ -74,6 +74,18 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// A block no section reader took: a rule is skipped, anything else
+    /// waits as a note.
+    pub fn note_block(&mut self, b: &Block) {
+        if matches!(b.kind, BlockKind::Rule) {
+            self.report
+                .add(Some(b.lines), Kind::Skipped, "nothing", "separator");
+            return;
+        }
+        let text = self.src.raw(b.lines);
+        self.note(text, b.lines, kind_name(b));
+    }
+
     pub fn note(&mut self, text: String, lines: Lines, what: &str) {
         if text.trim().is_empty() || is_rule(&text) {
             self.report

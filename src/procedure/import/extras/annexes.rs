@@ -5,7 +5,6 @@ use crate::procedure::import::builder::{Builder, Ctx, kind_name};
 use crate::procedure::import::classify::Role;
 use crate::procedure::import::decision;
 use crate::procedure::import::inline::plain;
-use crate::procedure::import::report::Kind;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::item_text;
 
@@ -66,14 +65,7 @@ impl Builder<'_, '_> {
                         format!("{n} items from a text block"),
                     );
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
-                _ => {
-                    let text = self.src.raw(b.lines);
-                    self.note(text, b.lines, kind_name(b));
-                }
+                _ => self.note_block(b),
             }
         }
         self.walk_children_as(s, Role::QuickChecklist, ctx);

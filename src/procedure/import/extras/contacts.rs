@@ -2,7 +2,7 @@
 
 use super::{cells, col, strip_bold};
 use crate::procedure::import::blocks::{Block, BlockKind, Lines};
-use crate::procedure::import::builder::{Builder, Ctx, PhaseRef, kind_name};
+use crate::procedure::import::builder::{Builder, Ctx, PhaseRef};
 use crate::procedure::import::classify::Role;
 use crate::procedure::import::inline::{Inline, plain};
 use crate::procedure::import::report::Kind;
@@ -90,14 +90,7 @@ impl Builder<'_, '_> {
                         format!("table, {} rows", rows.len()),
                     );
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
-                _ => {
-                    let text = self.src.raw(b.lines);
-                    self.note(text, b.lines, kind_name(b));
-                }
+                _ => self.note_block(b),
             }
         }
         self.walk_children_as(s, Role::Contacts, ctx);
@@ -126,14 +119,7 @@ impl Builder<'_, '_> {
                         .extend(rows.iter().map(|r| cells(r).join(" | ")));
                     self.report.mapped(b.lines, "references", "table");
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
-                _ => {
-                    let text = self.src.raw(b.lines);
-                    self.note(text, b.lines, kind_name(b));
-                }
+                _ => self.note_block(b),
             }
         }
         self.walk_children_as(s, Role::References, ctx);

@@ -2,11 +2,10 @@
 //! prerequisites, with a check command when an item names one.
 
 use crate::procedure::import::blocks::{BlockKind, Lines};
-use crate::procedure::import::builder::{Builder, Ctx, PhaseRef, kind_name};
+use crate::procedure::import::builder::{Builder, Ctx, PhaseRef};
 use crate::procedure::import::classify::Role;
 use crate::procedure::import::fence::Class;
 use crate::procedure::import::inline::Inline;
-use crate::procedure::import::report::Kind;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::{item_text, target};
 use crate::procedure::import::{classify, fence, inline, shell};
@@ -111,14 +110,7 @@ impl Builder<'_, '_> {
                         commands.extend(g.commands.into_iter().map(|c| (c, b.lines)));
                     }
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
-                _ => {
-                    let text = self.src.raw(b.lines);
-                    self.note(text, b.lines, kind_name(b));
-                }
+                _ => self.note_block(b),
             }
         }
         if !items.is_empty() {

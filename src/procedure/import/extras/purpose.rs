@@ -5,7 +5,6 @@ use crate::procedure::import::blocks::BlockKind;
 use crate::procedure::import::builder::{Builder, Ctx, kind_name};
 use crate::procedure::import::classify::{PurposePart, Role};
 use crate::procedure::import::inline::plain;
-use crate::procedure::import::report::Kind;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::template::ImpactField;
 use crate::procedure::import::text::list_text;
@@ -57,14 +56,7 @@ impl Builder<'_, '_> {
                     self.report
                         .mapped(b.lines, format!("[purpose] {key}"), "list");
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
-                _ => {
-                    let text = self.src.raw(b.lines);
-                    self.note(text, b.lines, kind_name(b));
-                }
+                _ => self.note_block(b),
             }
         }
         if !texts.is_empty() {

@@ -3,10 +3,9 @@
 
 use super::{cells, col, strip_bold};
 use crate::procedure::import::blocks::BlockKind;
-use crate::procedure::import::builder::{Builder, Ctx, kind_name};
+use crate::procedure::import::builder::{Builder, Ctx};
 use crate::procedure::import::classify::Role;
 use crate::procedure::import::inline::plain;
-use crate::procedure::import::report::Kind;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::{classify, duration, inline};
 use crate::procedure::keyword::TriggerKind;
@@ -129,14 +128,7 @@ impl Builder<'_, '_> {
                         format!("list, {} items", items.len()),
                     );
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
-                _ => {
-                    let text = self.src.raw(b.lines);
-                    self.note(text, b.lines, kind_name(b));
-                }
+                _ => self.note_block(b),
             }
         }
         for c in &s.children {
@@ -225,14 +217,7 @@ impl Builder<'_, '_> {
                         format!("table, {} rows", rows.len()),
                     );
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
-                _ => {
-                    let text = self.src.raw(b.lines);
-                    self.note(text, b.lines, kind_name(b));
-                }
+                _ => self.note_block(b),
             }
         }
         let child_ctx = Ctx {
