@@ -4,6 +4,21 @@
 use super::*;
 
 impl StepDraft {
+    /// `cmd`, found in `what` (a warning, a failure hint), becomes this
+    /// step's rollback.
+    fn undo_from(&mut self, cmd: String, what: &str, lines: Lines, report: &mut Report) {
+        let t = self.t("rollback");
+        report.guess(
+            Some(lines),
+            t,
+            format!("`{cmd}` read as this step's rollback (from {what})"),
+        );
+        self.undo_commands.push(Command {
+            run: cmd,
+            ..Command::default()
+        });
+    }
+
     pub(super) fn paragraph(&mut self, p: &[Inline], lines: Lines, src: &Src, report: &mut Report) {
         if self.pending.is_none() && crate::procedure::import::alternative::is_warning(&plain(p)) {
             let text = plain(p);
@@ -93,16 +108,7 @@ impl StepDraft {
             // warning that says what to do on failure still gives the undo.
             for (cmd, ctx) in freeform::inline_commands(p) {
                 if ctx == Context::Undo {
-                    self.undo_commands.push(Command {
-                        run: cmd.clone(),
-                        ..Command::default()
-                    });
-                    let t = self.t("rollback");
-                    report.guess(
-                        Some(lines),
-                        t,
-                        format!("`{cmd}` read as this step's rollback (from a warning)"),
-                    );
+                    self.undo_from(cmd, "a warning", lines, report);
                 }
             }
             return;
@@ -143,16 +149,7 @@ impl StepDraft {
                     );
                 }
                 Context::Undo | Context::Run => {
-                    self.undo_commands.push(Command {
-                        run: cmd.clone(),
-                        ..Command::default()
-                    });
-                    let t = self.t("rollback");
-                    report.guess(
-                        Some(lines),
-                        t,
-                        format!("`{cmd}` read as this step's rollback (from a failure hint)"),
-                    );
+                    self.undo_from(cmd, "a failure hint", lines, report);
                 }
                 Context::Mention => {}
             }
