@@ -11,6 +11,9 @@ pub struct Section<'b> {
     pub level: u8,
     /// The heading as plain text, without emoji or Rundown tags.
     pub title: String,
+    /// What the title says the section is (`classify::role`), read once:
+    /// the section readers ask it many times.
+    pub role: crate::procedure::import::classify::Role,
     /// Rundown tags written in the heading (`<r label=build/>`).
     pub tags: Vec<String>,
     pub blocks: Vec<&'b Block<'b>>,
@@ -37,6 +40,7 @@ pub fn build<'b>(blocks: &'b [Block<'b>]) -> Section<'b> {
     let mut stack: Vec<Section<'_>> = vec![Section {
         heading: None,
         level: 0,
+        role: crate::procedure::import::classify::role(""),
         title: String::new(),
         tags: Vec::new(),
         blocks: Vec::new(),
@@ -53,6 +57,7 @@ pub fn build<'b>(blocks: &'b [Block<'b>]) -> Section<'b> {
             stack.push(Section {
                 heading: Some(b),
                 level,
+                role: crate::procedure::import::classify::role(&title),
                 title,
                 tags,
                 blocks: Vec::new(),

@@ -28,7 +28,7 @@ impl Builder<'_, '_> {
         ctx: &Ctx,
     ) {
         let has_commands = blocks.iter().any(|b| freeform::block_has_commands(&b.kind));
-        let announced = matches!(classify::role(&s.title), Role::Phase(_));
+        let announced = matches!(s.role, Role::Phase(_));
         if has_commands && self.split_steps(s.heading, blocks, phase, announced) {
             return;
         }

@@ -160,7 +160,7 @@ impl<'s, 't> Builder<'s, 't> {
     }
 
     pub fn walk(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        let own = classify::role(&s.title);
+        let own = s.role;
         let role = if ctx.role.is_inherited() && matches!(own, Role::Generic | Role::Phase(_)) {
             ctx.role
         } else if ctx.role == Role::Rollback

@@ -188,7 +188,7 @@ impl Builder<'_, '_> {
                 self.alternatives.push(alt);
                 continue;
             }
-            let role = classify::role(&c.title);
+            let role = c.role;
             if matches!(
                 role,
                 Role::Troubleshooting

@@ -8,7 +8,7 @@ use crate::procedure::import::inline::{Inline, plain};
 use crate::procedure::import::report::Kind;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::item_text;
-use crate::procedure::import::{classify, inline, template};
+use crate::procedure::import::{inline, template};
 use crate::procedure::keyword::PhaseKind;
 use crate::procedure::model::Contact;
 
@@ -180,7 +180,7 @@ impl Builder<'_, '_> {
             parts.push((b.lines, "section kept as notes"));
         }
         for c in &s.children {
-            match classify::role(&c.title) {
+            match c.role {
                 Role::Generic | Role::Notes | Role::Phase(_) | Role::Purpose(_) => {
                     self.collect_notes(c, texts, parts, others)
                 }

@@ -8,7 +8,7 @@ use crate::procedure::import::fence::Class;
 use crate::procedure::import::inline::Inline;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::{item_text, target};
-use crate::procedure::import::{classify, fence, inline, shell};
+use crate::procedure::import::{fence, inline, shell};
 use crate::procedure::keyword::PhaseKind;
 use crate::procedure::model::{Command, Prerequisite, PrerequisiteGroup};
 
@@ -119,7 +119,7 @@ impl Builder<'_, '_> {
                 .push(PrerequisiteGroup { group, items });
         }
         for c in &s.children {
-            let own = classify::role(&c.title);
+            let own = c.role;
             if matches!(own, Role::Generic | Role::Prerequisites | Role::Phase(_)) {
                 self.prerequisite_group(c, commands, ctx);
             } else {

@@ -136,7 +136,7 @@ impl Builder<'_, '_> {
             }
         }
         for c in &s.children {
-            let own = classify::role(&c.title);
+            let own = c.role;
             match own {
                 Role::Generic | Role::Phase(_) | Role::Rollback => {
                     if c.children

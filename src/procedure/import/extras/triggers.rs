@@ -132,7 +132,7 @@ impl Builder<'_, '_> {
             }
         }
         for c in &s.children {
-            match classify::role(&c.title) {
+            match c.role {
                 Role::Triggers(k) => self.trigger_section(c, k.or(kind), ctx),
                 Role::Generic => self.trigger_section(c, kind, ctx),
                 _ => self.walk(c, ctx),

@@ -10,7 +10,7 @@ use crate::procedure::import::report::Kind;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::item_text;
 use crate::procedure::import::template::TroubleField;
-use crate::procedure::import::{classify, fence, freeform, inline, shell, template};
+use crate::procedure::import::{fence, freeform, inline, shell, template};
 use crate::procedure::model::{Command, Troubleshooting};
 
 impl Builder<'_, '_> {
@@ -34,7 +34,7 @@ impl Builder<'_, '_> {
             }
         }
         for c in &s.children {
-            let own = classify::role(&c.title);
+            let own = c.role;
             if matches!(
                 own,
                 Role::Generic | Role::Phase(_) | Role::Troubleshooting | Role::Rollback
@@ -245,7 +245,7 @@ impl Builder<'_, '_> {
         self.heading_to(s, "[[troubleshooting]]");
         self.trouble_entry(s, &problem_title(&s.title), false);
         for c in &s.children {
-            match classify::role(&c.title) {
+            match c.role {
                 Role::Generic | Role::Phase(_) | Role::UsefulCommands => {
                     self.useful_section(c, ctx)
                 }
