@@ -42,7 +42,7 @@ impl Summary {
 
     /// The summary of `data`, when there is a readable one of this version.
     pub fn load(data: &Path) -> Option<Summary> {
-        let bytes = std::fs::read(path(data)).ok()?;
+        let bytes = crate::history::kpi::cache::read_cache(&path(data)).ok()?;
         serde_json::from_slice::<Summary>(&bytes)
             .ok()
             .filter(|s| s.version == VERSION)
@@ -89,6 +89,19 @@ mod tests {
         }
         std::fs::write(path(dir.path()), b"{\"version\":1,").unwrap();
         assert_eq!(Summary::load(dir.path()), None);
+        // A FIFO in its place is not waited on.
+        std::fs::remove_file(path(dir.path())).unwrap();
+        let fifo = std::ffi::CString::new(path(dir.path()).to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo on a path this test owns.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert_eq!(Summary::load(dir.path()), None);
+        std::fs::remove_file(path(dir.path())).unwrap();
+        // Nor one in place of the KPI index.
+        let index = crate::history::kpi::cache::index_path(dir.path());
+        let fifo = std::ffi::CString::new(index.to_str().unwrap()).unwrap();
+        // SAFETY: as above.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert!(crate::history::kpi::cache::Index::load(dir.path()).is_empty());
         let mut other = s;
         other.version = VERSION + 1;
         std::fs::write(path(dir.path()), serde_json::to_vec(&other).unwrap()).unwrap();

@@ -147,8 +147,14 @@ struct FileIn<K> {
 pub fn load_entries<K: serde::de::DeserializeOwned>(
     path: &Path,
 ) -> Option<Vec<(String, K, Verdict)>> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = read_cache(path).ok()?;
     entries_from_bytes(&bytes)
+}
+
+/// The bytes of a cache file: a regular file only (a FIFO or a device put
+/// in its place must not hang or flood the reader), of at most 1 GiB.
+pub fn read_cache(path: &Path) -> Result<Vec<u8>, crate::procedure::source_file::SourceError> {
+    crate::procedure::source_file::read(path, 1 << 30)
 }
 
 fn entries_from_bytes<K: serde::de::DeserializeOwned>(
@@ -181,7 +187,7 @@ impl Index {
     /// The index of `data`, or an empty one when there is none or it cannot
     /// be used.
     pub fn load(data: &Path) -> Index {
-        let Ok(bytes) = std::fs::read(index_path(data)) else {
+        let Ok(bytes) = read_cache(&index_path(data)) else {
             return Index::default();
         };
         Self::from_bytes(&bytes).unwrap_or_default()
