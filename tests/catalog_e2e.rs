@@ -116,3 +116,46 @@ fn the_history_is_checked_behind_the_screen() {
         assert!(summary.is_file());
     }
 }
+
+/// A run the catalog handed over to handles its own hang-up: the
+/// catalog's exit-on-signal watch ends with the catalog's screen, so a
+/// dropped link mid-step is journaled (`run-interrupted`) before the
+/// process ends, as for `pasos run`.
+#[test]
+fn a_hang_up_in_a_run_started_from_the_catalog_is_journaled() {
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let procedures = work.path().join("procedures");
+    std::fs::create_dir_all(&procedures).unwrap();
+    std::fs::write(
+        procedures.join("wait.toml"),
+        "[procedure]\nid = \"PROC-HUP-001\"\ntitle = \"Wait\"\ncriticality = \"baja\"\nversion = \"1.0.0\"\n\n\
+[[phases]]\nid = \"e\"\nkind = \"execution\"\n\n\
+[[phases.steps]]\nid = \"1\"\ntitle = \"Wait\"\nestimate = \"1m\"\ncommands = [\"sleep 30\"]\n",
+    )
+    .unwrap();
+    let mut s = spawn_with(&["open", "procedures"], data.path(), work.path(), &[]);
+    s.wait_for("PROC-HUP-001");
+    s.send("\r");
+    s.wait_for("What to do with PROC-HUP-001?");
+    s.send("\x1b[B"); // down: run live
+    s.send("\r");
+    s.wait_gone("Procedure catalog");
+    s.wait_for("enter run");
+    s.send("\r");
+    s.wait_for("step 1 started");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let pid = s.child.process_id().unwrap() as i32;
+    // SAFETY: a signal to the child this test started.
+    unsafe { libc::kill(pid, libc::SIGHUP) };
+    let code = s.child.wait().unwrap().exit_code();
+    assert_eq!(code, 4, "a hang-up is an interruption");
+    let runs = store::list(data.path()).unwrap();
+    let v = verify_file(&runs[0]).unwrap();
+    assert!(v.intact(), "{:?}", v.problems);
+    let last = &v.lines.last().unwrap().event;
+    assert!(
+        matches!(last, Event::RunInterrupted { .. }),
+        "the journal ends with {last:?}"
+    );
+}

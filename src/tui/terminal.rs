@@ -16,6 +16,10 @@ use std::mem::ManuallyDrop;
 
 pub struct TerminalGuard {
     pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
+    /// The watch [`TerminalGuard::exit_on_signals`] set, closed with the
+    /// guard: a run the catalog hands over to handles its own signals
+    /// (a hang-up is journaled before the process ends).
+    signals: Option<signal_hook::iterator::Handle>,
 }
 
 /// Puts the terminal back as it was: bracketed paste off, main screen,
@@ -57,17 +61,19 @@ impl TerminalGuard {
         };
         Ok(TerminalGuard {
             terminal: ManuallyDrop::new(terminal),
+            signals: None,
         })
     }
 
     /// For screens with nothing to save (the review browser, KPIs):
     /// SIGINT, SIGTERM and SIGHUP restore the terminal and end the process
     /// with 128 + the signal's number, as a shell reports it.
-    pub fn exit_on_signals(&self) {
+    pub fn exit_on_signals(&mut self) {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
             return;
         };
+        self.signals = Some(signals.handle());
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 restore();
@@ -79,6 +85,9 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        if let Some(h) = self.signals.take() {
+            h.close();
+        }
         restore();
         if self.terminal.show_cursor().is_ok() {
             // SAFETY: dropped once, here; the field is never used again.
