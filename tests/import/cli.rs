@@ -21,7 +21,7 @@ fn import_writes_toml_to_stdout() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "[procedure]\nid = 'PROC-BACKEND-014'",
+            "[procedure]\nid = \"PROC-BACKEND-014\"",
         ))
         .stderr(predicate::str::contains("passes `pasos check`"));
 }

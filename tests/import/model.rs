@@ -39,7 +39,7 @@ fn alternatives_and_conditions_reach_the_toml_and_load() {
     let dir = tempfile::tempdir().expect("tempdir");
     let toml = import(dir.path(), "revertir.md", ROLLBACK);
     assert!(
-        toml.contains("choice = '¿Cómo se hace «Revertir la aplicación»?'"),
+        toml.contains("choice = \"¿Cómo se hace «Revertir la aplicación»?\""),
         "{toml}"
     );
     assert!(
@@ -51,7 +51,7 @@ fn alternatives_and_conditions_reach_the_toml_and_load() {
         "{toml}"
     );
     assert!(
-        toml.contains("condition = '¿Hay que hacer «Terminar conexiones (si es necesario)»?'"),
+        toml.contains("condition = \"¿Hay que hacer «Terminar conexiones (si es necesario)»?\""),
         "{toml}"
     );
     // --strict counts the choice and the condition as left to a human.
@@ -70,8 +70,8 @@ fn alternatives_and_conditions_reach_the_toml_and_load() {
 fn a_cheat_sheet_becomes_snippets_that_never_run() {
     let dir = tempfile::tempdir().expect("tempdir");
     let toml = import(dir.path(), "chuleta.md", CHEAT_SHEET);
-    assert!(toml.contains("[[snippets]]\nid = 'logs'"), "{toml}");
-    assert!(toml.contains("[[snippets]]\nid = 'limpieza'"), "{toml}");
+    assert!(toml.contains("[[snippets]]\nid = \"logs\""), "{toml}");
+    assert!(toml.contains("[[snippets]]\nid = \"limpieza\""), "{toml}");
     let loaded = pasos::procedure::load_str(&toml);
     let p = loaded.procedure.expect("loads");
     assert!(

@@ -2,446 +2,395 @@
 //! `procedures/demo.toml`): top-level lists first, then `[procedure]`,
 //! `[purpose]`, prerequisites, variables, triggers, severity levels, phases
 //! with their steps, the full rollback, the decision tree, troubleshooting
-//! and contacts. Multi-line text is written as literal blocks so commands
-//! read as the author wrote them.
+//! and contacts.
+//!
+//! The document is built as a `toml_edit` tree, which writes it: each
+//! string gets the form that reads best (a literal when it holds
+//! backslashes or quotes, a multi-line block for multi-line commands), and
+//! tables follow their parent's keys. What is decided here is only the
+//! layout: key order, which lists break one item a line, and when commands
+//! need tables.
 
 use crate::procedure::model::{
     Choice, Command, Procedure, Snippet, Step, StepRollback, Validation,
 };
-use std::fmt::Write;
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 pub fn to_toml(p: &Procedure, header: &[String]) -> String {
-    let mut o = String::with_capacity(4096);
+    let mut doc = DocumentMut::new();
+    let root = doc.as_table_mut();
+    list(root, "quick_checklist", &p.quick_checklist);
+    list(root, "references", &p.references);
+    list(root, "notes", &p.notes);
+    root.insert("procedure", Item::Table(meta(p)));
+    if let Some(t) = purpose(p) {
+        root.insert("purpose", Item::Table(t));
+    }
+    tables(
+        root,
+        "prerequisites",
+        p.prerequisites.iter().map(prerequisite),
+    );
+    tables(root, "variables", p.variables.iter().map(variable));
+    tables(root, "triggers", p.triggers.iter().map(trigger));
+    tables(root, "severity", p.severities.iter().map(severity));
+    tables(root, "phases", p.phases.iter().map(phase));
+    let r = &p.rollback;
+    if !r.when.is_empty() || r.estimate.is_some() || !r.steps.is_empty() {
+        let mut t = Table::new();
+        list(&mut t, "when", &r.when);
+        opt_display(&mut t, "estimate", r.estimate);
+        tables(&mut t, "steps", r.steps.iter().map(step));
+        root.insert("rollback", Item::Table(t));
+    }
+    tables(root, "decision", p.decision_tree.iter().map(decision));
+    tables(
+        root,
+        "troubleshooting",
+        p.troubleshooting.iter().map(trouble),
+    );
+    tables(root, "contacts", p.contacts.iter().map(contact));
+    tables(root, "snippets", p.snippets.iter().map(snippet));
+
+    let body = doc.to_string();
+    let mut out = String::with_capacity(body.len() + 256);
     for h in header {
         for line in h.lines() {
-            let _ = writeln!(o, "# {line}");
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
         }
     }
     if !header.is_empty() {
-        o.push('\n');
+        out.push('\n');
     }
-    list(&mut o, "quick_checklist", &p.quick_checklist);
-    list(&mut o, "references", &p.references);
-    list(&mut o, "notes", &p.notes);
-    if !(p.quick_checklist.is_empty() && p.references.is_empty() && p.notes.is_empty()) {
-        o.push('\n');
-    }
-
-    o.push_str("[procedure]\n");
-    let m = &p.meta;
-    kv(&mut o, "id", &m.id);
-    kv(&mut o, "title", &m.title);
-    if let Some(c) = m.category {
-        kv(&mut o, "category", &c.to_string());
-    }
-    if let Some(c) = m.criticality {
-        kv(&mut o, "criticality", &c.to_string());
-    }
-    if let Some(f) = m.frequency {
-        kv(&mut o, "frequency", &f.to_string());
-    }
-    opt_display(&mut o, "estimate", m.estimate);
-    kv(&mut o, "version", &m.version);
-    if let Some(d) = m.updated {
-        let _ = writeln!(o, "updated = {}", d.format("%Y-%m-%d"));
-    }
-    opt(&mut o, "author", &m.author);
-    if !m.reviewers.is_empty() {
-        list(&mut o, "reviewers", &m.reviewers);
-    }
-    opt(&mut o, "environment", &m.environment);
-    opt_display(&mut o, "rto", m.rto);
-    opt_display(&mut o, "rpo", m.rpo);
-    if !m.tags.is_empty() {
-        list(&mut o, "tags", &m.tags);
-    }
-    if !m.allow.is_empty() {
-        list(&mut o, "allow", &m.allow);
-    }
-
-    let pu = &p.purpose;
-    if pu.what.is_some() || pu.when.is_some() || pu.when_not.is_some() {
-        o.push_str("\n[purpose]\n");
-        opt(&mut o, "what", &pu.what);
-        opt(&mut o, "when", &pu.when);
-        opt(&mut o, "when_not", &pu.when_not);
-    }
-    let i = &pu.impact;
-    if i.users.is_some() || i.systems.is_some() || i.data.is_some() || i.sla.is_some() {
-        o.push_str("\n[purpose.impact]\n");
-        opt(&mut o, "users", &i.users);
-        opt(&mut o, "systems", &i.systems);
-        opt(&mut o, "data", &i.data);
-        opt(&mut o, "sla", &i.sla);
-    }
-
-    for g in &p.prerequisites {
-        o.push_str("\n[[prerequisites]]\n");
-        kv(&mut o, "group", &g.group);
-        o.push_str("items = [\n");
-        for item in &g.items {
-            match &item.check {
-                None => {
-                    let _ = writeln!(o, "  {},", value(&item.text, 2));
-                }
-                Some(c) => {
-                    let _ = writeln!(
-                        o,
-                        "  {{ text = {}, check = {} }},",
-                        inline(&item.text),
-                        inline(&c.run)
-                    );
-                }
-            }
-        }
-        o.push_str("]\n");
-    }
-
-    for v in &p.variables {
-        o.push_str("\n[[variables]]\n");
-        kv(&mut o, "name", &v.name);
-        opt(&mut o, "prompt", &v.prompt);
-        opt(&mut o, "default", &v.default);
-        if v.secret {
-            o.push_str("secret = true\n");
-        }
-        opt(&mut o, "pattern", &v.pattern);
-    }
-
-    for t in &p.triggers {
-        o.push_str("\n[[triggers]]\n");
-        kv(&mut o, "kind", &t.kind.to_string());
-        kv(&mut o, "name", &t.name);
-        kv(&mut o, "condition", &t.condition);
-        if !t.action.is_empty() {
-            kv(&mut o, "action", &t.action);
-        }
-        opt(&mut o, "decides", &t.decides);
-    }
-
-    for s in &p.severities {
-        o.push_str("\n[[severity]]\n");
-        kv(&mut o, "level", &s.level);
-        opt(&mut o, "name", &s.name);
-        opt(&mut o, "description", &s.description);
-        opt_display(&mut o, "response", s.response);
-        opt_display(&mut o, "resolution", s.resolution);
-        if !s.examples.is_empty() {
-            list(&mut o, "examples", &s.examples);
-        }
-    }
-
-    for ph in &p.phases {
-        o.push_str("\n[[phases]]\n");
-        kv(&mut o, "id", &ph.id);
-        kv(&mut o, "kind", &ph.kind.to_string());
-        kv(&mut o, "title", &ph.title);
-        opt_display(&mut o, "budget", ph.budget);
-        for s in &ph.steps {
-            step(&mut o, "phases.steps", s);
-        }
-    }
-
-    let r = &p.rollback;
-    if !r.when.is_empty() || r.estimate.is_some() || !r.steps.is_empty() {
-        o.push_str("\n[rollback]\n");
-        if !r.when.is_empty() {
-            list(&mut o, "when", &r.when);
-        }
-        opt_display(&mut o, "estimate", r.estimate);
-        for s in &r.steps {
-            step(&mut o, "rollback.steps", s);
-        }
-    }
-
-    for d in &p.decision_tree {
-        o.push_str("\n[[decision]]\n");
-        kv(&mut o, "id", &d.id);
-        opt(&mut o, "question", &d.question);
-        opt(&mut o, "yes", &d.yes);
-        opt(&mut o, "no", &d.no);
-        opt(&mut o, "action", &d.action);
-        if d.rollback {
-            o.push_str("rollback = true\n");
-        }
-        opt(&mut o, "step", &d.step);
-    }
-
-    for t in &p.troubleshooting {
-        o.push_str("\n[[troubleshooting]]\n");
-        kv(&mut o, "problem", &t.problem);
-        if !t.symptoms.is_empty() {
-            list(&mut o, "symptoms", &t.symptoms);
-        }
-        opt(&mut o, "cause", &t.cause);
-        if !t.references.is_empty() {
-            list(&mut o, "references", &t.references);
-        }
-        commands(&mut o, "troubleshooting.solution", "solution", &t.solution);
-    }
-
-    for c in &p.contacts {
-        o.push_str("\n[[contacts]]\n");
-        kv(&mut o, "role", &c.role);
-        opt(&mut o, "name", &c.name);
-        opt(&mut o, "contact", &c.contact);
-        opt(&mut o, "when", &c.when);
-    }
-
-    for s in &p.snippets {
-        snippet(&mut o, s);
-    }
-    o
+    out.push_str(&body);
+    out
 }
 
-fn step(o: &mut String, path: &str, s: &Step) {
-    let _ = writeln!(o, "\n[[{path}]]");
-    kv(o, "id", &s.id);
-    kv(o, "title", &s.title);
-    opt_display(o, "estimate", s.estimate);
-    if let Some(c) = s.criticality {
-        kv(o, "criticality", &c.to_string());
+fn meta(p: &Procedure) -> Table {
+    let m = &p.meta;
+    let mut t = Table::new();
+    kv(&mut t, "id", &m.id);
+    kv(&mut t, "title", &m.title);
+    opt_display(&mut t, "category", m.category);
+    opt_display(&mut t, "criticality", m.criticality);
+    opt_display(&mut t, "frequency", m.frequency);
+    opt_display(&mut t, "estimate", m.estimate);
+    kv(&mut t, "version", &m.version);
+    if let Some(d) = m.updated {
+        use chrono::Datelike;
+        let date = toml_edit::Date {
+            year: d.year().clamp(0, 9999) as u16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        };
+        t.insert("updated", toml_edit::value(toml_edit::Datetime::from(date)));
     }
-    if s.confirm {
-        o.push_str("confirm = true\n");
+    opt(&mut t, "author", &m.author);
+    list(&mut t, "reviewers", &m.reviewers);
+    opt(&mut t, "environment", &m.environment);
+    opt_display(&mut t, "rto", m.rto);
+    opt_display(&mut t, "rpo", m.rpo);
+    list(&mut t, "tags", &m.tags);
+    list(&mut t, "allow", &m.allow);
+    t
+}
+
+/// `[purpose]` and `[purpose.impact]`, each only when it has a value.
+fn purpose(p: &Procedure) -> Option<Table> {
+    let pu = &p.purpose;
+    let mut t = Table::new();
+    opt(&mut t, "what", &pu.what);
+    opt(&mut t, "when", &pu.when);
+    opt(&mut t, "when_not", &pu.when_not);
+    let i = &pu.impact;
+    let mut impact = Table::new();
+    opt(&mut impact, "users", &i.users);
+    opt(&mut impact, "systems", &i.systems);
+    opt(&mut impact, "data", &i.data);
+    opt(&mut impact, "sla", &i.sla);
+    if t.is_empty() && impact.is_empty() {
+        return None;
     }
-    if s.manual {
-        o.push_str("manual = true\n");
+    // No `[purpose]` header of its own when only the impact is known.
+    t.set_implicit(true);
+    if !impact.is_empty() {
+        t.insert("impact", Item::Table(impact));
     }
-    opt(o, "condition", &s.condition);
-    if let Some(c) = &s.choice {
-        choice(o, c);
-    }
-    opt(o, "warning", &s.warning);
-    opt(o, "instructions", &s.instructions);
-    let tables = needs_tables(&s.commands);
-    if !tables {
-        plain_commands(o, "commands", &s.commands);
-    }
-    opt(o, "expected", &s.expected);
-    if !s.on_failure.is_empty() {
-        list(o, "on_failure", &s.on_failure);
-    }
-    if !s.notes.is_empty() {
-        list(o, "notes", &s.notes);
-    }
-    if !s.allow.is_empty() {
-        list(o, "allow", &s.allow);
-    }
-    if matches!(s.rollback, StepRollback::None) {
-        o.push_str("rollback = \"none\"\n");
-    }
-    if tables {
-        command_tables(o, &format!("{path}.commands"), &s.commands);
-    }
-    if let Some(v) = &s.validation {
-        validation(o, &format!("{path}.validation"), v);
-    }
-    if let StepRollback::Some(undo) = &s.rollback {
-        let _ = writeln!(o, "\n[{path}.rollback]");
-        opt(o, "instructions", &undo.instructions);
-        opt_display(o, "estimate", undo.estimate);
-        if !undo.steps.is_empty() {
-            list(o, "steps", &undo.steps);
+    Some(t)
+}
+
+fn prerequisite(g: &crate::procedure::model::PrerequisiteGroup) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "group", &g.group);
+    let mut items = Array::new();
+    for item in &g.items {
+        match &item.check {
+            None => items.push(item.text.as_str()),
+            Some(c) => {
+                let mut it = InlineTable::new();
+                it.insert("text", item.text.as_str().into());
+                it.insert("check", c.run.as_str().into());
+                items.push(Value::InlineTable(it));
+            }
         }
-        commands(
-            o,
-            &format!("{path}.rollback.commands"),
-            "commands",
-            &undo.commands,
-        );
     }
+    one_a_line(&mut items);
+    t.insert("items", toml_edit::value(items));
+    t
+}
+
+fn variable(v: &crate::procedure::model::Variable) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "name", &v.name);
+    opt(&mut t, "prompt", &v.prompt);
+    opt(&mut t, "default", &v.default);
+    flag(&mut t, "secret", v.secret);
+    opt(&mut t, "pattern", &v.pattern);
+    t
+}
+
+fn trigger(tr: &crate::procedure::model::Trigger) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "kind", &tr.kind.to_string());
+    kv(&mut t, "name", &tr.name);
+    kv(&mut t, "condition", &tr.condition);
+    if !tr.action.is_empty() {
+        kv(&mut t, "action", &tr.action);
+    }
+    opt(&mut t, "decides", &tr.decides);
+    t
+}
+
+fn severity(s: &crate::procedure::model::SeverityLevel) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "level", &s.level);
+    opt(&mut t, "name", &s.name);
+    opt(&mut t, "description", &s.description);
+    opt_display(&mut t, "response", s.response);
+    opt_display(&mut t, "resolution", s.resolution);
+    list(&mut t, "examples", &s.examples);
+    t
+}
+
+fn phase(ph: &crate::procedure::model::Phase) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "id", &ph.id);
+    kv(&mut t, "kind", &ph.kind.to_string());
+    kv(&mut t, "title", &ph.title);
+    opt_display(&mut t, "budget", ph.budget);
+    tables(&mut t, "steps", ph.steps.iter().map(step));
+    t
+}
+
+fn step(s: &Step) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "id", &s.id);
+    kv(&mut t, "title", &s.title);
+    opt_display(&mut t, "estimate", s.estimate);
+    opt_display(&mut t, "criticality", s.criticality);
+    flag(&mut t, "confirm", s.confirm);
+    flag(&mut t, "manual", s.manual);
+    opt(&mut t, "condition", &s.condition);
+    if let Some(c) = &s.choice {
+        choice(&mut t, c);
+    }
+    opt(&mut t, "warning", &s.warning);
+    opt(&mut t, "instructions", &s.instructions);
+    // Tables are written after every plain key of the step, whatever
+    // their place here.
+    commands(&mut t, "commands", &s.commands);
+    opt(&mut t, "expected", &s.expected);
+    list(&mut t, "on_failure", &s.on_failure);
+    list(&mut t, "notes", &s.notes);
+    list(&mut t, "allow", &s.allow);
+    if let Some(v) = &s.validation {
+        t.insert("validation", Item::Table(validation(v)));
+    }
+    match &s.rollback {
+        StepRollback::None => kv(&mut t, "rollback", "none"),
+        StepRollback::Some(undo) => {
+            let mut r = Table::new();
+            opt(&mut r, "instructions", &undo.instructions);
+            opt_display(&mut r, "estimate", undo.estimate);
+            list(&mut r, "steps", &undo.steps);
+            commands(&mut r, "commands", &undo.commands);
+            t.insert("rollback", Item::Table(r));
+        }
+        StepRollback::Missing => {}
+    }
+    t
 }
 
 /// `choice = "¿...?"` and its `options`, one inline table a line.
-fn choice(o: &mut String, c: &Choice) {
-    kv(o, "choice", &c.question);
-    o.push_str("options = [\n");
-    for opt in &c.options {
-        let steps: Vec<String> = opt.steps.iter().map(|s| inline(s)).collect();
-        let _ = writeln!(
-            o,
-            "  {{ id = {}, title = {}, steps = [{}] }},",
-            inline(&opt.id),
-            inline(&opt.title),
-            steps.join(", ")
-        );
+fn choice(t: &mut Table, c: &Choice) {
+    kv(t, "choice", &c.question);
+    let mut options = Array::new();
+    for o in &c.options {
+        let mut it = InlineTable::new();
+        it.insert("id", o.id.as_str().into());
+        it.insert("title", o.title.as_str().into());
+        let steps: Array = o.steps.iter().map(String::as_str).collect();
+        it.insert("steps", Value::Array(steps));
+        options.push(Value::InlineTable(it));
     }
-    o.push_str("]\n");
+    one_a_line(&mut options);
+    t.insert("options", toml_edit::value(options));
+}
+
+fn validation(v: &Validation) -> Table {
+    let mut t = Table::new();
+    if let Some(c) = &v.command {
+        kv(&mut t, "command", &c.run);
+    }
+    if let Some(e) = v.exit_code {
+        t.insert("exit_code", toml_edit::value(i64::from(e)));
+    }
+    opt(&mut t, "output", &v.output);
+    t
+}
+
+fn decision(d: &crate::procedure::model::DecisionNode) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "id", &d.id);
+    opt(&mut t, "question", &d.question);
+    opt(&mut t, "yes", &d.yes);
+    opt(&mut t, "no", &d.no);
+    opt(&mut t, "action", &d.action);
+    flag(&mut t, "rollback", d.rollback);
+    opt(&mut t, "step", &d.step);
+    t
+}
+
+fn trouble(tr: &crate::procedure::model::Troubleshooting) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "problem", &tr.problem);
+    list(&mut t, "symptoms", &tr.symptoms);
+    opt(&mut t, "cause", &tr.cause);
+    list(&mut t, "references", &tr.references);
+    commands(&mut t, "solution", &tr.solution);
+    t
+}
+
+fn contact(c: &crate::procedure::model::Contact) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "role", &c.role);
+    opt(&mut t, "name", &c.name);
+    opt(&mut t, "contact", &c.contact);
+    opt(&mut t, "when", &c.when);
+    t
 }
 
 /// `[[snippets]]`: id, title, text, then the commands.
-fn snippet(o: &mut String, s: &Snippet) {
-    o.push_str("\n[[snippets]]\n");
-    kv(o, "id", &s.id);
-    kv(o, "title", &s.title);
-    opt(o, "text", &s.text);
-    commands(o, "snippets.commands", "commands", &s.commands);
+fn snippet(s: &Snippet) -> Table {
+    let mut t = Table::new();
+    kv(&mut t, "id", &s.id);
+    kv(&mut t, "title", &s.title);
+    opt(&mut t, "text", &s.text);
+    commands(&mut t, "commands", &s.commands);
+    t
 }
 
-fn validation(o: &mut String, path: &str, v: &Validation) {
-    let _ = writeln!(o, "\n[{path}]");
-    if let Some(c) = &v.command {
-        kv(o, "command", &c.run);
-    }
-    if let Some(e) = v.exit_code {
-        let _ = writeln!(o, "exit_code = {e}");
-    }
-    opt(o, "output", &v.output);
-}
-
-fn needs_tables(cmds: &[Command]) -> bool {
-    cmds.iter()
-        .any(|c| c.name.is_some() || c.interactive || c.timeout.is_some())
-}
-
-/// Commands as strings when nothing else is set, else as tables. Tables
-/// must come after every plain key of the enclosing table.
-fn commands(o: &mut String, path: &str, key: &str, cmds: &[Command]) {
-    if needs_tables(cmds) {
-        command_tables(o, path, cmds);
-    } else {
-        plain_commands(o, key, cmds);
-    }
-}
-
-fn plain_commands(o: &mut String, key: &str, cmds: &[Command]) {
+/// Commands as a list of strings when nothing else is set, else as an
+/// array of tables.
+fn commands(t: &mut Table, key: &str, cmds: &[Command]) {
     if cmds.is_empty() {
         return;
     }
-    let runs: Vec<String> = cmds.iter().map(|c| c.run.clone()).collect();
-    list(o, key, &runs);
+    let plain = cmds
+        .iter()
+        .all(|c| c.name.is_none() && !c.interactive && c.timeout.is_none());
+    if plain {
+        let runs: Vec<&str> = cmds.iter().map(|c| c.run.as_str()).collect();
+        list(t, key, &runs);
+        return;
+    }
+    tables(
+        t,
+        key,
+        cmds.iter().map(|c| {
+            let mut ct = Table::new();
+            kv(&mut ct, "run", &c.run);
+            opt(&mut ct, "name", &c.name);
+            flag(&mut ct, "interactive", c.interactive);
+            opt_display(&mut ct, "timeout", c.timeout);
+            ct
+        }),
+    );
 }
 
-fn command_tables(o: &mut String, path: &str, cmds: &[Command]) {
-    for c in cmds {
-        let _ = writeln!(o, "\n[[{path}]]");
-        kv(o, "run", &c.run);
-        opt(o, "name", &c.name);
-        if c.interactive {
-            o.push_str("interactive = true\n");
-        }
-        opt_display(o, "timeout", c.timeout);
+/// An array of tables under `key`, when there is at least one.
+fn tables(t: &mut Table, key: &str, items: impl Iterator<Item = Table>) {
+    let aot: ArrayOfTables = items.collect();
+    if !aot.is_empty() {
+        t.insert(key, Item::ArrayOfTables(aot));
     }
 }
 
-fn kv(o: &mut String, key: &str, v: &str) {
-    let _ = writeln!(o, "{key} = {}", value(v, 0));
+fn kv(t: &mut Table, key: &str, v: &str) {
+    t.insert(key, toml_edit::value(v));
 }
 
-fn opt(o: &mut String, key: &str, v: &Option<String>) {
+fn flag(t: &mut Table, key: &str, set: bool) {
+    if set {
+        t.insert(key, toml_edit::value(true));
+    }
+}
+
+fn opt(t: &mut Table, key: &str, v: &Option<String>) {
     if let Some(v) = v {
-        kv(o, key, v);
+        kv(t, key, v);
     }
 }
 
-fn opt_display(o: &mut String, key: &str, v: Option<impl std::fmt::Display>) {
+fn opt_display(t: &mut Table, key: &str, v: Option<impl std::fmt::Display>) {
     if let Some(v) = v {
-        kv(o, key, &v.to_string());
+        kv(t, key, &v.to_string());
     }
 }
 
-fn list(o: &mut String, key: &str, items: &[String]) {
+/// A list of strings: on one line when it is short, else one item a line.
+fn list<S: AsRef<str>>(t: &mut Table, key: &str, items: &[S]) {
     if items.is_empty() {
         return;
     }
-    let single: Vec<String> = items.iter().map(|i| value(i, 0)).collect();
+    let mut a: Array = items.iter().map(|i| i.as_ref()).collect();
     let short = items.len() <= 4
-        && single.iter().all(|s| !s.contains('\n'))
-        && single.iter().map(|s| s.len() + 2).sum::<usize>() + key.len() < 90;
-    if short {
-        let _ = writeln!(o, "{key} = [{}]", single.join(", "));
-        return;
+        && items.iter().all(|i| !i.as_ref().contains('\n'))
+        && items.iter().map(|i| i.as_ref().len() + 4).sum::<usize>() + key.len() < 90;
+    if !short {
+        one_a_line(&mut a);
     }
-    let _ = writeln!(o, "{key} = [");
-    for i in items {
-        let _ = writeln!(o, "  {},", value(i, 2));
-    }
-    o.push_str("]\n");
+    t.insert(key, toml_edit::value(a));
 }
 
-/// A TOML string for `s`: a literal (`'...'` or `'''...'''`) when the text
-/// allows it, so backslashes and quotes stay as written; a basic string
-/// with escapes otherwise.
-pub fn value(s: &str, _indent: usize) -> String {
-    let has_control = s
-        .chars()
-        .any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{7f}');
-    if !has_control {
-        if !s.contains('\n') {
-            if !s.contains('\'') {
-                return format!("'{s}'");
-            }
-        } else if !s.contains("'''") && !s.ends_with('\'') {
-            return format!("'''\n{s}'''");
-        }
+/// Each element on its own line, indented, with a trailing comma.
+fn one_a_line(a: &mut Array) {
+    for v in a.iter_mut() {
+        v.decor_mut().set_prefix("\n  ");
+        v.decor_mut().set_suffix("");
     }
-    if s.contains('\n') && !has_control {
-        return multiline_basic(s);
-    }
-    inline(s)
-}
-
-fn multiline_basic(s: &str) -> String {
-    let mut out = String::from("\"\"\"\n");
-    let mut quotes = 0;
-    for c in s.chars() {
-        match c {
-            '"' => {
-                quotes += 1;
-                if quotes == 3 {
-                    out.push_str("\\\"");
-                    quotes = 0;
-                } else {
-                    out.push('"');
-                }
-                continue;
-            }
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push('\n'),
-            '\t' => out.push('\t'),
-            c => out.push(c),
-        }
-        quotes = 0;
-    }
-    if out.ends_with('"') {
-        // A closing quote right before the delimiter: escape it.
-        out.pop();
-        out.push_str("\\\"");
-    }
-    out.push_str("\"\"\"");
-    out
-}
-
-/// A single-line basic string, escaped.
-pub fn inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || c == '\u{7f}' => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    a.set_trailing("\n");
+    a.set_trailing_comma(true);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::procedure::model::Procedure;
 
     fn roundtrip(s: &str) -> String {
-        let doc = format!("v = {}\n", value(s, 0));
-        let t: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{doc}\n{e}"));
-        t["v"].as_str().unwrap().to_string()
+        let mut t = Table::new();
+        kv(&mut t, "v", s);
+        list(&mut t, "l", &[s, "x"]);
+        let mut doc = DocumentMut::new();
+        doc.insert("t", Item::Table(t));
+        let text = doc.to_string();
+        let parsed: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{text}\n{e}"));
+        let l = parsed["t"]["l"].as_array().unwrap();
+        assert_eq!(l[0].as_str(), Some(s), "{text}");
+        parsed["t"]["v"].as_str().unwrap().to_string()
     }
 
     #[test]
@@ -459,8 +408,46 @@ mod tests {
             "tab\tand\nnewline",
             "\nleading newline",
             "ends\n",
+            "awk '{print $1}' | grep -E '^a\\d'",
         ] {
             assert_eq!(roundtrip(s), s, "{s:?}");
         }
+    }
+
+    #[test]
+    fn commands_read_as_written() {
+        let mut t = Table::new();
+        kv(&mut t, "regex", "grep -E '^a\\d+' f");
+        kv(&mut t, "block", "cat <<'EOF'\nC:\\path\nEOF");
+        let text = t.to_string();
+        assert!(text.contains(r"regex = '''grep -E '^a\d+' f'''"), "{text}");
+        assert!(
+            text.contains("block = '''\ncat <<'EOF'\nC:\\path\nEOF'''"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn long_lists_break_one_item_a_line() {
+        let mut t = Table::new();
+        list(&mut t, "short", &["a", "b"]);
+        list(&mut t, "long", &["a".repeat(50), "b".repeat(50)]);
+        let text = t.to_string();
+        assert!(text.contains("short = [\"a\", \"b\"]\n"), "{text}");
+        assert!(
+            text.contains(&format!(
+                "long = [\n  \"{}\",\n  \"{}\",\n]\n",
+                "a".repeat(50),
+                "b".repeat(50)
+            )),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_empty_procedure_is_valid_toml() {
+        let text = to_toml(&Procedure::default(), &["from x.md".into()]);
+        assert!(text.starts_with("# from x.md\n\n[procedure]\n"), "{text}");
+        toml::from_str::<toml::Table>(&text).unwrap();
     }
 }
