@@ -1,6 +1,7 @@
 //! Tests of the catalog itself: both languages parse, hold the same message
-//! ids with the same argument names, and every `tr!` in `src/` names a
-//! message that exists with exactly the arguments it passes.
+//! ids with the same argument names, and every `tr!` and `msg!` (a report
+//! text rendered later) in `src/` names a message that exists with exactly
+//! the arguments it passes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -90,7 +91,8 @@ fn both_languages_have_the_same_messages_and_arguments() {
     }
 }
 
-/// Every `tr!(lang, "id", a = …, b = …)` found in the sources.
+/// Every `tr!(lang, "id", a = …, b = …)` and `msg!("id", a = …)` found in
+/// the sources.
 fn uses() -> Vec<(String, String, BTreeSet<String>)> {
     let mut found = Vec::new();
     let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
@@ -104,7 +106,7 @@ fn uses() -> Vec<(String, String, BTreeSet<String>)> {
                 && !p.ends_with("i18n/catalog_check.rs")
             {
                 let text = std::fs::read_to_string(&p).unwrap();
-                for (id, args) in tr_calls(&text) {
+                for (id, args) in tr_calls(&text).into_iter().chain(msg_calls(&text)) {
                     found.push((p.display().to_string(), id, args));
                 }
             }
@@ -117,10 +119,21 @@ fn uses() -> Vec<(String, String, BTreeSet<String>)> {
 /// names. Calls whose id is not a literal are skipped (the macro rejects
 /// them anyway).
 fn tr_calls(text: &str) -> Vec<(String, BTreeSet<String>)> {
+    calls(text, "tr!(", 1)
+}
+
+/// The same for `msg!("id", …)`, whose id comes first.
+fn msg_calls(text: &str) -> Vec<(String, BTreeSet<String>)> {
+    calls(text, "msg!(", 0)
+}
+
+/// Calls of the macro opening with `open`, the id literal at argument
+/// `id_at`; calls nested in another's arguments are found too.
+fn calls(text: &str, open: &str, id_at: usize) -> Vec<(String, BTreeSet<String>)> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(i) = rest.find("tr!(") {
-        let body_start = i + 4;
+    while let Some(i) = rest.find(open) {
+        let body_start = i + open.len();
         let bytes = rest.as_bytes();
         let (mut depth, mut j, mut in_str) = (1usize, body_start, false);
         while j < bytes.len() && depth > 0 {
@@ -134,16 +147,16 @@ fn tr_calls(text: &str) -> Vec<(String, BTreeSet<String>)> {
             j += 1;
         }
         let body = &rest[body_start..j.saturating_sub(1)];
-        rest = &rest[j.min(rest.len())..];
+        rest = &rest[body_start..];
         let parts = split_top_level(body);
-        let Some(id) = parts.get(1).map(|s| s.trim()) else {
+        let Some(id) = parts.get(id_at).map(|s| s.trim()) else {
             continue;
         };
         if !(id.starts_with('"') && id.ends_with('"') && id.len() > 2) {
             continue;
         }
         let id = id.trim_matches('"').to_string();
-        let args = parts[2..]
+        let args = parts[id_at + 1..]
             .iter()
             .filter_map(|a| a.split_once('=').map(|(n, _)| n.trim().to_string()))
             .filter(|n| !n.is_empty())
@@ -224,4 +237,14 @@ fn the_call_parser_reads_names_and_nesting() {
     );
     assert_eq!(calls[1].0, "c");
     assert!(calls[1].1.is_empty());
+    let calls = msg_calls(
+        r#"r.mapped(l, msg!("a", step = StepNo(1), f = "x"), crate::msg!("b", w = msg!("c")));"#,
+    );
+    let ids: Vec<&str> = calls.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(
+        calls[0].1,
+        ["f", "step"].iter().map(|s| s.to_string()).collect()
+    );
+    assert_eq!(calls[1].1, ["w"].iter().map(|s| s.to_string()).collect());
 }

@@ -2,6 +2,7 @@
 //! exactly like the clean text; correct text must never be "repaired".
 
 use super::{assert_loads, import};
+use pasos::i18n::Lang;
 use pasos::procedure::import::mojibake;
 use pasos::procedure::import::{Options, import_bytes};
 
@@ -48,13 +49,24 @@ fn import_text(text: &str) -> pasos::procedure::import::Imported {
     import(text.as_bytes(), "reversion.md")
 }
 
+/// What the report says about the encoding, in English.
+fn said(imported: &pasos::procedure::import::Imported) -> String {
+    let en: Vec<String> = imported
+        .report
+        .encoding
+        .iter()
+        .map(|m| m.render(Lang::En))
+        .collect();
+    en.join("\n")
+}
+
 fn same_import(broken: &str, clean: &str, expect: &str) {
     assert_ne!(broken, clean);
     let fixed = import_text(broken);
     let reference = import_text(clean);
     assert_loads(&fixed);
     assert_eq!(fixed.toml, reference.toml);
-    let said = fixed.report.encoding.join("\n");
+    let said = said(&fixed);
     assert!(said.contains(expect), "{said}");
     assert!(fixed.report.totals.repaired_segments > 0);
 }
@@ -129,7 +141,7 @@ fn latin1_file_is_read_and_said() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(RUNBOOK);
     let imported = import(&bytes, "reversion.md");
     assert_eq!(imported.toml, import_text(RUNBOOK).toml);
-    assert!(imported.report.encoding.join(" ").contains("not UTF-8"));
+    assert!(said(&imported).contains("not UTF-8"));
 }
 
 #[test]
@@ -154,7 +166,7 @@ fn correct_text_is_never_repaired() {
                 .report
                 .encoding
                 .iter()
-                .all(|e| !e.contains("repaired")),
+                .all(|e| !e.render(Lang::En).contains("repaired")),
             "{text}"
         );
     }

@@ -6,6 +6,7 @@
 
 use super::{assert_loads, import};
 use assert_cmd::Command;
+use pasos::i18n::Lang;
 use predicates::prelude::*;
 
 /// Correct UTF-8 (accents in the prose) whose command greps for the
@@ -111,7 +112,7 @@ fn a_fence_nested_in_another_does_not_swallow_the_next_steps() {
             .risks
             .demoted
             .iter()
-            .any(|d| d.contains("unclosed code block")),
+            .any(|d| d.render(Lang::En).contains("unclosed code block")),
         "{:?}",
         imported.report.risks.demoted
     );

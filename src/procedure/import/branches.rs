@@ -105,9 +105,10 @@ fn choices(steps: &mut Vec<Step>, ids: &mut HashSet<String>, risks: &mut Risks) 
                 id
             }
         };
-        risks.choices.push(format!(
-            "steps {} are alternatives: step {choice_id} asks which one runs",
-            listed.join(", ")
+        risks.choices.push(crate::msg!(
+            "import-risk-alternatives",
+            steps = listed.join(", "),
+            choice = choice_id.clone()
         ));
     }
 }
@@ -162,9 +163,10 @@ fn conditions(steps: &mut [Step], risks: &mut Risks) {
             continue;
         }
         s.condition = Some(format!("¿Hay que hacer «{}»?", s.title.trim()));
-        risks.choices.push(format!(
-            "step {} runs only in some cases (`{}`): a condition asks before it runs",
-            s.id, s.title
+        risks.choices.push(crate::msg!(
+            "import-risk-condition",
+            step = s.id.clone(),
+            title = s.title.clone()
         ));
     }
 }
@@ -242,7 +244,10 @@ mod tests {
         assert!(!steps[0].manual);
         assert!(!steps[1].confirm, "an option no longer asks by itself");
         assert_eq!(risks.choices.len(), 1);
-        assert!(risks.choices[0].contains("step 4 asks"));
+        let said = risks.choices[0].render(crate::i18n::Lang::En);
+        assert!(said.contains("step 4 asks"), "{said}");
+        let dicho = risks.choices[0].render(crate::i18n::Lang::Es);
+        assert!(dicho.contains("el paso 4 pregunta"), "{dicho}");
     }
 
     #[test]

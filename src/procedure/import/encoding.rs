@@ -3,12 +3,14 @@
 //! is described so the report can say what was done to the text.
 
 use super::mojibake;
+use super::msg::Msg;
+use crate::msg;
 
 #[derive(Debug, Clone, Default)]
 pub struct Decoded {
     pub text: String,
     /// One sentence per change, for the report.
-    pub changes: Vec<String>,
+    pub changes: Vec<Msg>,
     /// Segments repaired by [`mojibake`], summed over encodings.
     pub repaired_segments: usize,
 }
@@ -34,7 +36,7 @@ pub fn decode_vec(bytes: Vec<u8>, repair: bool) -> Decoded {
     }
 }
 
-fn finish(mut text: String, changes: Vec<String>, repair: bool) -> Decoded {
+fn finish(mut text: String, changes: Vec<Msg>, repair: bool) -> Decoded {
     let mut d = Decoded {
         changes,
         ..Decoded::default()
@@ -42,37 +44,38 @@ fn finish(mut text: String, changes: Vec<String>, repair: bool) -> Decoded {
     let crlf = text.matches("\r\n").count();
     if crlf > 0 {
         text = text.replace("\r\n", "\n");
-        d.changes
-            .push(format!("{crlf} CRLF line endings converted to LF"));
+        d.changes.push(msg!("import-encoding-crlf", count = crlf));
     }
     let cr = text.matches('\r').count();
     if cr > 0 {
         text = text.replace('\r', "\n");
-        d.changes
-            .push(format!("{cr} lone CR line endings converted to LF"));
+        d.changes.push(msg!("import-encoding-cr", count = cr));
     }
     if repair {
         let out = mojibake::repair(&text);
         for r in &out.repaired {
-            let example = r
-                .example
-                .as_ref()
-                .map(|(a, b)| format!(", e.g. `{a}` -> `{b}`"))
-                .unwrap_or_default();
-            d.changes.push(format!(
-                "repaired {} mis-decoded segments ({}) on {} {}{example}",
-                r.segments,
-                r.wrong.describe(),
-                plural(r.lines.len(), "line"),
-                ranges(&r.lines)
-            ));
+            d.changes.push(match &r.example {
+                Some((a, b)) => msg!(
+                    "import-encoding-repaired-example",
+                    count = r.segments,
+                    wrong = r.wrong.describe(),
+                    lines = line_list(&r.lines),
+                    from = a.clone(),
+                    to = b.clone()
+                ),
+                None => msg!(
+                    "import-encoding-repaired",
+                    count = r.segments,
+                    wrong = r.wrong.describe(),
+                    lines = line_list(&r.lines)
+                ),
+            });
             d.repaired_segments += r.segments;
         }
         if !out.unrepaired_lines.is_empty() {
-            d.changes.push(format!(
-                "could not repair some characters (bytes were lost when the file was mis-decoded) on {} {}",
-                plural(out.unrepaired_lines.len(), "line"),
-                ranges(&out.unrepaired_lines)
+            d.changes.push(msg!(
+                "import-encoding-unrepaired",
+                lines = line_list(&out.unrepaired_lines)
             ));
         }
         if out.repaired.iter().any(|r| r.wrong == mojibake::Wrong::Gbk) {
@@ -90,11 +93,8 @@ fn finish(mut text: String, changes: Vec<String>, repair: bool) -> Decoded {
                 .map(|(i, _)| i + 1)
                 .collect();
             if !lost.is_empty() {
-                d.changes.push(format!(
-                    "headings with two spaces after `#` on {} {}: a character there (likely an emoji) was lost before the file arrived",
-                    plural(lost.len(), "line"),
-                    ranges(&lost)
-                ));
+                d.changes
+                    .push(msg!("import-encoding-lost-emoji", lines = line_list(&lost)));
             }
         }
         text = out.text;
@@ -103,20 +103,20 @@ fn finish(mut text: String, changes: Vec<String>, repair: bool) -> Decoded {
     d
 }
 
-fn to_text(bytes: &[u8], changes: &mut Vec<String>) -> String {
+fn to_text(bytes: &[u8], changes: &mut Vec<Msg>) -> String {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        changes.push("UTF-8 byte order mark removed".into());
+        changes.push(msg!("import-encoding-bom"));
         return utf8_or_fallback(rest, changes);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        changes.push("read as UTF-16 little-endian (byte order mark)".into());
+        changes.push(msg!("import-encoding-utf16-bom", endian = "little"));
         return encoding_rs::UTF_16LE
             .decode_without_bom_handling(rest)
             .0
             .into_owned();
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        changes.push("read as UTF-16 big-endian (byte order mark)".into());
+        changes.push(msg!("import-encoding-utf16-bom", endian = "big"));
         return encoding_rs::UTF_16BE
             .decode_without_bom_handling(rest)
             .0
@@ -128,9 +128,7 @@ fn to_text(bytes: &[u8], changes: &mut Vec<String>) -> String {
         } else {
             (encoding_rs::UTF_16BE, "big")
         };
-        changes.push(format!(
-            "read as UTF-16 {name}-endian (no byte order mark; guessed from the zero bytes)"
-        ));
+        changes.push(msg!("import-encoding-utf16-guessed", endian = name));
         return enc.decode_without_bom_handling(bytes).0.into_owned();
     }
     utf8_or_fallback(bytes, changes)
@@ -162,7 +160,7 @@ fn looks_utf16(bytes: &[u8]) -> Option<bool> {
 
 /// Valid UTF-8 as is; otherwise each line that is not UTF-8 is read as
 /// Windows-1252 (the usual culprit), and the report says which.
-fn utf8_or_fallback(bytes: &[u8], changes: &mut Vec<String>) -> String {
+fn utf8_or_fallback(bytes: &[u8], changes: &mut Vec<Msg>) -> String {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
     }
@@ -184,20 +182,24 @@ fn utf8_or_fallback(bytes: &[u8], changes: &mut Vec<String>) -> String {
             }
         }
     }
-    changes.push(format!(
-        "not UTF-8: {} {} read as Windows-1252",
-        plural(bad.len(), "line"),
-        ranges(&bad)
-    ));
+    changes.push(msg!("import-encoding-not-utf8", lines = line_list(&bad)));
     out
 }
 
-pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+/// `3 lines 3-5, 9, 12-14`: how many lines and which, shortened after a
+/// few ranges.
+fn line_list(lines: &[usize]) -> Msg {
+    let (ranges, more) = ranges(lines);
+    msg!(
+        "import-encoding-lines",
+        count = lines.len(),
+        ranges = ranges,
+        more = more
+    )
 }
 
-/// `3-5, 9, 12-14`, shortened after a few ranges.
-pub fn ranges(lines: &[usize]) -> String {
+/// `3-5, 9, 12-14` and how many ranges were left out after the first 12.
+pub fn ranges(lines: &[usize]) -> (String, usize) {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -214,12 +216,9 @@ pub fn ranges(lines: &[usize]) -> String {
         });
         i += 1;
     }
-    if parts.len() > 12 {
-        let more = parts.len() - 12;
-        parts.truncate(12);
-        parts.push(format!("and {more} more"));
-    }
-    parts.join(", ")
+    let more = parts.len().saturating_sub(12);
+    parts.truncate(12);
+    (parts.join(", "), more)
 }
 
 #[cfg(test)]
@@ -270,11 +269,14 @@ mod tests {
     fn latin1_lines_are_read_as_windows_1252() {
         let d = decode(b"ok \xc3\xb3\nmal \xf3\n", true);
         assert_eq!(d.text, "ok ó\nmal ó\n");
-        assert!(d.changes[0].contains("line 2"), "{:?}", d.changes);
+        let en = d.changes[0].render(crate::i18n::Lang::En);
+        assert_eq!(en, "not UTF-8: 1 line 2 read as Windows-1252");
+        let es = d.changes[0].render(crate::i18n::Lang::Es);
+        assert_eq!(es, "no es UTF-8: leído como Windows-1252 en 1 línea 2");
     }
 
     #[test]
     fn ranges_compress() {
-        assert_eq!(ranges(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
+        assert_eq!(ranges(&[1, 2, 3, 5, 7, 8]).0, "1-3, 5, 7-8");
     }
 }

@@ -5,6 +5,7 @@
 
 use super::builder::{Builder, PhaseDraft};
 use super::classify::{self, norm};
+use super::report::toml_target;
 use super::report::{Kind, Report};
 use super::step::{StepDraft, target};
 use crate::procedure::estimate::Estimate;
@@ -70,8 +71,8 @@ pub fn finish(
         }
         report.guess(
             None,
-            "step 1",
-            "no steps found in the source: one manual step added so the procedure loads",
+            crate::msg!("import-target-step-only", step = step.id.clone()),
+            crate::msg!("import-detail-no-steps"),
         );
         p.phases.push(Phase {
             id: "procedimiento".into(),
@@ -98,8 +99,11 @@ pub fn finish(
     sanitize(&mut p, &mut report);
     declare_variables(&mut p, &mut report);
     for e in &mut report.entries {
-        if e.target.contains("{#") {
-            e.target = resolve(&e.target, &ids).into();
+        if e.target.has_steps() {
+            e.target.resolve_steps(&ids);
+        }
+        if let Some(d) = e.detail.as_mut().filter(|d| d.has_steps()) {
+            d.resolve_steps(&ids);
         }
     }
     report.totals = super::report::Totals {
@@ -130,7 +134,17 @@ fn windows(steps: &mut [StepDraft], report: &mut Report) {
                 for (s, len) in steps[i..j].iter_mut().zip(lengths) {
                     let r = s.heading_range.expect("in run");
                     s.estimate = Some(len);
-                    report.guess(s.lines, format!("{} estimate", target(s.no)), format!("`{r}` in the heading is a time window (minute {} to {}): estimate {len}", r.min_secs / 60, r.max_secs / 60));
+                    report.guess(
+                        s.lines,
+                        target(s.no, "estimate"),
+                        crate::msg!(
+                            "import-detail-time-window",
+                            window = r.to_string(),
+                            from = r.min_secs / 60,
+                            to = r.max_secs / 60,
+                            estimate = len.to_string()
+                        ),
+                    );
                 }
             }
         }
@@ -180,31 +194,6 @@ fn assign_ids(phases: &[PhaseDraft], rollback: &[StepDraft]) -> HashMap<usize, S
     for s in rollback {
         out.entry(s.no).or_insert_with(|| next("R", &mut used));
     }
-    out
-}
-
-fn resolve(target_text: &str, ids: &HashMap<usize, String>) -> String {
-    let mut out = String::with_capacity(target_text.len());
-    let mut rest = target_text;
-    while let Some(start) = rest.find("{#") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        match after.find('}') {
-            Some(end) => {
-                let id = after[..end].parse::<usize>().ok().and_then(|n| ids.get(&n));
-                match id {
-                    Some(id) => out.push_str(id),
-                    None => out.push('?'),
-                }
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
     out
 }
 
@@ -316,8 +305,8 @@ fn metadata(p: &mut Procedure, fallback_title: &str, rollback_doc: bool, report:
         };
         report.guess(
             None,
-            "[procedure] title",
-            format!("no title in the source: `{}`", m.title),
+            toml_target("[procedure] title"),
+            crate::msg!("import-detail-no-title", title = m.title.clone()),
         );
     }
     if m.id.trim().is_empty() {
@@ -325,24 +314,24 @@ fn metadata(p: &mut Procedure, fallback_title: &str, rollback_doc: bool, report:
         m.id = if s.is_empty() { "IMPORTED".into() } else { s };
         report.guess(
             None,
-            "[procedure] id",
-            format!("no id in the source: `{}` made from the title", m.id),
+            toml_target("[procedure] id"),
+            crate::msg!("import-detail-no-id", id = m.id.clone()),
         );
     }
     if m.version.trim().is_empty() {
         m.version = "1.0.0".into();
         report.guess(
             None,
-            "[procedure] version",
-            "no version in the source: 1.0.0",
+            toml_target("[procedure] version"),
+            crate::msg!("import-detail-no-version"),
         );
     }
     if m.criticality.is_none() {
         m.criticality = Some(Criticality::Medium);
         report.guess(
             None,
-            "[procedure] criticality",
-            "no criticality in the source: media",
+            toml_target("[procedure] criticality"),
+            crate::msg!("import-detail-no-criticality"),
         );
     }
     if m.category.is_none() {
@@ -374,7 +363,14 @@ fn metadata(p: &mut Procedure, fallback_title: &str, rollback_doc: bool, report:
         };
         if let Some(c) = guess {
             m.category = Some(c);
-            report.guess(None, "[procedure] category", format!("{c}, from the title"));
+            report.guess(
+                None,
+                toml_target("[procedure] category"),
+                crate::msg!(
+                    "import-detail-category-from-title",
+                    category = c.to_string()
+                ),
+            );
         }
     }
     if m.environment.is_none() {
@@ -385,8 +381,8 @@ fn metadata(p: &mut Procedure, fallback_title: &str, rollback_doc: bool, report:
             m.environment = Some("production".into());
             report.guess(
                 None,
-                "[procedure] environment",
-                "production, from the title",
+                toml_target("[procedure] environment"),
+                crate::msg!("import-detail-production-from-title"),
             );
         }
     }
@@ -420,8 +416,8 @@ fn sanitize(p: &mut Procedure, report: &mut Report) {
         report.add(
             None,
             Kind::Guess,
-            "steps",
-            format!("{manual} steps have no command and are marked manual"),
+            crate::msg!("import-target-steps"),
+            crate::msg!("import-detail-manual-steps", count = manual),
         );
     }
     let _ = classify::norm;
@@ -444,11 +440,11 @@ fn declare_variables(p: &mut Procedure, report: &mut Report) {
             let secret = is_secret_name(&r.name);
             report.guess(
                 None,
-                format!("[[variables]] {}", r.name),
+                crate::msg!("import-target-variable", name = r.name.clone()),
                 if secret {
-                    "used by a command, never assigned; secret (looks like a credential)"
+                    crate::msg!("import-detail-unassigned-secret")
                 } else {
-                    "used by a command, never assigned"
+                    crate::msg!("import-detail-unassigned")
                 },
             );
             p.variables.push(Variable {
@@ -512,6 +508,8 @@ mod tests {
     fn slugs_and_targets() {
         assert_eq!(slug("FASE 1: Preparación"), "fase-1-preparacion");
         let ids: HashMap<usize, String> = [(3, "P1".to_string())].into_iter().collect();
-        assert_eq!(resolve("step {#3} commands", &ids), "step P1 commands");
+        let mut t = target(3, "commands");
+        t.resolve_steps(&ids);
+        assert_eq!(t.render(crate::i18n::Lang::En), "step P1 commands");
     }
 }

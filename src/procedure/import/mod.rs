@@ -27,6 +27,7 @@ mod freeform;
 mod frontmatter;
 pub mod inline;
 pub mod mojibake;
+pub mod msg;
 pub mod report;
 mod safety;
 mod sections;
@@ -106,7 +107,7 @@ pub fn import_str(text: &str, options: &Options) -> Imported {
     import_bytes(text.as_bytes(), options)
 }
 
-fn import_text(owned: String, options: &Options, changes: Vec<String>) -> Imported {
+fn import_text(owned: String, options: &Options, changes: Vec<msg::Msg>) -> Imported {
     let text = owned.as_str();
     let (front, body) = frontmatter::split(text);
     let src = text::Src::new(text);
@@ -123,12 +124,13 @@ fn import_text(owned: String, options: &Options, changes: Vec<String>) -> Import
     for lines in swallowed {
         b.report.guess(
             Some(lines),
-            "sections",
-            "a code block is never closed (a fence nested in another?): what follows it was read as Markdown again",
+            crate::msg!("import-target-sections"),
+            crate::msg!("import-detail-unclosed-fence"),
         );
-        b.report.risks.demoted.push(format!(
-            "lines {}-{}: an unclosed code block swallowed them; read again as Markdown, check the steps there",
-            lines.first, lines.last
+        b.report.risks.demoted.push(crate::msg!(
+            "import-risk-unclosed-fence",
+            first = lines.first,
+            last = lines.last
         ));
     }
     unparsed_lines(&mut b, &src, &blocks, &front);
@@ -142,8 +144,8 @@ fn import_text(owned: String, options: &Options, changes: Vec<String>) -> Import
             b.report.add(
                 root.children[i].heading.map(|h| h.lines),
                 report::Kind::Mapped,
-                "[procedure] id",
-                "from the title heading",
+                report::toml_target("[procedure] id"),
+                crate::msg!("import-detail-id-from-title"),
             );
         }
         if b.p.meta.title.is_empty() {
@@ -232,16 +234,16 @@ fn unparsed_lines(
             b.report.add(
                 Some(lines),
                 report::Kind::Skipped,
-                "nothing",
-                "Rundown hidden-block marker",
+                crate::msg!("import-target-nothing"),
+                crate::msg!("import-detail-rundown-hidden"),
             );
         } else if !text.trim().is_empty() {
             b.p.notes.push(text);
             b.report.add(
                 Some(lines),
                 report::Kind::Notes,
-                "procedure notes",
-                "text the Markdown parser does not keep (e.g. link definitions)",
+                crate::msg!("import-target-procedure-notes"),
+                crate::msg!("import-detail-unparsed"),
             );
         }
     }
@@ -297,20 +299,29 @@ fn front_matter(b: &mut builder::Builder<'_, '_>, front: &[frontmatter::FrontMat
                     if !used {
                         b.p.notes.push(format!("{}: {value}", pair.key));
                         let what = match template::meta_field(&pair.key) {
-                            Some(_) => {
-                                format!("front matter `{}` value not used (`{value}`)", pair.key)
-                            }
-                            None => format!("front matter key `{}`", pair.key),
+                            Some(_) => crate::msg!(
+                                "import-detail-front-matter-unused",
+                                key = pair.key.clone(),
+                                value = value.clone()
+                            ),
+                            None => crate::msg!(
+                                "import-detail-front-matter-key",
+                                key = pair.key.clone()
+                            ),
                         };
-                        b.report
-                            .add(lines, report::Kind::Notes, "procedure notes", what);
+                        b.report.add(
+                            lines,
+                            report::Kind::Notes,
+                            crate::msg!("import-target-procedure-notes"),
+                            what,
+                        );
                     }
                 }
                 b.report.add(
                     Some(fm.lines),
                     report::Kind::Mapped,
-                    "[procedure]",
-                    "YAML front matter",
+                    report::toml_target("[procedure]"),
+                    crate::msg!("import-detail-yaml-front-matter"),
                 );
             }
             frontmatter::Kind::Toml => {
@@ -318,8 +329,8 @@ fn front_matter(b: &mut builder::Builder<'_, '_>, front: &[frontmatter::FrontMat
                 b.report.add(
                     Some(fm.lines),
                     report::Kind::Notes,
-                    "procedure notes",
-                    "TOML front matter (Runme settings) kept as text",
+                    crate::msg!("import-target-procedure-notes"),
+                    crate::msg!("import-detail-toml-front-matter"),
                 );
             }
             frontmatter::Kind::Shebang => {
@@ -327,8 +338,8 @@ fn front_matter(b: &mut builder::Builder<'_, '_>, front: &[frontmatter::FrontMat
                 b.report.add(
                     Some(fm.lines),
                     report::Kind::Notes,
-                    "procedure notes",
-                    "shebang line",
+                    crate::msg!("import-target-procedure-notes"),
+                    crate::msg!("import-detail-shebang"),
                 );
             }
         }

@@ -23,11 +23,11 @@ pub enum Wrong {
 }
 
 impl Wrong {
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> super::msg::Msg {
         match self {
-            Wrong::MacRoman => "UTF-8 read as Mac Roman",
-            Wrong::Windows1252 => "UTF-8 read as Windows-1252 / Latin-1",
-            Wrong::Gbk => "UTF-8 read as GBK",
+            Wrong::MacRoman => crate::msg!("import-encoding-wrong-mac-roman"),
+            Wrong::Windows1252 => crate::msg!("import-encoding-wrong-windows-1252"),
+            Wrong::Gbk => crate::msg!("import-encoding-wrong-gbk"),
         }
     }
 }

@@ -2,9 +2,9 @@
 //! and what was guessed; what was done to the encoding; totals.
 
 use super::blocks::Lines;
+use super::msg::Msg;
 use crate::i18n::Lang;
 use crate::tr;
-use std::borrow::Cow;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,8 +24,9 @@ pub struct Entry {
     pub lines: Option<Lines>,
     pub kind: Kind,
     /// Where it went: `step 3 commands`, `[procedure] title`, `notes`.
-    pub target: Cow<'static, str>,
-    pub detail: Cow<'static, str>,
+    pub target: Msg,
+    /// How, or what was guessed.
+    pub detail: Option<Msg>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,7 +45,8 @@ pub struct Totals {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub source: String,
-    pub encoding: Vec<String>,
+    /// One sentence per change made to the text's encoding.
+    pub encoding: Vec<Msg>,
     pub entries: Vec<Entry>,
     pub totals: Totals,
     pub risks: Risks,
@@ -57,19 +59,19 @@ pub struct Risks {
     /// What the document is (procedure, reference, index).
     pub document: Option<super::document::Kind>,
     /// Alternatives and conditions the importer had to decide about.
-    pub choices: Vec<String>,
+    pub choices: Vec<Msg>,
     /// Placeholders turned into variables, as written.
     pub placeholders: Vec<String>,
     /// Destructive commands and the step that now asks first.
     pub gated: Vec<Gated>,
     /// Commands that never end, marked interactive.
-    pub streaming: Vec<String>,
+    pub streaming: Vec<Msg>,
     /// Text taken out of the commands (output, prose, SQL...).
-    pub demoted: Vec<String>,
+    pub demoted: Vec<Msg>,
     /// Sections with content that produced no step.
-    pub sections_without_step: Vec<String>,
+    pub sections_without_step: Vec<Msg>,
     /// Commands of a reference document kept as `[[snippets]]`.
-    pub snippets: Vec<String>,
+    pub snippets: Vec<Msg>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +81,12 @@ pub struct Gated {
     pub pattern: &'static str,
     /// The source already asked for a confirmation.
     pub already: bool,
+}
+
+/// A target that is a path of the TOML format (`[procedure] title`,
+/// `[[contacts]]`, `quick_checklist`): the same words in every language.
+pub fn toml_target(path: &'static str) -> Msg {
+    crate::msg!("import-target-toml", path = path)
 }
 
 impl Risks {
@@ -101,42 +109,37 @@ impl Report {
         &mut self,
         lines: Option<Lines>,
         kind: Kind,
-        target: impl Into<Cow<'static, str>>,
-        detail: impl Into<Cow<'static, str>>,
+        target: Msg,
+        detail: impl Into<Option<Msg>>,
     ) {
         self.entries.push(Entry {
             lines,
             kind,
-            target: target.into(),
+            target,
             detail: detail.into(),
         });
     }
 
-    pub fn mapped(
-        &mut self,
-        lines: Lines,
-        target: impl Into<Cow<'static, str>>,
-        detail: impl Into<Cow<'static, str>>,
-    ) {
+    pub fn mapped(&mut self, lines: Lines, target: Msg, detail: impl Into<Option<Msg>>) {
         self.add(Some(lines), Kind::Mapped, target, detail);
     }
 
-    pub fn notes(
-        &mut self,
-        lines: Lines,
-        target: impl Into<Cow<'static, str>>,
-        detail: impl Into<Cow<'static, str>>,
-    ) {
+    pub fn notes(&mut self, lines: Lines, target: Msg, detail: impl Into<Option<Msg>>) {
         self.add(Some(lines), Kind::Notes, target, detail);
     }
 
-    pub fn guess(
-        &mut self,
-        lines: Option<Lines>,
-        target: impl Into<Cow<'static, str>>,
-        detail: impl Into<Cow<'static, str>>,
-    ) {
+    pub fn guess(&mut self, lines: Option<Lines>, target: Msg, detail: impl Into<Option<Msg>>) {
         self.add(lines, Kind::Guess, target, detail);
+    }
+
+    /// A separator (`---`) or other markup with nothing to keep.
+    pub fn separator(&mut self, lines: Lines) {
+        self.add(
+            Some(lines),
+            Kind::Skipped,
+            crate::msg!("import-target-nothing"),
+            crate::msg!("import-detail-separator"),
+        );
     }
 
     /// Distinct source lines whose content went to notes.
@@ -204,7 +207,7 @@ impl Report {
                 let _ = writeln!(
                     s,
                     "{}",
-                    tr!(lang, "import-report-encoding", change = e.as_str())
+                    tr!(lang, "import-report-encoding", change = e.render(lang))
                 );
             }
         }
@@ -224,12 +227,12 @@ impl Report {
                 Kind::Guess => guess.as_str(),
                 Kind::Skipped => skip.as_str(),
             };
-            let detail = if e.detail.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", e.detail)
+            let target = e.target.render(lang);
+            let detail = match &e.detail {
+                Some(d) => format!(": {}", d.render(lang)),
+                None => String::new(),
             };
-            let _ = writeln!(s, "{at:<14} {tag}-> {}{detail}", e.target);
+            let _ = writeln!(s, "{at:<14} {tag}-> {target}{detail}");
         }
         let t = &self.totals;
         let summary = tr!(
@@ -264,12 +267,21 @@ impl Report {
         let gated: Vec<String> = r
             .gated
             .iter()
-            .map(|g| format!("step {}: `{}` ({})", g.step, g.command, g.pattern))
+            .map(|g| {
+                tr!(
+                    lang,
+                    "import-risk-gated",
+                    step = g.step.as_str(),
+                    command = g.command.as_str(),
+                    pattern = g.pattern
+                )
+            })
             .collect();
-        let groups: [(String, &[String]); 7] = [
+        let texts = |list: &[Msg]| -> Vec<String> { list.iter().map(|m| m.render(lang)).collect() };
+        let groups: [(String, Vec<String>); 7] = [
             (
-                tr!(lang, "import-report-gated", count = gated.len()),
-                &gated,
+                tr!(lang, "import-report-gated", count = r.gated.len()),
+                gated,
             ),
             (
                 tr!(
@@ -277,19 +289,19 @@ impl Report {
                     "import-report-placeholders",
                     count = r.placeholders.len()
                 ),
-                &r.placeholders,
+                r.placeholders.clone(),
             ),
             (
                 tr!(lang, "import-report-choices", count = r.choices.len()),
-                &r.choices,
+                texts(&r.choices),
             ),
             (
                 tr!(lang, "import-report-streaming", count = r.streaming.len()),
-                &r.streaming,
+                texts(&r.streaming),
             ),
             (
                 tr!(lang, "import-report-demoted", count = r.demoted.len()),
-                &r.demoted,
+                texts(&r.demoted),
             ),
             (
                 tr!(
@@ -297,11 +309,11 @@ impl Report {
                     "import-report-no-step",
                     count = r.sections_without_step.len()
                 ),
-                &r.sections_without_step,
+                texts(&r.sections_without_step),
             ),
             (
                 tr!(lang, "import-report-snippets", count = r.snippets.len()),
-                &r.snippets,
+                texts(&r.snippets),
             ),
         ];
         for (n, (title, items)) in groups.into_iter().enumerate() {
@@ -331,9 +343,36 @@ mod tests {
             source: "rb.md".into(),
             ..Report::default()
         };
-        r.mapped(Lines::new(3, 5), "step 1 commands", "");
-        r.notes(Lines::one(7), "procedure notes", "text");
-        r.guess(None, "[procedure] id", "made from the title");
+        let step = |field| {
+            let mut t = super::super::step::target(1, field);
+            t.resolve_steps(&[(1, "1".to_string())].into_iter().collect());
+            t
+        };
+        r.mapped(Lines::new(3, 5), step("commands"), None);
+        r.notes(
+            Lines::one(7),
+            crate::msg!("import-target-procedure-notes"),
+            crate::msg!("import-detail-text"),
+        );
+        r.guess(
+            None,
+            toml_target("[procedure] id"),
+            crate::msg!("import-detail-no-id", id = "RB"),
+        );
+        r.mapped(
+            Lines::one(9),
+            step("commands"),
+            crate::msg!("import-detail-from-code", count = 2),
+        );
+        r.separator(Lines::one(10));
+        r.encoding
+            .push(crate::msg!("import-encoding-crlf", count = 1));
+        r.risks.demoted.push(crate::msg!(
+            "import-risk-demoted",
+            step = "1",
+            command = "...",
+            reason = crate::msg!("import-reason-elision")
+        ));
         r.totals.steps = 1;
         r.totals.phases = 2;
         r.totals.lines_to_notes = 1;
@@ -341,10 +380,31 @@ mod tests {
     }
 
     #[test]
-    fn the_frame_is_in_english_and_in_spanish() {
+    fn the_report_is_in_english_and_in_spanish() {
         let en = sample().render_in(Lang::En);
-        assert!(en.starts_with("pasos import report: rb.md\nencoding: UTF-8, nothing to repair\n"));
+        assert!(
+            en.starts_with(
+                "pasos import report: rb.md\nencoding: 1 CRLF line endings converted to LF\n"
+            ),
+            "{en}"
+        );
         assert!(en.contains("lines 3-5      -> step 1 commands\n"), "{en}");
+        assert!(
+            en.contains("-              [guess] -> [procedure] id: no id in the source: `RB` made from the title\n"),
+            "{en}"
+        );
+        assert!(
+            en.contains("line 9         -> step 1 commands: 2 from a code block\n"),
+            "{en}"
+        );
+        assert!(
+            en.contains("line 10        [skip] -> nothing: separator\n"),
+            "{en}"
+        );
+        assert!(
+            en.contains("    - 1: `...` (an elision (`...`), not a command)\n"),
+            "{en}"
+        );
         assert!(
             en.contains("line 7         [notes] -> procedure notes: text\n"),
             "{en}"
@@ -355,20 +415,37 @@ mod tests {
         );
         assert!(en.contains("1 line sent to notes"), "{en}");
         assert!(en.contains("\nrisk summary:\n"), "{en}");
-        assert!(en.ends_with("  left to a human: 0\n"), "{en}");
+        assert!(en.ends_with("  left to a human: 1\n"), "{en}");
         assert_eq!(en, sample().render());
 
         let es = sample().render_in(Lang::Es);
-        assert!(es.starts_with(
-            "informe de pasos import: rb.md\ncodificación: UTF-8, nada que reparar\n"
-        ));
-        assert!(es.contains("líneas 3-5     -> step 1 commands\n"), "{es}");
         assert!(
-            es.contains("línea 7        [notas] -> procedure notes: text\n"),
+            es.starts_with(
+                "informe de pasos import: rb.md\ncodificación: 1 fin de línea CRLF convertido a LF\n"
+            ),
+            "{es}"
+        );
+        assert!(es.contains("líneas 3-5     -> paso 1 commands\n"), "{es}");
+        assert!(
+            es.contains("línea 7        [notas] -> notas del procedimiento: texto\n"),
             "{es}"
         );
         assert!(
-            es.contains("-              [supuesto] -> [procedure] id"),
+            es.contains(
+                "-              [supuesto] -> [procedure] id: el documento no tiene id: `RB`, hecho a partir del título\n"
+            ),
+            "{es}"
+        );
+        assert!(
+            es.contains("línea 9        -> paso 1 commands: 2 comandos de un bloque de código\n"),
+            "{es}"
+        );
+        assert!(
+            es.contains("línea 10       [omitido] -> nada: separador\n"),
+            "{es}"
+        );
+        assert!(
+            es.contains("    - 1: `...` (una elisión (`...`), no un comando)\n"),
             "{es}"
         );
         assert!(
@@ -377,6 +454,6 @@ mod tests {
         );
         assert!(es.contains("1 línea enviada a notas"), "{es}");
         assert!(es.contains("\nresumen de riesgos:\n"), "{es}");
-        assert!(es.ends_with("  pendiente de revisión humana: 0\n"), "{es}");
+        assert!(es.ends_with("  pendiente de revisión humana: 1\n"), "{es}");
     }
 }

@@ -42,14 +42,24 @@ pub fn from_reference(p: &mut Procedure, risks: &mut Risks) {
             .commands
             .iter()
             .find_map(|c| crate::procedure::danger::destructive(&c.run))
-            .map(|d| format!("; destructive: {}", d.name))
-            .unwrap_or_default();
+            .map(|d| d.name);
         let n = s.commands.len();
-        risks.snippets.push(format!(
-            "snippet {id}: `{}` ({n} command{}{danger})",
-            first_line(&s.commands[0].run),
-            if n == 1 { "" } else { "s" }
-        ));
+        let command = first_line(&s.commands[0].run);
+        risks.snippets.push(match danger {
+            Some(pattern) => crate::msg!(
+                "import-risk-snippet-destructive",
+                snippet = id.clone(),
+                command = command,
+                count = n,
+                pattern = pattern
+            ),
+            None => crate::msg!(
+                "import-risk-snippet",
+                snippet = id.clone(),
+                command = command,
+                count = n
+            ),
+        });
         p.snippets.push(Snippet {
             id,
             text: step_text(&s),
@@ -212,10 +222,7 @@ mod tests {
         assert_eq!(p.notes, ["Docker — Sobre este documento\n\nNotas de uso."]);
         assert_eq!(p.decision_tree[0].step, None);
         assert_eq!(risks.snippets.len(), 3);
-        assert!(
-            risks.snippets[2].contains("destructive"),
-            "{:?}",
-            risks.snippets
-        );
+        let said = risks.snippets[2].render(crate::i18n::Lang::En);
+        assert!(said.contains("destructive"), "{said}");
     }
 }

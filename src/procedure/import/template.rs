@@ -135,31 +135,21 @@ pub fn apply_meta(
     if v.is_empty() {
         return false;
     }
-    let target = |k: &str| format!("[procedure] {k}");
+    let target = |k: &'static str| crate::msg!("import-target-procedure", key = k);
     match field {
         MetaField::Id => {
             if !m.id.is_empty() {
                 return m.id == v;
             }
             m.id = v.to_string();
-            report.add(
-                lines,
-                super::report::Kind::Mapped,
-                target("id"),
-                String::new(),
-            );
+            report.add(lines, super::report::Kind::Mapped, target("id"), None);
         }
         MetaField::Title => {
             if !m.title.is_empty() {
                 return m.title == v;
             }
             m.title = v.to_string();
-            report.add(
-                lines,
-                super::report::Kind::Mapped,
-                target("title"),
-                String::new(),
-            );
+            report.add(lines, super::report::Kind::Mapped, target("title"), None);
         }
         MetaField::Category => match first_keyword::<Category>(v) {
             Some(c) if m.category.is_none() => {
@@ -168,7 +158,11 @@ pub fn apply_meta(
                     lines,
                     super::report::Kind::Mapped,
                     target("category"),
-                    format!("`{v}` -> {c}"),
+                    crate::msg!(
+                        "import-detail-value-to",
+                        value = v.to_string(),
+                        to = c.to_string()
+                    ),
                 );
             }
             _ => return false,
@@ -182,7 +176,16 @@ pub fn apply_meta(
                 } else {
                     super::report::Kind::Guess
                 };
-                report.add(lines, kind, target("criticality"), format!("`{v}` -> {c}"));
+                report.add(
+                    lines,
+                    kind,
+                    target("criticality"),
+                    crate::msg!(
+                        "import-detail-value-to",
+                        value = v.to_string(),
+                        to = c.to_string()
+                    ),
+                );
                 return exact;
             }
             _ => return false,
@@ -194,7 +197,11 @@ pub fn apply_meta(
                     lines,
                     super::report::Kind::Mapped,
                     target("frequency"),
-                    format!("`{v}` -> {f}"),
+                    crate::msg!(
+                        "import-detail-value-to",
+                        value = v.to_string(),
+                        to = f.to_string()
+                    ),
                 );
             }
             _ => return false,
@@ -206,7 +213,11 @@ pub fn apply_meta(
                     lines,
                     super::report::Kind::Mapped,
                     target("estimate"),
-                    format!("`{v}` -> {}", f.estimate),
+                    crate::msg!(
+                        "import-detail-value-to",
+                        value = v.to_string(),
+                        to = f.estimate.to_string()
+                    ),
                 );
             }
             _ => return false,
@@ -228,7 +239,11 @@ pub fn apply_meta(
                 lines,
                 super::report::Kind::Mapped,
                 target(key),
-                format!("`{v}` -> {}", f.estimate),
+                crate::msg!(
+                    "import-detail-value-to",
+                    value = v.to_string(),
+                    to = f.estimate.to_string()
+                ),
             );
         }
         MetaField::Version => match version(v) {
@@ -238,7 +253,16 @@ pub fn apply_meta(
                 } else {
                     super::report::Kind::Guess
                 };
-                report.add(lines, kind, target("version"), format!("`{v}` -> {ver}"));
+                report.add(
+                    lines,
+                    kind,
+                    target("version"),
+                    crate::msg!(
+                        "import-detail-value-to",
+                        value = v.to_string(),
+                        to = ver.to_string()
+                    ),
+                );
                 m.version = ver;
             }
             _ => return false,
@@ -248,16 +272,11 @@ pub fn apply_meta(
                 let replaced = m.updated.is_some();
                 m.updated = Some(d);
                 let what = if field == MetaField::Created {
-                    " (creation date; no update date yet)"
+                    crate::msg!("import-detail-created-date", date = d.to_string())
                 } else {
-                    ""
+                    crate::msg!("import-detail-date", date = d.to_string())
                 };
-                report.add(
-                    lines,
-                    super::report::Kind::Mapped,
-                    target("updated"),
-                    format!("{d}{what}"),
-                );
+                report.add(lines, super::report::Kind::Mapped, target("updated"), what);
                 return !replaced || field == MetaField::Updated;
             }
             _ => return false,
@@ -267,12 +286,7 @@ pub fn apply_meta(
                 return false;
             }
             m.author = Some(v.to_string());
-            report.add(
-                lines,
-                super::report::Kind::Mapped,
-                target("author"),
-                String::new(),
-            );
+            report.add(lines, super::report::Kind::Mapped, target("author"), None);
         }
         MetaField::Reviewers => {
             if !m.reviewers.is_empty() {
@@ -283,7 +297,7 @@ pub fn apply_meta(
                 lines,
                 super::report::Kind::Mapped,
                 target("reviewers"),
-                String::new(),
+                None,
             );
         }
         MetaField::Environment => {
@@ -295,17 +309,12 @@ pub fn apply_meta(
                 lines,
                 super::report::Kind::Mapped,
                 target("environment"),
-                String::new(),
+                None,
             );
         }
         MetaField::Tags => {
             m.tags.extend(split_list(v));
-            report.add(
-                lines,
-                super::report::Kind::Mapped,
-                target("tags"),
-                String::new(),
-            );
+            report.add(lines, super::report::Kind::Mapped, target("tags"), None);
         }
     }
     true

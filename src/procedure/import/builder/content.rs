@@ -37,8 +37,8 @@ impl Builder<'_, '_> {
             if let Some(h) = s.heading {
                 self.report.mapped(
                     h.lines,
-                    format!("{} title", target(step.no)),
-                    "heading of a section with its own commands",
+                    target(step.no, "title"),
+                    crate::msg!("import-detail-heading-own-commands"),
                 );
             }
             self.rundown_tags(s, &mut step);
@@ -51,12 +51,19 @@ impl Builder<'_, '_> {
             return;
         }
         if let Some(h) = s.heading {
-            self.report
-                .mapped(h.lines, format!("phase `{}`", phase.title), "heading");
+            self.report.mapped(
+                h.lines,
+                crate::msg!("import-target-phase", title = phase.title.clone()),
+                crate::msg!("import-detail-heading"),
+            );
         }
         for tag in &s.tags {
             if let (Some(h), Some(l)) = (s.heading, rundown_label(tag)) {
-                self.pend(format!("Rundown shortcode: {l}"), h.lines, "Rundown label");
+                self.pend(
+                    format!("Rundown shortcode: {l}"),
+                    h.lines,
+                    crate::msg!("import-detail-rundown-label"),
+                );
             }
         }
         let _ = ctx;
@@ -93,14 +100,20 @@ impl Builder<'_, '_> {
                     match &mut self.p.purpose.what {
                         None => {
                             self.p.purpose.what = Some(text);
-                            self.report
-                                .mapped(b.lines, "[purpose] what", "introduction");
+                            self.report.mapped(
+                                b.lines,
+                                toml_target("[purpose] what"),
+                                crate::msg!("import-detail-introduction"),
+                            );
                         }
                         Some(w) => {
                             w.push_str("\n\n");
                             w.push_str(&text);
-                            self.report
-                                .mapped(b.lines, "[purpose] what", "introduction");
+                            self.report.mapped(
+                                b.lines,
+                                toml_target("[purpose] what"),
+                                crate::msg!("import-detail-introduction"),
+                            );
                         }
                     }
                 }

@@ -11,11 +11,10 @@ impl Builder<'_, '_> {
             };
             let _ = id; // local numbering: the final ids are assigned in order
             let mut step = self.new_step(&title, Some(lines));
-            let t = target(step.no);
             self.report.guess(
                 Some(lines),
-                format!("{t} title"),
-                format!("step `{title}` from a numbered comment in a code block"),
+                target(step.no, "title"),
+                crate::msg!("import-detail-step-from-comment", title = title.clone()),
             );
             for c in g.commands {
                 let interactive = shell::is_interactive(&c);
@@ -32,7 +31,7 @@ impl Builder<'_, '_> {
             step.on_failure.extend(g.on_failure);
             step.estimate = g.estimate.map(|e| e.estimate);
             for r in g.read {
-                self.report.guess(Some(lines), format!("{t} fields"), r);
+                self.report.guess(Some(lines), fields_target(step.no), r);
             }
             self.push_step(phase, step);
         }
@@ -53,8 +52,8 @@ impl Builder<'_, '_> {
         let _ = number;
         self.report.guess(
             Some(item.lines),
-            format!("{} title", target(step.no)),
-            format!("step `{title}` from a numbered list item"),
+            target(step.no, "title"),
+            crate::msg!("import-detail-step-from-item", title = title.clone()),
         );
         if let Some(f) = &estimate {
             step.heading_estimate(f, Some(item.lines), &mut self.report);

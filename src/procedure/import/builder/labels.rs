@@ -12,8 +12,11 @@ impl Builder<'_, '_> {
         for part in h.split("/>") {
             if let Some((name, desc)) = freeform::rundown_opt(&format!("{part}/>")) {
                 if !self.p.variables.iter().any(|v| v.name == name) {
-                    self.report
-                        .mapped(b.lines, format!("[[variables]] {name}"), "Rundown option");
+                    self.report.mapped(
+                        b.lines,
+                        crate::msg!("import-target-variable", name = name.clone()),
+                        crate::msg!("import-detail-rundown-option"),
+                    );
                     self.p.variables.push(Variable {
                         name,
                         prompt: desc,
@@ -85,12 +88,17 @@ impl Builder<'_, '_> {
                 let what = if template::meta_field(&label) == Some(MetaField::Version)
                     || template::meta_field(&label).is_some()
                 {
-                    format!("`{label}` value not used (`{text}`)")
+                    crate::msg!(
+                        "import-detail-value-unused",
+                        label = label.clone(),
+                        value = text.clone()
+                    )
                 } else {
-                    format!("label `{label}`")
+                    crate::msg!("import-detail-label", label = label.clone())
                 };
                 self.p.notes.push(format!("{label}: {text}"));
-                self.report.notes(b.lines, "procedure notes", what);
+                self.report
+                    .notes(b.lines, crate::msg!("import-target-procedure-notes"), what);
             }
         }
         true

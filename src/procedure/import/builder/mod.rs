@@ -11,10 +11,12 @@ use super::duration;
 use super::fence::{self, Class};
 use super::freeform;
 use super::inline::{self, plain};
+use super::msg::Msg;
+use super::report::toml_target;
 use super::report::{Kind, Report};
 use super::sections::Section;
 use super::shell;
-use super::step::{StepDraft, target};
+use super::step::{StepDraft, fields_target, target};
 use super::template::{self, MetaField};
 use super::text::Src;
 use crate::procedure::estimate::Estimate;
@@ -63,7 +65,7 @@ pub struct Ctx {
 pub(super) struct PendingNote {
     text: String,
     /// Source ranges and what they were, for the report.
-    parts: Vec<(Lines, String)>,
+    parts: Vec<(Lines, Msg)>,
 }
 
 pub struct Builder<'s, 't> {
@@ -142,8 +144,8 @@ impl<'s, 't> Builder<'s, 't> {
                 if let Some(h) = child.heading {
                     self.report.mapped(
                         h.lines,
-                        "[procedure] title",
-                        format!("heading `{}`", child.title),
+                        toml_target("[procedure] title"),
+                        crate::msg!("import-detail-heading-quoted", title = child.title.clone()),
                     );
                 }
                 preamble.extend(child.blocks.iter().copied());
@@ -240,8 +242,8 @@ impl<'s, 't> Builder<'s, 't> {
                 if let Some(b) = phase.budget {
                     self.report.guess(
                         phase.lines,
-                        format!("phase `{}` budget", phase.title),
-                        format!("{b} taken from the heading"),
+                        crate::msg!("import-target-phase-budget", title = phase.title.clone()),
+                        crate::msg!("import-detail-budget-from-heading", budget = b.to_string()),
                     );
                 }
                 self.phases.push(PhaseDraft {
@@ -295,16 +297,16 @@ fn plan_like(s: &Section<'_>) -> bool {
             .any(|c| classify::step_heading(&c.title).is_some() || plan_like(c))
 }
 
-pub fn kind_name(b: &Block) -> &'static str {
+pub fn kind_name(b: &Block) -> Msg {
     match &b.kind {
-        BlockKind::Heading { .. } => "heading",
-        BlockKind::Paragraph(_) => "text",
-        BlockKind::List { .. } => "list",
-        BlockKind::Code { .. } => "code block",
-        BlockKind::Table { .. } => "table",
-        BlockKind::Quote(_) => "quote",
-        BlockKind::Html(_) => "HTML",
-        BlockKind::Rule => "separator",
+        BlockKind::Heading { .. } => crate::msg!("import-detail-heading"),
+        BlockKind::Paragraph(_) => crate::msg!("import-detail-text"),
+        BlockKind::List { .. } => crate::msg!("import-detail-list"),
+        BlockKind::Code { .. } => crate::msg!("import-detail-code-block"),
+        BlockKind::Table { .. } => crate::msg!("import-detail-table"),
+        BlockKind::Quote(_) => crate::msg!("import-detail-quote"),
+        BlockKind::Html(_) => crate::msg!("import-detail-html"),
+        BlockKind::Rule => crate::msg!("import-detail-separator"),
     }
 }
 

@@ -11,8 +11,7 @@ impl Builder<'_, '_> {
         let mut notes: Vec<String> = Vec::new();
         for p in self.pending.drain(..) {
             for (lines, what) in p.parts {
-                self.report
-                    .notes(lines, format!("{} notes", target(step.no)), what);
+                self.report.notes(lines, target(step.no, "notes"), what);
             }
             notes.push(p.text);
         }
@@ -20,30 +19,33 @@ impl Builder<'_, '_> {
         step.notes = notes;
     }
 
-    pub fn pend(&mut self, text: String, lines: Lines, what: &str) {
+    pub fn pend(&mut self, text: String, lines: Lines, what: Msg) {
         if text.trim().is_empty() || is_rule(&text) {
-            self.report
-                .add(Some(lines), Kind::Skipped, "nothing", "empty");
+            self.report.add(
+                Some(lines),
+                Kind::Skipped,
+                crate::msg!("import-target-nothing"),
+                crate::msg!("import-detail-empty"),
+            );
             return;
         }
         self.pending.push(PendingNote {
             text,
-            parts: vec![(lines, what.to_string())],
+            parts: vec![(lines, what)],
         });
     }
 
     /// Several blocks of one section as one note.
     pub fn pend_blocks(&mut self, heading: Option<&Block>, blocks: &[&Block]) {
-        let mut parts: Vec<(Lines, String)> = Vec::new();
+        let mut parts: Vec<(Lines, Msg)> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         if let Some(h) = heading {
             texts.push(self.src.raw(h.lines));
-            parts.push((h.lines, "heading".into()));
+            parts.push((h.lines, crate::msg!("import-detail-heading")));
         }
         for b in blocks {
             if matches!(b.kind, BlockKind::Rule) {
-                self.report
-                    .add(Some(b.lines), Kind::Skipped, "nothing", "separator");
+                self.report.separator(b.lines);
                 continue;
             }
             let text = self.src.raw(b.lines);
@@ -51,7 +53,7 @@ impl Builder<'_, '_> {
                 continue;
             }
             texts.push(text);
-            parts.push((b.lines, kind_name(b).to_string()));
+            parts.push((b.lines, kind_name(b)));
         }
         if !parts.is_empty() {
             self.pending.push(PendingNote {
@@ -68,7 +70,8 @@ impl Builder<'_, '_> {
         }
         for p in self.pending.drain(mark..) {
             for (lines, what) in p.parts {
-                self.report.notes(lines, "procedure notes", what);
+                self.report
+                    .notes(lines, crate::msg!("import-target-procedure-notes"), what);
             }
             self.p.notes.push(p.text);
         }
@@ -78,22 +81,20 @@ impl Builder<'_, '_> {
     /// waits as a note.
     pub fn note_block(&mut self, b: &Block) {
         if matches!(b.kind, BlockKind::Rule) {
-            self.report
-                .add(Some(b.lines), Kind::Skipped, "nothing", "separator");
+            self.report.separator(b.lines);
             return;
         }
         let text = self.src.raw(b.lines);
         self.note(text, b.lines, kind_name(b));
     }
 
-    pub fn note(&mut self, text: String, lines: Lines, what: &str) {
+    pub fn note(&mut self, text: String, lines: Lines, what: Msg) {
         if text.trim().is_empty() || is_rule(&text) {
-            self.report
-                .add(Some(lines), Kind::Skipped, "nothing", "separator");
+            self.report.separator(lines);
             return;
         }
         self.report
-            .notes(lines, "procedure notes", what.to_string());
+            .notes(lines, crate::msg!("import-target-procedure-notes"), what);
         self.p.notes.push(text);
     }
 }

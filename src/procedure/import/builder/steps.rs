@@ -101,8 +101,11 @@ impl Builder<'_, '_> {
             step.heading_estimate(f, Some(h.lines), &mut self.report);
         }
         if let Some(h) = s.heading {
-            self.report
-                .mapped(h.lines, format!("{} title", target(step.no)), "heading");
+            self.report.mapped(
+                h.lines,
+                target(step.no, "title"),
+                crate::msg!("import-detail-heading"),
+            );
         }
         self.rundown_tags(s, &mut step);
         for b in blocks {
@@ -136,8 +139,8 @@ impl Builder<'_, '_> {
         if let Some(h) = s.heading {
             self.report.mapped(
                 h.lines,
-                format!("{} title", target(step.no)),
-                format!("step heading, id `{id}`"),
+                target(step.no, "title"),
+                crate::msg!("import-detail-step-heading-id", id = id.to_string()),
             );
         }
         if let (Some(f), Some(h)) = (&estimate, s.heading) {
@@ -175,8 +178,8 @@ impl Builder<'_, '_> {
                 if let Some(h) = c.heading {
                     self.report.mapped(
                         h.lines,
-                        format!("{} title", target(alt.no)),
-                        "an alternative: its own step, an option of a choice",
+                        target(alt.no, "title"),
+                        crate::msg!("import-detail-alternative-step"),
                     );
                 }
                 for b in &c.blocks {
@@ -237,8 +240,8 @@ impl Builder<'_, '_> {
                     if let Some(h) = heading {
                         self.report.mapped(
                             h.lines,
-                            format!("phase `{}`", phase.title),
-                            "heading of a code block with numbered steps",
+                            crate::msg!("import-target-phase", title = phase.title.clone()),
+                            crate::msg!("import-detail-heading-numbered-code"),
                         );
                     }
                     let mut before = true;
@@ -250,7 +253,11 @@ impl Builder<'_, '_> {
                         }
                         let text = self.src.raw(other.lines);
                         if before {
-                            self.pend(text, other.lines, "text before the steps");
+                            self.pend(
+                                text,
+                                other.lines,
+                                crate::msg!("import-detail-text-before-steps"),
+                            );
                         } else if let Some(last) =
                             self.phases.last_mut().and_then(|p| p.steps.last_mut())
                         {
@@ -258,7 +265,7 @@ impl Builder<'_, '_> {
                                 text,
                                 other.lines,
                                 &mut self.report,
-                                "text after the steps",
+                                crate::msg!("import-detail-text-after-steps"),
                             );
                         }
                     }
@@ -290,14 +297,18 @@ impl Builder<'_, '_> {
         if let Some(h) = heading {
             self.report.mapped(
                 h.lines,
-                format!("phase `{}`", phase.title),
-                "heading of a numbered list of steps",
+                crate::msg!("import-target-phase", title = phase.title.clone()),
+                crate::msg!("import-detail-heading-numbered-list"),
             );
         }
         for b in &blocks[..at] {
             if !self.take_meta(b, true) && !self.take_variables(b) {
                 let text = self.src.raw(b.lines);
-                self.pend(text, b.lines, "text before the steps");
+                self.pend(
+                    text,
+                    b.lines,
+                    crate::msg!("import-detail-text-before-steps"),
+                );
             }
         }
         let mut last_number = 0u64;
@@ -353,8 +364,7 @@ impl Builder<'_, '_> {
             }) {
                 let line = s.heading.map(|h| h.lines);
                 for b in &s.blocks {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator");
+                    self.report.separator(b.lines);
                 }
                 if self.phases.len() > ctx.phase_mark
                     && let Some(p) = self.phases.last_mut()
@@ -364,8 +374,12 @@ impl Builder<'_, '_> {
                     let title = p.title.clone();
                     self.report.guess(
                         line,
-                        format!("phase `{title}` budget"),
-                        format!("{} from heading `{}`", f.estimate, s.title),
+                        crate::msg!("import-target-phase-budget", title = title.clone()),
+                        crate::msg!(
+                            "import-detail-budget-from-heading-quoted",
+                            budget = f.estimate.to_string(),
+                            title = s.title.clone()
+                        ),
                     );
                     return true;
                 }
@@ -381,14 +395,14 @@ impl Builder<'_, '_> {
                     format!("Rundown shortcode: {l}"),
                     h.lines,
                     &mut self.report,
-                    "Rundown label",
+                    crate::msg!("import-detail-rundown-label"),
                 );
             } else if let (Some(h), true) = (s.heading, tag.contains("stop-ok")) {
                 step.add_note(
                     "Rundown: stop-ok".into(),
                     h.lines,
                     &mut self.report,
-                    "Rundown tag",
+                    crate::msg!("import-detail-rundown-tag"),
                 );
             }
         }

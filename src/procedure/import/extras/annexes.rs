@@ -5,12 +5,13 @@ use crate::procedure::import::builder::{Builder, Ctx, kind_name};
 use crate::procedure::import::classify::Role;
 use crate::procedure::import::decision;
 use crate::procedure::import::inline::plain;
+use crate::procedure::import::report::toml_target;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::item_text;
 
 impl Builder<'_, '_> {
     pub fn quick_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "quick_checklist");
+        self.heading_to(s, toml_target("quick_checklist"));
         for b in &s.blocks {
             match &b.kind {
                 BlockKind::List { items, .. } => {
@@ -27,8 +28,8 @@ impl Builder<'_, '_> {
                     );
                     self.report.mapped(
                         b.lines,
-                        "quick_checklist",
-                        format!("{} items", items.len()),
+                        toml_target("quick_checklist"),
+                        crate::msg!("import-detail-items", count = items.len()),
                     );
                 }
                 BlockKind::Code { text, .. } => {
@@ -61,8 +62,8 @@ impl Builder<'_, '_> {
                     }
                     self.report.mapped(
                         b.lines,
-                        "quick_checklist",
-                        format!("{n} items from a text block"),
+                        toml_target("quick_checklist"),
+                        crate::msg!("import-detail-items-from-text", count = n),
                     );
                 }
                 _ => self.note_block(b),
@@ -72,7 +73,7 @@ impl Builder<'_, '_> {
     }
 
     pub fn decision_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "[[decision]]");
+        self.heading_to(s, toml_target("[[decision]]"));
         for b in &s.blocks {
             let text = match &b.kind {
                 BlockKind::Code { text, .. } => Some(text.to_string()),
@@ -82,15 +83,16 @@ impl Builder<'_, '_> {
             let parsed = text.as_deref().and_then(decision::parse);
             match parsed {
                 Some((nodes, filled)) if self.p.decision_tree.is_empty() => {
-                    self.report
-                        .mapped(b.lines, "[[decision]]", format!("{} nodes", nodes.len()));
+                    self.report.mapped(
+                        b.lines,
+                        toml_target("[[decision]]"),
+                        crate::msg!("import-detail-nodes", count = nodes.len()),
+                    );
                     if filled > 0 {
                         self.report.guess(
                             Some(b.lines),
-                            "[[decision]]",
-                            format!(
-                                "{filled} missing answers filled with \"Not stated in the source\""
-                            ),
+                            toml_target("[[decision]]"),
+                            crate::msg!("import-detail-answers-filled", count = filled),
                         );
                     }
                     self.p.decision_tree = nodes;

@@ -5,7 +5,7 @@ use crate::procedure::import::blocks::{Block, BlockKind, Lines};
 use crate::procedure::import::builder::{Builder, Ctx, PhaseRef};
 use crate::procedure::import::classify::Role;
 use crate::procedure::import::inline::{Inline, plain};
-use crate::procedure::import::report::Kind;
+use crate::procedure::import::report::toml_target;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::item_text;
 use crate::procedure::import::{inline, template};
@@ -14,15 +14,18 @@ use crate::procedure::model::Contact;
 
 impl Builder<'_, '_> {
     pub fn contact_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "[[contacts]]");
+        self.heading_to(s, toml_target("[[contacts]]"));
         for b in &s.blocks {
             match &b.kind {
                 BlockKind::List { items, .. } => {
                     for item in items {
                         self.p.contacts.push(contact_from_line(item.head()));
                     }
-                    self.report
-                        .mapped(b.lines, "[[contacts]]", format!("{} items", items.len()));
+                    self.report.mapped(
+                        b.lines,
+                        toml_target("[[contacts]]"),
+                        crate::msg!("import-detail-items", count = items.len()),
+                    );
                 }
                 BlockKind::Paragraph(p) => {
                     let rows = inline::lines(p);
@@ -30,11 +33,14 @@ impl Builder<'_, '_> {
                         for r in rows {
                             self.p.contacts.push(contact_from_line(&r));
                         }
-                        self.report
-                            .mapped(b.lines, "[[contacts]]", "labelled lines");
+                        self.report.mapped(
+                            b.lines,
+                            toml_target("[[contacts]]"),
+                            crate::msg!("import-detail-labelled-lines"),
+                        );
                     } else {
                         let text = self.src.raw(b.lines);
-                        self.note(text, b.lines, "text");
+                        self.note(text, b.lines, crate::msg!("import-detail-text"));
                     }
                 }
                 BlockKind::Table { head, rows } => {
@@ -86,8 +92,8 @@ impl Builder<'_, '_> {
                     }
                     self.report.mapped(
                         b.lines,
-                        "[[contacts]]",
-                        format!("table, {} rows", rows.len()),
+                        toml_target("[[contacts]]"),
+                        crate::msg!("import-detail-table-rows", count = rows.len()),
                     );
                 }
                 _ => self.note_block(b),
@@ -97,27 +103,38 @@ impl Builder<'_, '_> {
     }
 
     pub fn reference_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "references");
+        self.heading_to(s, toml_target("references"));
         for b in &s.blocks {
             match &b.kind {
                 BlockKind::List { items, .. } => {
                     self.p
                         .references
                         .extend(items.iter().map(|i| item_text(i).replace('\n', " ")));
-                    self.report
-                        .mapped(b.lines, "references", format!("{} items", items.len()));
+                    self.report.mapped(
+                        b.lines,
+                        toml_target("references"),
+                        crate::msg!("import-detail-items", count = items.len()),
+                    );
                 }
                 BlockKind::Paragraph(p) => {
                     self.p
                         .references
                         .extend(inline::lines(p).iter().map(|r| plain(r)));
-                    self.report.mapped(b.lines, "references", "text");
+                    self.report.mapped(
+                        b.lines,
+                        toml_target("references"),
+                        crate::msg!("import-detail-text"),
+                    );
                 }
                 BlockKind::Table { rows, .. } => {
                     self.p
                         .references
                         .extend(rows.iter().map(|r| cells(r).join(" | ")));
-                    self.report.mapped(b.lines, "references", "table");
+                    self.report.mapped(
+                        b.lines,
+                        toml_target("references"),
+                        crate::msg!("import-detail-table"),
+                    );
                 }
                 _ => self.note_block(b),
             }
@@ -127,12 +144,16 @@ impl Builder<'_, '_> {
 
     pub fn notes_section(&mut self, s: &Section<'_>) {
         let mut texts: Vec<String> = Vec::new();
-        let mut parts: Vec<(Lines, &'static str)> = Vec::new();
+        let mut parts: Vec<Lines> = Vec::new();
         let mut others: Vec<&Section<'_>> = Vec::new();
         self.collect_notes(s, &mut texts, &mut parts, &mut others);
         if !texts.is_empty() {
-            for (lines, what) in &parts {
-                self.report.notes(*lines, "procedure notes", *what);
+            for lines in &parts {
+                self.report.notes(
+                    *lines,
+                    crate::msg!("import-target-procedure-notes"),
+                    crate::msg!("import-detail-section-notes"),
+                );
             }
             self.p.notes.push(texts.join("\n\n"));
         }
@@ -162,22 +183,21 @@ impl Builder<'_, '_> {
         &mut self,
         s: &'a Section<'a>,
         texts: &mut Vec<String>,
-        parts: &mut Vec<(Lines, &'static str)>,
+        parts: &mut Vec<Lines>,
         others: &mut Vec<&'a Section<'a>>,
     ) {
         if let Some(h) = s.heading {
             texts.push(self.src.raw(h.lines));
-            parts.push((h.lines, "section kept as notes"));
+            parts.push(h.lines);
         }
         for b in &s.blocks {
             if matches!(b.kind, BlockKind::Rule) {
-                self.report
-                    .add(Some(b.lines), Kind::Skipped, "nothing", "separator");
+                self.report.separator(b.lines);
                 continue;
             }
             self.glean_meta(b);
             texts.push(self.src.raw(b.lines));
-            parts.push((b.lines, "section kept as notes"));
+            parts.push(b.lines);
         }
         for c in &s.children {
             match c.role {

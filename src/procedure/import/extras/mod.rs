@@ -16,6 +16,7 @@ mod troubleshooting;
 use super::builder::Builder;
 use super::classify::norm;
 use super::inline::{Inline, plain};
+use super::msg::Msg;
 use super::sections::Section;
 
 fn cells(row: &[Vec<Inline>]) -> Vec<String> {
@@ -34,12 +35,12 @@ fn strip_bold(s: &str) -> String {
 }
 
 impl Builder<'_, '_> {
-    fn heading_to(&mut self, s: &Section<'_>, target: &str) {
+    fn heading_to(&mut self, s: &Section<'_>, target: Msg) {
         if let Some(h) = s.heading {
             self.report.mapped(
                 h.lines,
-                target.to_string(),
-                format!("heading `{}`", s.title),
+                target,
+                crate::msg!("import-detail-heading-quoted", title = s.title.clone()),
             );
         }
     }

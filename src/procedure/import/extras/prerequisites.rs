@@ -29,10 +29,10 @@ impl Builder<'_, '_> {
             for (c, lines) in commands {
                 self.report.guess(
                     Some(lines),
-                    format!("{} commands", target(step.no)),
-                    format!(
-                        "`{}` from the prerequisites, run as a preflight step",
-                        c.lines().next().unwrap_or("")
+                    target(step.no, "commands"),
+                    crate::msg!(
+                        "import-detail-preflight-command",
+                        command = c.lines().next().unwrap_or("").to_string()
                     ),
                 );
                 step.commands.push(Command {
@@ -55,8 +55,8 @@ impl Builder<'_, '_> {
         } else {
             s.title.clone()
         };
-        let target = format!("[[prerequisites]] `{group}`");
-        self.heading_to(s, &target);
+        let target = crate::msg!("import-target-prerequisites", group = group.clone());
+        self.heading_to(s, target.clone());
         let mut items: Vec<Prerequisite> = Vec::new();
         for b in &s.blocks {
             match &b.kind {
@@ -67,7 +67,7 @@ impl Builder<'_, '_> {
                             self.report.guess(
                                 Some(item.lines),
                                 target.clone(),
-                                "item was already ticked in the source; kept unticked",
+                                crate::msg!("import-detail-item-ticked"),
                             );
                         }
                         // `Instalar X:- `make bin/x``: a command to run first;
@@ -101,7 +101,11 @@ impl Builder<'_, '_> {
                         }
                         items.push(Prerequisite { text, check: None });
                     }
-                    self.report.mapped(b.lines, target.clone(), "list items");
+                    self.report.mapped(
+                        b.lines,
+                        target.clone(),
+                        crate::msg!("import-detail-list-items"),
+                    );
                 }
                 BlockKind::Code { info, text }
                     if fence::classify(&fence::parse(info), text) == Class::Shell =>

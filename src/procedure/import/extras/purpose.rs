@@ -5,6 +5,7 @@ use crate::procedure::import::blocks::BlockKind;
 use crate::procedure::import::builder::{Builder, Ctx, kind_name};
 use crate::procedure::import::classify::{PurposePart, Role};
 use crate::procedure::import::inline::plain;
+use crate::procedure::import::report::toml_target;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::template::ImpactField;
 use crate::procedure::import::text::list_text;
@@ -18,7 +19,7 @@ impl Builder<'_, '_> {
             PurposePart::WhenNot => "when_not",
             PurposePart::Impact => "impact",
         };
-        self.heading_to(s, &format!("[purpose] {key}"));
+        self.heading_to(s, crate::msg!("import-target-purpose", key = key));
         let mut texts: Vec<String> = Vec::new();
         for b in &s.blocks {
             if self.take_meta(b, true) {
@@ -45,16 +46,27 @@ impl Builder<'_, '_> {
                     if !rest.is_empty() {
                         texts.push(list_text(*ordered, &rest));
                     }
-                    self.report.mapped(b.lines, "[purpose.impact]", "list");
+                    self.report.mapped(
+                        b.lines,
+                        toml_target("[purpose.impact]"),
+                        crate::msg!("import-detail-list"),
+                    );
                 }
                 BlockKind::Paragraph(p) => {
                     texts.push(plain(p));
-                    self.report.mapped(b.lines, format!("[purpose] {key}"), "");
+                    self.report.mapped(
+                        b.lines,
+                        crate::msg!("import-target-purpose", key = key),
+                        None,
+                    );
                 }
                 BlockKind::List { ordered, items } => {
                     texts.push(list_text(*ordered, items));
-                    self.report
-                        .mapped(b.lines, format!("[purpose] {key}"), "list");
+                    self.report.mapped(
+                        b.lines,
+                        crate::msg!("import-target-purpose", key = key),
+                        crate::msg!("import-detail-list"),
+                    );
                 }
                 _ => self.note_block(b),
             }
@@ -69,8 +81,8 @@ impl Builder<'_, '_> {
                     let lines = s.heading.map(|h| h.lines);
                     self.report.guess(
                         lines,
-                        "[purpose.impact] users",
-                        "impact written as free text",
+                        toml_target("[purpose.impact] users"),
+                        crate::msg!("import-detail-impact-free-text"),
                     );
                     &mut self.p.purpose.impact.users
                 }
@@ -87,7 +99,7 @@ impl Builder<'_, '_> {
     }
 
     pub fn meta_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "[procedure]");
+        self.heading_to(s, toml_target("[procedure]"));
         for b in &s.blocks {
             if !self.take_meta(b, true) {
                 let text = self.src.raw(b.lines);

@@ -6,14 +6,14 @@ use crate::procedure::import::builder::{Builder, Ctx, kind_name};
 use crate::procedure::import::classify::Role;
 use crate::procedure::import::fence::Class;
 use crate::procedure::import::inline::plain;
-use crate::procedure::import::report::Kind;
+use crate::procedure::import::report::toml_target;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::{StepDraft, item_text, target};
 use crate::procedure::import::{classify, duration, fence, freeform, inline, template};
 
 impl Builder<'_, '_> {
     pub fn rollback_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "[rollback]");
+        self.heading_to(s, toml_target("[rollback]"));
         self.rollback_lines = Some(
             self.rollback_lines
                 .map_or(s.lines().unwrap_or(Lines::one(1)), |l| {
@@ -27,7 +27,11 @@ impl Builder<'_, '_> {
                 && let BlockKind::List { items, .. } = &b.kind
             {
                 self.p.rollback.when.extend(items.iter().map(item_text));
-                self.report.mapped(b.lines, "[rollback] when", "list");
+                self.report.mapped(
+                    b.lines,
+                    toml_target("[rollback] when"),
+                    crate::msg!("import-detail-list"),
+                );
                 continue;
             }
             match &b.kind {
@@ -50,8 +54,8 @@ impl Builder<'_, '_> {
                                     }
                                     self.report.mapped(
                                         b.lines,
-                                        "[rollback] when",
-                                        format!("`{label}`"),
+                                        toml_target("[rollback] when"),
+                                        crate::msg!("import-detail-quoted", text = label.clone()),
                                     );
                                 } else if template::rollback_total(&label)
                                     && duration::find(&v).is_some()
@@ -62,8 +66,12 @@ impl Builder<'_, '_> {
                                     }
                                     self.report.mapped(
                                         b.lines,
-                                        "[rollback] estimate",
-                                        format!("`{v}` -> {}", f.estimate),
+                                        toml_target("[rollback] estimate"),
+                                        crate::msg!(
+                                            "import-detail-value-to",
+                                            value = v.clone(),
+                                            to = f.estimate.to_string()
+                                        ),
                                     );
                                 } else if let (Some(last), Some(f)) =
                                     (self.rollback_steps.last_mut(), template::step_field(&label))
@@ -82,7 +90,7 @@ impl Builder<'_, '_> {
                         }
                     }
                     if !rest.is_empty() {
-                        self.pend(rest.join("\n"), b.lines, "text");
+                        self.pend(rest.join("\n"), b.lines, crate::msg!("import-detail-text"));
                     }
                 }
                 BlockKind::Paragraph(p) if freeform::is_failure_sentence(&plain(p)) => {
@@ -90,8 +98,11 @@ impl Builder<'_, '_> {
                         .rollback
                         .when
                         .push(plain(p).trim_end_matches(':').to_string());
-                    self.report
-                        .mapped(b.lines, "[rollback] when", "conditional sentence");
+                    self.report.mapped(
+                        b.lines,
+                        toml_target("[rollback] when"),
+                        crate::msg!("import-detail-conditional"),
+                    );
                 }
                 BlockKind::List {
                     ordered: Some(_),
@@ -125,10 +136,7 @@ impl Builder<'_, '_> {
                     self.attach_pending(&mut step);
                     self.rollback_steps.push(step);
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
+                BlockKind::Rule => self.report.separator(b.lines),
                 _ => {
                     let text = self.src.raw(b.lines);
                     self.pend(text, b.lines, kind_name(b));
@@ -169,8 +177,8 @@ impl Builder<'_, '_> {
                     if let Some(h) = c.heading {
                         self.report.mapped(
                             h.lines,
-                            format!("{} title", target(step.no)),
-                            "rollback step heading",
+                            target(step.no, "title"),
+                            crate::msg!("import-detail-rollback-step-heading"),
                         );
                         if let Some(f) = &est {
                             step.heading_estimate(f, Some(h.lines), &mut self.report);
@@ -193,16 +201,24 @@ impl Builder<'_, '_> {
                     self.rollback_steps.push(step);
                 }
                 Role::RollbackWhen | Role::Triggers(_) => {
-                    self.heading_to(c, "[rollback] when");
+                    self.heading_to(c, toml_target("[rollback] when"));
                     for b in &c.blocks {
                         match &b.kind {
                             BlockKind::List { items, .. } => {
                                 self.p.rollback.when.extend(items.iter().map(item_text));
-                                self.report.mapped(b.lines, "[rollback] when", "list");
+                                self.report.mapped(
+                                    b.lines,
+                                    toml_target("[rollback] when"),
+                                    crate::msg!("import-detail-list"),
+                                );
                             }
                             BlockKind::Paragraph(p) => {
                                 self.p.rollback.when.push(plain(p));
-                                self.report.mapped(b.lines, "[rollback] when", "text");
+                                self.report.mapped(
+                                    b.lines,
+                                    toml_target("[rollback] when"),
+                                    crate::msg!("import-detail-text"),
+                                );
                             }
                             _ => {
                                 let text = self.src.raw(b.lines);
@@ -219,8 +235,8 @@ impl Builder<'_, '_> {
             let mut step: StepDraft = self.new_step(&s.title, s.lines());
             self.report.guess(
                 s.heading.map(|h| h.lines),
-                format!("{} title", target(step.no)),
-                "the rollback is described in prose only: one manual step",
+                target(step.no, "title"),
+                crate::msg!("import-detail-rollback-prose"),
             );
             self.attach_pending(&mut step);
             step.instructions = std::mem::take(&mut step.notes);
@@ -247,8 +263,12 @@ impl Builder<'_, '_> {
                 }
                 self.report.mapped(
                     b.lines,
-                    "[rollback] estimate",
-                    format!("`{v}` -> {}", f.estimate),
+                    toml_target("[rollback] estimate"),
+                    crate::msg!(
+                        "import-detail-value-to",
+                        value = v.clone(),
+                        to = f.estimate.to_string()
+                    ),
                 );
                 true
             }

@@ -6,6 +6,7 @@ use crate::procedure::import::blocks::BlockKind;
 use crate::procedure::import::builder::{Builder, Ctx};
 use crate::procedure::import::classify::Role;
 use crate::procedure::import::inline::plain;
+use crate::procedure::import::report::toml_target;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::{classify, duration, inline};
 use crate::procedure::keyword::TriggerKind;
@@ -13,7 +14,7 @@ use crate::procedure::model::{SeverityLevel, Trigger};
 
 impl Builder<'_, '_> {
     pub fn trigger_section(&mut self, s: &Section<'_>, kind: Option<TriggerKind>, ctx: &Ctx) {
-        self.heading_to(s, "[[triggers]]");
+        self.heading_to(s, toml_target("[[triggers]]"));
         let action_hint = s
             .title
             .rfind('(')
@@ -87,14 +88,14 @@ impl Builder<'_, '_> {
                     if kind.is_none() {
                         self.report.guess(
                             Some(b.lines),
-                            "[[triggers]]",
-                            "trigger kind guessed from the table's columns",
+                            toml_target("[[triggers]]"),
+                            crate::msg!("import-detail-trigger-kind-guessed"),
                         );
                     }
                     self.report.mapped(
                         b.lines,
-                        "[[triggers]]",
-                        format!("table, {} rows", rows.len()),
+                        toml_target("[[triggers]]"),
+                        crate::msg!("import-detail-table-rows", count = rows.len()),
                     );
                 }
                 BlockKind::List { items, .. } => {
@@ -124,8 +125,8 @@ impl Builder<'_, '_> {
                     }
                     self.report.mapped(
                         b.lines,
-                        "[[triggers]]",
-                        format!("list, {} items", items.len()),
+                        toml_target("[[triggers]]"),
+                        crate::msg!("import-detail-list-count", count = items.len()),
                     );
                 }
                 _ => self.note_block(b),
@@ -141,7 +142,7 @@ impl Builder<'_, '_> {
     }
 
     pub fn severity_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "[[severity]]");
+        self.heading_to(s, toml_target("[[severity]]"));
         for b in &s.blocks {
             match &b.kind {
                 BlockKind::Table { head, rows } => {
@@ -202,8 +203,13 @@ impl Builder<'_, '_> {
                                 match got {
                                     Some(e) => self.report.guess(
                                         Some(b.lines),
-                                        format!("[[severity]] {lv}"),
-                                        format!("{what} `{text}` -> {e}"),
+                                        crate::msg!("import-target-severity", level = lv.clone()),
+                                        crate::msg!(
+                                            "import-detail-severity-time",
+                                            field = what,
+                                            value = text.clone(),
+                                            to = e.to_string()
+                                        ),
                                     ),
                                     None => sev.examples.push(format!("{what}: {text}")),
                                 }
@@ -213,8 +219,8 @@ impl Builder<'_, '_> {
                     }
                     self.report.mapped(
                         b.lines,
-                        "[[severity]]",
-                        format!("table, {} rows", rows.len()),
+                        toml_target("[[severity]]"),
+                        crate::msg!("import-detail-table-rows", count = rows.len()),
                     );
                 }
                 _ => self.note_block(b),

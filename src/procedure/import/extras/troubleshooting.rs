@@ -6,7 +6,7 @@ use crate::procedure::import::builder::{Builder, Ctx, kind_name};
 use crate::procedure::import::classify::{Role, norm};
 use crate::procedure::import::fence::Class;
 use crate::procedure::import::inline::{Inline, plain};
-use crate::procedure::import::report::Kind;
+use crate::procedure::import::report::toml_target;
 use crate::procedure::import::sections::Section;
 use crate::procedure::import::step::item_text;
 use crate::procedure::import::template::TroubleField;
@@ -15,7 +15,7 @@ use crate::procedure::model::{Command, Troubleshooting};
 
 impl Builder<'_, '_> {
     pub fn trouble_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "[[troubleshooting]]");
+        self.heading_to(s, toml_target("[[troubleshooting]]"));
         if s.children.is_empty() {
             self.trouble_entry(s, &s.title, true);
             return;
@@ -40,7 +40,7 @@ impl Builder<'_, '_> {
                 Role::Generic | Role::Phase(_) | Role::Troubleshooting | Role::Rollback
             ) {
                 let problem = problem_title(&c.title);
-                self.heading_to(c, "[[troubleshooting]] problem");
+                self.heading_to(c, toml_target("[[troubleshooting]] problem"));
                 if c.children.is_empty() {
                     self.trouble_entry(c, &problem, true);
                 } else {
@@ -91,21 +91,25 @@ impl Builder<'_, '_> {
                     if unlabelled.is_empty() {
                         self.report.mapped(
                             b.lines,
-                            format!("[[troubleshooting]] `{problem}`"),
-                            "labels",
+                            crate::msg!("import-target-trouble", problem = problem.to_string()),
+                            crate::msg!("import-detail-labels"),
                         );
                     } else if pending.is_none() && entry.cause.is_none() && !labelled {
                         entry.cause = Some(unlabelled.join("\n"));
                         self.report.guess(
                             Some(b.lines),
-                            format!("[[troubleshooting]] `{problem}` cause"),
-                            "text under the problem read as its cause",
+                            crate::msg!(
+                                "import-target-trouble-field",
+                                problem = problem.to_string(),
+                                field = "cause"
+                            ),
+                            crate::msg!("import-detail-trouble-cause"),
                         );
                     } else {
                         self.note(
                             format!("{problem}: {}", unlabelled.join("\n")),
                             b.lines,
-                            "troubleshooting text",
+                            crate::msg!("import-detail-trouble-text"),
                         );
                     }
                 }
@@ -142,8 +146,11 @@ impl Builder<'_, '_> {
                         Some(TroubleField::References) => entry.references.extend(texts),
                         Some(TroubleField::Symptoms) | None => entry.symptoms.extend(texts),
                     }
-                    self.report
-                        .mapped(b.lines, format!("[[troubleshooting]] `{problem}`"), "list");
+                    self.report.mapped(
+                        b.lines,
+                        crate::msg!("import-target-trouble", problem = problem.to_string()),
+                        crate::msg!("import-detail-list"),
+                    );
                 }
                 BlockKind::Code { info, text } => {
                     let info = fence::parse(info);
@@ -175,8 +182,8 @@ impl Builder<'_, '_> {
                             }
                             self.report.mapped(
                                 b.lines,
-                                "[[troubleshooting]]",
-                                "one entry per commented group of commands",
+                                toml_target("[[troubleshooting]]"),
+                                crate::msg!("import-detail-trouble-groups"),
                             );
                         } else {
                             for g in shell::read(text) {
@@ -190,7 +197,7 @@ impl Builder<'_, '_> {
                                     self.note(
                                         format!("{problem}:\n{}", g.text.join("\n")),
                                         b.lines,
-                                        "text in a shell block",
+                                        crate::msg!("import-detail-shell-block-text"),
                                     );
                                 }
                                 entry.symptoms.extend(
@@ -199,8 +206,12 @@ impl Builder<'_, '_> {
                             }
                             self.report.mapped(
                                 b.lines,
-                                format!("[[troubleshooting]] `{problem}` solution"),
-                                "code block",
+                                crate::msg!(
+                                    "import-target-trouble-field",
+                                    problem = problem.to_string(),
+                                    field = "solution"
+                                ),
+                                crate::msg!("import-detail-code-block"),
                             );
                         }
                         pending = None;
@@ -208,8 +219,12 @@ impl Builder<'_, '_> {
                         entry.symptoms.push(text.trim_end().to_string());
                         self.report.mapped(
                             b.lines,
-                            format!("[[troubleshooting]] `{problem}` symptoms"),
-                            "code block",
+                            crate::msg!(
+                                "import-target-trouble-field",
+                                problem = problem.to_string(),
+                                field = "symptoms"
+                            ),
+                            crate::msg!("import-detail-code-block"),
                         );
                         pending = None;
                     } else {
@@ -217,14 +232,11 @@ impl Builder<'_, '_> {
                         self.note(
                             format!("{problem}:\n{raw}"),
                             b.lines,
-                            "code block in troubleshooting",
+                            crate::msg!("import-detail-trouble-code"),
                         );
                     }
                 }
-                BlockKind::Rule => {
-                    self.report
-                        .add(Some(b.lines), Kind::Skipped, "nothing", "separator")
-                }
+                BlockKind::Rule => self.report.separator(b.lines),
                 _ => {
                     let raw = self.src.raw(b.lines);
                     self.note(raw, b.lines, kind_name(b));
@@ -242,7 +254,7 @@ impl Builder<'_, '_> {
     }
 
     pub fn useful_section(&mut self, s: &Section<'_>, ctx: &Ctx) {
-        self.heading_to(s, "[[troubleshooting]]");
+        self.heading_to(s, toml_target("[[troubleshooting]]"));
         self.trouble_entry(s, &problem_title(&s.title), false);
         for c in &s.children {
             match c.role {

@@ -40,12 +40,15 @@ pub fn apply(p: &mut Procedure, report: &mut Report) {
         }
         report.guess(
             None,
-            format!("[[variables]] {}", f.name),
-            format!(
-                "placeholder `{}` in a command{}",
-                f.written,
-                if f.secret { "; secret" } else { "" }
-            ),
+            crate::msg!("import-target-variable", name = f.name.clone()),
+            if f.secret {
+                crate::msg!(
+                    "import-detail-placeholder-secret",
+                    written = f.written.clone()
+                )
+            } else {
+                crate::msg!("import-detail-placeholder", written = f.written.clone())
+            },
         );
         risks.placeholders.push(f.written.clone());
         p.variables.push(Variable {
@@ -73,11 +76,11 @@ fn step_pass(step: &mut Step, risks: &mut Risks, found: &mut Vec<placeholder::Fo
     let mut texts: Vec<String> = Vec::new();
     for c in std::mem::take(&mut step.commands) {
         if let Some(reason) = shape::not_a_command(&c.run) {
-            risks.demoted.push(format!(
-                "{}: `{}` ({})",
-                step.id,
-                first_line(&c.run),
-                reason.describe()
+            risks.demoted.push(crate::msg!(
+                "import-risk-demoted",
+                step = step.id.clone(),
+                command = first_line(&c.run),
+                reason = reason.describe()
             ));
             texts.push(c.run);
             continue;
@@ -96,9 +99,11 @@ fn step_pass(step: &mut Step, risks: &mut Risks, found: &mut Vec<placeholder::Fo
         rewrite(c, found);
         if shell::is_interactive(&c.run) {
             c.interactive = true;
-            risks
-                .streaming
-                .push(format!("{}: `{}`", step.id, first_line(&c.run)));
+            risks.streaming.push(crate::msg!(
+                "import-risk-streaming",
+                step = step.id.clone(),
+                command = first_line(&c.run)
+            ));
         }
     }
     if let Some(c) = step.validation.as_mut().and_then(|v| v.command.as_mut()) {
@@ -147,10 +152,10 @@ fn index_step(step: &mut Step, risks: &mut Risks) {
         .map(|c| c.run)
         .collect();
     for c in &cmds {
-        risks.demoted.push(format!(
-            "{}: `{}` (an index page: kept as text)",
-            step.id,
-            first_line(c)
+        risks.demoted.push(crate::msg!(
+            "import-risk-index-command",
+            step = step.id.clone(),
+            command = first_line(c)
         ));
     }
     let block = cmds.join("\n");

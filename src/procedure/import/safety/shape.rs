@@ -60,16 +60,16 @@ pub enum Reason {
 
 impl Reason {
     /// For the import report.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> crate::procedure::import::msg::Msg {
         match self {
-            Reason::Elision => "an elision (`...`), not a command",
-            Reason::Output => "sample output or a table, not a command",
-            Reason::SlashCommand => "a chat-ops slash command: type it in the chat, not the shell",
-            Reason::Crontab => "a crontab line: it goes in `crontab -e`, not the shell",
-            Reason::Sql => "SQL for a database prompt, not a shell command",
-            Reason::Prose => "numbered prose inside a code block",
-            Reason::Placeholder => "a placeholder for a command the author did not write",
-            Reason::OtherOs => "the Windows variant of a command (pasos runs a POSIX shell)",
+            Reason::Elision => crate::msg!("import-reason-elision"),
+            Reason::Output => crate::msg!("import-reason-output"),
+            Reason::SlashCommand => crate::msg!("import-reason-slash-command"),
+            Reason::Crontab => crate::msg!("import-reason-crontab"),
+            Reason::Sql => crate::msg!("import-reason-sql"),
+            Reason::Prose => crate::msg!("import-reason-prose"),
+            Reason::Placeholder => crate::msg!("import-reason-placeholder"),
+            Reason::OtherOs => crate::msg!("import-reason-other-os"),
         }
     }
 }

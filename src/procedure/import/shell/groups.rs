@@ -18,7 +18,7 @@ pub struct Group {
     pub on_failure: Vec<String>,
     pub estimate: Option<Found>,
     /// What was read out of comments, for the report.
-    pub read: Vec<String>,
+    pub read: Vec<crate::procedure::import::msg::Msg>,
 }
 
 impl Group {
@@ -111,7 +111,10 @@ pub fn read(text: &str) -> Vec<Group> {
                         g.expected.push(rest.to_string());
                         expecting = false;
                     }
-                    g.read.push(format!("expected result from comment `{t}`"));
+                    g.read.push(crate::msg!(
+                        "import-detail-comment-expected",
+                        comment = t.to_string()
+                    ));
                 } else if expecting {
                     g.expected
                         .push(t.trim_start_matches('#').trim().to_string());
@@ -120,12 +123,18 @@ pub fn read(text: &str) -> Vec<Group> {
                     .and_then(|c| duration::whole(&c[1]))
                     .filter(|_| g.estimate.is_none())
                 {
-                    g.read
-                        .push(format!("estimate {} from comment `{t}`", f.estimate));
+                    g.read.push(crate::msg!(
+                        "import-detail-comment-estimate",
+                        estimate = f.estimate.to_string(),
+                        comment = t.to_string()
+                    ));
                     g.estimate = Some(f);
                 } else if let Some(c) = failure.captures(t) {
                     g.on_failure.push(c[1].trim().to_string());
-                    g.read.push(format!("on-failure hint from comment `{t}`"));
+                    g.read.push(crate::msg!(
+                        "import-detail-comment-failure",
+                        comment = t.to_string()
+                    ));
                 } else {
                     pending.push(line);
                 }

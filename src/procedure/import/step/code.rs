@@ -20,9 +20,9 @@ impl StepDraft {
                 Some(lines),
                 Kind::Skipped,
                 t,
-                format!(
-                    "code block attributes pasos does not use: {}",
-                    info.ignored.join(", ")
+                crate::msg!(
+                    "import-detail-ignored-attributes",
+                    attributes = info.ignored.join(", ")
                 ),
             );
         }
@@ -48,7 +48,7 @@ impl StepDraft {
                     self.on_failure.extend(g.on_failure);
                 }
                 let t = self.t("validation");
-                report.mapped(lines, t, "code block");
+                report.mapped(lines, t, crate::msg!("import-detail-code-block"));
             }
             (Some(Pending::Field(StepField::Rollback)), _) => {
                 for g in shell::read(text) {
@@ -60,7 +60,7 @@ impl StepDraft {
                     self.undo_text.extend(g.text);
                 }
                 let t = self.t("rollback");
-                report.mapped(lines, t, "code block");
+                report.mapped(lines, t, crate::msg!("import-detail-code-block"));
             }
             (
                 Some(Pending::Field(
@@ -70,19 +70,19 @@ impl StepDraft {
             ) => {
                 self.expected.push(text.trim_end().to_string());
                 let t = self.t("expected");
-                report.mapped(lines, t, "code block");
+                report.mapped(lines, t, crate::msg!("import-detail-code-block"));
             }
             (Some(Pending::Field(StepField::OnFailure)), Class::Text) => {
                 self.on_failure.push(text.trim_end().to_string());
                 let t = self.t("on_failure");
-                report.mapped(lines, t, "code block");
+                report.mapped(lines, t, crate::msg!("import-detail-code-block"));
             }
             (Some(Pending::Label(l)), Class::Text | Class::Diagram) => {
                 self.add_note(
                     format!("{l}:\n{}", src.raw(lines)),
                     lines,
                     report,
-                    &format!("label `{l}`"),
+                    crate::msg!("import-detail-label", label = l),
                 );
             }
             (_, Class::Shell) => {
@@ -94,7 +94,7 @@ impl StepDraft {
                     src.raw(lines),
                     lines,
                     report,
-                    &format!("{} diagram", info.lang),
+                    crate::msg!("import-detail-diagram", lang = info.lang.clone()),
                 );
             }
             (_, Class::Text) => {
@@ -105,7 +105,7 @@ impl StepDraft {
                     report.guess(
                         Some(lines),
                         t,
-                        "code block after the commands read as their expected output",
+                        crate::msg!("import-detail-output-after-commands"),
                     );
                 } else {
                     let lang = if info.lang.is_empty() {
@@ -118,7 +118,7 @@ impl StepDraft {
                     report.mapped(
                         lines,
                         t,
-                        format!("{lang} block kept as text (pasos runs shell commands)"),
+                        crate::msg!("import-detail-block-as-text", lang = lang),
                     );
                 }
             }
@@ -135,11 +135,7 @@ impl StepDraft {
         {
             self.instructions.push(format!("Abrir {trimmed}"));
             let ti = self.t("instructions");
-            report.guess(
-                Some(lines),
-                ti,
-                "a code block holding only an address: kept as a link to open, not a command",
-            );
+            report.guess(Some(lines), ti, crate::msg!("import-detail-address-block"));
             return;
         }
         if let Some((cmds, output)) = shell::prompted(text) {
@@ -152,10 +148,10 @@ impl StepDraft {
                 report.guess(
                     Some(lines),
                     te,
-                    "lines without a `$ ` prompt read as the expected output",
+                    crate::msg!("import-detail-unprompted-output"),
                 );
             }
-            report.mapped(lines, t, "`$ ` prompts removed");
+            report.mapped(lines, t, crate::msg!("import-detail-prompts-removed"));
             self.last_was_shell = true;
             return;
         }
@@ -173,10 +169,12 @@ impl StepDraft {
                 named.clone(),
                 info.interactive.unwrap_or(false),
             );
-            let what = match (&named, info.interactive) {
-                (Some(n), Some(true)) => format!("one command named `{n}`, interactive"),
-                (Some(n), _) => format!("one command named `{n}`"),
-                (None, _) => "one interactive command".to_string(),
+            let what = match (named, info.interactive) {
+                (Some(n), Some(true)) => {
+                    crate::msg!("import-detail-named-interactive", name = n)
+                }
+                (Some(n), _) => crate::msg!("import-detail-named", name = n),
+                (None, _) => crate::msg!("import-detail-interactive"),
             };
             report.mapped(lines, t, what);
             self.last_was_shell = true;
@@ -210,10 +208,10 @@ impl StepDraft {
                 self.estimate = Some(e.estimate);
             }
             for r in g.read {
-                report.guess(Some(lines), self.t("fields"), r);
+                report.guess(Some(lines), self.fields(), r);
             }
         }
-        report.mapped(lines, t, format!("{n} from a code block"));
+        report.mapped(lines, t, crate::msg!("import-detail-from-code", count = n));
         self.last_was_shell = true;
     }
 
@@ -223,9 +221,14 @@ impl StepDraft {
             Some(d) => {
                 self.instructions.push(d);
                 let t = self.t("instructions");
-                report.mapped(lines, t, "Rundown description");
+                report.mapped(lines, t, crate::msg!("import-detail-rundown-description"));
             }
-            None => self.add_note(src.raw(lines), lines, report, "HTML"),
+            None => self.add_note(
+                src.raw(lines),
+                lines,
+                report,
+                crate::msg!("import-detail-html"),
+            ),
         }
     }
 }

@@ -12,13 +12,21 @@ impl StepDraft {
         lines: Lines,
         report: &mut Report,
     ) {
-        let t = |s: &Self, what: &str| s.t(what);
+        let t = |s: &Self, field: &'static str| s.t(field);
         match f {
             StepField::Estimate => match duration::whole(text) {
                 Some(d) => {
                     self.estimate = Some(d.estimate);
                     let tt = t(self, "estimate");
-                    report.mapped(lines, tt, format!("`{text}` -> {}", d.estimate));
+                    report.mapped(
+                        lines,
+                        tt,
+                        crate::msg!(
+                            "import-detail-value-to",
+                            value = text.to_string(),
+                            to = d.estimate.to_string()
+                        ),
+                    );
                 }
                 None => {
                     let tt = t(self, "notes");
@@ -27,7 +35,7 @@ impl StepDraft {
                         Some(lines),
                         Kind::Notes,
                         tt,
-                        format!("`{text}` is not a duration"),
+                        crate::msg!("import-detail-not-a-duration", value = text.to_string()),
                     );
                 }
             },
@@ -43,7 +51,15 @@ impl StepDraft {
                     Some(c) => {
                         self.criticality = Some(c);
                         let tt = t(self, "criticality");
-                        report.mapped(lines, tt, format!("`{text}` -> {c}"));
+                        report.mapped(
+                            lines,
+                            tt,
+                            crate::msg!(
+                                "import-detail-value-to",
+                                value = text.to_string(),
+                                to = c.to_string()
+                            ),
+                        );
                     }
                     None => {
                         self.notes.push(format!("Criticidad: {text}"));
@@ -52,7 +68,10 @@ impl StepDraft {
                             Some(lines),
                             Kind::Notes,
                             tt,
-                            format!("criticality `{text}` not understood"),
+                            crate::msg!(
+                                "import-detail-criticality-unknown",
+                                value = text.to_string()
+                            ),
                         );
                     }
                 }
@@ -68,11 +87,11 @@ impl StepDraft {
                 if yes && !alternatives {
                     self.rollback_available = Some(true);
                     let tt = t(self, "rollback");
-                    report.mapped(lines, tt, "rollback available: yes");
+                    report.mapped(lines, tt, crate::msg!("import-detail-rollback-yes"));
                 } else if no && !alternatives {
                     self.rollback_available = Some(false);
                     let tt = t(self, "rollback");
-                    report.mapped(lines, tt, "rollback available: no -> rollback = \"none\"");
+                    report.mapped(lines, tt, crate::msg!("import-detail-rollback-no"));
                 } else {
                     self.notes.push(format!("Rollback disponible: {text}"));
                     let tt = t(self, "notes");
@@ -80,14 +99,14 @@ impl StepDraft {
                         Some(lines),
                         Kind::Notes,
                         tt,
-                        format!("`{text}` is neither yes nor no"),
+                        crate::msg!("import-detail-not-yes-no", value = text.to_string()),
                     );
                 }
             }
             StepField::Expected | StepField::ExpectedOutput => {
                 self.expected.push(text.to_string());
                 let tt = t(self, "expected");
-                report.mapped(lines, tt, "");
+                report.mapped(lines, tt, None);
             }
             StepField::Validation => {
                 let cmds: Vec<String> = freeform::inline_commands(value)
@@ -100,7 +119,7 @@ impl StepDraft {
                         ..Command::default()
                     });
                     let tt = t(self, "validation");
-                    report.mapped(lines, tt, "command from inline code");
+                    report.mapped(lines, tt, crate::msg!("import-detail-inline-command"));
                     for extra in &cmds[1..] {
                         self.expected.push(format!("Validación: `{extra}`"));
                     }
@@ -108,13 +127,13 @@ impl StepDraft {
                 } else {
                     self.expected.push(format!("Validación: {text}"));
                     let tt = t(self, "expected");
-                    report.mapped(lines, tt, "validation described in words");
+                    report.mapped(lines, tt, crate::msg!("import-detail-validation-words"));
                 }
             }
             StepField::OnFailure => {
                 self.on_failure.push(text.to_string());
                 let tt = t(self, "on_failure");
-                report.mapped(lines, tt, "");
+                report.mapped(lines, tt, None);
             }
             StepField::Rollback => {
                 let cmds = freeform::inline_commands(value);
@@ -130,7 +149,7 @@ impl StepDraft {
                     self.undo_text.push(text.to_string());
                 }
                 let tt = t(self, "rollback");
-                report.mapped(lines, tt, "");
+                report.mapped(lines, tt, None);
             }
             StepField::Commands => {
                 let cmds = freeform::inline_commands(value);
@@ -142,18 +161,18 @@ impl StepDraft {
                     }
                 }
                 let tt = t(self, "commands");
-                report.mapped(lines, tt, "");
+                report.mapped(lines, tt, None);
             }
             StepField::Instructions => {
                 self.instructions.push(text.to_string());
                 let tt = t(self, "instructions");
-                report.mapped(lines, tt, "");
+                report.mapped(lines, tt, None);
             }
             StepField::Confirm => {
                 let n = crate::procedure::import::classify::norm(text);
                 self.confirm = n.starts_with("si") || n.starts_with("yes") || n.starts_with("true");
                 let tt = t(self, "confirm");
-                report.mapped(lines, tt, "");
+                report.mapped(lines, tt, None);
             }
         }
     }

@@ -18,33 +18,33 @@ impl StepDraft {
                 Pending::Field(StepField::OnFailure) => {
                     self.on_failure.extend(texts);
                     let t = self.t("on_failure");
-                    report.mapped(b.lines, t, "list");
+                    report.mapped(b.lines, t, crate::msg!("import-detail-list"));
                 }
                 Pending::Field(
                     StepField::Expected | StepField::ExpectedOutput | StepField::Validation,
                 ) => {
                     self.expected.push(list_text(ordered, items));
                     let t = self.t("expected");
-                    report.mapped(b.lines, t, "list");
+                    report.mapped(b.lines, t, crate::msg!("import-detail-list"));
                 }
                 Pending::Field(StepField::Rollback) => {
                     for item in items {
                         self.rollback_item(item, report);
                     }
                     let t = self.t("rollback");
-                    report.mapped(b.lines, t, "list");
+                    report.mapped(b.lines, t, crate::msg!("import-detail-list"));
                 }
                 Pending::Field(_) => {
                     self.instructions.push(list_text(ordered, items));
                     let t = self.t("instructions");
-                    report.mapped(b.lines, t, "list");
+                    report.mapped(b.lines, t, crate::msg!("import-detail-list"));
                 }
                 Pending::Label(l) => {
                     self.add_note(
                         format!("{l}:\n{}", list_text(ordered, items)),
                         b.lines,
                         report,
-                        &format!("label `{l}`"),
+                        crate::msg!("import-detail-label", label = l),
                     );
                 }
             }
@@ -69,7 +69,7 @@ impl StepDraft {
                 report.guess(
                     Some(item.lines),
                     t,
-                    format!("bullet `{cmd}` read as a command"),
+                    crate::msg!("import-detail-bullet-command", command = cmd.clone()),
                 );
                 if let Some(r) = remark {
                     kept.push(format!("{marker} `{cmd}` {r}"));
@@ -92,7 +92,7 @@ impl StepDraft {
                             report.guess(
                                 Some(item.lines),
                                 t,
-                                format!("command `{cmd}` taken from inline code"),
+                                crate::msg!("import-detail-inline-code-command", command = cmd),
                             );
                         }
                         Context::Run | Context::Undo => {
@@ -104,7 +104,7 @@ impl StepDraft {
                             report.guess(
                                 Some(item.lines),
                                 t,
-                                format!("`{cmd}` read as this step's rollback"),
+                                crate::msg!("import-detail-step-rollback", command = cmd),
                             );
                         }
                         Context::Mention => {}
@@ -143,7 +143,7 @@ impl StepDraft {
         self.instructions.push(kept.join("\n"));
         kept.clear();
         let t = self.t("instructions");
-        report.mapped(lines, t, "list");
+        report.mapped(lines, t, crate::msg!("import-detail-list"));
     }
 
     pub(super) fn rollback_item(&mut self, item: &Item, report: &mut Report) {
@@ -177,7 +177,7 @@ impl StepDraft {
                 }
                 let _ = info;
                 let t = self.t("rollback");
-                report.mapped(inner.lines, t, "code block");
+                report.mapped(inner.lines, t, crate::msg!("import-detail-code-block"));
             }
         }
     }

@@ -8,6 +8,7 @@ use super::duration::{self, Found};
 use super::fence::{self, Class};
 use super::freeform::{self, Context};
 use super::inline::{self, Inline, plain};
+use super::msg::{Msg, StepNo};
 use super::report::{Kind, Report};
 use super::shell;
 use super::template::{StepField, step_field};
@@ -55,8 +56,16 @@ enum Pending {
     Label(String),
 }
 
-pub fn target(no: usize) -> String {
-    format!("step {{#{no}}}")
+/// `step 3 commands`: a field of a step, by draft number (its final id
+/// is filled in when ids are assigned); the field is its TOML key.
+pub fn target(no: usize, field: &'static str) -> Msg {
+    crate::msg!("import-target-step", step = StepNo(no), field = field)
+}
+
+/// `step 3 fields`: labelled fields of a step, read from comments or
+/// labels.
+pub fn fields_target(no: usize) -> Msg {
+    crate::msg!("import-target-step-fields", step = StepNo(no))
 }
 
 impl StepDraft {
@@ -69,8 +78,12 @@ impl StepDraft {
         }
     }
 
-    fn t(&self, what: &str) -> String {
-        format!("{} {what}", target(self.no))
+    fn t(&self, field: &'static str) -> Msg {
+        target(self.no, field)
+    }
+
+    fn fields(&self) -> Msg {
+        fields_target(self.no)
     }
 
     /// Takes a duration from the heading: `(5-8 min)`.
@@ -81,17 +94,21 @@ impl StepDraft {
         report.guess(
             line,
             t,
-            format!("estimate {} taken from heading `({})`", f.estimate, f.text),
+            crate::msg!(
+                "import-detail-estimate-from-heading",
+                estimate = f.estimate.to_string(),
+                text = f.text.clone()
+            ),
         );
     }
 
-    pub fn add_note(&mut self, text: String, lines: Lines, report: &mut Report, what: &str) {
+    pub fn add_note(&mut self, text: String, lines: Lines, report: &mut Report, what: Msg) {
         if text.trim().is_empty() {
             return;
         }
         self.notes.push(text);
         let t = self.t("notes");
-        report.notes(lines, t, what.to_string());
+        report.notes(lines, t, what);
     }
 
     fn push_command(&mut self, run: String, name: Option<String>, interactive: bool) {
@@ -121,12 +138,15 @@ impl StepDraft {
                     Some(Pending::Field(StepField::Expected | StepField::ExpectedOutput)) => {
                         self.expected.push(raw);
                         let t = self.t("expected");
-                        report.mapped(b.lines, t, "table");
+                        report.mapped(b.lines, t, crate::msg!("import-detail-table"));
                     }
-                    Some(Pending::Label(l)) => {
-                        self.add_note(format!("{l}:\n{raw}"), b.lines, report, "table")
-                    }
-                    _ => self.add_note(raw, b.lines, report, "table"),
+                    Some(Pending::Label(l)) => self.add_note(
+                        format!("{l}:\n{raw}"),
+                        b.lines,
+                        report,
+                        crate::msg!("import-detail-table"),
+                    ),
+                    _ => self.add_note(raw, b.lines, report, crate::msg!("import-detail-table")),
                 }
                 self.last_was_shell = false;
             }
@@ -136,26 +156,35 @@ impl StepDraft {
                         BlockKind::Paragraph(p) => self.quoted(p, inner.lines, src, report),
                         _ => {
                             let text = src.raw(inner.lines);
-                            self.add_note(text, inner.lines, report, "quoted block");
+                            self.add_note(
+                                text,
+                                inner.lines,
+                                report,
+                                crate::msg!("import-detail-quoted-block"),
+                            );
                         }
                     }
                 }
             }
             BlockKind::Html(h) => self.html(h, b.lines, src, report),
-            BlockKind::Rule => report.add(Some(b.lines), Kind::Skipped, "nothing", "separator"),
+            BlockKind::Rule => report.separator(b.lines),
             BlockKind::Heading { text, .. } => {
                 // A sub-heading inside the step: a label for what follows.
                 let title = inline::strip_decoration(&plain(text));
                 match step_field(&title) {
                     Some(f) => {
                         self.pending = Some(Pending::Field(f));
-                        let t = self.t("fields");
-                        report.mapped(b.lines, t, format!("sub-heading `{title}` read as a label"));
+                        let t = self.fields();
+                        report.mapped(
+                            b.lines,
+                            t,
+                            crate::msg!("import-detail-sub-heading-label", title = title),
+                        );
                     }
                     None => {
                         self.instructions.push(format!("{title}:"));
                         let t = self.t("instructions");
-                        report.mapped(b.lines, t, "sub-heading");
+                        report.mapped(b.lines, t, crate::msg!("import-detail-sub-heading"));
                     }
                 }
             }

@@ -6,12 +6,16 @@ use super::*;
 impl StepDraft {
     /// `cmd`, found in `what` (a warning, a failure hint), becomes this
     /// step's rollback.
-    fn undo_from(&mut self, cmd: String, what: &str, lines: Lines, report: &mut Report) {
+    fn undo_from(&mut self, cmd: String, what: Msg, lines: Lines, report: &mut Report) {
         let t = self.t("rollback");
         report.guess(
             Some(lines),
             t,
-            format!("`{cmd}` read as this step's rollback (from {what})"),
+            crate::msg!(
+                "import-detail-step-rollback-from",
+                command = cmd.clone(),
+                source = what
+            ),
         );
         self.undo_commands.push(Command {
             run: cmd,
@@ -32,9 +36,12 @@ impl StepDraft {
             let text = plain(p);
             match self.pending.take() {
                 Some(Pending::Field(f)) => self.field(f, &text, p, lines, report),
-                Some(Pending::Label(l)) => {
-                    self.add_note(format!("{l}: {text}"), lines, report, "labelled text")
-                }
+                Some(Pending::Label(l)) => self.add_note(
+                    format!("{l}: {text}"),
+                    lines,
+                    report,
+                    crate::msg!("import-detail-labelled-text"),
+                ),
                 None => self.prose(p, &text, lines, report),
             }
             self.last_was_shell = false;
@@ -59,8 +66,12 @@ impl StepDraft {
                     match step_field(&label) {
                         Some(f) if text.is_empty() => {
                             self.pending = Some(Pending::Field(f));
-                            let t = self.t("fields");
-                            report.mapped(lines, t, format!("`{label}:` applies to what follows"));
+                            let t = self.fields();
+                            report.mapped(
+                                lines,
+                                t,
+                                crate::msg!("import-detail-label-applies", label = label),
+                            );
                         }
                         Some(f) => {
                             self.pending = None;
@@ -73,7 +84,7 @@ impl StepDraft {
                                 format!("{label}: {text}"),
                                 lines,
                                 report,
-                                &format!("label `{label}`"),
+                                crate::msg!("import-detail-label", label = label),
                             );
                         }
                     }
@@ -98,17 +109,22 @@ impl StepDraft {
             self.warnings
                 .push(crate::procedure::import::alternative::warning_text(text));
             let t = self.t("warning");
-            report.mapped(lines, t, "warning paragraph, shown before the step runs");
+            report.mapped(lines, t, crate::msg!("import-detail-warning-paragraph"));
             if freeform::is_failure_sentence(text) {
                 self.on_failure.push(text.to_string());
                 let t = self.t("on_failure");
-                report.mapped(lines, t, "conditional sentence");
+                report.mapped(lines, t, crate::msg!("import-detail-conditional"));
             }
             // Inline code in a warning is never run as part of the step; a
             // warning that says what to do on failure still gives the undo.
             for (cmd, ctx) in freeform::inline_commands(p) {
                 if ctx == Context::Undo {
-                    self.undo_from(cmd, "a warning", lines, report);
+                    self.undo_from(
+                        cmd,
+                        crate::msg!("import-detail-from-warning"),
+                        lines,
+                        report,
+                    );
                 }
             }
             return;
@@ -122,7 +138,7 @@ impl StepDraft {
             report.guess(
                 Some(lines),
                 t,
-                format!("`{text}` between commands read as alternatives"),
+                crate::msg!("import-detail-alternatives", text = text.to_string()),
             );
             return;
         }
@@ -131,11 +147,11 @@ impl StepDraft {
         if failure {
             self.on_failure.push(text.to_string());
             let t = self.t("on_failure");
-            report.mapped(lines, t, "conditional sentence");
+            report.mapped(lines, t, crate::msg!("import-detail-conditional"));
         } else {
             self.instructions.push(text.to_string());
             let t = self.t("instructions");
-            report.mapped(lines, t, "");
+            report.mapped(lines, t, None);
         }
         for (cmd, ctx) in found {
             match ctx {
@@ -145,11 +161,16 @@ impl StepDraft {
                     report.guess(
                         Some(lines),
                         t,
-                        format!("command `{cmd}` taken from inline code"),
+                        crate::msg!("import-detail-inline-code-command", command = cmd.clone()),
                     );
                 }
                 Context::Undo | Context::Run => {
-                    self.undo_from(cmd, "a failure hint", lines, report);
+                    self.undo_from(
+                        cmd,
+                        crate::msg!("import-detail-from-failure-hint"),
+                        lines,
+                        report,
+                    );
                 }
                 Context::Mention => {}
             }
@@ -167,7 +188,7 @@ impl StepDraft {
                 src.raw(lines).trim_start_matches('>').trim().to_string(),
                 lines,
                 report,
-                "quote",
+                crate::msg!("import-detail-quote"),
             );
         }
     }
