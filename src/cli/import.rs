@@ -9,6 +9,7 @@ use pasos::diagnostic::render_human;
 use pasos::procedure::{self, import};
 
 pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
+    import::warm_up();
     let shown = args.file.display().to_string();
     let cap = procedure::source_file::cap(procedure::source_file::IMPORT_CAP);
     let bytes = match procedure::source_file::read(&args.file, cap) {

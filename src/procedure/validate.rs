@@ -237,12 +237,29 @@ fn next_block(text: &str, offset: usize) -> usize {
         .unwrap_or(text.len())
 }
 
+/// Where `key = "value"` (or `'value'`, or the value inside `key = [...]`)
+/// is written in `range`: the key at a line start or after whitespace,
+/// `{` or `,`. A plain search, not a regular expression: this runs once
+/// per choice option, and compiling a pattern each time cost more than
+/// the search.
 fn find_assignment(text: &str, range: Span, key: &str, value: &str) -> Option<Span> {
     let hay = text.get(range.clone())?;
-    let pattern = format!(r"(?m)(?:^|[\s{{,]){}\s*=\s*", regex::escape(key));
-    let re = regex::Regex::new(&pattern).ok()?;
-    for m in re.find_iter(hay) {
-        let rest = &hay[m.end()..];
+    if key.is_empty() {
+        return None;
+    }
+    for (at, _) in hay.match_indices(key) {
+        let starts = hay[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',');
+        if !starts {
+            continue;
+        }
+        let Some(rest) = hay[at + key.len()..].trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let value_at = hay.len() - rest.len();
         let end = if rest.starts_with('[') {
             rest.find(']').unwrap_or(rest.len())
         } else {
@@ -250,7 +267,7 @@ fn find_assignment(text: &str, range: Span, key: &str, value: &str) -> Option<Sp
         };
         for quote in ['"', '\''] {
             if let Some(i) = rest[..end].find(&format!("{quote}{value}{quote}")) {
-                let start = range.start + m.end() + i + 1;
+                let start = range.start + value_at + i + 1;
                 return Some(start..start + value.len());
             }
         }
@@ -379,6 +396,55 @@ fn undeclared_variables(p: &Procedure, source: &SourceText, out: &mut Vec<Diagno
                 None => d.with_hint("declare it in `[[variables]]`"),
             };
             out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_assignment;
+
+    /// The regular expression `find_assignment` used before: the oracle.
+    fn by_regex(text: &str, key: &str, value: &str) -> Option<std::ops::Range<usize>> {
+        let re =
+            regex::Regex::new(&format!(r"(?m)(?:^|[\s{{,]){}\s*=\s*", regex::escape(key))).unwrap();
+        for m in re.find_iter(text) {
+            let rest = &text[m.end()..];
+            let end = if rest.starts_with('[') {
+                rest.find(']').unwrap_or(rest.len())
+            } else {
+                rest.find('\n').unwrap_or(rest.len())
+            };
+            for quote in ['"', '\''] {
+                if let Some(i) = rest[..end].find(&format!("{quote}{value}{quote}")) {
+                    let start = m.end() + i + 1;
+                    return Some(start..start + value.len());
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn finds_what_the_regular_expression_found() {
+        let texts = [
+            "id = \"a\"\nsteps = [\"2a\", \"2b\"]\n",
+            "options = [\n  { id = \"a\", title = \"A\", steps = [\"2a\"] },\n  { id = 'b', steps = ['2b'] },\n]\n",
+            "xid = \"a\"\nid=\"a\"\n",
+            "steps =\n  [\"2a\"]\n",
+            "title = \"steps = ['2a']\"\nsteps = [\"2a\"]\n",
+            "",
+            "id = \"a\"",
+        ];
+        for text in texts {
+            for (key, value) in [("id", "a"), ("steps", "2a"), ("steps", "2b"), ("id", "b")] {
+                let range = 0..text.len();
+                assert_eq!(
+                    find_assignment(text, range, key, value),
+                    by_regex(text, key, value),
+                    "{key}={value} in {text:?}"
+                );
+            }
         }
     }
 }

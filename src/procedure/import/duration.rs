@@ -15,6 +15,11 @@ pub struct Found {
     pub text: String,
 }
 
+/// Compiles the pattern now (see [`super::warm_up`]).
+pub(crate) fn warm() {
+    re();
+}
+
 fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

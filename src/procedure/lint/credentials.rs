@@ -39,6 +39,11 @@ const NEEDS: [&[&str]; 15] = [
     &["passw", "secret", "token", "api", "access"],
 ];
 
+/// Compiles the patterns now (see [`crate::procedure::danger::warm`]).
+pub fn warm() {
+    patterns();
+}
+
 /// Each pattern marks the credential as group `c` and its secret part as
 /// group `v`; without `v` nothing in it is secret (a private key header).
 fn patterns() -> &'static [(&'static str, Regex)] {

@@ -11,6 +11,13 @@ mod review;
 mod rollback;
 mod version;
 
+/// Compiles the patterns the lints search with (credentials, destructive
+/// commands) now; see [`crate::procedure::import::warm_up`].
+pub fn warm() {
+    credentials::warm();
+    crate::procedure::danger::warm();
+}
+
 pub use version::LastRun;
 
 use super::model::{Procedure, Step};

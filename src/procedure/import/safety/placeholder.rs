@@ -19,6 +19,11 @@ pub struct Found {
     pub written: String,
 }
 
+/// Compiles the patterns now (see [`super::super::warm_up`]).
+pub(crate) fn warm() {
+    patterns();
+}
+
 fn patterns() -> &'static [Regex; 7] {
     static P: OnceLock<[Regex; 7]> = OnceLock::new();
     P.get_or_init(|| {

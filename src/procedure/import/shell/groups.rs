@@ -30,6 +30,11 @@ impl Group {
     }
 }
 
+/// Compiles the patterns now (see [`super::super::warm_up`]).
+pub(crate) fn warm() {
+    comment_patterns();
+}
+
 fn comment_patterns() -> &'static [Regex; 4] {
     static P: OnceLock<[Regex; 4]> = OnceLock::new();
     P.get_or_init(|| {

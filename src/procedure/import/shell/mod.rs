@@ -10,6 +10,11 @@ mod lex;
 mod prompt;
 mod recognize;
 
+/// Compiles the comment patterns now; see [`super::warm_up`].
+pub(crate) fn warm() {
+    groups::warm();
+}
+
 pub use groups::{Group, comment_groups, read, uncomment};
 pub use interactive::is_interactive;
 pub use prompt::prompted;
