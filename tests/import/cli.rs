@@ -85,3 +85,44 @@ fn import_of_a_missing_file_is_bad_input() {
         .code(2)
         .stderr(predicate::str::contains("cannot read"));
 }
+
+/// The report speaks the operator's language, entries included; `--lang`
+/// overrides the environment.
+#[test]
+fn import_report_entries_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plantilla.toml");
+    let run = |extra: &[&str]| {
+        let mut cmd = pasos();
+        cmd.env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "es_ES.UTF-8")
+            .arg("import")
+            .args(extra)
+            .args([&fixture_path("plantilla.md"), "-o", out.to_str().unwrap()])
+            .arg("--report");
+        cmd.assert().success()
+    };
+    run(&[])
+        .stdout(predicate::str::contains("informe de pasos import: plantilla.md"))
+        .stdout(predicate::str::contains(
+            "-> paso P1 commands: 2 comandos de un bloque de código\n",
+        ))
+        .stdout(predicate::str::contains(
+            "[omitido] -> nada: separador\n",
+        ))
+        .stdout(predicate::str::contains(
+            "[notas] -> notas del procedimiento: valor de `tipo` del front matter sin usar (`procedimiento`)\n",
+        ))
+        .stdout(predicate::str::contains("step P1").not());
+    run(&["--lang", "en"])
+        .stdout(predicate::str::contains(
+            "pasos import report: plantilla.md",
+        ))
+        .stdout(predicate::str::contains(
+            "-> step P1 commands: 2 from a code block\n",
+        ))
+        .stdout(predicate::str::contains(
+            "[notes] -> procedure notes: front matter `tipo` value not used (`procedimiento`)\n",
+        ));
+}

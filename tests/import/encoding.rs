@@ -142,6 +142,17 @@ fn latin1_file_is_read_and_said() {
     let imported = import(&bytes, "reversion.md");
     assert_eq!(imported.toml, import_text(RUNBOOK).toml);
     assert!(said(&imported).contains("not UTF-8"));
+    let es: Vec<String> = imported
+        .report
+        .encoding
+        .iter()
+        .map(|m| m.render(Lang::Es))
+        .collect();
+    assert!(
+        es.iter()
+            .any(|s| s.starts_with("no es UTF-8: leído como Windows-1252 en ")),
+        "{es:?}"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! TOML loads, and every non-blank source line is accounted for.
 
 use super::{assert_loads, fixture, import};
+use pasos::i18n::Lang;
 
 fn golden(name: &str) {
     let bytes = fixture(name);
@@ -11,6 +12,15 @@ fn golden(name: &str) {
     let stem = name.trim_end_matches(".md");
     insta::assert_snapshot!(format!("{stem}_toml"), imported.toml);
     insta::assert_snapshot!(format!("{stem}_report"), imported.report.render());
+}
+
+/// The report in Spanish, entries included (the English one is
+/// [`golden`]'s): read by a person for correct Spanish.
+fn golden_es(name: &str) {
+    let imported = import(&fixture(name), name);
+    let stem = name.trim_end_matches(".md");
+    let es = imported.report.render_in(Lang::Es);
+    insta::assert_snapshot!(format!("{stem}_report_es"), es);
 }
 
 /// "Nothing silently dropped": each non-blank line of the source appears in
@@ -164,4 +174,19 @@ fn time_targets_become_phase_budgets() {
         .filter_map(|p| p.budget.map(|b| b.to_string()))
         .collect();
     assert_eq!(budgets, vec!["15m", "1h"]);
+}
+
+#[test]
+fn users_template_report_in_spanish() {
+    golden_es("plantilla.md");
+}
+
+#[test]
+fn english_runme_notebook_report_in_spanish() {
+    golden_es("runme.md");
+}
+
+#[test]
+fn cheat_sheet_report_in_spanish() {
+    golden_es("chuleta.md");
 }

@@ -16,18 +16,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Kind::Procedure => "procedure (steps to follow in order)",
-            Kind::Reference => {
-                "reference (independent commands by area): every step asks before it runs"
-            }
-            Kind::Index => {
-                "index (a page about procedures): its commands are kept as text, nothing runs"
-            }
-        }
-    }
-
     pub fn name(self) -> &'static str {
         match self {
             Kind::Procedure => "procedure",

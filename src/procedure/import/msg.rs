@@ -30,11 +30,14 @@ pub enum Arg {
 /// A catalog message id with its arguments, rendered only when read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Msg {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, Arg)>,
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
 }
 
 impl Msg {
+    /// For [`msg!`](crate::msg) only: its literal id is what the catalog
+    /// tests check.
+    #[doc(hidden)]
     pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Msg {
         Msg { id, args }
     }

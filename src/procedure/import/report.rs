@@ -191,8 +191,9 @@ impl Report {
         self.render_in(Lang::En)
     }
 
-    /// The report with its frame (titles, line labels, tags, summary, risk
-    /// headings) in `lang`; the entries' own texts come from the importer.
+    /// The report in `lang`: its frame (titles, line labels, tags, summary,
+    /// risk headings) and every text the importer left in it ([`Msg`]s,
+    /// rendered here and only here).
     pub fn render_in(&self, lang: Lang) -> String {
         let mut s = String::new();
         let _ = writeln!(

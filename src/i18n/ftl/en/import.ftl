@@ -22,8 +22,8 @@ import-strict-failed = pasos import: --strict: { $count ->
    *[other] { $count } things are
 } left to a human; review the risk summary of --report
 
-# pasos import --report: the frame of the report (the entries' own texts
-# come from the importer).
+# pasos import --report: the frame of the report (the entries' texts, the
+# encoding sentences and the risk items are in import-report.ftl).
 import-report-title = pasos import report: { $source }
 import-report-encoding-clean = encoding: UTF-8, nothing to repair
 import-report-encoding = encoding: { $change }

@@ -22,8 +22,9 @@ import-strict-failed = pasos import: --strict: { $count ->
    *[other] { $count } puntos quedan
 } pendientes de revisión; revisa el resumen de riesgos de --report
 
-# pasos import --report: el marco del informe (los textos de cada entrada
-# vienen del importador).
+# pasos import --report: el marco del informe (los textos de cada entrada,
+# las frases sobre la codificación y los puntos de riesgo están en
+# import-report.ftl).
 import-report-title = informe de pasos import: { $source }
 import-report-encoding-clean = codificación: UTF-8, nada que reparar
 import-report-encoding = codificación: { $change }
