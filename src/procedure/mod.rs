@@ -81,14 +81,53 @@ pub fn load_str(text: &str) -> Loaded {
 /// diagnostics' source without a copy (`pasos import` checks the TOML it
 /// wrote this way, so a large import holds one copy of it).
 pub fn check_string(text: String) -> Loaded {
-    let mut loaded = load_source(SourceText::new(text));
-    if let Some(p) = &loaded.procedure {
-        let mut warnings = lint::lint(p, &loaded.source);
-        loaded.diagnostics.append(&mut warnings);
-        diagnostic::sort(&mut loaded.diagnostics);
+    let source = SourceText::new(text);
+    if source.text().len() < PARALLEL_CHECK_FROM {
+        let mut loaded = load_source(source);
+        if let Some(p) = &loaded.procedure {
+            let mut warnings = lint::lint(p, &loaded.source);
+            loaded.diagnostics.append(&mut warnings);
+            diagnostic::sort(&mut loaded.diagnostics);
+        }
+        return loaded;
     }
-    loaded
+    // A large procedure (an import's output) is validated and linted at
+    // the same time on two threads; the lints are kept only when
+    // validation found no error, as above, so the result is the same.
+    let (procedure, mut diagnostics) = decode::decode(source.text());
+    let Some(p) = procedure else {
+        diagnostic::sort(&mut diagnostics);
+        return Loaded {
+            procedure: None,
+            source,
+            diagnostics,
+        };
+    };
+    let (validated, linted) = std::thread::scope(|scope| {
+        let linting = scope.spawn(|| lint::lint(&p, &source));
+        let validated = validate::validate(&p, &source);
+        match linting.join() {
+            Ok(linted) => (validated, linted),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    diagnostics.extend(validated);
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    if !has_errors {
+        diagnostics.extend(linted);
+    }
+    diagnostic::sort(&mut diagnostics);
+    Loaded {
+        procedure: Some(p).filter(|_| !has_errors),
+        source,
+        diagnostics,
+    }
 }
+
+/// From this size on, [`check_string`] lints on a second thread while it
+/// validates (a 1 MB import writes about 1 MB of TOML; a hand-written
+/// procedure is a few KB, where a thread costs more than it saves).
+const PARALLEL_CHECK_FROM: usize = 256 * 1024;
 
 fn load_source(source: SourceText) -> Loaded {
     let text = source.text();
@@ -193,4 +232,71 @@ fn read_file(path: &Path, bytes: &[u8], lint: bool) -> Loaded {
         return loaded;
     }
     check(bytes)
+}
+
+#[cfg(test)]
+mod parallel_check_tests {
+    use super::*;
+
+    /// What `check_string` did on one thread: the oracle.
+    fn one_thread(text: String) -> Loaded {
+        let mut loaded = load_source(SourceText::new(text));
+        if let Some(p) = &loaded.procedure {
+            let mut warnings = lint::lint(p, &loaded.source);
+            loaded.diagnostics.append(&mut warnings);
+            diagnostic::sort(&mut loaded.diagnostics);
+        }
+        loaded
+    }
+
+    fn large_toml() -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        files.sort();
+        let mut md = String::new();
+        for f in files {
+            md.push_str(&String::from_utf8_lossy(&std::fs::read(f).expect("read")));
+            md.push_str("\n\n");
+        }
+        let options = import::Options {
+            repair: true,
+            source_name: "corpus.md".into(),
+        };
+        // The corpus twice: about 340 KB of TOML.
+        let toml = import::import_str(&md.repeat(2), &options).toml;
+        assert!(toml.len() >= PARALLEL_CHECK_FROM, "{} bytes", toml.len());
+        toml
+    }
+
+    #[test]
+    fn two_threads_find_what_one_thread_finds() {
+        let toml = large_toml();
+        let two = check_string(toml.clone());
+        let one = one_thread(toml);
+        assert!(two.warnings() > 0);
+        assert_eq!(two.diagnostics, one.diagnostics);
+        assert_eq!(two.procedure.is_some(), one.procedure.is_some());
+    }
+
+    #[test]
+    fn with_a_validation_error_the_lints_are_left_out_as_before() {
+        let toml = large_toml() + "\n[[decision]]\nid = \"orphan\"\nyes = \"no-such-node\"\n";
+        let two = check_string(toml.clone());
+        let one = one_thread(toml);
+        // A validation error (not a decode error): the two-thread path ran.
+        assert!(
+            two.diagnostics
+                .iter()
+                .any(|d| d.is_error() && d.code == "unknown-reference"),
+            "{:?}",
+            two.diagnostics.first()
+        );
+        assert_eq!(two.diagnostics, one.diagnostics);
+        assert!(two.procedure.is_none() && one.procedure.is_none());
+    }
 }
