@@ -30,18 +30,33 @@ import-detail-heading-quoted = heading `{ $title }`
 import-detail-text = text
 import-detail-list = list
 import-detail-list-items = list items
-import-detail-list-count = list, { $count } items
+import-detail-list-count = list, { $count } { $count ->
+    [one] item
+   *[other] items
+}
 import-detail-code-block = code block
 import-detail-table = table
-import-detail-table-rows = table, { $count } rows
+import-detail-table-rows = table, { $count } { $count ->
+    [one] row
+   *[other] rows
+}
 import-detail-quote = quote
 import-detail-quoted-block = quoted block
 import-detail-html = HTML
 import-detail-separator = separator
 import-detail-empty = empty
-import-detail-items = { $count } items
-import-detail-items-from-text = { $count } items from a text block
-import-detail-nodes = { $count } nodes
+import-detail-items = { $count } { $count ->
+    [one] item
+   *[other] items
+}
+import-detail-items-from-text = { $count } { $count ->
+    [one] item
+   *[other] items
+} from a text block
+import-detail-nodes = { $count } { $count ->
+    [one] node
+   *[other] nodes
+}
 import-detail-labels = labels
 import-detail-label = label `{ $label }`
 import-detail-label-applies = `{ $label }:` applies to what follows
@@ -112,7 +127,10 @@ import-detail-item-ticked = item was already ticked in the source; kept unticked
 import-detail-impact-free-text = impact written as free text
 import-detail-trigger-kind-guessed = trigger kind guessed from the table's columns
 import-detail-severity-time = { $field } `{ $value }` -> { $to }
-import-detail-answers-filled = { $count } missing answers filled with "Not stated in the source"
+import-detail-answers-filled = { $count } missing { $count ->
+    [one] answer
+   *[other] answers
+} filled with "Not stated in the source"
 import-detail-trouble-cause = text under the problem read as its cause
 import-detail-trouble-groups = one entry per commented group of commands
 import-detail-trouble-text = troubleshooting text
@@ -132,7 +150,10 @@ import-detail-no-criticality = no criticality in the source: media
 import-detail-category-from-title = { $category }, from the title
 import-detail-production-from-title = production, from the title
 import-detail-no-steps = no steps found in the source: one manual step added so the procedure loads
-import-detail-manual-steps = { $count } steps have no command and are marked manual
+import-detail-manual-steps = { $count ->
+    [one] 1 step has no command and is marked manual
+   *[other] { $count } steps have no command and are marked manual
+}
 import-detail-unassigned = used by a command, never assigned
 import-detail-unassigned-secret = used by a command, never assigned; secret (looks like a credential)
 import-detail-placeholder = placeholder `{ $written }` in a command
@@ -150,10 +171,22 @@ import-encoding-utf16-guessed = read as UTF-16 { $endian ->
    *[big] big-endian
 } (no byte order mark; guessed from the zero bytes)
 import-encoding-not-utf8 = not UTF-8: { $lines } read as Windows-1252
-import-encoding-crlf = { $count } CRLF line endings converted to LF
-import-encoding-cr = { $count } lone CR line endings converted to LF
-import-encoding-repaired = repaired { $count } mis-decoded segments ({ $wrong }) on { $lines }
-import-encoding-repaired-example = repaired { $count } mis-decoded segments ({ $wrong }) on { $lines }, e.g. `{ $from }` -> `{ $to }`
+import-encoding-crlf = { $count } CRLF line { $count ->
+    [one] ending
+   *[other] endings
+} converted to LF
+import-encoding-cr = { $count } lone CR line { $count ->
+    [one] ending
+   *[other] endings
+} converted to LF
+import-encoding-repaired = repaired { $count } mis-decoded { $count ->
+    [one] segment
+   *[other] segments
+} ({ $wrong }) on { $lines }
+import-encoding-repaired-example = repaired { $count } mis-decoded { $count ->
+    [one] segment
+   *[other] segments
+} ({ $wrong }) on { $lines }, e.g. `{ $from }` -> `{ $to }`
 import-encoding-unrepaired = could not repair some characters (bytes were lost when the file was mis-decoded) on { $lines }
 import-encoding-lost-emoji = headings with two spaces after `#` on { $lines }: a character there (likely an emoji) was lost before the file arrived
 import-encoding-lines = { $count } { $count ->
