@@ -385,7 +385,7 @@ mod tests {
         let en = sample().render_in(Lang::En);
         assert!(
             en.starts_with(
-                "pasos import report: rb.md\nencoding: 1 CRLF line endings converted to LF\n"
+                "pasos import report: rb.md\nencoding: 1 CRLF line ending converted to LF\n"
             ),
             "{en}"
         );
