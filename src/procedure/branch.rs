@@ -33,10 +33,16 @@ pub fn validate(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
             for option in &choice.options {
                 let listed: Vec<&str> = option.steps.iter().map(String::as_str).collect();
                 for target in &option.steps {
-                    let span = find_value(source, &option.span, "steps", target)
-                        .unwrap_or(option.span.clone());
+                    // Where the target is written, looked up only for a
+                    // diagnostic: the lookup scans back to its table's
+                    // header, and done for every option of a 50 MB import
+                    // it took 60 % of the run.
+                    let span = || {
+                        find_value(source, &option.span, "steps", target)
+                            .unwrap_or(option.span.clone())
+                    };
                     let Some(&(at_list, at)) = home.get(target.as_str()) else {
-                        out.push(unknown_ref("step", target, span, &all_ids, &listed));
+                        out.push(unknown_ref("step", target, span(), &all_ids, &listed));
                         continue;
                     };
                     let target_step = step_at(p, at_list, at);
@@ -50,7 +56,7 @@ pub fn validate(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
                                     if list.is_some() { "phase" } else { "full rollback" },
                                     step.id
                                 ),
-                                Some(span),
+                                Some(span()),
                             )
                             .with_hint(format!(
                                 "an option runs steps that follow its choice in the same list; move `{target}` after step `{}`",
@@ -65,7 +71,7 @@ pub fn validate(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
                                     "step `{target}` of option `{}` does not come after the choice `{}`",
                                     option.id, step.id
                                 ),
-                                Some(span),
+                                Some(span()),
                             )
                             .with_hint(format!(
                                 "write the steps of the options after step `{}`, in the order they run",
@@ -80,7 +86,7 @@ pub fn validate(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
                                     "step `{target}` of option `{}` is itself a choice",
                                     option.id
                                 ),
-                                Some(span),
+                                Some(span()),
                             )
                             .with_hint("choices inside choices are not supported yet: make the inner choice an ordinary step after the branch, or merge both questions into one choice"),
                         );
@@ -93,7 +99,7 @@ pub fn validate(p: &Procedure, source: &SourceText, out: &mut Vec<Diagnostic>) {
                                     "step `{target}` belongs to option `{other_option}` of `{other_choice}` and to option `{}` of `{}`",
                                     option.id, step.id
                                 ),
-                                Some(span),
+                                Some(span()),
                             )
                             .with_hint("a step runs in one branch only; copy it under another id for the other branch"),
                         );
