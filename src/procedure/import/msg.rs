@@ -43,6 +43,15 @@ impl Msg {
     }
 
     /// The text in `lang`.
+    /// "`value` -> to": a value of the source and what it became.
+    pub fn value_to(value: impl Into<String>, to: impl Into<String>) -> Msg {
+        crate::msg!(
+            "import-detail-value-to",
+            value = value.into(),
+            to = to.into()
+        )
+    }
+
     pub fn render(&self, lang: Lang) -> String {
         if self.args.is_empty() {
             return catalog::format(lang, self.id, None);

@@ -158,11 +158,7 @@ pub fn apply_meta(
                     lines,
                     super::report::Kind::Mapped,
                     target("category"),
-                    crate::msg!(
-                        "import-detail-value-to",
-                        value = v.to_string(),
-                        to = c.to_string()
-                    ),
+                    crate::procedure::import::msg::Msg::value_to(v.to_string(), c.to_string()),
                 );
             }
             _ => return false,
@@ -180,11 +176,7 @@ pub fn apply_meta(
                     lines,
                     kind,
                     target("criticality"),
-                    crate::msg!(
-                        "import-detail-value-to",
-                        value = v.to_string(),
-                        to = c.to_string()
-                    ),
+                    crate::procedure::import::msg::Msg::value_to(v.to_string(), c.to_string()),
                 );
                 return exact;
             }
@@ -197,11 +189,7 @@ pub fn apply_meta(
                     lines,
                     super::report::Kind::Mapped,
                     target("frequency"),
-                    crate::msg!(
-                        "import-detail-value-to",
-                        value = v.to_string(),
-                        to = f.to_string()
-                    ),
+                    crate::procedure::import::msg::Msg::value_to(v.to_string(), f.to_string()),
                 );
             }
             _ => return false,
@@ -213,10 +201,9 @@ pub fn apply_meta(
                     lines,
                     super::report::Kind::Mapped,
                     target("estimate"),
-                    crate::msg!(
-                        "import-detail-value-to",
-                        value = v.to_string(),
-                        to = f.estimate.to_string()
+                    crate::procedure::import::msg::Msg::value_to(
+                        v.to_string(),
+                        f.estimate.to_string(),
                     ),
                 );
             }
@@ -239,11 +226,7 @@ pub fn apply_meta(
                 lines,
                 super::report::Kind::Mapped,
                 target(key),
-                crate::msg!(
-                    "import-detail-value-to",
-                    value = v.to_string(),
-                    to = f.estimate.to_string()
-                ),
+                crate::procedure::import::msg::Msg::value_to(v.to_string(), f.estimate.to_string()),
             );
         }
         MetaField::Version => match version(v) {
@@ -257,11 +240,7 @@ pub fn apply_meta(
                     lines,
                     kind,
                     target("version"),
-                    crate::msg!(
-                        "import-detail-value-to",
-                        value = v.to_string(),
-                        to = ver.to_string()
-                    ),
+                    crate::procedure::import::msg::Msg::value_to(v.to_string(), ver.to_string()),
                 );
                 m.version = ver;
             }

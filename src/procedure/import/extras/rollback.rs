@@ -67,10 +67,9 @@ impl Builder<'_, '_> {
                                     self.report.mapped(
                                         b.lines,
                                         toml_target("[rollback] estimate"),
-                                        crate::msg!(
-                                            "import-detail-value-to",
-                                            value = v.clone(),
-                                            to = f.estimate.to_string()
+                                        crate::procedure::import::msg::Msg::value_to(
+                                            v.clone(),
+                                            f.estimate.to_string(),
                                         ),
                                     );
                                 } else if let (Some(last), Some(f)) =
@@ -264,11 +263,7 @@ impl Builder<'_, '_> {
                 self.report.mapped(
                     b.lines,
                     toml_target("[rollback] estimate"),
-                    crate::msg!(
-                        "import-detail-value-to",
-                        value = v.clone(),
-                        to = f.estimate.to_string()
-                    ),
+                    crate::procedure::import::msg::Msg::value_to(v.clone(), f.estimate.to_string()),
                 );
                 true
             }

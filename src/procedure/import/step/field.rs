@@ -21,10 +21,9 @@ impl StepDraft {
                     report.mapped(
                         lines,
                         tt,
-                        crate::msg!(
-                            "import-detail-value-to",
-                            value = text.to_string(),
-                            to = d.estimate.to_string()
+                        crate::procedure::import::msg::Msg::value_to(
+                            text.to_string(),
+                            d.estimate.to_string(),
                         ),
                     );
                 }
@@ -54,10 +53,9 @@ impl StepDraft {
                         report.mapped(
                             lines,
                             tt,
-                            crate::msg!(
-                                "import-detail-value-to",
-                                value = text.to_string(),
-                                to = c.to_string()
+                            crate::procedure::import::msg::Msg::value_to(
+                                text.to_string(),
+                                c.to_string(),
                             ),
                         );
                     }
