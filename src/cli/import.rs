@@ -19,6 +19,20 @@ pub fn run(args: &ImportArgs, lang: pasos::i18n::Lang) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
+    if let Some(at) = import::encoding::binary_at(&bytes) {
+        let (line, col) = import::encoding::line_col(&bytes, at);
+        eprintln!(
+            "{}",
+            pasos::tr!(
+                lang,
+                "import-not-text",
+                file = shown.as_str(),
+                line = line,
+                col = col
+            )
+        );
+        return EXIT_BAD_INPUT;
+    }
     let name = args
         .file
         .file_name()

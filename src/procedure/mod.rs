@@ -215,6 +215,22 @@ fn read_file(path: &Path, bytes: &[u8], lint: bool) -> Loaded {
             repair: true,
             source_name: name.clone(),
         };
+        if let Some(at) = import::encoding::binary_at(bytes) {
+            // Positions in the text as it reads, up to the NUL byte.
+            let start = String::from_utf8_lossy(&bytes[..at]).len();
+            let source = SourceText::new(String::from_utf8_lossy(bytes).into_owned());
+            let d = Diagnostic::error(
+                "not-text",
+                "a NUL byte: this is a binary file (an image, an archive, random data), not a text runbook",
+                Some(start..start + 1),
+            )
+            .with_hint("give the Markdown or TOML file of the procedure");
+            return Loaded {
+                procedure: None,
+                source,
+                diagnostics: vec![d],
+            };
+        }
         let imported = import::import_bytes(bytes, &options);
         let mut loaded = check(imported.toml.as_bytes());
         let toml_name = Path::new(&name).with_extension("toml");

@@ -126,3 +126,53 @@ fn import_report_entries_follow_the_language() {
             "[notes] -> procedure notes: front matter `tipo` value not used (`procedimiento`)\n",
         ));
 }
+
+/// A binary file (bytes with NULs, as an image or random data) is refused
+/// with its position and exit 2, by `import` and by `check`, and nothing
+/// is written; a UTF-16 runbook (NULs in every other byte) still imports.
+#[test]
+fn a_binary_file_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bin = dir.path().join("image.md");
+    let mut bytes = b"# Looks like a title\n\x89PNG\r\n".to_vec();
+    bytes.extend((0u8..=255).cycle().take(4096));
+    std::fs::write(&bin, &bytes).expect("write");
+    let out = dir.path().join("out.toml");
+    pasos()
+        .args(["import", "--lang", "en"])
+        .arg(&bin)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("image.md:3:1: a NUL byte"))
+        .stderr(predicate::str::contains("not a text runbook"));
+    assert!(!out.exists(), "nothing written");
+    pasos()
+        .args(["import", "--lang", "es"])
+        .arg(&bin)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("image.md:3:1: un byte NUL"));
+    pasos()
+        .arg("check")
+        .arg(&bin)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("not-text").or(predicate::str::contains("NUL")));
+
+    let utf16 = dir.path().join("utf16.md");
+    let mut text = vec![0xFF, 0xFE];
+    text.extend(
+        "# Reinicio\n\n## Paso 1: Reiniciar\n\n```bash\nsystemctl restart app\n```\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    std::fs::write(&utf16, text).expect("write");
+    pasos()
+        .arg("import")
+        .arg(&utf16)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("systemctl restart app"));
+}

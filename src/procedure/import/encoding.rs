@@ -23,6 +23,35 @@ pub fn decode(bytes: &[u8], repair: bool) -> Decoded {
 
 /// [`decode`] of bytes the caller gives up: plain UTF-8 (no byte order
 /// mark, not UTF-16) becomes the text without a copy.
+/// Where the first NUL byte is, in the first 64 KB of a file that is not
+/// UTF-16: a binary file (an image, an archive, random bytes), never a
+/// runbook. Every byte decodes as *some* Windows-1252 text, so without
+/// this a PNG would import as a procedure of notes.
+pub fn binary_at(bytes: &[u8]) -> Option<usize> {
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || looks_utf16(bytes).is_some();
+    if utf16 {
+        return None;
+    }
+    bytes[..bytes.len().min(64 * 1024)]
+        .iter()
+        .position(|&b| b == 0)
+}
+
+/// 1-based line and column (in characters, as `pasos check` counts them)
+/// of `offset`.
+pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
 pub fn decode_vec(bytes: Vec<u8>, repair: bool) -> Decoded {
     let marked = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
         .iter()
@@ -224,6 +253,22 @@ pub fn ranges(lines: &[usize]) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nul_byte_marks_a_binary_file_but_not_utf16() {
+        assert_eq!(binary_at(b"# T\nls\n"), None);
+        assert_eq!(binary_at(b"# T\nab\x00c"), Some(6));
+        assert_eq!(line_col(b"# T\nab\x00c", 6), (2, 3));
+        assert_eq!(line_col("# T\n\u{f1}\u{f1}\x00".as_bytes(), 8), (2, 3));
+        let utf16: Vec<u8> = "# T\nls\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(binary_at(&utf16), None);
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend(&utf16);
+        assert_eq!(binary_at(&bom), None);
+    }
 
     #[test]
     fn owned_bytes_decode_as_borrowed_ones() {

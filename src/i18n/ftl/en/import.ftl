@@ -1,4 +1,5 @@
 # pasos import: the risk line after every import, and --strict.
+import-not-text = pasos import: { $file }:{ $line }:{ $col }: a NUL byte: this is a binary file (an image, an archive, random data), not a text runbook; give the Markdown file
 import-risk-line = pasos import: document read as a { $document ->
     [reference] reference (every step asks before it runs)
     [index] index (nothing runs)

@@ -1,4 +1,5 @@
 # pasos import: la línea de riesgos tras cada importación, y --strict.
+import-not-text = pasos import: { $file }:{ $line }:{ $col }: un byte NUL: es un archivo binario (una imagen, un archivo comprimido, datos aleatorios), no un runbook de texto; indique el archivo Markdown
 import-risk-line = pasos import: documento leído como { $document ->
     [reference] referencia (cada paso pide confirmación antes de ejecutarse)
     [index] índice (no se ejecuta nada)
