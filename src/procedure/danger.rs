@@ -284,12 +284,10 @@ mod tests {
                 .find(|p| p.re.is_match(&body))
                 .map(|p| p.name)
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut lines = Vec::new();
-        for dir in ["procedures", "tests/fixtures"] {
-            collect(&root.join(dir), &mut lines);
-        }
-        assert!(lines.len() > 5_000, "{} lines", lines.len());
+        let mut lines = crate::procedure::corpus_lines();
+        // Upper-case variants exercise the case-insensitive patterns.
+        let upper: Vec<String> = lines.iter().map(|l| l.to_uppercase()).collect();
+        lines.extend(upper);
         let mut matched = 0;
         for l in &lines {
             let want = every_pattern(l);
@@ -297,21 +295,5 @@ mod tests {
             assert_eq!(destructive(l).map(|p| p.name), want, "{l}");
         }
         assert!(matched > 50, "only {matched} destructive lines");
-    }
-
-    fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                collect(&p, out);
-            } else if let Ok(text) = std::fs::read_to_string(&p) {
-                out.extend(text.lines().map(str::to_string));
-                // Upper-case variants exercise the case-insensitive patterns.
-                out.extend(text.lines().map(str::to_uppercase));
-            }
-        }
     }
 }

@@ -250,6 +250,27 @@ fn read_file(path: &Path, bytes: &[u8], lint: bool) -> Loaded {
     check(bytes)
 }
 
+/// Every line of the shipped procedures and the test fixtures: the corpus
+/// the differential tests run a fast path and its oracle over.
+#[cfg(test)]
+pub(crate) fn corpus_lines() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("procedures"), root.join("tests/fixtures")];
+    let mut lines = Vec::new();
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("corpus dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                lines.extend(t.lines().map(str::to_string));
+            }
+        }
+    }
+    assert!(lines.len() > 5_000, "only {} corpus lines", lines.len());
+    lines
+}
+
 #[cfg(test)]
 mod parallel_check_tests {
     use super::*;

@@ -370,20 +370,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        // Every line of the shipped procedures and the test fixtures.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("procedures"), root.join("tests/fixtures")];
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(&d).unwrap().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else if let Ok(t) = std::fs::read_to_string(&p) {
-                    texts.extend(t.lines().map(str::to_string));
-                }
-            }
-        }
-        assert!(texts.len() > 5_000, "only {} lines", texts.len());
+        texts.extend(crate::procedure::corpus_lines());
         for t in &texts {
             let new: std::collections::BTreeSet<String> = assigned_names(t).into_iter().collect();
             assert_eq!(new, assigned_by_regex(t), "{t:?}");
